@@ -1,0 +1,38 @@
+# Two commands set everything up on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint bench evaluate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/quellenlage extract examples/*.txt --format table
+
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests
+
+evaluate: $(STAMP)
+	$(BIN)/quellenlage evaluate ../shared/data/wikinews-quotes/dev.jsonl
+
+bench: $(STAMP)
+	$(BIN)/quellenlage bench ../shared/data/10kgnad/test.csv
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

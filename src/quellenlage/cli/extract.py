@@ -1,0 +1,71 @@
+"""`quellenlage extract`: analyse files or standard input and print who said what."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from quellenlage.cli.common import console, user_errors
+from quellenlage.model import Article
+from quellenlage.pipeline import analyze
+from quellenlage.text.reading import read_text
+
+QUOTE_PREVIEW = 90
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def extract_command(
+    inputs: Annotated[list[str], typer.Argument(help="UTF-8 text files, or - for standard input.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json, jsonl (one line a file), table.")
+    ] = OutputFormat.json,
+) -> None:
+    """Find quotations and reported speech, with speaker and cue, in German texts."""
+    with user_errors():
+        articles = [(name, analyze(read_text(name))) for name in inputs]
+    if output_format is OutputFormat.jsonl:
+        for _, article in articles:
+            typer.echo(article.to_json(indent=None))
+    elif output_format is OutputFormat.json:
+        if len(articles) == 1:
+            typer.echo(articles[0][1].to_json())
+        else:
+            typer.echo(json.dumps([a.to_dict() for _, a in articles], ensure_ascii=False, indent=2))
+    else:
+        for name, article in articles:
+            console.print(article_table(article, title=name))
+
+
+def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def article_table(article: Article, title: str | None = None) -> Table:
+    """One row a statement: speaker, cue, type and the quote, shortened."""
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("speaker", style="bold cyan")
+    table.add_column("cue", style="magenta")
+    table.add_column("type", style="green")
+    table.add_column("quote")
+    for number, attribution in enumerate(article.attributions, start=1):
+        table.add_row(
+            str(number),
+            attribution.speaker.text if attribution.speaker else "–",
+            attribution.cue.text if attribution.cue else "–",
+            str(attribution.type),
+            shorten(attribution.quote.text),
+        )
+    if not article.attributions:
+        table.caption = "no statements found"
+    return table

@@ -1,0 +1,41 @@
+"""`quellenlage`: the command group. Each command lives in its own module and is registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from quellenlage.cli import extract
+
+app = typer.Typer(
+    name="quellenlage",
+    help="Who said what in German news: quotations, speakers, sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from quellenlage import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True,
+        callback=_print_version,
+    ),
+) -> None:
+    """Who said what in German news: quotations, speakers, sources."""
+
+
+app.command("extract")(extract.extract_command)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()

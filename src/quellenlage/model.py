@@ -1,0 +1,232 @@
+"""The one data model: an analysed article and the statements attributed in it.
+
+Every offset is a character offset into `Article.text`, end exclusive. `Article.to_dict()` is the
+stable JSON output; fields may be added later, existing ones keep their meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SpanTuple = tuple[int, int]
+
+
+class QuoteType(StrEnum):
+    """The five quotation types of the WikiNews annotation guidelines."""
+
+    DIRECT = "Direct"
+    INDIRECT = "Indirect"
+    FREE_INDIRECT = "FreeIndirect"
+    INDIRECT_FREE_INDIRECT = "IndirectFreeIndirect"
+    REPORTED = "Reported"
+
+
+class Medium(StrEnum):
+    """How the statement was made: spoken, written, thought, or a mix of two."""
+
+    SPEECH = "Speech"
+    WRITING = "Writing"
+    THOUGHT = "Thought"
+    SPEECH_WRITING = "SW"
+    SPEECH_THOUGHT = "ST"
+    THOUGHT_WRITING = "TW"
+    NONE = "none"
+
+
+def normalise_spans(spans: Iterable[Sequence[int]]) -> tuple[SpanTuple, ...]:
+    """Sort spans, drop empty ones and merge spans that overlap or touch."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((s, e) for s, e in merged)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One role of a statement (quote, speaker, cue, frame, addressee): possibly discontinuous."""
+
+    text: str
+    spans: tuple[SpanTuple, ...]
+
+    @classmethod
+    def from_spans(cls, document: str, spans: Iterable[Sequence[int]]) -> Part | None:
+        """The part covering `spans` of `document`, or None when nothing is covered."""
+        clean = normalise_spans(spans)
+        clean = tuple(_strip_span(document, s, e) for s, e in clean)
+        clean = tuple(span for span in clean if span[1] > span[0])
+        if not clean:
+            return None
+        return cls(text=" ".join(document[s:e] for s, e in clean), spans=clean)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "spans": [list(span) for span in self.spans]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Part | None:
+        if not data:
+            return None
+        return cls(text=data["text"], spans=normalise_spans(data["spans"]))
+
+
+def _strip_span(document: str, start: int, end: int) -> SpanTuple:
+    while start < end and document[start].isspace():
+        start += 1
+    while end > start and document[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass(slots=True)
+class Source:
+    """Who a speaker span refers to, resolved across the article."""
+
+    name: str
+    kind: str = "unknown"  # person|organisation|state|media|collective|anonymous|unknown
+    role: str | None = None
+    gender: str | None = None  # female|male
+    mentions: tuple[SpanTuple, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "role": self.role,
+            "gender": self.gender,
+            "mentions": [list(span) for span in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Source | None:
+        if not data:
+            return None
+        return cls(
+            name=data["name"],
+            kind=data.get("kind", "unknown"),
+            role=data.get("role"),
+            gender=data.get("gender"),
+            mentions=normalise_spans(data.get("mentions", [])),
+        )
+
+
+@dataclass(slots=True)
+class Channel:
+    """Where the statement was made: on X, in an interview, in a press release ..."""
+
+    text: str
+    spans: tuple[SpanTuple, ...]
+    kind: str = "other"
+    outlet: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "spans": [list(span) for span in self.spans],
+            "kind": self.kind,
+            "outlet": self.outlet,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Channel | None:
+        if not data:
+            return None
+        return cls(
+            text=data["text"],
+            spans=normalise_spans(data["spans"]),
+            kind=data.get("kind", "other"),
+            outlet=data.get("outlet"),
+        )
+
+
+ROLE_NAMES = ("speaker", "cue", "frame", "addressee")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One statement: what was said (quote), by whom, signalled how."""
+
+    type: QuoteType
+    medium: Medium
+    quote: Part
+    speaker: Part | None = None
+    cue: Part | None = None
+    frame: Part | None = None
+    addressee: Part | None = None
+    source: Source | None = None
+    channel: Channel | None = None
+    stance: str | None = None
+    responds_to: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "type": str(self.type),
+            "medium": str(self.medium),
+            "quote": self.quote.to_dict(),
+        }
+        for role in ROLE_NAMES:
+            part = getattr(self, role)
+            data[role] = part.to_dict() if part else None
+        data["source"] = self.source.to_dict() if self.source else None
+        data["channel"] = self.channel.to_dict() if self.channel else None
+        data["stance"] = self.stance
+        data["responds_to"] = self.responds_to
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        quote = Part.from_dict(data["quote"])
+        if quote is None:
+            raise ValueError("an attribution needs a quote")
+        return cls(
+            type=QuoteType(data["type"]),
+            medium=Medium(data["medium"]),
+            quote=quote,
+            speaker=Part.from_dict(data.get("speaker")),
+            cue=Part.from_dict(data.get("cue")),
+            frame=Part.from_dict(data.get("frame")),
+            addressee=Part.from_dict(data.get("addressee")),
+            source=Source.from_dict(data.get("source")),
+            channel=Channel.from_dict(data.get("channel")),
+            stance=data.get("stance"),
+            responds_to=data.get("responds_to"),
+        )
+
+
+@dataclass(slots=True)
+class Article:
+    """An analysed text and the statements found in it, in text order."""
+
+    text: str
+    attributions: list[Attribution] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "attributions": [attribution.to_dict() for attribution in self.attributions],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            text=data["text"],
+            attributions=[Attribution.from_dict(item) for item in data.get("attributions", [])],
+        )

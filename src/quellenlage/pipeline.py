@@ -1,0 +1,26 @@
+"""The pipeline: text -> Document -> attributions -> (sources, stance) -> Article.
+
+Each stage is a function over the document and the attributions found so far; `analyze` runs them
+in order. Stages are added here, in one place, so that the order is visible.
+"""
+
+from __future__ import annotations
+
+from quellenlage.attribution import extract_rules
+from quellenlage.errors import InputError
+from quellenlage.model import Article
+from quellenlage.text import Document
+
+ENGINES = ("rules",)
+
+
+def analyze(text: str, *, engine: str = "rules") -> Article:
+    """Find who said what in a German text. Offsets in the result refer to `text` as given."""
+    if not isinstance(text, str):
+        raise InputError(f"analyze() needs a str, not {type(text).__name__}")
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    document = Document(text)
+    attributions = extract_rules(document)
+    attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
+    return Article(text=text, attributions=attributions)

@@ -1,0 +1,128 @@
+"""Sentences and paragraphs over the tokens of a text.
+
+A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks and brackets that follow),
+unless the full stop belongs to an abbreviation or an ordinal number ("am 3. Oktober"), or the next
+word starts in lower case. A line break always ends a sentence, so headlines without a full stop
+stand alone, and an empty line starts a new paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from quellenlage.text.tokens import CLOSING_QUOTES, Token, tokenize
+
+SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
+_CLOSERS = CLOSING_QUOTES | frozenset(")]")
+MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember "
+    "Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """Tokens [first, last) of the document; `paragraph` counts the paragraphs from 0."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+@dataclass
+class Document:
+    """A text with its tokens, sentences and paragraphs; built once per article."""
+
+    text: str
+    tokens: list[Token] = field(init=False)
+    sentences: list[Sentence] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = tokenize(self.text)
+        self.sentences = split_sentences(self.text, self.tokens)
+
+    @cached_property
+    def sentence_of_token(self) -> list[int]:
+        """For each token, the index of its sentence."""
+        owner = [0] * len(self.tokens)
+        for sentence in self.sentences:
+            for i in range(sentence.first, sentence.last):
+                owner[i] = sentence.index
+        return owner
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first : sentence.last]
+
+    def token_at(self, char: int) -> int | None:
+        """The index of the token that covers or follows character offset `char`."""
+        low, high = 0, len(self.tokens)
+        while low < high:
+            middle = (low + high) // 2
+            if self.tokens[middle].end <= char:
+                low = middle + 1
+            else:
+                high = middle
+        return low if low < len(self.tokens) else None
+
+
+def _is_ordinal(tokens: list[Token], i: int) -> bool:
+    """`tokens[i]` is a full stop right after a day or list number: "am 3. Oktober", "2. Liga"."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    number, following = tokens[i - 1], tokens[i + 1]
+    if number.end != tokens[i].start or not number.text.isdigit() or len(number.text) > 2:
+        return False
+    return following.text in MONTHS or following.text[:1].islower() or following.text.isdigit()
+
+
+def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    paragraph = 0
+    first = 0
+    count = len(tokens)
+
+    def close(last: int) -> None:
+        nonlocal first
+        if last > first:
+            sentences.append(
+                Sentence(first, last, tokens[first].start, tokens[last - 1].end, paragraph,
+                         len(sentences))
+            )
+        first = last
+
+    i = 0
+    while i < count:
+        token = tokens[i]
+        if i > 0:
+            gap = text[tokens[i - 1].end : token.start]
+            if "\n" in gap:
+                close(i)
+                if gap.count("\n") > 1:
+                    paragraph += 1
+        if token.text in SENTENCE_FINAL and not _is_ordinal(tokens, i):
+            j = i + 1
+            while j < count and tokens[j].text in _CLOSERS and "\n" not in text[
+                tokens[j - 1].end : tokens[j].start
+            ]:
+                j += 1
+            if j >= count or _starts_sentence(tokens[j], text[tokens[j - 1].end : tokens[j].start]):
+                close(j)
+                i = j
+                continue
+        i += 1
+    close(count)
+    return sentences
+
+
+def _starts_sentence(token: Token, gap: str) -> bool:
+    """Whether `token`, after the whitespace `gap`, can open a new sentence."""
+    if "\n" in gap:
+        return True
+    if not gap:
+        return False  # "ndr.de", "3.5": no space after the stop
+    first = token.text[:1]
+    return not first.islower() and first not in ",;:)"
