@@ -1,10 +1,606 @@
-"""Rule-based extraction (placeholder until the rules land)."""
+"""Rule-based extraction of statements from a German document.
+
+The cascade, in order:
+1. Cues in each sentence, outside quotation marks: verbs of saying (with their separable particle
+   and auxiliary: "teilte ... mit", "hat angekündigt"), prepositional cues ("laut X", "X zufolge",
+   "nach Angaben von X"), "so X", "demnach", impersonal cues ("heißt es", "wurde mitgeteilt").
+2. For a verb cue, the sentence's shape decides where the message is: after the cue's clause
+   ("X sagte, ..."), before it ("..., sagte X"), or around a wie-clause ("Wie X mitteilte, ...").
+   The message is Direct when it is a quotation, else Indirect. The frame is the rest of the
+   sentence, the speaker the subject phrase next to the verb.
+3. Quotations that stand as sentences of their own are Direct, attributed to the speaker in context.
+4. Sentences in Konjunktiv I right after a statement continue it (IndirectFreeIndirect).
+5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
+6. Quotations inside an indirect message are Direct statements nested in it.
+"""
 
 from __future__ import annotations
 
-from quellenlage.model import Attribution
-from quellenlage.text import Document
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from quellenlage.attribution import lexicon
+from quellenlage.attribution.phrases import (
+    noun_phrase_before,
+    noun_phrase_end,
+    word_class,
+)
+from quellenlage.attribution.quotes import Quotation, find_quotations
+from quellenlage.model import Attribution, Medium, Part, QuoteType
+from quellenlage.text import Document, Sentence
+from quellenlage.text.tokens import Token
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
+COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was",
+                             "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
+RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen",
+                             "welche", "welcher", "welches", "wo", "was"})
+MIN_STANDALONE_QUOTE_WORDS = 4
+CONTEXT_SENTENCES = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A statement under construction, in token indices of the document (end exclusive)."""
+
+    type: QuoteType
+    medium: str
+    quote: list[tuple[int, int]]
+    sentence: int
+    speaker: list[tuple[int, int]] = field(default_factory=list)
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    frame: list[tuple[int, int]] = field(default_factory=list)
+    category: str = "say"
+
+
+class _Analysis:
+    """What the rules share about one document: quotations and which tokens they cover."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.tokens = document.tokens
+        self.quotations = [q for q in find_quotations(document.text) if q.depth == 0]
+        self.quote_of: list[int] = [-1] * len(self.tokens)
+        for number, quotation in enumerate(self.quotations):
+            for start, end in quotation.spans:
+                first = document.token_at(start)
+                if first is None:
+                    continue
+                i = first
+                while i < len(self.tokens) and self.tokens[i].start < end:
+                    self.quote_of[i] = number
+                    i += 1
+
+    def token_span(self, quotation: Quotation) -> tuple[int, int]:
+        first = self.document.token_at(quotation.start) or 0
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < quotation.end:
+            last += 1
+        return first, last
+
+    def body_end(self, sentence: Sentence) -> int:
+        """The sentence's last token index + 1, without its final punctuation."""
+        end = sentence.last
+        while end > sentence.first and self.tokens[end - 1].text in SENTENCE_FINAL and (
+            self.quote_of[end - 1] < 0
+        ):
+            end -= 1
+        return end
 
 
 def extract_rules(document: Document) -> list[Attribution]:
-    return []
+    """All statements the rules find in `document`, in text order."""
+    analysis = _Analysis(document)
+    candidates: list[Candidate] = []
+    for sentence in document.sentences:
+        candidates.extend(_sentence_statements(analysis, sentence))
+    candidates.extend(_standalone_quotations(analysis, candidates))
+    candidates.extend(_continuations(analysis, candidates))
+    candidates.extend(_nested_quotations(analysis, candidates))
+    candidates.sort(key=lambda c: (c.quote[0][0], c.quote[-1][1]))
+    return [a for a in (_to_attribution(analysis, c) for c in _unique(candidates)) if a]
+
+
+# --- 1-2: statements with a cue in their sentence ------------------------------------------------
+
+
+def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candidate]:
+    tokens = analysis.tokens
+    found: list[Candidate] = []
+    verb_done = False
+    i = sentence.first
+    while i < sentence.last:
+        if analysis.quote_of[i] >= 0:
+            i += 1
+            continue
+        token = tokens[i]
+        lower = token.text.lower()
+        candidate = None
+        prepositional = lexicon.prepositional_cues().get(lower)
+        if prepositional is not None:
+            candidate = _prepositional(analysis, sentence, i, prepositional)
+        elif lower == "so" and _after_comma(tokens, i, sentence):
+            candidate = _so_cue(analysis, sentence, i)
+        elif not verb_done and (lower in ("heißt", "hieß", "hiess") or (
+            lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
+        )):
+            candidate = _impersonal(analysis, sentence, i)
+        elif not verb_done and lexicon.readings(token.text) and token.text[0].islower():
+            candidate = _verb_cue(analysis, sentence, i)
+        if candidate is not None:
+            found.append(candidate)
+            if candidate.category != "prepositional":
+                verb_done = True
+        i += 1
+    return found
+
+
+def _after_comma(tokens: list[Token], i: int, sentence: Sentence) -> bool:
+    return i > sentence.first and tokens[i - 1].text == ","
+
+
+def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int, int]:
+    """Token range [left, right) of the clause around token i, between commas, colons, quotes."""
+    tokens = analysis.tokens
+    left = i
+    while left > sentence.first and tokens[left - 1].text not in CLAUSE_BREAKS and (
+        analysis.quote_of[left - 1] < 0
+    ):
+        left -= 1
+    right = i + 1
+    end = analysis.body_end(sentence)
+    while right < end and tokens[right].text not in CLAUSE_BREAKS and analysis.quote_of[right] < 0:
+        right += 1
+    return left, right
+
+
+def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
+                ) -> tuple[lexicon.SpeechVerb, list[int]] | None:
+    """The speech verb read at token i with the tokens of its cue (particle, auxiliary)."""
+    tokens = analysis.tokens
+    left, right = _clause_bounds(analysis, sentence, i)
+    words_after = {tokens[j].text: j for j in range(i + 1, right)}
+    best: tuple[lexicon.SpeechVerb, list[int]] | None = None
+    for reading in lexicon.readings(tokens[i].text):
+        verb = reading.verb
+        cue = [i]
+        if reading.needs_particle:
+            particle = (verb.particle or "").split()[0]
+            if particle not in words_after:
+                continue
+            cue.append(words_after[particle])
+        if reading.participle:
+            auxiliaries = [j for j in range(left, i) if word_class(tokens[j]) == "aux"]
+            if auxiliaries:
+                cue.insert(0, auxiliaries[-1])
+        if best is None or len(cue) > len(best[1]):
+            best = (verb, sorted(cue))
+    return best
+
+
+def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    group = _verb_group(analysis, sentence, i)
+    if group is None:
+        return None
+    verb, cue = group
+    return _statement_around(analysis, sentence, cue, verb.category, verb.medium,
+                             verb.takes_complement, speaker=True)
+
+
+def _impersonal(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    tokens = analysis.tokens
+    cue = [i, i + 1] if i + 1 < sentence.last and tokens[i + 1].text.lower() == "es" else [i]
+    if tokens[i].text.lower() == "es":
+        cue = [i, i + 1]
+    if len(cue) == 1 and i > sentence.first and tokens[i - 1].text.lower() == "es":
+        cue = [i - 1, i]
+    return _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
+
+
+def _statement_around(
+    analysis: _Analysis,
+    sentence: Sentence,
+    cue: list[int],
+    category: str,
+    medium: str,
+    takes_complement: bool,
+    speaker: bool,
+) -> Candidate | None:
+    """Decide where the message of a verb cue lies and build the statement."""
+    tokens = analysis.tokens
+    first_cue, last_cue = cue[0], cue[-1]
+    left, right = _clause_bounds(analysis, sentence, first_cue)
+    right = max(right, _clause_bounds(analysis, sentence, last_cue)[1])
+    end = analysis.body_end(sentence)
+    start = sentence.first
+    cue_spans = [(j, j + 1) for j in cue]
+
+    # "Wie X mitteilte, ...": the wie-clause is the frame, the rest of the sentence the message
+    if tokens[left].text.lower() == "wie" and analysis.quote_of[left] < 0:
+        frame = _with_adjacent_commas(tokens, left, right, start, end)
+        quote = _minus(start, end, [frame])
+        if not quote:
+            return None
+        who = _phrase_span(tokens, left + 1, first_cue) if speaker else []
+        return _build(analysis, sentence, quote, who, [(left, left + 1), *cue_spans], [frame],
+                      category, medium)
+
+    # "..., sagte X" / "„...“, hatte X gesagt": the cue opens its clause after a comma
+    opens_clause = first_cue == left or (
+        first_cue == left + 1 and word_class(tokens[left]) == "aux"
+    )
+    if opens_clause and left > start and tokens[left - 1].text in (",", ":") and (
+        analysis.quote_of[left - 1] < 0 or tokens[left - 1].text == ","
+    ):
+        quote_end = left - 1
+        if quote_end <= start:
+            return None
+        frame = (quote_end, end)
+        who = _speaker_after(tokens, last_cue + 1 if cue[0] == left else left + 1, end) \
+            if speaker else []
+        if first_cue != left and speaker:
+            who = _speaker_after(tokens, left + 1, end)
+        return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
+                      category, medium)
+
+    # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause
+    if (right < end and tokens[right].text in (",", ":") and takes_complement) or (
+        right < end and analysis.quote_of[right] >= 0
+    ):
+        message_start = right + 1 if tokens[right].text in (",", ":") else right
+        if message_start >= end:
+            return None
+        if not _is_complement(analysis, message_start, end, category, right):
+            return None
+        who = _speaker_in_clause(tokens, left, first_cue, end) if speaker else []
+        frame = (start, message_start)
+        return _build(analysis, sentence, [(message_start, end)], who, cue_spans, [frame],
+                      category, medium)
+
+    # '„...“ sagte X.' without a comma, or 'X sagte „...“.'
+    quoted = [q for q in {analysis.quote_of[j] for j in range(start, end)} if q >= 0]
+    if len(quoted) == 1:
+        q_first, q_last = analysis.token_span(analysis.quotations[quoted[0]])
+        if q_last <= first_cue or q_first > last_cue:
+            who = _speaker_in_clause(tokens, left, first_cue, end) if speaker else []
+            if not who and speaker:
+                who = _speaker_after(tokens, last_cue + 1, end)
+            frame_spans = _minus(start, end, [(q_first, q_last)])
+            return _build(analysis, sentence, [(q_first, q_last)], who, cue_spans, frame_spans,
+                          category, medium)
+    return None
+
+
+def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
+    """Whether tokens [first, end) read as the message of a verb of saying."""
+    tokens = analysis.tokens
+    opener = tokens[first].text.lower()
+    if analysis.quote_of[first] >= 0 or tokens[comma].text == ":":
+        return True
+    if opener in RELATIVE_STARTS and comma > 0 and tokens[comma - 1].text[:1].isupper():
+        return False  # "..., den Plan, der ...": a relative clause, not a message
+    if opener in COMPLEMENTISERS:
+        return True
+    if opener in ("um", "und", "aber", "sondern", "weil", "wenn", "als", "nachdem", "bevor"):
+        return False
+    subjunctive = lexicon.subjunctive_forms()
+    has_subjunctive = any(tokens[j].text in subjunctive for j in range(first, end))
+    if category in ("believe", "question"):
+        return has_subjunctive
+    return has_subjunctive or end - first >= 3
+
+
+def _speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
+    """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
+    start = left
+    while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
+        start += 1
+    if start < cue:
+        phrase_end = noun_phrase_end(tokens, start, cue)
+        if phrase_end == cue or (phrase_end > start and all(
+            word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
+        )):
+            return [(start, phrase_end)]
+    return _speaker_after(tokens, cue + 1, end)
+
+
+def _speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """The subject right after an inverted verb, past adverbs and one prepositional phrase."""
+    i = start
+    skipped_phrase = False
+    while i < end:
+        kind = word_class(tokens[i])
+        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht"):
+            i += 1
+            continue
+        if kind == "prep" and not skipped_phrase:
+            phrase_end = noun_phrase_end(tokens, i + 1, end)
+            if phrase_end == i + 1:
+                return []
+            i = phrase_end
+            skipped_phrase = True
+            continue
+        break
+    phrase_end = noun_phrase_end(tokens, i, end)
+    return [(i, phrase_end)] if phrase_end > i else []
+
+
+def _phrase_span(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    phrase_end = noun_phrase_end(tokens, start, end)
+    return [(start, phrase_end)] if phrase_end > start else []
+
+
+def _with_adjacent_commas(tokens: list[Token], left: int, right: int, start: int, end: int
+                          ) -> tuple[int, int]:
+    """Widen [left, right) over the comma that follows it, or else over the one before it."""
+    if right < end and tokens[right].text == ",":
+        return left, right + 1
+    if left > start and tokens[left - 1].text == ",":
+        return left - 1, right
+    return left, right
+
+
+def _minus(start: int, end: int, holes: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[start, end) without the given token ranges."""
+    spans = []
+    cursor = start
+    for hole_start, hole_end in sorted(holes):
+        if hole_start > cursor:
+            spans.append((cursor, min(hole_start, end)))
+        cursor = max(cursor, hole_end)
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
+                   cue: lexicon.PrepositionalCue) -> Candidate | None:
+    """"laut X", "X zufolge", "nach Angaben von X", "demnach": the rest is the message."""
+    tokens = analysis.tokens
+    start, end = sentence.first, analysis.body_end(sentence)
+    if cue.position == "alone":
+        at_clause_start = i == start or tokens[i - 1].text == ","
+        if not at_clause_start or i + 1 >= end:
+            return None
+        if cue.cue == "wonach":
+            return _build(analysis, sentence, [(i + 1, end)], [], [(i, i + 1)], [(i, i + 1)],
+                          "prepositional", cue.medium)
+        return _build(analysis, sentence, _minus(start, end, [(i, i + 1)]), [(i, i + 1)],
+                      [(i, i + 1)], [(i, i + 1)], "prepositional", cue.medium)
+    if cue.position == "before":
+        phrase_start = i + 1
+        phrase_end = noun_phrase_end(tokens, phrase_start, end)
+        if phrase_end == phrase_start:
+            return None
+        if cue.needs_noun and not _has_noun_cue(tokens, phrase_start, phrase_end):
+            return None
+        speaker = (phrase_start, phrase_end)
+        if cue.needs_noun and word_class(tokens[phrase_start]) == "det":
+            speaker = (phrase_start + 1, phrase_end)
+        frame = (i, phrase_end)
+    else:
+        phrase_start = noun_phrase_before(tokens, i, start)
+        if phrase_start == i:
+            return None
+        speaker = (phrase_start, i)
+        frame = (phrase_start, i + 1)
+    if frame[1] < end and tokens[frame[1]].text == ",":
+        frame = (frame[0], frame[1] + 1)
+    holes = [frame]
+    if frame[0] > start and tokens[frame[0] - 1].text == "," and frame[1] >= end:
+        holes.append((frame[0] - 1, frame[0]))
+    quote = _minus(start, end, holes)
+    if sum(e - s for s, e in quote) < 3:
+        return None
+    return _build(analysis, sentence, quote, [speaker], [(i, i + 1)], [frame], "prepositional",
+                  cue.medium)
+
+
+def _has_noun_cue(tokens: list[Token], start: int, end: int) -> bool:
+    nouns = lexicon.noun_cues()
+    return any(tokens[j].text in nouns for j in range(start, min(end, start + 3)))
+
+
+def _so_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """"„...“, so der Minister." / "..., so X weiter.": so + speaker closes or interrupts."""
+    tokens = analysis.tokens
+    start, end = sentence.first, analysis.body_end(sentence)
+    phrase_end = noun_phrase_end(tokens, i + 1, end)
+    if phrase_end == i + 1:
+        return None
+    after = phrase_end
+    while after < end and tokens[after].text in ("weiter", "abschließend", "gegenüber"):
+        after += 1
+    if after < end and tokens[after].text not in (",", ";") and analysis.quote_of[after] < 0:
+        return None
+    frame_end = after + 1 if after < end and tokens[after].text == "," else after
+    frame = (i - 1, frame_end)
+    quote = _minus(start, end, [frame])
+    if not quote:
+        return None
+    return _build(analysis, sentence, quote, [(i + 1, phrase_end)], [(i, i + 1)], [frame], "say",
+                  "Speech")
+
+
+def _build(
+    analysis: _Analysis,
+    sentence: Sentence,
+    quote: list[tuple[int, int]],
+    speaker: list[tuple[int, int]],
+    cue: list[tuple[int, int]],
+    frame: list[tuple[int, int]],
+    category: str,
+    medium: str,
+) -> Candidate | None:
+    quote = [(s, e) for s, e in quote if e > s]
+    if not quote:
+        return None
+    quote_type = QuoteType.DIRECT if _is_quotation(analysis, quote) else QuoteType.INDIRECT
+    if quote_type is QuoteType.DIRECT and medium == "SW":
+        medium = "Speech"
+    return Candidate(quote_type, medium, quote, sentence.index, speaker, cue, frame, category)
+
+
+def _is_quotation(analysis: _Analysis, spans: list[tuple[int, int]]) -> bool:
+    """The message is (nearly) all inside quotation marks."""
+    words = [j for s, e in spans for j in range(s, e) if analysis.tokens[j].text[0].isalnum()]
+    if not words:
+        return False
+    quoted = sum(analysis.quote_of[j] >= 0 for j in words)
+    return quoted / len(words) >= 0.9
+
+
+# --- 3: quotations standing on their own ---------------------------------------------------------
+
+
+def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
+    """Quotations that are sentences of their own, attributed to the speaker in context."""
+    used = {analysis.quote_of[s] for c in found for s, _ in c.quote}
+    used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
+    statements = []
+    for number, quotation in enumerate(analysis.quotations):
+        if number in used:
+            continue
+        first, last = analysis.token_span(quotation)
+        words = sum(analysis.tokens[j].text[0].isalnum() for j in range(first, last))
+        if words < MIN_STANDALONE_QUOTE_WORDS:
+            continue
+        sentence_index = analysis.document.sentence_of_token[first]
+        sentence = analysis.document.sentences[sentence_index]
+        if first != sentence.first:
+            continue
+        speaker = _context_speaker(analysis, found, sentence_index)
+        statements.append(Candidate(QuoteType.DIRECT, "Speech", [(first, last)], sentence_index,
+                                    speaker))
+    return statements
+
+
+def _context_speaker(analysis: _Analysis, found: list[Candidate], sentence_index: int
+                     ) -> list[tuple[int, int]]:
+    """The speaker of the nearest earlier statement in the last few sentences, if any."""
+    earlier = [c for c in found if c.speaker and
+               sentence_index - CONTEXT_SENTENCES <= c.sentence <= sentence_index]
+    if not earlier:
+        return []
+    return max(earlier, key=lambda c: (c.sentence, c.quote[0][0])).speaker
+
+
+# --- 4-5: continuation in Konjunktiv I, and hearsay ---------------------------------------------
+
+
+def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
+    """Konjunktiv I sentences after a statement continue it; reportative sollen is hearsay."""
+    document = analysis.document
+    tokens = analysis.tokens
+    subjunctive = lexicon.subjunctive_forms()
+    modals = lexicon.reportative_modals()
+    by_sentence: dict[int, Candidate] = {}
+    for candidate in found:
+        by_sentence.setdefault(candidate.sentence, candidate)
+    statements: list[Candidate] = []
+    chain: Candidate | None = None
+    source: Candidate | None = None
+    for sentence in document.sentences:
+        own = by_sentence.get(sentence.index)
+        if own is not None:
+            source, chain = own, None
+            continue
+        words = [j for j in range(sentence.first, sentence.last) if analysis.quote_of[j] < 0]
+        if not words:
+            continue
+        previous = document.sentences[sentence.index - 1] if sentence.index else None
+        near = source is not None and previous is not None and (
+            sentence.index - source.sentence <= 1 or chain is not None
+        ) and sentence.paragraph - previous.paragraph <= 1
+        if near and any(tokens[j].text in subjunctive for j in words):
+            span = (sentence.first, sentence.last)
+            if chain is not None and chain.quote[-1][1] == sentence.first:
+                chain.quote[-1] = (chain.quote[-1][0], sentence.last)
+            else:
+                assert source is not None
+                chain = Candidate(QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source), [span],
+                                  sentence.index, source.speaker)
+                statements.append(chain)
+            chain.sentence = sentence.index
+            continue
+        chain = None
+        if any(tokens[j].text in modals for j in words) and _ends_in_infinitive(tokens, sentence):
+            speaker = _context_speaker(analysis, found, sentence.index)
+            statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
+                                        [(sentence.first, sentence.last)], sentence.index, speaker))
+        source = None if sentence.index - (source.sentence if source else 0) > 1 else source
+    return statements
+
+
+def _medium_of(candidate: Candidate) -> str:
+    return "SW" if candidate.medium == "none" else candidate.medium
+
+
+def _ends_in_infinitive(tokens: list[Token], sentence: Sentence) -> bool:
+    """Hearsay sollen governs an infinitive at the clause end: "soll ... gewesen sein"."""
+    end = sentence.last
+    while end > sentence.first and not tokens[end - 1].text[0].isalnum():
+        end -= 1
+    if end <= sentence.first:
+        return False
+    last = tokens[end - 1].text
+    return last.islower() and last.endswith(("en", "ern", "eln", "sein", "tun"))
+
+
+# --- 6: quotations inside indirect messages ------------------------------------------------------
+
+
+def _nested_quotations(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
+    nested = []
+    for candidate in found:
+        if candidate.type is QuoteType.DIRECT:
+            continue
+        inside = {analysis.quote_of[j] for s, e in candidate.quote for j in range(s, e)}
+        for number in sorted(q for q in inside if q >= 0):
+            first, last = analysis.token_span(analysis.quotations[number])
+            if not any(s <= first and last <= e for s, e in candidate.quote):
+                continue
+            nested.append(Candidate(QuoteType.DIRECT, _medium_of(candidate), [(first, last)],
+                                    candidate.sentence, candidate.speaker, candidate.cue,
+                                    candidate.frame, candidate.category))
+    return nested
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+def _unique(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[str, tuple[tuple[int, int], ...]]] = set()
+    kept = []
+    for candidate in candidates:
+        key = (str(candidate.type), tuple(candidate.quote))
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
+def _char_spans(analysis: _Analysis, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    tokens = analysis.tokens
+    return [(tokens[s].start, tokens[e - 1].end) for s, e in spans if e > s]
+
+
+def _to_attribution(analysis: _Analysis, candidate: Candidate) -> Attribution | None:
+    text = analysis.document.text
+    quote = Part.from_spans(text, _char_spans(analysis, candidate.quote))
+    if quote is None:
+        return None
+
+    def part(spans: list[tuple[int, int]]) -> Part | None:
+        return Part.from_spans(text, _char_spans(analysis, spans)) if spans else None
+
+    medium = candidate.medium if candidate.medium in Medium._value2member_map_ else "SW"
+    return Attribution(
+        type=candidate.type,
+        medium=Medium(medium),
+        quote=quote,
+        speaker=part(candidate.speaker),
+        cue=part(candidate.cue),
+        frame=part(candidate.frame),
+    )

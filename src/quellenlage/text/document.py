@@ -11,14 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from quellenlage.resources import read_lines
 from quellenlage.text.tokens import CLOSING_QUOTES, Token, tokenize
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 _CLOSERS = CLOSING_QUOTES | frozenset(")]")
-MONTHS = frozenset(
-    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember "
-    "Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez".split()
-)
+MONTHS = frozenset(read_lines("lexicons", "months.txt"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,214 @@
+"""The German lexicons of the rule engine, read from data/lexicons/ once.
+
+Verb forms are built from the infinitive by the rules of German conjugation (weak verbs) or from
+three principal parts given in the data (strong and mixed verbs), so a linguist adds a verb with
+one line and every finite form, participle and Konjunktiv I form is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from quellenlage.resources import read_lines, read_table
+
+INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter")
+VOWELS = set("aeiouäöüy")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    infinitive: str
+    particle: str | None
+    category: str
+    medium: str
+    takes_complement: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    """A surface form of a speech verb; `needs_particle`: its particle stands apart."""
+
+    verb: SpeechVerb
+    needs_particle: bool
+    participle: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NounCue:
+    lemma: str
+    category: str
+    medium: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrepositionalCue:
+    cue: str
+    position: str  # before | after | alone
+    needs_noun: bool
+    medium: str
+
+
+def _base(verb: SpeechVerb) -> str:
+    """The verb without its separable particle: zurückweisen -> weisen, bekannt geben -> geben."""
+    words = verb.infinitive.split()
+    if len(words) > 1:
+        return words[-1]
+    if verb.particle and verb.infinitive.startswith(verb.particle):
+        return verb.infinitive[len(verb.particle):]
+    return verb.infinitive
+
+
+def _stem(base: str) -> str:
+    if base.endswith(("eln", "ern")):
+        return base[:-1]
+    return base[:-2] if base.endswith("en") else base[:-1]
+
+
+def _needs_e(stem: str) -> bool:
+    """Weak stems ending in -t, -d or a consonant plus m/n take -et, -ete: berichtet, entgegnete."""
+    if stem.endswith(("t", "d")):
+        return True
+    return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in VOWELS | set("lrmnh")
+
+
+def _participle_prefix(base: str) -> str:
+    if base.endswith("ieren") or base.startswith(INSEPARABLE_PREFIXES):
+        return ""
+    return "ge"
+
+
+def conjugate(verb: SpeechVerb, strong: str | None) -> tuple[set[str], set[str]]:
+    """(finite forms, participles) of the verb without its particle."""
+    base = _base(verb)
+    stem = _stem(base)
+    konjunktiv = stem + "e"
+    if strong:
+        present, preterite, participle = strong.split("|")
+        preterite_plural = preterite + ("n" if preterite.endswith("e") else "en")
+        finite = {present, base, preterite, preterite_plural, konjunktiv, stem + "en"}
+        return finite, {participle}
+    e = "e" if _needs_e(stem) else ""
+    finite = {stem + e + "t", base, stem + e + "te", stem + e + "ten", konjunktiv}
+    return finite, {_participle_prefix(base) + stem + e + "t"}
+
+
+@cache
+def speech_verbs() -> tuple[SpeechVerb, ...]:
+    return tuple(entry for entry, _ in _verb_rows())
+
+
+@cache
+def _verb_rows() -> tuple[tuple[SpeechVerb, str | None], ...]:
+    rows = []
+    for infinitive, particle, category, medium, strong, complement in read_table(
+        "lexicons", "speech_verbs.tsv"
+    ):
+        verb = SpeechVerb(
+            infinitive=infinitive,
+            particle=None if particle == "-" else particle,
+            category=category,
+            medium=medium,
+            takes_complement=complement == "yes",
+        )
+        rows.append((verb, None if strong == "-" else strong))
+    return tuple(rows)
+
+
+@cache
+def verb_forms() -> dict[str, tuple[VerbForm, ...]]:
+    """Every surface form of every speech verb -> the readings it can have."""
+    forms: dict[str, list[VerbForm]] = {}
+
+    def add(form: str, reading: VerbForm) -> None:
+        forms.setdefault(form.lower(), []).append(reading)
+
+    for verb, strong in _verb_rows():
+        finite, participles = conjugate(verb, strong)
+        particle = verb.particle
+        for form in finite:
+            add(form, VerbForm(verb, needs_particle=particle is not None, participle=False))
+            if particle and " " not in verb.infinitive:
+                add(particle + form, VerbForm(verb, needs_particle=False, participle=False))
+        for form in participles:
+            if particle and " " not in verb.infinitive:
+                prefix = particle
+                add(prefix + form, VerbForm(verb, needs_particle=False, participle=True))
+                add(particle + "zu" + _base(verb), VerbForm(verb, False, participle=True))
+            else:
+                add(form, VerbForm(verb, needs_particle=particle is not None, participle=True))
+    return {form: tuple(readings) for form, readings in forms.items()}
+
+
+def readings(word: str) -> tuple[VerbForm, ...]:
+    return verb_forms().get(word.lower(), ())
+
+
+@cache
+def noun_cues() -> dict[str, NounCue]:
+    table: dict[str, NounCue] = {}
+    for forms, category, medium in read_table("lexicons", "noun_cues.tsv"):
+        variants = forms.split(",")
+        for form in variants:
+            table.setdefault(form, NounCue(variants[0], category, medium))
+    return table
+
+
+@cache
+def prepositional_cues() -> dict[str, PrepositionalCue]:
+    return {
+        cue: PrepositionalCue(cue, position, nouns == "noun", medium)
+        for cue, position, nouns, medium in read_table("lexicons", "prepositional_cues.tsv")
+    }
+
+
+@cache
+def collocation_cues() -> dict[tuple[str, ...], str]:
+    return {tuple(pattern.split()): medium
+            for pattern, medium in read_table("lexicons", "collocation_cues.tsv")}
+
+
+@cache
+def function_words() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for word, word_class in read_table("lexicons", "function_words.tsv"):
+        table.setdefault(word, word_class)
+    return table
+
+
+@cache
+def subjunctive_forms() -> frozenset[str]:
+    """Konjunktiv I/II forms that mark reported speech, with those of the speech verbs."""
+    forms = set(read_lines("lexicons", "subjunctive.txt"))
+    for verb, _ in _verb_rows():
+        stem = _stem(_base(verb))
+        if verb.particle is None and len(stem) > 2:
+            forms.add(stem + "e")
+    return frozenset(forms)
+
+
+@cache
+def reportative_modals() -> frozenset[str]:
+    return frozenset(read_lines("lexicons", "reportative.txt"))
+
+
+def cue_lemma(cue_text: str) -> str | None:
+    """The lexicon lemma of a cue's text: "wies zurück" -> "zurückweisen", "laut" -> "laut"."""
+    words = cue_text.lower().split()
+    if not words:
+        return None
+    for word in words:
+        if word in prepositional_cues():
+            return word
+    particles = set(words)
+    for word in words:
+        for reading in readings(word):
+            particle = reading.verb.particle
+            if not reading.needs_particle or (particle and particle in particles):
+                return reading.verb.infinitive
+    if words[0] in ("heißt", "hieß", "hiess") or words[-1] in ("heißt", "hieß"):
+        return "heißen"
+    for word in cue_text.split():
+        if word in noun_cues():
+            return noun_cues()[word].lemma
+    return None

@@ -1,0 +1,114 @@
+"""A small noun-phrase chunker for speaker spans, built on closed-class word lists.
+
+No tagger is needed for the phrases that name speakers in news: an optional determiner,
+adjectives (lower case, inflected), nouns and names (capitalised), a parenthesis such as "(CDU)",
+and a genitive or von-phrase ("ein Sprecher des Innenministeriums", "Angaben von Augenzeugen").
+"""
+
+from __future__ import annotations
+
+from quellenlage.attribution.lexicon import function_words
+from quellenlage.text.tokens import Token
+
+GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
+                               "seiner", "ihres", "ihrer", "unseres"})
+NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "zu",
+                            "ten", "ter", "la", "le", "dos", "du"})
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+MAX_PHRASE_TOKENS = 14
+
+
+def word_class(token: Token, sentence_initial: bool = False) -> str:
+    """det, pron, prep, conj, sub, rel, adv, aux, punct, quote, num, cap (noun or name), low."""
+    text = token.text
+    if token.is_quote:
+        return "quote"
+    if not text[0].isalnum():
+        return "punct"
+    lower = text.lower()
+    if text[0].isdigit():
+        return "num"
+    known = function_words().get(text)
+    if known is None and sentence_initial:
+        known = function_words().get(lower)
+    if known:
+        return known
+    if text[0].isupper() or (text[0].isalpha() and any(c.isupper() for c in text[1:3])):
+        return "cap"
+    return "low"
+
+
+def is_adjective(token: Token) -> bool:
+    text = token.text
+    return text.isalpha() and text.islower() and text.endswith(ADJECTIVE_ENDINGS)
+
+
+def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) -> int:
+    """The end (exclusive) of the noun phrase that begins at `start`, or `start` if none does."""
+    if start >= stop:
+        return start
+    first = word_class(tokens[start], sentence_initial=start == 0)
+    if first == "pron":
+        return start + 1
+    i = start
+    if first == "det":
+        i += 1
+    while i < stop and (is_adjective(tokens[i]) or word_class(tokens[i]) == "num") and (
+        word_class(tokens[i]) not in ("prep", "conj", "sub", "adv", "aux", "det")
+    ):
+        i += 1
+    nouns = i
+    while i < stop and i - start < MAX_PHRASE_TOKENS:
+        kind = word_class(tokens[i], sentence_initial=i == 0)
+        if kind == "cap" or (
+            tokens[i].text in NAME_PARTICLES
+            and i > nouns
+            and i + 1 < stop
+            and word_class(tokens[i + 1]) == "cap"
+        ):
+            i += 1
+        else:
+            break
+    if i == nouns:
+        return start
+    i = _parenthesis_end(tokens, i, stop)
+    if depth < 2 and i < stop:
+        following = tokens[i].text
+        if following in GENITIVE_ARTICLES or following == "von":
+            end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
+            if end > i + 1:
+                return end
+    return i
+
+
+def _parenthesis_end(tokens: list[Token], i: int, stop: int) -> int:
+    """Include a short parenthesis right after the phrase: "Franz Müller (SPD)"."""
+    if i < stop and tokens[i].text == "(":
+        for j in range(i + 1, min(stop, i + 6)):
+            if tokens[j].text == ")":
+                return j + 1
+    return i
+
+
+def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
+    """The start of the noun phrase that ends right before `end` ("Zeitungsberichten zufolge")."""
+    start = end
+    while start > stop and end - start < MAX_PHRASE_TOKENS:
+        previous = tokens[start - 1]
+        kind = word_class(previous, sentence_initial=start - 1 == 0)
+        if kind in ("cap", "num") or previous.text in ("(", ")") or (
+            kind == "det" or is_adjective(previous) or previous.text in NAME_PARTICLES
+        ):
+            start -= 1
+        else:
+            break
+    # the phrase starts at its determiner or its first noun, never at a dangling article
+    while start < end and word_class(tokens[start], start == 0) not in ("det", "cap", "pron"):
+        start += 1
+    if start < end and noun_phrase_end(tokens, start, end) != end:
+        # keep the longest suffix that is a phrase of its own
+        for candidate in range(start + 1, end):
+            if noun_phrase_end(tokens, candidate, end) == end:
+                return candidate
+        return end
+    return start
