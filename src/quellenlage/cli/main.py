@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import extract
+from quellenlage.cli import bench, evaluate, extract
 
 app = typer.Typer(
     name="quellenlage",
@@ -35,6 +35,8 @@ def root(
 
 
 app.command("extract")(extract.extract_command)
+app.command("evaluate")(evaluate.evaluate_command)
+app.command("bench")(bench.bench_command)
 
 
 def main() -> None:  # pragma: no cover - entry point
