@@ -106,34 +106,83 @@ def extract_rules(document: Document) -> list[Attribution]:
 
 
 def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candidate]:
+    """Prepositional and noun cues each give a statement; of the clausal cues (verbs, "heißt
+    es") the one that governs the sentence does: a finite verb before an infinitive that a modal
+    governs ("Die Nato könne das nicht bestätigen, sagte ein Sprecher")."""
     tokens = analysis.tokens
     found: list[Candidate] = []
-    verb_done = False
-    i = sentence.first
-    while i < sentence.last:
+    clausal: list[tuple[int, int, Candidate]] = []
+    for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
-            i += 1
             continue
         token = tokens[i]
         lower = token.text.lower()
-        candidate = None
         prepositional = lexicon.prepositional_cues().get(lower)
         if prepositional is not None:
-            candidate = _prepositional(analysis, sentence, i, prepositional)
+            found.append(_prepositional(analysis, sentence, i, prepositional))
         elif lower == "so" and _after_comma(tokens, i, sentence):
-            candidate = _so_cue(analysis, sentence, i)
-        elif not verb_done and (lower in ("heißt", "hieß", "hiess") or (
+            found.append(_so_cue(analysis, sentence, i))
+        elif token.text in lexicon.noun_cues():
+            found.append(_noun_cue(analysis, sentence, i))
+        elif lower in ("heißt", "hieß", "hiess") or (
             lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
-        )):
+        ):
             candidate = _impersonal(analysis, sentence, i)
-        elif not verb_done and lexicon.readings(token.text) and token.text[0].islower():
+            if candidate is not None:
+                clausal.append((0, i, candidate))
+        elif lexicon.readings(token.text) and token.text[0].islower():
             candidate = _verb_cue(analysis, sentence, i)
-        if candidate is not None:
-            found.append(candidate)
-            if candidate.category != "prepositional":
-                verb_done = True
-        i += 1
-    return found
+            if candidate is not None:
+                rank = 1 if _governed_infinitive(analysis, sentence, i) else 0
+                clausal.append((rank, i, candidate))
+    if clausal:
+        found.append(min(clausal, key=lambda item: item[:2])[2])
+    return [candidate for candidate in found if candidate is not None]
+
+
+def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i is an infinitive after a modal or auxiliary of its clause: "könne ... bestätigen"."""
+    tokens = analysis.tokens
+    word = tokens[i].text.lower()
+    if not any(word == r.verb.infinitive.split()[-1] for r in lexicon.readings(word)):
+        return False
+    left, _ = _clause_bounds(analysis, sentence, i)
+    return any(word_class(tokens[j]) == "aux" for j in range(left, i))
+
+
+def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """"Die Forderung der Gewerkschaft, dass ...": the noun's dass-clause is the message and
+    its genitive or von-phrase the speaker."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    cue = lexicon.noun_cues()[tokens[i].text]
+    phrase_end = _parenthesis_free_end(tokens, i, end)
+    comma = phrase_end
+    if comma + 1 >= end or tokens[comma].text != "," or tokens[comma + 1].text not in (
+        "dass", "daß", "ob"
+    ):
+        return None
+    message_end = comma + 2
+    while message_end < end and tokens[message_end].text not in (",", ";", ":") and (
+        analysis.quote_of[message_end] < 0
+    ):
+        message_end += 1
+    frame_start = i
+    if i > sentence.first and word_class(tokens[i - 1], i - 1 == sentence.first) == "det":
+        frame_start = i - 1
+    speaker = [(i + 1, phrase_end)] if phrase_end > i + 2 else []
+    return _build(analysis, sentence, [(comma + 1, message_end)], speaker, [(i, i + 1)],
+                  [(frame_start, comma + 1)], cue.category, cue.medium)
+
+
+def _parenthesis_free_end(tokens: list[Token], noun: int, end: int) -> int:
+    """The end of the noun's genitive or von-phrase, or the token after the noun."""
+    following = noun + 1
+    if following < end and (tokens[following].text in ("des", "der", "eines", "einer", "von")):
+        phrase_end = noun_phrase_end(tokens, following + 1, end)
+        if phrase_end > following + 1:
+            return phrase_end
+    return following
 
 
 def _after_comma(tokens: list[Token], i: int, sentence: Sentence) -> bool:
@@ -230,6 +279,10 @@ def _statement_around(
     opens_clause = first_cue == left or (
         first_cue == left + 1 and word_class(tokens[left]) == "aux"
     )
+    subject = _subject_with_apposition(tokens, start, left) if opens_clause else None
+    if subject is not None:
+        # "Martin Lee, der Gründer der Partei, sagte, ...": the commas set off an apposition
+        left, opens_clause = subject[0], False
     if opens_clause and left > start and tokens[left - 1].text in (",", ":") and (
         analysis.quote_of[left - 1] < 0 or tokens[left - 1].text == ","
     ):
@@ -251,9 +304,23 @@ def _statement_around(
         message_start = right + 1 if tokens[right].text in (",", ":") else right
         if message_start >= end:
             return None
+        who = []
+        if speaker:
+            who = [subject] if subject else _speaker_in_clause(tokens, left, first_cue, end)
+        apposition = _apposition_end(tokens, right, end) if who and who[-1][1] == right else None
+        if apposition is not None:
+            # "Dabei sagte Li Fei, der Vorsitzende des Ausschusses, dass ..."
+            who = [(who[-1][0], apposition)]
+            right = apposition + 1
+            while right < end and tokens[right].text not in CLAUSE_BREAKS:
+                right += 1
+            if right >= end or tokens[right].text not in (",", ":"):
+                return None
+            message_start = right + 1
+            if message_start >= end:
+                return None
         if not _is_complement(analysis, message_start, end, category, right):
             return None
-        who = _speaker_in_clause(tokens, left, first_cue, end) if speaker else []
         frame = (start, message_start)
         return _build(analysis, sentence, [(message_start, end)], who, cue_spans, [frame],
                       category, medium)
@@ -269,6 +336,28 @@ def _statement_around(
             frame_spans = _minus(start, end, [(q_first, q_last)])
             return _build(analysis, sentence, [(q_first, q_last)], who, cue_spans, frame_spans,
                           category, medium)
+    return None
+
+
+def _apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
+    """The closing comma of an apposition that opens at `comma`: ", der Gründer der Partei,"."""
+    if comma < end and tokens[comma].text == ",":
+        phrase_end = noun_phrase_end(tokens, comma + 1, end)
+        if comma + 1 < phrase_end < end and tokens[phrase_end].text == ",":
+            return phrase_end
+    return None
+
+
+def _subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """Tokens [start, verb - 1) as "Name, apposition" when the verb follows its second comma."""
+    first = start
+    while first < verb and word_class(tokens[first], first == start) == "conj":
+        first += 1
+    phrase_end = noun_phrase_end(tokens, first, verb)
+    if phrase_end == first or verb - 1 <= phrase_end:
+        return None
+    if _apposition_end(tokens, phrase_end, verb) == verb - 1:
+        return first, verb - 1
     return None
 
 
