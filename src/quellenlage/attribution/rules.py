@@ -522,13 +522,25 @@ def _build(
     category: str,
     medium: str,
 ) -> Candidate | None:
-    quote = [(s, e) for s, e in quote if e > s]
+    quote = [_over_quotations(analysis, s, e) for s, e in quote if e > s]
     if not quote:
         return None
     quote_type = QuoteType.DIRECT if _is_quotation(analysis, quote) else QuoteType.INDIRECT
     if quote_type is QuoteType.DIRECT and medium == "SW":
         medium = "Speech"
     return Candidate(quote_type, medium, quote, sentence.index, speaker, cue, frame, category)
+
+
+def _over_quotations(analysis: _Analysis, start: int, end: int) -> tuple[int, int]:
+    """Widen a message that begins or ends inside a quotation to the whole quotation, which can
+    run over several sentences and paragraphs."""
+    first = analysis.quote_of[start]
+    if first >= 0:
+        start = min(start, analysis.token_span(analysis.quotations[first])[0])
+    last = analysis.quote_of[end - 1]
+    if last >= 0:
+        end = max(end, analysis.token_span(analysis.quotations[last])[1])
+    return start, end
 
 
 def _is_quotation(analysis: _Analysis, spans: list[tuple[int, int]]) -> bool:

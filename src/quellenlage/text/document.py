@@ -74,7 +74,8 @@ def _is_ordinal(tokens: list[Token], i: int) -> bool:
     number, following = tokens[i - 1], tokens[i + 1]
     if number.end != tokens[i].start or not number.text.isdigit() or len(number.text) > 2:
         return False
-    return following.text in MONTHS or following.text[:1].islower() or following.text.isdigit()
+    return (following.text.rstrip(".") in MONTHS or following.text[:1].islower()
+            or following.text.isdigit())
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:

@@ -1,0 +1,254 @@
+"""The rule engine on German constructions, one test per construction, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage import Attribution, QuoteType, analyze
+
+
+def statements(text: str) -> list[Attribution]:
+    return analyze(text, engine="rules").attributions
+
+
+def only(text: str) -> Attribution:
+    found = statements(text)
+    assert len(found) == 1, [a.to_dict() for a in found]
+    return found[0]
+
+
+def parts(attribution: Attribution) -> tuple[str, str | None, str | None]:
+    return (
+        attribution.quote.text,
+        attribution.speaker.text if attribution.speaker else None,
+        attribution.cue.text if attribution.cue else None,
+    )
+
+
+# --- direct quotations ---------------------------------------------------------------------------
+
+
+def test_quote_before_speaker() -> None:
+    found = only("„Wir werden die Ukraine weiter unterstützen“, sagte Nato-Generalsekretär "
+                 "Mark Rutte am Montag.")
+    assert found.type is QuoteType.DIRECT
+    assert parts(found) == ("„Wir werden die Ukraine weiter unterstützen“",
+                            "Nato-Generalsekretär Mark Rutte", "sagte")
+    assert found.frame is not None and found.frame.text.startswith(", sagte")
+
+
+def test_speaker_before_colon_and_quote() -> None:
+    found = only("Der Kanzler sagte: „Das ist ein guter Tag für Europa.“")
+    assert found.type is QuoteType.DIRECT
+    assert parts(found) == ("„Das ist ein guter Tag für Europa.“", "Der Kanzler", "sagte")
+
+
+def test_speaker_inside_a_split_quote() -> None:
+    found = only("„Das ist falsch“, so die Sprecherin, „und wir werden dagegen klagen.“")
+    assert found.type is QuoteType.DIRECT
+    assert len(found.quote.spans) == 2
+    assert found.speaker is not None and found.speaker.text == "die Sprecherin"
+    assert found.cue is not None and found.cue.text == "so"
+
+
+def test_quote_of_several_sentences() -> None:
+    found = only("Die Ministerin erklärte: „Wir haben verstanden. Wir ändern den Kurs. "
+                 "Und wir fangen heute an.“")
+    assert found.quote.text.count(".") == 3
+    assert found.speaker is not None and found.speaker.text == "Die Ministerin"
+
+
+def test_quote_over_a_paragraph_break() -> None:
+    text = ("Der Bürgermeister sagte: „Die Stadt hat getan, was sie konnte.\n\n"
+            "„Jetzt sind Bund und Land am Zug.“")
+    found = only(text)
+    assert found.quote.text.startswith("„Die Stadt")
+    assert found.quote.text.endswith("am Zug.“")
+
+
+def test_standalone_quote_takes_the_speaker_in_context() -> None:
+    found = statements("Der Trainer sagte, die Mannschaft sei müde. „Wir brauchen eine Pause, "
+                       "und zwar dringend.“")
+    direct = [a for a in found if a.type is QuoteType.DIRECT]
+    assert direct and direct[0].speaker is not None
+    assert direct[0].speaker.text == "Der Trainer"
+
+
+def test_short_scare_quotes_are_not_statements() -> None:
+    assert statements("Die Band spielte ihren Hit „Sommerregen“ im Stadion.") == []
+
+
+# --- verbs of saying -----------------------------------------------------------------------------
+
+
+def test_separable_verb_with_main_clause_in_konjunktiv() -> None:
+    found = only("Das Ministerium teilte am Dienstag mit, die Zahl der Toten sei auf 40 gestiegen.")
+    assert found.type is QuoteType.INDIRECT
+    assert parts(found) == ("die Zahl der Toten sei auf 40 gestiegen", "Das Ministerium",
+                            "teilte mit")
+    assert found.frame is not None
+    assert found.frame.text == "Das Ministerium teilte am Dienstag mit,"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Die Regierung wies die Vorwürfe zurück, sie habe Truppen entsandt.", "wies zurück"),
+        ("Die Opposition räumte ein, Fehler gemacht zu haben.", "räumte ein"),
+        ("Der Konzern gab bekannt, dass das Werk geschlossen werde.", "gab bekannt"),
+    ],
+)
+def test_separable_particles_join_the_cue(text: str, cue: str) -> None:
+    found = only(text)
+    assert found.cue is not None and found.cue.text == cue
+
+
+def test_dass_clause() -> None:
+    found = only("Die Gewerkschaft kritisierte, dass die Löhne zu niedrig seien.")
+    assert parts(found) == ("dass die Löhne zu niedrig seien", "Die Gewerkschaft", "kritisierte")
+
+
+def test_ob_clause() -> None:
+    found = only("Der Abgeordnete fragte, ob die Regierung davon gewusst habe.")
+    assert found.quote.text == "ob die Regierung davon gewusst habe"
+
+
+def test_message_before_inverted_verb() -> None:
+    found = only("Die Lage an der Grenze sei ernst, sagte ein Sprecher der Bundespolizei.")
+    assert parts(found) == ("Die Lage an der Grenze sei ernst",
+                            "ein Sprecher der Bundespolizei", "sagte")
+
+
+def test_auxiliary_and_participle_form_the_cue() -> None:
+    found = only("Die Firma hat angekündigt, dass sie 500 Stellen streichen werde.")
+    assert found.cue is not None and found.cue.text == "hat angekündigt"
+    assert found.speaker is not None and found.speaker.text == "Die Firma"
+
+
+def test_governing_verb_wins_over_an_infinitive_in_the_message() -> None:
+    found = only("Die Nato könne diese Angaben nicht bestätigen, sagte ein Sprecher.")
+    assert parts(found) == ("Die Nato könne diese Angaben nicht bestätigen", "ein Sprecher",
+                            "sagte")
+
+
+def test_speaker_with_apposition() -> None:
+    found = only("Martin Lee, der Gründer der Demokratischen Partei, sagte, dies sei keine "
+                 "Demokratie.")
+    assert found.speaker is not None
+    assert found.speaker.text == "Martin Lee, der Gründer der Demokratischen Partei"
+    assert found.quote.text == "dies sei keine Demokratie"
+
+
+def test_relative_clause_is_not_a_message() -> None:
+    assert statements("Sie kritisierte den Plan, der im Mai beschlossen wurde.") == []
+
+
+# --- prepositional and adverbial cues ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "quote"),
+    [
+        ("Laut Polizei wurden drei Menschen verletzt.", "Polizei", "Laut",
+         "wurden drei Menschen verletzt"),
+        ("Medienberichten zufolge ist der Minister zurückgetreten.", "Medienberichten",
+         "zufolge", "ist der Minister zurückgetreten"),
+        ("Nach Angaben des Gesundheitsministeriums starben mindestens zwölf Menschen.",
+         "Angaben des Gesundheitsministeriums", "Nach", "starben mindestens zwölf Menschen"),
+        ("Gemäß einer Mitteilung der Stadt bleibt die Brücke gesperrt.",
+         "Mitteilung der Stadt", "Gemäß", "bleibt die Brücke gesperrt"),
+    ],
+)
+def test_prepositional_cues(text: str, speaker: str, cue: str, quote: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.INDIRECT
+    assert parts(found) == (quote, speaker, cue)
+
+
+def test_laut_in_the_middle_gives_a_discontinuous_message() -> None:
+    found = only("Die Truppen sollen laut Verteidigungsministerium bis Mai abziehen.")
+    assert len(found.quote.spans) == 2
+    assert found.frame is not None and found.frame.text == "laut Verteidigungsministerium"
+
+
+def test_wie_clause() -> None:
+    found = only("Wie ein Sprecher des Ministeriums mitteilte, wird die Straße gesperrt.")
+    assert parts(found) == ("wird die Straße gesperrt", "ein Sprecher des Ministeriums",
+                            "Wie mitteilte")
+
+
+def test_so_after_indirect_message() -> None:
+    found = only("Die Verhandlungen seien gescheitert, so der Vermittler.")
+    assert parts(found) == ("Die Verhandlungen seien gescheitert", "der Vermittler", "so")
+
+
+def test_demnach_points_back_to_a_source() -> None:
+    found = only("Demnach hat der Angeklagte die Tat gestanden.")
+    assert found.cue is not None and found.cue.text == "Demnach"
+    assert found.quote.text == "hat der Angeklagte die Tat gestanden"
+
+
+def test_heisst_es_has_no_speaker() -> None:
+    found = only("In der Mitteilung heißt es, man werde die Lage prüfen.")
+    assert found.speaker is None
+    assert found.cue is not None and found.cue.text == "heißt es"
+    assert found.quote.text == "man werde die Lage prüfen"
+
+
+# --- noun cues -----------------------------------------------------------------------------------
+
+
+def test_noun_cue_with_genitive_source_and_dass_clause() -> None:
+    found = only("Die Forderung der Gewerkschaft, dass die Löhne steigen müssten, stieß auf "
+                 "Widerstand.")
+    assert parts(found) == ("dass die Löhne steigen müssten", "der Gewerkschaft", "Forderung")
+
+
+# --- continuation and hearsay --------------------------------------------------------------------
+
+
+def test_konjunktiv_continues_the_statement() -> None:
+    found = statements("Selenskyj sagte, er sei zu Gesprächen bereit. Die Ukraine werde aber "
+                       "keine Gebiete abtreten. Man habe genug gelitten.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
+    continuation = found[1]
+    assert continuation.speaker is not None and continuation.speaker.text == "Selenskyj"
+    assert continuation.quote.text.endswith("Man habe genug gelitten.")
+    assert continuation.cue is None
+
+
+def test_indicative_sentence_ends_the_continuation() -> None:
+    found = statements("Der Sprecher sagte, die Lage sei ruhig. Am Abend regnete es in Berlin.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT]
+
+
+def test_reportative_sollen_is_hearsay() -> None:
+    found = only("Nordkoreanische Soldaten sollen in Russland eingetroffen sein.")
+    assert found.type is QuoteType.FREE_INDIRECT
+
+
+# --- passive and impersonal ----------------------------------------------------------------------
+
+
+def test_passive_attribution() -> None:
+    found = only("Bereits am Morgen wurde mitgeteilt, dass der Flughafen geschlossen bleibt.")
+    assert found.cue is not None and found.cue.text == "wurde mitgeteilt"
+    assert found.speaker is None
+
+
+def test_hiess_es_aus() -> None:
+    found = only("Aus Regierungskreisen hieß es, eine Einigung sei nahe.")
+    assert found.cue is not None and found.cue.text == "hieß es"
+    assert found.quote.text == "eine Einigung sei nahe"
+
+
+# --- nesting -------------------------------------------------------------------------------------
+
+
+def test_quotation_inside_indirect_speech_is_nested_direct() -> None:
+    found = statements("Der Staatsanwalt sagte, der Mann habe „bewusst und gewollt“ gehandelt.")
+    kinds = sorted(str(a.type) for a in found)
+    assert kinds == ["Direct", "Indirect"]
+    nested = next(a for a in found if a.type is QuoteType.DIRECT)
+    assert nested.quote.text == "„bewusst und gewollt“"
+    assert nested.speaker is not None and nested.speaker.text == "Der Staatsanwalt"
