@@ -1,0 +1,149 @@
+"""`Archive`: the library entry point that the CLI commands are thin wrappers over."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from quellenlage.archive import export as exporting
+from quellenlage.archive.database import DEFAULT_DB_URL, create_archive_engine, migrate
+from quellenlage.archive.records import ArticleMeta, PreparedArticle, prepare
+from quellenlage.archive.schema import articles, attributions, sources
+from quellenlage.archive.search import Scope, SearchFilters, SearchHit, parse_day
+from quellenlage.archive.search import search as run_search
+from quellenlage.archive.writer import ArchiveWriter, StoreResult
+from quellenlage.errors import InputError
+from quellenlage.model import Article
+
+if TYPE_CHECKING:
+    from quellenlage.ingest.runner import IngestSummary, ProgressHook
+    from quellenlage.ingest.sources import ReaderOptions
+
+
+class Archive:
+    """An archive of analysed articles in SQLite or PostgreSQL, migrated to the newest schema.
+
+    >>> with Archive("sqlite:///news.db") as archive:           # doctest: +SKIP
+    ...     archive.ingest(["feeds/", "https://example.org/rss"], workers=2)
+    ...     hits = archive.search("Klimaschutz", source="Merkel")
+    """
+
+    def __init__(self, url: str = DEFAULT_DB_URL) -> None:
+        self.url = url
+        self.engine = create_archive_engine(url)
+        migrate(self.engine)
+        self.writer = ArchiveWriter(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Writing
+
+    def add(self, article: Article, meta: ArticleMeta | None = None) -> StoreResult:
+        """Store one analysed article (idempotent: the same text is stored once)."""
+        return self.writer.store(prepare(article, meta or ArticleMeta()))
+
+    def store(self, prepared: PreparedArticle) -> StoreResult:
+        return self.writer.store(prepared)
+
+    def ingest(
+        self,
+        inputs: Iterable[str],
+        *,
+        workers: int = 1,
+        options: ReaderOptions | None = None,
+        progress: ProgressHook | None = None,
+    ) -> IngestSummary:
+        """Read, analyse and store articles from files, folders, URLs and feeds."""
+        from quellenlage.ingest.runner import ingest
+
+        return ingest(self, list(inputs), workers=workers, options=options, progress=progress)
+
+    def load(
+        self, folder: str | Path, *, workers: int = 1, progress: ProgressHook | None = None
+    ) -> IngestSummary:
+        """Import the Parquet files that `batch` (or `export --format parquet`) wrote."""
+        from quellenlage.batch.load import load
+
+        return load(self, Path(folder), workers=workers, progress=progress)
+
+    # Reading
+
+    def search(
+        self,
+        query: str,
+        *,
+        source: str | None = None,
+        outlet: str | None = None,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        type: str | None = None,
+        stance: str | None = None,
+        scope: Scope = "quotes",
+        include_duplicates: bool = False,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Statements (or articles, with scope="articles") matching `query` and the filters."""
+        filters = SearchFilters(
+            source=source,
+            outlet=outlet,
+            since=parse_day(since),
+            until=parse_day(until, end=True),
+            type=type,
+            stance=stance,
+            include_duplicates=include_duplicates,
+        )
+        with self.engine.connect() as connection:
+            return run_search(connection, query, filters, scope=scope, limit=limit)
+
+    def articles(self) -> Iterator[exporting.StoredArticle]:
+        return exporting.iter_stored(self.engine)
+
+    def export(self, format: str, out: str | Path | None = None) -> int:
+        """Write every stored article as jsonl, csv or parquet to `out` (stdout: None or "-")."""
+        if format not in exporting.FORMATS:
+            raise InputError(f"unknown export format {format!r}; use jsonl, csv or parquet")
+        target = None if out in (None, "-") else Path(str(out))
+        if format == "parquet":
+            if target is None:
+                raise InputError("parquet export needs a file: --out archive.parquet")
+            return exporting.write_parquet(self.articles(), str(target))
+        writer = exporting.write_jsonl if format == "jsonl" else exporting.write_csv
+        if target is None:
+            return writer(self.articles(), sys.stdout)
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            return writer(self.articles(), handle)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles (and near-duplicates among them), statements and sources."""
+        with self.engine.connect() as connection:
+            values: dict[str, Any] = {
+                "articles": connection.scalar(select(func.count()).select_from(articles)),
+                "near_duplicates": connection.scalar(
+                    select(func.count()).where(articles.c.duplicate_of.is_not(None))
+                ),
+                "attributions": connection.scalar(select(func.count()).select_from(attributions)),
+                "sources": connection.scalar(select(func.count()).select_from(sources)),
+            }
+        return {name: int(value or 0) for name, value in values.items()}

@@ -1,0 +1,79 @@
+"""Opening an archive database: URL handling, SQLite settings, and migrations run on open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from quellenlage.errors import InputError
+
+DEFAULT_DB_URL = "sqlite:///quellenlage.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def parse_url(url: str) -> URL:
+    """A database URL; a plain path means an SQLite file, `postgresql://` uses psycopg 3."""
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError(f"{url!r} is not a database URL; e.g. sqlite:///archive.db") from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED:
+        raise InputError(f"{url}: unsupported database {backend!r}; use sqlite or postgresql")
+    if backend == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def create_archive_engine(url: str) -> Engine:
+    parsed = parse_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    if database and database != ":memory:":
+        folder = Path(database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise InputError(f"{database}: folder {folder} does not exist")
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy own transactions (pysqlite's implicit BEGIN would defer locking).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # WAL: readers never block the writer; NORMAL sync keeps every committed article
+        # through a crash of the process (only a power loss may lose the last commits).
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        # Take the write lock at the start, so two writers queue instead of failing mid-way.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema (creating it when empty)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

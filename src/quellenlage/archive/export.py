@@ -1,0 +1,147 @@
+"""Reading stored articles back, and exporting them as JSONL, CSV or Parquet.
+
+JSONL has exactly one line per stored article: its metadata, its text and its attributions in the
+model's JSON (`Article.to_dict()`), plus the archive's id and near-duplicate link. CSV has one row
+per statement. Parquet has one row per article in the layout `quellenlage load` reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlalchemy import Engine, select
+
+from quellenlage.archive.parquet import EXPORT_SCHEMA
+from quellenlage.archive.records import META_FIELDS, ArticleMeta
+from quellenlage.archive.schema import articles, attributions
+from quellenlage.model import Article
+
+PAGE = 500
+FORMATS = ("jsonl", "csv", "parquet")
+CSV_COLUMNS = (
+    "article_id", "url", "outlet", "title", "published", "position", "type", "medium", "source",
+    "source_kind", "speaker", "cue", "quote", "stance", "channel", "duplicate_of",
+)
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    id: int
+    content_hash: str
+    meta: ArticleMeta
+    article: Article
+    duplicate_of: int | None
+    similarity: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "content_hash": self.content_hash}
+        data.update(self.meta.to_dict())
+        data["duplicate_of"] = self.duplicate_of
+        data["similarity"] = self.similarity
+        data.update(self.article.to_dict())
+        return data
+
+
+def iter_stored(engine: Engine, *, page: int = PAGE) -> Iterator[StoredArticle]:
+    """Every stored article in id order, read page by page (memory stays flat)."""
+    last_id = 0
+    columns = [articles.c[name] for name in ("id", "content_hash", *META_FIELDS, "text")]
+    columns += [articles.c.duplicate_of, articles.c.similarity]
+    while True:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(*columns).where(articles.c.id > last_id).order_by(articles.c.id).limit(page)
+            ).mappings().all()
+            if not rows:
+                return
+            ids = [row["id"] for row in rows]
+            found: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+            for article_id, data in connection.execute(
+                select(attributions.c.article_id, attributions.c.data)
+                .where(attributions.c.article_id.in_(ids))
+                .order_by(attributions.c.article_id, attributions.c.position)
+            ):
+                found[article_id].append(data)
+        for row in rows:
+            article = Article.from_dict({"text": row["text"], "attributions": found[row["id"]]})
+            yield StoredArticle(
+                id=row["id"],
+                content_hash=row["content_hash"],
+                meta=ArticleMeta(**{name: row[name] for name in META_FIELDS}),
+                article=article,
+                duplicate_of=row["duplicate_of"],
+                similarity=row["similarity"],
+            )
+        last_id = ids[-1]
+
+
+def write_jsonl(stored: Iterator[StoredArticle], out: IO[str]) -> int:
+    count = 0
+    for item in stored:
+        out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(stored: Iterator[StoredArticle], out: IO[str]) -> int:
+    """One row per statement; returns the number of articles read."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for item in stored:
+        count += 1
+        for position, attribution in enumerate(item.article.attributions):
+            source = attribution.source
+            writer.writerow(
+                {
+                    "article_id": item.id,
+                    "url": item.meta.url,
+                    "outlet": item.meta.outlet,
+                    "title": item.meta.title,
+                    "published": item.meta.published.isoformat() if item.meta.published else "",
+                    "position": position,
+                    "type": str(attribution.type),
+                    "medium": str(attribution.medium),
+                    "source": source.name if source else "",
+                    "source_kind": source.kind if source else "",
+                    "speaker": attribution.speaker.text if attribution.speaker else "",
+                    "cue": attribution.cue.text if attribution.cue else "",
+                    "quote": attribution.quote.text,
+                    "stance": attribution.stance or "",
+                    "channel": attribution.channel.text if attribution.channel else "",
+                    "duplicate_of": item.duplicate_of or "",
+                }
+            )
+    return count
+
+
+def write_parquet(stored: Iterator[StoredArticle], path: str, *, batch_rows: int = 2000) -> int:
+    count = 0
+    with pq.ParquetWriter(path, EXPORT_SCHEMA) as writer:
+        batch: list[dict[str, Any]] = []
+        for item in stored:
+            row: dict[str, Any] = {name: getattr(item.meta, name) for name in META_FIELDS}
+            row.update(
+                id=item.id,
+                content_hash=item.content_hash,
+                text=item.article.text,
+                attributions=json.dumps(
+                    [a.to_dict() for a in item.article.attributions], ensure_ascii=False
+                ),
+                duplicate_of=item.duplicate_of,
+                similarity=item.similarity,
+            )
+            batch.append(row)
+            count += 1
+            if len(batch) >= batch_rows:
+                writer.write_table(pa.Table.from_pylist(batch, schema=EXPORT_SCHEMA))
+                batch = []
+        if batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=EXPORT_SCHEMA))
+    return count
