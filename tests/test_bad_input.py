@@ -87,7 +87,7 @@ def test_cli_reports_a_missing_file() -> None:
 
 
 def test_cli_reads_standard_input_as_json() -> None:
-    result = run_cli("extract", "-", stdin="Laut Polizei wurde niemand verletzt.".encode())
+    result = run_cli("extract", "-", stdin=b"Laut Polizei wurde niemand verletzt.")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["attributions"][0]["speaker"]["text"] == "Polizei"

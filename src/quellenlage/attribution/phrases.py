@@ -28,9 +28,8 @@ def word_class(token: Token, sentence_initial: bool = False) -> str:
     lower = text.lower()
     if text[0].isdigit():
         return "num"
-    known = function_words().get(text)
-    if known is None and sentence_initial:
-        known = function_words().get(lower)
+    # capitalised function words open sentences and headlines: "Der", "Laut", "Am"
+    known = function_words().get(text) or function_words().get(lower)
     if known:
         return known
     if text[0].isupper() or (text[0].isalpha() and any(c.isupper() for c in text[1:3])):

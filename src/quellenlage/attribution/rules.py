@@ -626,7 +626,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             chain.sentence = sentence.index
             continue
         chain = None
-        if any(tokens[j].text in modals for j in words) and _ends_in_infinitive(tokens, sentence):
+        if _is_hearsay(tokens, words, modals, sentence):
             speaker = _context_speaker(analysis, found, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
@@ -638,15 +638,26 @@ def _medium_of(candidate: Candidate) -> str:
     return "SW" if candidate.medium == "none" else candidate.medium
 
 
-def _ends_in_infinitive(tokens: list[Token], sentence: Sentence) -> bool:
-    """Hearsay sollen governs an infinitive at the clause end: "soll ... gewesen sein"."""
+def _is_hearsay(tokens: list[Token], words: list[int], modals: frozenset[str],
+               sentence: Sentence) -> bool:
+    """Reportative sollen governs an infinitive at the clause end ("soll ... gewesen sein");
+    wollen is hearsay only with a perfect infinitive ("will ihn gesehen haben"), else intent."""
+    modal = next((tokens[j].text for j in words if tokens[j].text in modals), None)
+    if modal is None:
+        return False
     end = sentence.last
     while end > sentence.first and not tokens[end - 1].text[0].isalnum():
         end -= 1
     if end <= sentence.first:
         return False
     last = tokens[end - 1].text
-    return last.islower() and last.endswith(("en", "ern", "eln", "sein", "tun"))
+    if not (last.islower() and last.endswith(("en", "ern", "eln", "sein", "tun"))):
+        return False
+    if modal.startswith("w"):
+        return last in ("haben", "sein") and end - 2 > sentence.first and (
+            tokens[end - 2].text.startswith("ge") or tokens[end - 2].text.endswith(("t", "en"))
+        )
+    return True
 
 
 # --- 6: quotations inside indirect messages ------------------------------------------------------
