@@ -1,0 +1,52 @@
+"""The JSON output: its fields, their meaning, and a lossless round trip through the model."""
+
+from __future__ import annotations
+
+import json
+
+from quellenlage import Article, Part, analyze
+
+TEXT = ("„Wir kommen wieder“, sagte der Trainer. Laut Verein ist das Stadion ausverkauft. "
+        "Die Polizei teilte mit, es habe keine Zwischenfälle gegeben.")
+ROLE_KEYS = {"speaker", "cue", "frame", "addressee"}
+TYPES = {"Direct", "Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported"}
+MEDIA = {"Speech", "Writing", "Thought", "SW", "ST", "TW", "none"}
+
+
+def assert_part(part: dict, text: str) -> None:
+    assert set(part) == {"text", "spans"}
+    assert part["spans"], "a part has at least one span"
+    pieces = []
+    for start, end in part["spans"]:
+        assert 0 <= start < end <= len(text)
+        pieces.append(text[start:end])
+    assert part["text"] == " ".join(pieces)
+
+
+def test_json_has_the_documented_fields() -> None:
+    data = json.loads(analyze(TEXT).to_json())
+    assert data["text"] == TEXT
+    assert len(data["attributions"]) == 3
+    for item in data["attributions"]:
+        assert {"type", "medium", "quote", *ROLE_KEYS} <= set(item)
+        assert item["type"] in TYPES
+        assert item["medium"] in MEDIA
+        assert_part(item["quote"], TEXT)
+        for role in ROLE_KEYS:
+            if item[role] is not None:
+                assert_part(item[role], TEXT)
+
+
+def test_round_trip_through_the_model() -> None:
+    article = analyze(TEXT)
+    again = Article.from_dict(json.loads(article.to_json()))
+    assert again.to_dict() == article.to_dict()
+
+
+def test_parts_merge_touching_spans_and_trim_whitespace() -> None:
+    text = "eins zwei drei"
+    part = Part.from_spans(text, [(5, 10), (0, 5)])
+    assert part is not None
+    assert part.spans == ((0, 9),)
+    assert part.text == "eins zwei"
+    assert Part.from_spans(text, [(4, 5)]) is None
