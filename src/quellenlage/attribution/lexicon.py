@@ -154,6 +154,23 @@ def noun_cues() -> dict[str, NounCue]:
     return table
 
 
+COMPOUND_HEAD_MIN = 6
+
+
+def noun_cue(word: str) -> NounCue | None:
+    """The noun cue of `word`, also as the head of a compound: "Unternehmensangaben" -> Angaben."""
+    table = noun_cues()
+    if word in table:
+        return table[word]
+    if len(word) <= COMPOUND_HEAD_MIN or not word[:1].isupper():
+        return None
+    for split in range(2, len(word) - COMPOUND_HEAD_MIN + 1):
+        head = word[split].upper() + word[split + 1 :]
+        if head in table:
+            return table[head]
+    return None
+
+
 @cache
 def prepositional_cues() -> dict[str, PrepositionalCue]:
     return {
@@ -209,6 +226,7 @@ def cue_lemma(cue_text: str) -> str | None:
     if words[0] in ("heißt", "hieß", "hiess") or words[-1] in ("heißt", "hieß"):
         return "heißen"
     for word in cue_text.split():
-        if word in noun_cues():
-            return noun_cues()[word].lemma
+        noun = noun_cue(word)
+        if noun is not None:
+            return noun.lemma
     return None

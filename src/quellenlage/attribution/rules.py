@@ -122,7 +122,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             found.append(_prepositional(analysis, sentence, i, prepositional))
         elif lower == "so" and _after_comma(tokens, i, sentence):
             found.append(_so_cue(analysis, sentence, i))
-        elif token.text in lexicon.noun_cues():
+        elif token.text[:1].isupper() and lexicon.noun_cue(token.text) is not None:
             found.append(_noun_cue(analysis, sentence, i))
         elif lower in ("heißt", "hieß", "hiess") or (
             lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
@@ -155,7 +155,8 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     its genitive or von-phrase the speaker."""
     tokens = analysis.tokens
     end = analysis.body_end(sentence)
-    cue = lexicon.noun_cues()[tokens[i].text]
+    cue = lexicon.noun_cue(tokens[i].text)
+    assert cue is not None
     phrase_end = _parenthesis_free_end(tokens, i, end)
     comma = phrase_end
     if comma + 1 >= end or tokens[comma].text != "," or tokens[comma + 1].text not in (
@@ -375,9 +376,19 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return False
     subjunctive = lexicon.subjunctive_forms()
     has_subjunctive = any(tokens[j].text in subjunctive for j in range(first, end))
+    if _is_zu_infinitive(tokens, end):
+        return True  # "forderte die Verbündeten auf, mehr Waffen zu liefern"
     if category in ("believe", "question"):
-        return has_subjunctive
+        return has_subjunctive or any(analysis.quote_of[j] >= 0 for j in range(first, end))
     return has_subjunctive or end - first >= 3
+
+
+def _is_zu_infinitive(tokens: list[Token], end: int) -> bool:
+    """The clause ends in an infinitive with zu: "zu liefern", "schlagen zu können", "mitzuteilen"."""
+    last = tokens[end - 1].text
+    if end >= 2 and tokens[end - 2].text == "zu" and last.islower() and last.endswith("n"):
+        return True
+    return "zu" in last[2:-3] and last.islower() and last.endswith("en") and len(last) > 8
 
 
 def _speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
@@ -487,8 +498,7 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
 
 
 def _has_noun_cue(tokens: list[Token], start: int, end: int) -> bool:
-    nouns = lexicon.noun_cues()
-    return any(tokens[j].text in nouns for j in range(start, min(end, start + 3)))
+    return any(lexicon.noun_cue(tokens[j].text) for j in range(start, min(end, start + 3)))
 
 
 def _so_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:

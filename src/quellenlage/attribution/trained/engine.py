@@ -18,12 +18,12 @@ from typing import Any
 import pycrfsuite
 
 from quellenlage.errors import DataFormatError, InputError
-from quellenlage.model import Attribution, Medium, QuoteType
+from quellenlage.model import ROLE_NAMES, Attribution, Medium, QuoteType
 from quellenlage.resources import data_path
 from quellenlage.text import Document
 
 from .features import ArticleFeatures, WordFeatures
-from .labels import decode_quotes, decode_roles, part_from_tokens
+from .labels import decode_quotes, decode_roles, part_from_tokens, token_runs
 from .vocabulary import Vocabulary
 
 FORMAT_VERSION = 1
@@ -32,6 +32,9 @@ FAR_SPEAKER_TYPES = frozenset({"FreeIndirect", "IndirectFreeIndirect", "Direct"}
 SENTENCES_BEFORE_FAR = 3
 SENTENCES_BEFORE_NEAR = 1
 SENTENCES_AFTER = 1
+MIN_NESTED_WORDS = 3
+SINGLE_RUN_ROLES = (("speaker", "S"),)
+RUN_THRESHOLD = 0.2
 
 
 def default_model_dir() -> Path:
@@ -83,6 +86,11 @@ class TrainedModel:
         self._quotes = _open_tagger(directory / "quotes.crfsuite")
         self._roles = _open_tagger(directory / "roles.crfsuite")
         self._medium = _open_tagger(directory / "medium.crfsuite")
+        role_labels = self._roles.labels()
+        self._role_labels_with = {
+            letter: [label for label in role_labels if label.endswith(letter)]
+            for _, letter in SINGLE_RUN_ROLES
+        }
 
     @classmethod
     def load(cls, directory: str | Path) -> TrainedModel:
@@ -121,22 +129,59 @@ class TrainedModel:
                 window, frozenset(quote.tokens), quote.type, previous_speaker
             )
             roles = decode_roles(window, self._roles.tag(items))
+            for role, letter in SINGLE_RUN_ROLES:
+                if not roles[role]:
+                    roles[role] = self._best_run(window, letter)
             if roles["speaker"]:
                 previous_speaker = frozenset(roles["speaker"])
             medium_items = [medium_features(document, quote.type, roles, quote.tokens)]
-            medium = self._medium.tag(medium_items)[0]
+            medium = Medium(self._medium.tag(medium_items)[0])
+            parts = {role: part_from_tokens(document, roles[role]) for role in ROLE_NAMES}
             attributions.append(
-                Attribution(
-                    type=QuoteType(quote.type),
-                    medium=Medium(medium),
-                    quote=quote_part,
-                    speaker=part_from_tokens(document, roles["speaker"]),
-                    cue=part_from_tokens(document, roles["cue"]),
-                    frame=part_from_tokens(document, roles["frame"]),
-                    addressee=part_from_tokens(document, roles["addressee"]),
-                )
+                Attribution(type=QuoteType(quote.type), medium=medium, quote=quote_part, **parts)
             )
+            if quote.type != QuoteType.DIRECT:
+                for inner in nested_direct_quotes(features.marks.inside, quote.tokens):
+                    inner_part = part_from_tokens(document, inner)
+                    if inner_part is not None:
+                        attributions.append(
+                            Attribution(QuoteType.DIRECT, medium, inner_part, **parts)
+                        )
         return attributions
+
+
+    def _best_run(self, window: range, letter: str) -> list[int]:
+        """The one run of tokens most likely to fill a role, from the tagger's marginals of
+        the sequence just tagged: a speaker is one phrase, and Viterbi alone sometimes adds
+        a second one (an object, a date) or, unsure, none at all."""
+        labels = self._role_labels_with[letter]
+        tagger = self._roles
+        runs: list[tuple[float, list[int]]] = []
+        current: list[int] = []
+        mass = 0.0
+        for position, index in enumerate(window):
+            probability = sum(tagger.marginal(label, position) for label in labels)
+            if probability >= RUN_THRESHOLD:
+                current.append(index)
+                mass += probability
+                continue
+            if current:
+                runs.append((mass, current))
+            current, mass = [], 0.0
+        if current:
+            runs.append((mass, current))
+        return max(runs, key=lambda run: run[0])[1] if runs else []
+
+
+def nested_direct_quotes(
+    inside_marks: Sequence[bool], quote_tokens: Sequence[int]
+) -> list[list[int]]:
+    """Quoted passages inside reported speech ("habe sich „bewusst und gewollt“ ..."): the
+    annotation guidelines make each one a Direct quotation of its own, with the same roles.
+    Passages of one or two words are mostly names and scare quotes, so they are left out."""
+    runs = token_runs(index for index in quote_tokens if inside_marks[index])
+    whole = len(quote_tokens)
+    return [run for run in runs if len(run) - 2 >= MIN_NESTED_WORDS and len(run) < whole]
 
 
 def _open_tagger(path: Path) -> pycrfsuite.Tagger:

@@ -19,6 +19,9 @@ NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 DOUBLE_OPENERS = frozenset('„»“"')
 DOUBLE_CLOSERS = frozenset('“”«"')
 GERMAN_OPENERS = frozenset("„»")
+NEIGHBOUR_TAGS = frozenset({"sv", "nc", "subj", "rep", "svpt"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
+CLAUSE_OPENERS = {"dass": "D", "ob": "D", "wie": "W"}
 _WORD_CACHE_LIMIT = 200_000
 
 
@@ -70,6 +73,7 @@ class WordFeatures:
         lean = self.vocabulary.lean_level(lower)
         if lean:
             features.append("lean=" + lean)
+        features.extend("lx=" + tag for tag in self.vocabulary.lexicon_tags(lower))
         result = tuple(features)
         if len(self._own) < _WORD_CACHE_LIMIT:
             self._own[word] = result
@@ -84,6 +88,8 @@ class WordFeatures:
         shape = word_shape(word)
         cue = self.vocabulary.cue_level(lower)
         lean = self.vocabulary.lean_level(lower)
+        tags = [tag for tag in self.vocabulary.lexicon_tags(lower) if tag in NEIGHBOUR_TAGS
+                or tag.startswith(("fw=", "pc="))]
         per_offset = []
         for offset in NEIGHBOUR_OFFSETS:
             features = [f"{offset}w={lower}", f"{offset}sh={shape}"]
@@ -91,6 +97,7 @@ class WordFeatures:
                 features.append(f"{offset}cue={cue}")
             if lean:
                 features.append(f"{offset}lean={lean}")
+            features.extend(f"{offset}lx={tag}" for tag in tags)
             per_offset.append(tuple(features))
         result = tuple(per_offset)
         if len(self._neighbour) < _WORD_CACHE_LIMIT:
@@ -141,14 +148,71 @@ class ArticleFeatures:
         texts = [token.text for token in tokens]
         vocabulary = words.vocabulary
         lowers = [text.lower() for text in texts]
-        self.cue = [vocabulary.cue_level(lower) == "hi" for lower in lowers]
-        self.lean = [vocabulary.lean_level(lower) == "hi" for lower in lowers]
+        tags = [vocabulary.lexicon_tags(lower) for lower in lowers]
+        self.preposition = ["pc=before" in t or "pc=after" in t for t in tags]
+        self.cue = [
+            vocabulary.cue_level(lower) == "hi" or "sv" in t or self.preposition[i]
+            for i, (lower, t) in enumerate(zip(lowers, tags, strict=True))
+        ]
+        self.lean = [
+            vocabulary.lean_level(lower) == "hi" or "subj" in t
+            for lower, t in zip(lowers, tags, strict=True)
+        ]
         self.marks = quote_marks(document)
         self.sentence_of = document.sentence_of_token
+        self.clause = self._clause_features(lowers)
         self.base = [self._token_features(index, texts, words) for index in range(self.count)]
+
+    def _clause_features(self, lowers: list[str]) -> list[tuple[str, ...]]:
+        """Each token's clause (between commas, colons, brackets) and its neighbours' flags:
+        C a cue, P a prepositional cue, K a subjunctive, D opens with dass/ob, W with wie,
+        Q quotation marks. "X sagte, dass ..." and "..., sagte X" differ right here."""
+        result: list[tuple[str, ...]] = [()] * self.count
+        for sentence in self.document.sentences:
+            clauses: list[tuple[int, int]] = []
+            start = sentence.first
+            for index in range(sentence.first, sentence.last):
+                if lowers[index] in CLAUSE_BREAKS:
+                    if index > start:
+                        clauses.append((start, index))
+                    start = index + 1
+            if start < sentence.last:
+                clauses.append((start, sentence.last))
+            flags = [self._clause_flags(first, last, lowers) for first, last in clauses]
+            for number, (first, last) in enumerate(clauses):
+                before = flags[number - 1] if number > 0 else "^"
+                after = flags[number + 1] if number + 1 < len(clauses) else "$"
+                own = flags[number]
+                position = "last" if number == len(clauses) - 1 else str(min(number, 2))
+                features = (
+                    "cl=" + own, "clp=" + before, "cln=" + after,
+                    f"clx={before}|{own}|{after}", "clpos=" + position,
+                )
+                for index in range(first, last):
+                    result[index] = features
+            for index in range(sentence.first, sentence.last):
+                if not result[index]:
+                    result[index] = ("cl=break",)
+        return result
+
+    def _clause_flags(self, first: int, last: int, lowers: list[str]) -> str:
+        flags = ""
+        if any(self.cue[first:last]):
+            flags += "C"
+        if any(self.preposition[first:last]):
+            flags += "P"
+        if any(self.lean[first:last]):
+            flags += "K"
+        opener = CLAUSE_OPENERS.get(lowers[first])
+        if opener:
+            flags += opener
+        if any(self.marks.inside[first:last]):
+            flags += "Q"
+        return flags or "-"
 
     def _token_features(self, index: int, texts: list[str], words: WordFeatures) -> list[str]:
         features = list(words.own(texts[index]))
+        features.extend(self.clause[index])
         for slot, offset in enumerate(NEIGHBOUR_OFFSETS):
             other = index + offset
             if 0 <= other < self.count:

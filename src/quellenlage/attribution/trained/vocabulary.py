@@ -35,6 +35,12 @@ class Vocabulary:
 
     cue: dict[str, float] = field(default_factory=dict)
     lean: dict[str, float] = field(default_factory=dict)
+    lexicon: dict[str, str] = field(default_factory=dict)
+
+    def lexicon_tags(self, lower: str) -> tuple[str, ...]:
+        """The lexicon classes of a word: sv (speech verb), pc (prepositional cue), subj ..."""
+        tags = self.lexicon.get(lower)
+        return tuple(tags.split()) if tags else ()
 
     def cue_level(self, lower: str) -> str | None:
         score = self.cue.get(lower, 0.0)
@@ -56,11 +62,16 @@ class Vocabulary:
         return {
             "cue": {word: round(score, 4) for word, score in sorted(self.cue.items())},
             "lean": {word: round(score, 4) for word, score in sorted(self.lean.items())},
+            "lexicon": dict(sorted(self.lexicon.items())),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Vocabulary:
-        return cls(cue=dict(data.get("cue", {})), lean=dict(data.get("lean", {})))
+        return cls(
+            cue=dict(data.get("cue", {})),
+            lean=dict(data.get("lean", {})),
+            lexicon=dict(data.get("lexicon", {})),
+        )
 
 
 def _covered(document: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
@@ -106,4 +117,44 @@ def learn_vocabulary(articles: Iterable[tuple[GoldArticle, Document]]) -> Vocabu
         odds = ((inside[word] + 0.5) / total_inside) / ((outside + 0.5) / total_outside)
         if odds > 1.5 and inside[word] >= MIN_COUNT:
             lean[word] = math.log(odds)
-    return Vocabulary(cue=cue, lean=lean)
+    return Vocabulary(cue=cue, lean=lean, lexicon=lexicon_snapshot())
+
+
+def lexicon_snapshot() -> dict[str, str]:
+    """The rule engine's lexicons as word -> class tags, frozen into the model at training time,
+    so that a shipped model sees the same features whatever later edits the lexicon files get."""
+    from quellenlage.attribution import lexicon
+
+    tags: dict[str, list[str]] = {}
+
+    def add(word: str, tag: str) -> None:
+        entry = tags.setdefault(word.lower(), [])
+        if tag not in entry:
+            entry.append(tag)
+
+    for form, readings in sorted(lexicon.verb_forms().items()):
+        first = readings[0]
+        add(form, "sv")
+        add(form, "svc=" + first.verb.category)
+        add(form, "svm=" + first.verb.medium)
+        if all(reading.participle for reading in readings):
+            add(form, "svpart")
+        if all(reading.needs_particle for reading in readings):
+            add(form, "svneedspt")
+    for verb in lexicon.speech_verbs():
+        if verb.particle:
+            add(verb.particle, "svpt")
+    for noun, cue in sorted(lexicon.noun_cues().items()):
+        add(noun, "nc")
+        add(noun, "ncc=" + cue.category)
+    for word, cue in sorted(lexicon.prepositional_cues().items()):
+        add(word, "pc=" + cue.position)
+    for word, word_class in sorted(lexicon.function_words().items()):
+        add(word, "fw=" + word_class)
+    for form in sorted(lexicon.subjunctive_forms()):
+        add(form, "subj")
+    for form in sorted(lexicon.reportative_modals()):
+        add(form, "rep")
+    for pattern in sorted(lexicon.collocation_cues()):
+        add(pattern[0], "coll")
+    return {word: " ".join(entry) for word, entry in sorted(tags.items())}
