@@ -1,0 +1,169 @@
+"""The shipped gazetteer: states and their metonyms, organisations, outlets, people, first names,
+role nouns and the nouns of vague sources, loaded once from data/gazetteer/ and shared by all
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from quellenlage.resources import read_lines, read_table
+
+GAZETTEER = "gazetteer"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface in the text names: a state, an organisation, an outlet or a person."""
+
+    name: str
+    kind: str  # state | organisation | media | person
+    gender: str | None = None  # grammatical (f|m|n|pl) for states etc., natural for persons
+    detail: str | None = None  # media type, state form (capital, seat ...) or a person's role
+    state: str | None = None  # the state a person's office belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    """A role noun form: its masculine lemma, the gender the form shows, and its class."""
+
+    lemma: str
+    gender: str | None  # male | female | None (adjectival: the article decides)
+    role_class: str  # office | generic | adjectival
+    form: str
+
+
+class SuffixTable:
+    """Lower-case endings of words mapped to values; the longest matching ending wins."""
+
+    def __init__(self, entries: dict[str, object]) -> None:
+        self.entries = entries
+        self.lengths = sorted({len(key) for key in entries}, reverse=True)
+
+    def match(self, word: str) -> tuple[str, object] | None:
+        lower = word.lower()
+        size = len(lower)
+        for length in self.lengths:
+            if length <= size:
+                value = self.entries.get(lower[size - length :])
+                if value is not None:
+                    return lower[size - length :], value
+        return None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    surfaces: dict[str, Entry]
+    surface_pattern: re.Pattern[str]
+    adjective_states: tuple[tuple[str, str], ...]
+    state_genders: dict[str, str]
+    first_names: dict[str, str]
+    roles: SuffixTable
+    source_nouns: SuffixTable
+    organisation_nouns: SuffixTable
+    wrappers: SuffixTable
+    media_surfaces: tuple[str, ...]
+    platform_surfaces: tuple[str, ...]
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry for an exact surface, also in the genitive ("Selenskyjs", "Russlands")."""
+        entry = self.surfaces.get(surface)
+        if entry is None and len(surface) > 3 and surface[-1] == "s":
+            entry = self.surfaces.get(surface[:-1])
+            if entry is None and surface.endswith("es"):
+                entry = self.surfaces.get(surface[:-2])
+        return entry
+
+    def state_of_adjective(self, word: str) -> str | None:
+        """The state of a nationality adjective: "ukrainischen" -> Ukraine."""
+        lower = word.lower()
+        for stem, state in self.adjective_states:
+            if lower.startswith(stem) and len(lower) - len(stem) <= 2:
+                return state
+        return None
+
+    def first_name_gender(self, word: str) -> str | None:
+        return self.first_names.get(word)
+
+    def role(self, word: str) -> RoleNoun | None:
+        if not word[:1].isupper() and not word[:1].isdigit():
+            return None
+        found = self.roles.match(word)
+        return found[1] if found else None  # type: ignore[return-value]
+
+
+def _variants(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip() and part.strip() != "-"]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once per process."""
+    surfaces: dict[str, Entry] = {}
+    adjective_states: list[tuple[str, str]] = []
+    state_genders: dict[str, str] = {}
+    for surface, state, form, gender in read_table(GAZETTEER, "states.tsv"):
+        if form == "adjective":
+            adjective_states.append((surface.lower(), state))
+            continue
+        surfaces[surface] = Entry(state, "state", None if gender == "-" else gender, form)
+        if form == "state":
+            state_genders.setdefault(state, gender)
+    for surface, name, gender in read_table(GAZETTEER, "organisations.tsv"):
+        surfaces.setdefault(surface, Entry(name, "organisation", gender))
+    media_surfaces: list[str] = []
+    platform_surfaces: list[str] = []
+    common_words: set[str] = set()
+    for surface, name, media_type, common_word in read_table(GAZETTEER, "media.tsv"):
+        surfaces.setdefault(surface, Entry(name, "media", None, media_type))
+        (platform_surfaces if media_type == "platform" else media_surfaces).append(surface)
+        if common_word == "yes":
+            common_words.add(surface)
+    for name, gender, role, state, variants in read_table(GAZETTEER, "people.tsv"):
+        entry = Entry(name, "person", gender, None if role == "-" else role,
+                      None if state == "-" else state)
+        for surface in [name, *_variants(variants)]:
+            surfaces[surface] = entry
+
+    first_names: dict[str, str] = {}
+    excluded = set(read_lines(GAZETTEER, "first_names_exclude.txt"))
+    for name, gender in read_table(GAZETTEER, "first_names.tsv"):
+        if name not in excluded:
+            first_names[name] = gender
+    for name, gender in read_table(GAZETTEER, "first_names_extra.tsv"):
+        first_names[name] = gender
+
+    role_forms: dict[str, object] = {}
+    for masculine, feminine, role_class in read_table(GAZETTEER, "role_nouns.tsv"):
+        female = masculine + "in" if feminine == "+" else feminine
+        if role_class == "adjectival":
+            for form in (female, female + "r", female + "n"):
+                role_forms[form.lower()] = RoleNoun(masculine, None, role_class, form)
+            continue
+        role_forms[masculine.lower()] = RoleNoun(masculine, "male", role_class, masculine)
+        role_forms[female.lower()] = RoleNoun(masculine, "female", role_class, female)
+        role_forms[(female + "nen").lower()] = RoleNoun(masculine, "female", role_class, female)
+
+    def suffixes(name: str) -> SuffixTable:
+        return SuffixTable({row[0].lower(): row[1:] for row in read_table(GAZETTEER, name)})
+
+    # The article-wide scan leaves out outlets named by everyday words ("die Welt", "Zeit").
+    alternatives = sorted((s for s in surfaces if s not in common_words), key=len, reverse=True)
+    surface_pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in alternatives) + r")(?:s|es)?(?![\w-])"
+    )
+    return Gazetteer(
+        surfaces=surfaces,
+        surface_pattern=surface_pattern,
+        adjective_states=tuple(sorted(adjective_states, key=lambda p: -len(p[0]))),
+        state_genders=state_genders,
+        first_names=first_names,
+        roles=SuffixTable(role_forms),
+        source_nouns=suffixes("source_nouns.tsv"),
+        organisation_nouns=suffixes("organisation_nouns.tsv"),
+        wrappers=suffixes("wrapper_nouns.tsv"),
+        media_surfaces=tuple(media_surfaces),
+        platform_surfaces=tuple(platform_surfaces),
+    )

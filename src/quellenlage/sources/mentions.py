@@ -1,0 +1,592 @@
+"""Reading one mention: what a speaker span (or a phrase found in the text) names.
+
+A span such as "Der neue Nato-Generalsekretär Mark Rutte", "er", "Angaben der Polizei",
+"aus Regierungskreisen" or "Moskau und Pjöngjang" becomes a `Mention`: its form (pronoun, named,
+role, ...), the canonical name where the span gives one, its kind, role, gender and the agreement
+features that pronoun resolution needs. Resolution across the article is done in resolve.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from quellenlage.resources import read_lines, read_table
+from quellenlage.sources.gazetteer import Entry, Gazetteer, RoleNoun, gazetteer
+from quellenlage.text import Document
+from quellenlage.text.tokens import QUOTE_MARKS, Token
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words.split())
+            for name, words in read_table("gazetteer", "function_words.tsv")}
+
+
+_WORDS = _function_words()
+DEFINITE = _WORDS["definite"]
+INDEFINITE = _WORDS["indefinite"]
+POSSESSIVE = _WORDS["possessive"]
+QUANTIFIERS = _WORDS["quantifiers"]
+LEADING_WORDS = _WORDS["leading"]
+TRAILING_WORDS = _WORDS["trailing"]
+NAME_PARTICLES = _WORDS["name_particles"]
+REFLEXIVE = _WORDS["reflexive"]
+COORDINATORS = _WORDS["coordinators"]
+# Pronoun -> (grammatical gender or None for "f or plural", number or None).
+PRONOUNS: dict[str, tuple[str | None, str | None]] = {
+    "er": ("m", "sg"), "sie": (None, None), "es": ("n", "sg"),
+    "der": ("m", "sg"), "die": (None, None), "dieser": ("m", "sg"), "diese": (None, None),
+    "jener": ("m", "sg"), "jene": (None, None), "derjenige": ("m", "sg"),
+}
+GENDER_OF_NATURAL = {"male": "m", "female": "f"}
+STRONG_ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
+NAMED_FORMS = frozenset({"named", "state", "organisation", "media"})
+
+
+@dataclass
+class Mention:
+    """One mention of a source: a speaker span or a name, role or pronoun found in the text."""
+
+    start: int
+    end: int
+    text: str
+    # pronoun | reflexive | named | role | anonymous | collective | organisation | state | media
+    form: str = "unknown"
+    name: str | None = None
+    kind: str = "unknown"
+    role: str | None = None
+    role_noun: RoleNoun | None = None
+    gender: str | None = None  # natural gender of a person: female | male
+    agreement: str | None = None  # grammatical gender or number: m | f | n | pl
+    definite: bool = False
+    state: str | None = None  # a state the mention is tied to ("der ukrainische Präsident")
+    surname: str | None = None
+    sentence: int = 0
+    parts: list[Mention] = field(default_factory=list)
+
+    @property
+    def is_named(self) -> bool:
+        return self.form in NAMED_FORMS and self.name is not None
+
+
+def span_tokens(document: Document, start: int, end: int) -> list[Token]:
+    """The document's tokens inside [start, end); "58", "-", "Jährige" joined into one word."""
+    first = document.token_at(start)
+    if first is None:
+        return []
+    tokens: list[Token] = []
+    for token in document.tokens[first:]:
+        if token.start >= end:
+            break
+        if tokens and tokens[-1].end == token.start and (
+            token.text.startswith("-") or tokens[-1].text.endswith("-")
+        ):
+            joined = tokens[-1].text + token.text
+            tokens[-1] = Token(joined, tokens[-1].start, token.end, tokens[-1].index)
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def parse_mention(document: Document, start: int, end: int) -> Mention:
+    """Read the span [start, end) of the document as a mention of a source."""
+    tokens = _trim(span_tokens(document, start, end))
+    if not tokens:
+        return Mention(start, end, document.text[start:end].strip())
+    mention = _parse_tokens(document.text, tokens, gazetteer())
+    return mention
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].text.lower() in LEADING_WORDS or not _is_word(tokens[0])):
+        if tokens[0].text == "(":
+            break
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text.lower() in TRAILING_WORDS or not _is_word(tokens[-1])):
+        if tokens[-1].text == ")":
+            break
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalnum()
+
+
+def _covering(text: str, tokens: list[Token]) -> tuple[int, int, str]:
+    start, end = tokens[0].start, tokens[-1].end
+    return start, end, text[start:end]
+
+
+def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
+    start, end, surface = _covering(text, tokens)
+    if len(tokens) == 1 and tokens[0].text.lower() in PRONOUNS:
+        agreement, number = PRONOUNS[tokens[0].text.lower()]
+        return Mention(start, end, surface, form="pronoun",
+                       agreement=agreement if number else None)
+    parts = _split_coordination(tokens)
+    if len(parts) > 1:
+        mentions = [_parse_tokens(text, part, gaz) for part in parts]
+        if all(m.is_named for m in mentions):
+            kinds = {m.kind for m in mentions}
+            names = list(dict.fromkeys(m.name for m in mentions if m.name))
+            return Mention(start, end, surface, form="named",
+                           name=" und ".join(names),
+                           kind=kinds.pop() if len(kinds) == 1 else "collective",
+                           agreement="pl", definite=True, parts=mentions)
+    segments = _split_commas(tokens)
+    mention = _parse_segment(text, segments[0], gaz)
+    for apposition in segments[1:]:
+        extra = _parse_segment(text, apposition, gaz)
+        _merge_apposition(mention, extra)
+    mention.start, mention.end, mention.text = start, end, surface
+    return mention
+
+
+def _merge_apposition(mention: Mention, extra: Mention) -> None:
+    """ "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt" and "Der Sprecher, Tomson Phiri"."""
+    if mention.form == "named" and mention.kind == "person" and extra.form == "role":
+        mention.role = mention.role or extra.role
+        mention.gender = mention.gender or extra.gender
+    elif mention.form == "role" and extra.form == "named" and extra.kind == "person":
+        role, noun = mention.role, mention.role_noun
+        gender = mention.gender
+        for attribute in ("form", "name", "kind", "surname", "agreement"):
+            setattr(mention, attribute, getattr(extra, attribute))
+        mention.role = extra.role or role
+        mention.role_noun = extra.role_noun or noun
+        mention.gender = extra.gender or gender
+        mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
+        mention.definite = True
+
+
+def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and token.text in COORDINATORS and parts[-1]:
+            parts.append([])
+            continue
+        parts[-1].append(token)
+    return [part for part in parts if part]
+
+
+def _split_commas(tokens: list[Token]) -> list[list[Token]]:
+    segments: list[list[Token]] = [[]]
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and token.text == "," and segments[-1]:
+            segments.append([])
+            continue
+        segments[-1].append(token)
+    return [_trim(s) for s in segments if _trim(s)]
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
+    start, end, surface = _covering(text, tokens)
+    mention = Mention(start, end, surface)
+    words = [t.text for t in tokens]
+    i = 0
+    determiner = None
+    if words[0].lower() in DEFINITE | INDEFINITE | POSSESSIVE | QUANTIFIERS:
+        determiner = words[0].lower()
+        i = 1
+    mention.definite = determiner is not None and determiner not in INDEFINITE | QUANTIFIERS
+    adjectives: list[str] = []
+    while i < len(words) - 1 and _is_adjective(words[i], words[i + 1], gaz):
+        adjectives.append(words[i])
+        i += 1
+    if i >= len(words):
+        mention.name = surface
+        return mention
+    head = words[i]
+    state = next((s for a in adjectives if (s := gaz.state_of_adjective(a))), None)
+    mention.state = state
+
+    if head.lower() in REFLEXIVE or any(a.lower() in REFLEXIVE for a in adjectives):
+        mention.form = "reflexive"
+        return mention
+    # "Selenskyjs Worten zufolge", "nach Angaben der Polizei", "Polizeiangaben"
+    wrapped = _unwrap(text, tokens, i, gaz)
+    if wrapped is not None:
+        return wrapped
+    if i + 1 < len(words) and head.endswith("s") and gaz.wrappers.match(words[i + 1]):
+        return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
+
+    role = gaz.role(head) if not _is_plural_source(head, determiner, gaz) else None
+    if role is None:
+        # "Human Rights Watch-Sprecher Malinowski": a role compound after a name of words
+        for k in range(i + 1, min(len(words), i + 4)):
+            if not words[k - 1][:1].isupper():
+                break
+            if "-" in words[k] and (compound := gaz.role(words[k])) is not None:
+                merged = Token(text[tokens[i].start : tokens[k].end], tokens[i].start,
+                               tokens[k].end, tokens[i].index)
+                tokens = [*tokens[:i], merged, *tokens[k + 1 :]]
+                words = [t.text for t in tokens]
+                role = compound
+                break
+    if role is not None:
+        return _parse_role(text, tokens, i, determiner, adjectives, role, mention, gaz)
+    source_noun = gaz.source_nouns.match(head)
+    if source_noun and (determiner is None or determiner in {"die", "den"} | QUANTIFIERS):
+        kind = source_noun[1][0]  # type: ignore[index]
+        mention.form = "collective" if kind == "collective" else "anonymous"
+        mention.kind = mention.form
+        mention.agreement = "pl"
+        mention.name = _normalise_phrase(adjectives, tokens[i:], "pl")
+        if kind == "media_reports" and i + 1 < len(words):
+            inner = _parse_tokens(text, _trim(tokens[i + 1 :]), gaz)
+            if inner.kind == "media":
+                return inner
+        return mention
+    entry_match = _gazetteer_at(words, i, gaz)
+    if entry_match is not None:
+        entry, length = entry_match
+        return _from_entry(mention, entry, words[i : i + length], adjectives, gaz)
+    organisation = gaz.organisation_nouns.match(head)
+    if organisation is not None:
+        return _parse_organisation(text, tokens, i, adjectives, organisation, mention, gaz)
+    return _parse_name(text, tokens[i:], mention, gaz)
+
+
+def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
+    if word[:1].islower() and word.isalpha():
+        return word not in NAME_PARTICLES and word not in COORDINATORS
+    if word[:1].isdigit() or not word[:1].isupper() or not following[:1].isupper():
+        return False
+    # "Politische Beobachter", "Chinesische Politiker": a capitalised adjective opens the span
+    return (
+        word.lower().endswith(("ische", "ischen", "ischer", "liche", "lichen", "licher"))
+        or (gaz.state_of_adjective(word) is not None and not gaz.lookup(word))
+    ) and word not in gaz.first_names
+
+
+def _is_plural_source(word: str, determiner: str | None, gaz: Gazetteer) -> bool:
+    found = gaz.source_nouns.match(word)
+    if not found:
+        return False
+    role = gaz.roles.match(word)
+    if role and len(role[0]) > len(found[0]):
+        return False  # "Mitarbeiterin": the role form is the longer, truer match
+    return determiner is None or determiner in {"die", "den"} | QUANTIFIERS
+
+
+def _strip_genitive_token(token: Token, gaz: Gazetteer) -> Token:
+    word = token.text
+    if word.endswith("s") and (gaz.lookup(word) or word[:-1][:1].isupper()):
+        return Token(word[:-1], token.start, token.end - 1, token.index)
+    return token
+
+
+def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
+    head = tokens[i].text
+    found = gaz.wrappers.match(head)
+    if not found or not head[:1].isupper():
+        return None
+    form, (kind,) = found  # type: ignore[misc]
+    prefix = head[: len(head) - len(form)].rstrip("-")
+    rest = _trim(tokens[i + 1 :])
+    if rest and rest[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+        inner = _parse_tokens(text, _trim(rest[1:]) or rest, gaz)
+        if inner.form != "unknown" or inner.name:
+            return inner
+    if prefix:
+        if prefix.lower() in {"medien", "presse", "zeitungs", "korrespondenten"}:
+            return Mention(tokens[0].start, tokens[-1].end, head, form="anonymous",
+                           kind="anonymous", name=head, agreement="pl")
+        word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
+        inner = _parse_word(word, gaz)
+        if inner is not None:
+            inner.start, inner.end, inner.text = tokens[0].start, tokens[-1].end, head
+            return inner
+    if kind in {"anonymous", "media_reports"} and head.lower() == form:
+        return Mention(tokens[0].start, tokens[-1].end, head, form="anonymous",
+                       kind="anonymous", name=head[:1].upper() + head[1:], agreement="pl")
+    return None
+
+
+def _parse_word(word: str, gaz: Gazetteer) -> Mention | None:
+    """A compound's first part: "Polizei" (angaben), "NASA" (-Angaben), "Regierung" (s)."""
+    entry = gaz.lookup(word)
+    if entry is not None:
+        return _from_entry(Mention(0, 0, word), entry, [word], [], gaz)
+    organisation = gaz.organisation_nouns.match(word)
+    if organisation is not None:
+        kind, gender = organisation[1]  # type: ignore[misc]
+        return Mention(0, 0, word, form="organisation", name=word,
+                       kind="organisation" if kind == "state" else kind, agreement=gender)
+    if word.isupper() and len(word) >= 2:
+        return Mention(0, 0, word, form="organisation", name=word, kind="organisation",
+                       agreement="f")
+    return None
+
+
+def _gazetteer_at(words: list[str], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    for length in (4, 3, 2, 1):
+        if i + length <= len(words):
+            entry = gaz.lookup(" ".join(words[i : i + length]))
+            if entry is not None:
+                return entry, length
+    return None
+
+
+def _from_entry(
+    mention: Mention, entry: Entry, words: list[str], adjectives: list[str], gaz: Gazetteer
+) -> Mention:
+    mention.name = entry.name
+    mention.kind = entry.kind
+    mention.definite = True
+    if entry.kind == "person":
+        mention.form = "named"
+        mention.gender = entry.gender
+        mention.agreement = GENDER_OF_NATURAL.get(entry.gender or "")
+        mention.surname = entry.name.split()[-1]
+        mention.state = entry.state
+        mention.role = None
+    elif entry.kind == "state":
+        mention.form = "state"
+        mention.agreement = entry.gender
+    else:
+        mention.form = entry.kind if entry.kind == "media" else "organisation"
+        mention.agreement = entry.gender or "f"
+        if entry.kind == "media" and entry.detail == "platform":
+            mention.kind = "media"
+    return mention
+
+
+def _parse_role(
+    text: str,
+    tokens: list[Token],
+    i: int,
+    determiner: str | None,
+    adjectives: list[str],
+    role: RoleNoun,
+    mention: Mention,
+    gaz: Gazetteer,
+) -> Mention:
+    words = [t.text for t in tokens]
+    j = i + 1
+    while j < len(words) and gaz.role(words[j]) and not gaz.first_name_gender(words[j]):
+        role = gaz.role(words[j]) or role  # "Vorsitzende Richter": the last noun heads
+        j += 1
+    gender = role.gender
+    if gender is None:  # adjectival: "der Vorsitzende", "die 58-Jährige"
+        gender = {"der": "male", "die": "female", "ein": "male", "eine": "female"}.get(
+            determiner or "", "male" if words[i].endswith("r") else None
+        )
+    role_words = [*adjectives, *words[i:j]]
+    complement: list[str] = []
+    name_tokens: list[Token] = []
+    k = j
+    if k < len(words) and _starts_name(words, k, gaz):
+        name_tokens = _name_run(tokens, k, gaz)
+        k += len(name_tokens)
+    while k < len(words) and words[k] != "(":
+        complement.append(words[k])
+        k += 1
+    if complement and not name_tokens:
+        # "Der Sprecher des Welternährungsprogramms" or "Der Innenminister Frankreichs"
+        for word in complement:
+            entry = gaz.lookup(word)
+            if entry is not None and entry.kind == "state":
+                mention.state = entry.name
+    adjectives = [a for a in adjectives if a.lower() not in _dropped_adjectives()]
+    role_text = " ".join([*(_strong(a, "m" if gender != "female" else "f") for a in adjectives),
+                          *words[i:j], *complement])
+    mention.role = role_text if not name_tokens else " ".join([*words[i:j]])
+    mention.role_noun = role
+    mention.gender = gender
+    mention.agreement = GENDER_OF_NATURAL.get(gender or "")
+    mention.kind = "person"
+    if name_tokens:
+        named = _parse_name(text, name_tokens, Mention(0, 0, ""), gaz)
+        mention.form = "named"
+        mention.name = named.name
+        mention.surname = named.surname
+        mention.gender = named.gender or gender
+        mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
+        mention.state = mention.state or named.state
+        if adjectives:
+            mention.role = " ".join([*(_strong(a, "m" if gender != "female" else "f")
+                                       for a in adjectives), *words[i:j]])
+        return mention
+    mention.form = "role"
+    mention.name = role_text
+    if determiner in INDEFINITE or (determiner is None and role.role_class == "office"
+                                    and role_words == words[i:j]):
+        mention.form = "anonymous"  # "ein Sprecher", "ein hochrangiger Regierungsbeamter"
+        mention.kind = "anonymous"
+        mention.name = " ".join(words[i:]).strip()
+    return mention
+
+
+@cache
+def _dropped_adjectives() -> frozenset[str]:
+    return frozenset(read_lines("gazetteer", "role_adjectives_dropped.txt"))
+
+
+def _starts_name(words: list[str], k: int, gaz: Gazetteer) -> bool:
+    word = words[k]
+    if not word[:1].isupper() or word.lower() in DEFINITE:
+        return False
+    entry = gaz.lookup(word)
+    if entry is not None and entry.kind != "person":
+        return False  # "Innenminister Frankreichs": a genitive, not a name
+    return not (gaz.role(word) or gaz.organisation_nouns.match(word) or gaz.wrappers.match(word))
+
+
+def _name_run(tokens: list[Token], k: int, gaz: Gazetteer) -> list[Token]:
+    run: list[Token] = []
+    while k < len(tokens):
+        word = tokens[k].text
+        capitalised = word[:1].isupper() and not gaz.organisation_nouns.match(word) and (
+            not run or not gaz.role(word)
+        )
+        particle = (
+            word in NAME_PARTICLES and bool(run) and k + 1 < len(tokens)
+            and tokens[k + 1].text[:1].isupper() and word not in {"der", "den"}
+        ) or (word in {"der", "den"} and bool(run) and run[-1].text in {"von", "van"})
+        if capitalised or particle:
+            run.append(tokens[k])
+        else:
+            break
+        k += 1
+    while run and run[-1].text in NAME_PARTICLES:
+        run.pop()
+    return run
+
+
+def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer) -> Mention:
+    """A capitalised name: a person (known first name or gazetteer), an acronym, or unknown."""
+    run = _name_run(tokens, 0, gaz) if tokens else []
+    if not run:
+        run = tokens[:1]
+    words = [t.text for t in run]
+    if not words:
+        return mention
+    entry_match = _gazetteer_at(words, 0, gaz)
+    if entry_match is not None and entry_match[1] == len(words):
+        return _from_entry(mention, entry_match[0], words, [], gaz)
+    last = words[-1]
+    if last.endswith("s") and len(words) >= 1 and gaz.lookup(last) is not None:
+        words[-1] = last[:-1]
+    mention.name = " ".join(words)
+    mention.surname = words[-1]
+    mention.definite = True
+    first_gender = gaz.first_name_gender(words[0]) if len(words) > 1 else None
+    if first_gender or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+        mention.form = "named"
+        mention.kind = "person"
+        mention.gender = first_gender
+        mention.agreement = GENDER_OF_NATURAL.get(first_gender or "")
+        return mention
+    if words[0].isupper() and len(words[0]) >= 2:
+        mention.form = "organisation"
+        mention.kind = "organisation"
+        mention.agreement = "f"
+        return mention
+    mention.form = "named"  # a lone capitalised word: a surname, resolved against the article
+    mention.kind = "unknown"
+    return mention
+
+
+def _parse_organisation(
+    text: str,
+    tokens: list[Token],
+    i: int,
+    adjectives: list[str],
+    organisation: tuple[str, object],
+    mention: Mention,
+    gaz: Gazetteer,
+) -> Mention:
+    kind, gender = organisation[1]  # type: ignore[misc]
+    words = [t.text for t in tokens]
+    mention.agreement = gender
+    mention.definite = True
+    rest = words[i + 1 :]
+    state = mention.state
+    for position, word in enumerate(rest):
+        entry = gaz.lookup(word)
+        if entry is not None and entry.kind == "state" and (
+            position == 0 or rest[position - 1] in {"in", "von", "aus", "der", "des"}
+        ):
+            state = state or entry.name
+    if kind == "state":
+        head = words[i]
+        if state is not None or head.startswith(("Bundes", "US-")):
+            entry = gaz.lookup(head)
+            mention.form = "state"
+            mention.kind = "state"
+            mention.name = state or (entry.name if entry else head)
+            mention.role = "Regierung"
+            return mention
+        kind = "organisation"
+    if kind == "media":
+        named = _outlet_after(tokens[i + 1 :], gaz)
+        mention.form = "media"
+        mention.kind = "media"
+        mention.name = named or _normalise_phrase(adjectives, tokens[i : i + 1], gender)
+        return mention
+    mention.form = "organisation"
+    mention.kind = "organisation"
+    name_tokens = tokens[i : i + 1]
+    following = tokens[i + 1 :]
+    if following and following[0].text[:1].isupper() and not gaz.role(following[0].text):
+        name_tokens = [*name_tokens, *_name_run(following, 0, gaz)]  # "Staatsanwaltschaft Krefeld"
+    mention.name = _normalise_phrase(adjectives, name_tokens, gender)
+    return mention
+
+
+def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:
+    """The outlet named after a generic noun: "die Nachrichtenagentur Reuters", "„Silverbird“"."""
+    words = [t.text for t in tokens]
+    if words and words[0] in QUOTE_MARKS:
+        closing = next((k for k in range(1, len(words)) if words[k] in QUOTE_MARKS), None)
+        if closing:
+            name = " ".join(words[1:closing])
+            entry = gaz.lookup(name)
+            return entry.name if entry else name
+    found = _gazetteer_at(words, 0, gaz) if words else None
+    if found is not None:
+        return found[0].name
+    run = [w for w in words[:3] if w[:1].isupper()]
+    return " ".join(run) if run and len(run) == len(words[: len(run)]) else None
+
+
+def _strong(adjective: str, gender: str) -> str:
+    """An adjective in its strong nominative form: "ukrainischen" -> "ukrainischer" (masculine)."""
+    if not adjective[:1].islower() and not adjective[:1].isupper():
+        return adjective
+    base = adjective
+    for ending in ("en", "em", "er", "es", "e"):
+        if base.endswith(ending) and len(base) > len(ending) + 2:
+            base = base[: -len(ending)]
+            break
+    else:
+        return adjective
+    return base + STRONG_ENDING.get(gender, "e")
+
+
+def _normalise_phrase(adjectives: list[str], tokens: list[Token], gender: str) -> str:
+    words = [t.text for t in tokens]
+    if words and words[0].endswith("s") and len(words[0]) > 4 and gender in {"n", "m"}:
+        lowered = words[0].lower()
+        if not lowered.endswith(("ss", "us", "is", "os")):
+            words[0] = words[0][:-1]  # "Außenministeriums" -> "Außenministerium"
+    adjective_words = [_strong(a, gender).lower() if a[:1].isupper() else _strong(a, gender)
+                       for a in adjectives]
+    return " ".join([*adjective_words, *words])

@@ -1,0 +1,393 @@
+"""From speaker spans to sources: resolution of names, pronouns and role nouns across an article.
+
+The article is scanned once for named mentions (gazetteer names, first name + surname, role +
+name, "die Polizei"); they and the speaker spans, taken in text order, are linked into entities
+(a surname alone joins the person first named in full). A pronoun then takes the nearest
+plausible antecedent that agrees with it (er: a man or a masculine noun; sie: a woman, a feminine
+noun or a plural; es: a neuter noun), with a bonus for earlier speakers and sentence subjects;
+a definite role noun ("der ukrainische Präsident", "die Ministerin") takes the nearest person of
+its gender whose role fits. An attribution without a speaker carries the source of the statement
+just before it ("Er sagte, ... . Die Lage sei ernst.").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quellenlage.model import Attribution, Source
+from quellenlage.sources.gazetteer import Gazetteer, gazetteer
+from quellenlage.sources.mentions import (
+    DEFINITE,
+    GENDER_OF_NATURAL,
+    Mention,
+    _from_entry,
+    parse_mention,
+    span_tokens,
+)
+from quellenlage.text import Document
+
+PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
+ROLE_WINDOW = 30  # sentences back that a role noun may reach
+CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
+
+
+@dataclass
+class Entity:
+    """One source in the article, with every mention that refers to it."""
+
+    name: str
+    kind: str
+    gender: str | None = None
+    agreement: str | None = None
+    role: str | None = None
+    role_lemma: str | None = None
+    state: str | None = None
+    surname: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    spoke: bool = False
+
+    def to_source(self) -> Source:
+        spans = sorted({(m.start, m.end) for m in self.mentions if m.end > m.start},
+                       key=lambda span: (span[0], -span[1]))
+        outer: list[tuple[int, int]] = []
+        for span in spans:  # "Nato-Generalsekretär Mark Rutte" covers "Mark Rutte"
+            if not outer or span[1] > outer[-1][1]:
+                outer.append(span)
+        spans = outer
+        return Source(name=self.name, kind=self.kind, role=self.role, gender=self.gender,
+                      mentions=tuple(spans))
+
+
+@dataclass
+class _Candidate:
+    mention: Mention
+    entity: Entity
+
+
+class ArticleSources:
+    """The entities of one article and the resolution of speaker spans against them."""
+
+    def __init__(self, document: Document, gaz: Gazetteer | None = None) -> None:
+        self.document = document
+        self.gaz = gaz or gazetteer()
+        self.sentence_starts = [s.start for s in document.sentences]
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.candidates: list[_Candidate] = []
+        for mention in scan_mentions(document, self.gaz):
+            entity = self._link_named(mention)
+            if entity is not None:
+                self._add(mention, entity)
+
+    # -- positions -------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> int:
+        low, high = 0, len(self.sentence_starts)
+        while low < high:
+            middle = (low + high) // 2
+            if self.sentence_starts[middle] <= offset:
+                low = middle + 1
+            else:
+                high = middle
+        return max(0, low - 1)
+
+    def _add(self, mention: Mention, entity: Entity) -> None:
+        mention.sentence = self.sentence_of(mention.start)
+        entity.mentions.append(mention)
+        self.candidates.append(_Candidate(mention, entity))
+
+    # -- linking named mentions --------------------------------------------------------------
+    def _link_named(self, mention: Mention) -> Entity | None:
+        if not mention.is_named and mention.form not in {"anonymous", "collective"}:
+            return None
+        if mention.form in {"anonymous", "collective"}:
+            return self._entity(("anonymous", mention.name or mention.text), mention)
+        if mention.kind == "person" and mention.surname:
+            return self._person(mention)
+        if mention.kind == "unknown" and mention.name:
+            person = self._by_surname(mention.name)
+            if person is not None:
+                return person
+        return self._entity((mention.kind, mention.name or mention.text), mention)
+
+    def _by_surname(self, surname: str) -> Entity | None:
+        base = surname[:-1] if surname.endswith("s") else None
+        for entity in reversed(self.entities):
+            if entity.kind == "person" and entity.surname in {surname, base}:
+                return entity
+        return None
+
+    def _person(self, mention: Mention) -> Entity:
+        entity = self._by_surname(mention.surname or "")
+        if entity is None or (
+            mention.gender and entity.gender and mention.gender != entity.gender
+        ):
+            return self._entity(("person", mention.name or ""), mention)
+        if len((mention.name or "").split()) > len(entity.name.split()):
+            entity.name = mention.name or entity.name  # the fuller name is the canonical one
+        self._enrich(entity, mention)
+        return entity
+
+    def _entity(self, key: tuple[str, str], mention: Mention) -> Entity:
+        entity = self.by_key.get(key)
+        if entity is None:
+            entity = Entity(name=mention.name or mention.text, kind=mention.kind,
+                            gender=mention.gender, agreement=mention.agreement,
+                            surname=mention.surname if mention.kind == "person" else None)
+            self.by_key[key] = entity
+            self.entities.append(entity)
+        self._enrich(entity, mention)
+        return entity
+
+    def _enrich(self, entity: Entity, mention: Mention) -> None:
+        entity.gender = entity.gender or mention.gender
+        if entity.kind == "person":
+            entity.agreement = GENDER_OF_NATURAL.get(entity.gender or "")
+        else:
+            entity.agreement = entity.agreement or mention.agreement
+        if mention.role and not entity.role:
+            entity.role = mention.role
+        if mention.role_noun and not entity.role_lemma:
+            entity.role_lemma = mention.role_noun.lemma
+        if entity.role_lemma is None and mention.kind == "person" and mention.name:
+            entry = self.gaz.lookup(mention.name) or self.gaz.lookup(mention.surname or "")
+            if entry is not None and entry.detail:
+                entity.role_lemma = entry.detail  # "Selenskyj" holds the office Präsident
+        entity.state = entity.state or mention.state
+
+    # -- speakers ----------------------------------------------------------------------------
+    def resolve(self, start: int, end: int, cue_text: str | None = None) -> Entity | None:
+        """The entity a speaker span refers to; None when the span names nothing usable."""
+        mention = parse_mention(self.document, start, end)
+        mention.sentence = self.sentence_of(mention.start)
+        if mention.form in {"pronoun", "reflexive"}:
+            entity = self._antecedent(mention, cue_text)
+        elif mention.form == "role" and mention.definite:
+            entity = self._role_antecedent(mention)
+        else:
+            entity = self._link_named(mention)
+        if entity is None:
+            if mention.form in {"pronoun", "reflexive"}:
+                return None
+            entity = Entity(name=mention.name or mention.text, kind=mention.kind,
+                            gender=mention.gender, agreement=mention.agreement,
+                            role=mention.role, state=mention.state,
+                            role_lemma=mention.role_noun.lemma if mention.role_noun else None)
+            self.entities.append(entity)
+        for part in mention.parts:
+            entity.mentions.append(part)
+        if not mention.parts:
+            self._add(mention, entity)
+        entity.spoke = True
+        return entity
+
+    def _antecedent(self, mention: Mention, cue_text: str | None) -> Entity | None:
+        wanted = self._pronoun_agreement(mention, cue_text)
+        best: tuple[float, int] | None = None
+        chosen: Entity | None = None
+        for position, candidate in enumerate(self.candidates):
+            other = candidate.mention
+            if other.start >= mention.start:
+                continue
+            distance = mention.sentence - other.sentence
+            if distance > PRONOUN_WINDOW:
+                continue
+            entity = candidate.entity
+            fit = self._agrees(entity, wanted)
+            if fit is None:
+                continue
+            score = fit - distance
+            if entity.spoke:
+                score += 1.5
+            if self._is_sentence_subject(other):
+                score += 1.0
+            if mention.form == "reflexive" and distance == 0:
+                score += 2.0
+            key = (score, position)
+            if best is None or key > best:
+                best, chosen = key, entity
+        return chosen
+
+    def _pronoun_agreement(self, mention: Mention, cue_text: str | None) -> set[str]:
+        if mention.form == "reflexive":
+            return {"m", "f", "n", "pl"}
+        if mention.agreement is not None:
+            return {mention.agreement}
+        number = _verb_number(self.document, mention, cue_text)
+        if number == "sg":
+            return {"f"}
+        if number == "pl":
+            return {"pl"}
+        return {"f", "pl"}
+
+    @staticmethod
+    def _agrees(entity: Entity, wanted: set[str]) -> float | None:
+        """How well an entity fits a pronoun's agreement: None when it cannot."""
+        if entity.kind == "person":
+            if entity.agreement in wanted:
+                return 1.0
+            if entity.agreement is None and wanted & {"m", "f"}:
+                return 0.0
+            return None
+        if entity.kind in {"collective", "anonymous"} and "pl" in wanted:
+            return 0.0 if entity.agreement == "pl" else None
+        if entity.agreement in wanted:
+            return 0.0
+        return None
+
+    def _is_sentence_subject(self, mention: Mention) -> bool:
+        """A mention that opens its sentence (after an article) is most often its subject."""
+        sentence = self.document.sentences[mention.sentence]
+        words = [t for t in span_tokens(self.document, sentence.start, mention.start)
+                 if t.text[:1].isalnum()]
+        return len(words) == 0 or (len(words) == 1 and words[0].text.lower() in DEFINITE)
+
+    def _role_antecedent(self, mention: Mention) -> Entity | None:
+        noun = mention.role_noun
+        if noun is None:
+            return None
+        lemma = noun.lemma.lower().removesuffix("er") if noun.role_class == "adjectival" else (
+            noun.lemma.lower())
+        best: tuple[float, int] | None = None
+        chosen: Entity | None = None
+        for position, candidate in enumerate(self.candidates):
+            other, entity = candidate.mention, candidate.entity
+            if other.start >= mention.start or entity.kind not in {"person", "anonymous"}:
+                continue
+            distance = mention.sentence - other.sentence
+            if distance > ROLE_WINDOW:
+                continue
+            if mention.gender and entity.gender and mention.gender != entity.gender:
+                continue
+            role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
+            role_fits = bool(lemma) and lemma in role_text
+            score = -0.3 * distance
+            if role_fits:
+                score += 4.0
+            elif entity.kind == "anonymous":
+                continue
+            elif noun.role_class == "office" and (entity.role or entity.role_lemma):
+                continue  # "der Staatsanwalt" is not the Minister named before
+            elif noun.role_class == "office" and distance > 3:
+                continue
+            if mention.state and entity.state:
+                score += 2.0 if mention.state == entity.state else -6.0
+            if entity.spoke:
+                score += 0.5
+            key = (score, position)
+            if best is None or key > best:
+                best, chosen = key, entity
+        return chosen
+
+
+def _verb_number(document: Document, mention: Mention, cue_text: str | None) -> str | None:
+    """Singular or plural from the finite verb beside "sie": "sie sagte" vs. "sie sagten"."""
+    words: list[str] = []
+    if cue_text:
+        words.append(cue_text.split()[0])
+    index = document.token_at(mention.start)
+    if index is not None:
+        for neighbour in (index + 1, index - 1):
+            if 0 <= neighbour < len(document.tokens):
+                words.append(document.tokens[neighbour].text)
+    for word in words:
+        if not word[:1].islower() or len(word) < 3:
+            continue
+        if word in {"ist", "war", "hat", "wird", "sei", "habe", "werde", "kann", "will"}:
+            return "sg"
+        if word in {"sind", "waren", "haben", "werden", "seien", "können", "wollen"}:
+            return "pl"
+        if word.endswith(("en", "ern", "eln")):
+            return "pl"
+        if word.endswith(("te", "t", "e")):
+            return "sg"
+    return None
+
+
+def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
+    """Named mentions anywhere in the article: gazetteer names, person names, named offices,
+    and organisations with an article ("die Polizei"), in text order."""
+    text = document.text
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for match in gaz.surface_pattern.finditer(text):
+        entry = gaz.lookup(match.group())
+        if entry is None:
+            continue
+        mention = _from_entry(Mention(match.start(), match.end(), match.group()), entry,
+                              [match.group()], [], gaz)
+        found.append(mention)
+        taken.update(range(match.start(), match.end()))
+    tokens = document.tokens
+    count = len(tokens)
+    index = 0
+    while index < count:
+        token = tokens[index]
+        word = token.text
+        if token.start in taken or not word[:1].isupper():
+            index += 1
+            continue
+        following = tokens[index + 1].text if index + 1 < count else ""
+        starts_person = (
+            (gaz.first_name_gender(word) and following[:1].isupper())
+            or (gaz.role(word) and following[:1].isupper()
+                and not gaz.organisation_nouns.match(following)
+                and gaz.lookup(following) is None
+                and following.lower() not in DEFINITE)
+        )
+        if starts_person:
+            end_index = index + 1
+            while end_index < count and (
+                tokens[end_index].text[:1].isupper()
+                or (tokens[end_index].text in {"von", "van", "de", "der", "al"}
+                and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper())
+            ) and end_index - index < 5:
+                end_index += 1
+            begin = index
+            while begin > 0 and tokens[begin - 1].text[:1].islower() and (
+                tokens[begin - 1].text.isalpha()
+            ) and index - begin < 3 and tokens[begin - 1].text not in {"und", "oder", "sagte"}:
+                begin -= 1
+            mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
+            if mention.is_named and mention.kind == "person":
+                # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
+                found = [m for m in found if m.end <= mention.start or m.start >= mention.end]
+                found.append(mention)
+                index = end_index
+                continue
+        organisation = gaz.organisation_nouns.match(word) if index > 0 else None
+        if organisation is not None and tokens[index - 1].text.lower() in DEFINITE | {"ihre"}:
+            mention = parse_mention(document, tokens[index - 1].start, token.end)
+            if mention.form in {"organisation", "state", "media"} and mention.name:
+                found.append(mention)
+        index += 1
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def resolve_sources(document: Document, attributions: list[Attribution]) -> ArticleSources:
+    """Give every attribution with a speaker its source; carry sources over to continuations."""
+    article = ArticleSources(document)
+    previous: tuple[int, Source] | None = None
+    for attribution in sorted(attributions, key=lambda a: a.quote.start):
+        speaker = attribution.speaker
+        if speaker is not None:
+            cue_text = attribution.cue.text if attribution.cue else None
+            entity = article.resolve(speaker.start, speaker.end, cue_text)
+            if entity is not None:
+                attribution.source = entity.to_source()
+        elif previous is not None:
+            sentence = article.sentence_of(attribution.quote.start)
+            if sentence - previous[0] <= CARRY_WINDOW:
+                attribution.source = previous[1]
+        if attribution.source is not None:
+            previous = (article.sentence_of(attribution.quote.end - 1), attribution.source)
+    # Mentions found later (a pronoun resolved further down) belong to every statement's source.
+    for attribution in attributions:
+        if attribution.source is not None:
+            for entity in article.entities:
+                if entity.name == attribution.source.name and entity.kind == (
+                    attribution.source.kind
+                ):
+                    attribution.source.mentions = entity.to_source().mentions
+                    break
+    return article

@@ -1,0 +1,200 @@
+"""The stance of each statement, and the earlier statement a denial or confirmation answers.
+
+Stance comes from the cue's lemma (data/stance/cues.tsv), turned by a negation near the cue
+("bestätigte die Berichte nicht" -> not_confirm), by what an asserted quote says about another
+claim ("..., man könne diese Angaben nicht bestätigen" -> not_confirm; "das sei frei erfunden"
+-> deny) and by hearsay markers ("soll ... gesagt haben", "angeblich", "Gerüchten zufolge" ->
+unverified). The rules are data: data/stance/rules.json.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from quellenlage.model import Attribution, SpanTuple
+from quellenlage.sources.gazetteer import gazetteer
+from quellenlage.stance.cues import cue_lemma, stance_lexicon
+from quellenlage.text import Document
+from quellenlage.text.tokens import QUOTE_MARKS, Token
+
+CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?"}) | QUOTE_MARKS
+RESPONSE_REACH = 4  # sentences back that a response may answer without naming what it answers
+RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
+
+
+@cache
+def _quote_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rules = stance_lexicon().rules
+    return tuple((stance, re.compile(pattern)) for stance, pattern in rules["quote_rules"])
+
+
+def _inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
+    return any(start <= token.start < end for start, end in spans)
+
+
+def _frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
+    """The tokens of the cue's sentence outside the quote."""
+    anchor = (attribution.cue or attribution.speaker or attribution.quote).start
+    for sentence in document.sentences:
+        if sentence.start <= anchor < max(sentence.end, sentence.start + 1):
+            tokens = document.tokens[sentence.first : sentence.last]
+            return [t for t in tokens if not _inside(t, attribution.quote.spans)]
+    return []
+
+
+def _is_negated(document: Document, attribution: Attribution) -> bool:
+    cue = attribution.cue
+    if cue is None:
+        return False
+    rules = stance_lexicon().rules
+    negation = set(rules["negation"])
+    window = int(rules["negation_window"])
+    first = document.token_at(cue.start)
+    if first is None:
+        return False
+    tokens = document.tokens
+    # inside a split cue ("wies ... nicht zurück") and a few words before it
+    for index in range(max(0, first - window), len(tokens)):
+        token = tokens[index]
+        if token.start >= cue.end:
+            break
+        if (
+            token.text.lower() in negation
+            and not _inside(token, attribution.quote.spans)
+            and (index >= first or not any(t.text in CLAUSE_BOUNDARIES
+                                           for t in tokens[index:first]))
+        ):
+            return True
+    # after the cue up to the end of its clause ("bestätigte die Berichte nicht")
+    index = document.token_at(cue.end)
+    while index is not None and index < len(tokens):
+        token = tokens[index]
+        if token.text in CLAUSE_BOUNDARIES or _inside(token, attribution.quote.spans):
+            break
+        if token.text.lower() in negation:
+            return True
+        index += 1
+    return False
+
+
+def _is_hearsay(document: Document, attribution: Attribution) -> bool:
+    rules = stance_lexicon().rules
+    markers = set(rules["unverified_words"])
+    reportative = set(rules["reportative"])
+    perfect = set(rules["perfect"])
+    words = [t.text for t in _frame_tokens(document, attribution)]
+    if attribution.speaker is not None:
+        words += attribution.speaker.text.split()
+    if any(word in markers for word in words):
+        return True
+    cue_words = attribution.cue.text.split() if attribution.cue else []
+    if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
+        return True
+    return any(w in reportative for w in words) and any(w in perfect for w in words) and (
+        any(w in reportative for w in cue_words) or attribution.cue is None
+    )
+
+
+def stance_of(document: Document, attribution: Attribution) -> str:
+    """One statement's stance: assert, deny, confirm, not_confirm, unverified, demand ..."""
+    lexicon = stance_lexicon()
+    stance = "assert"
+    if attribution.cue is not None:
+        lemma = cue_lemma(attribution.cue.text)
+        stance = lexicon.stance_of_lemma.get(lemma or "", "assert")
+    if _is_negated(document, attribution):
+        stance = lexicon.rules["negated"].get(stance, stance)
+    if stance == "assert":
+        for target, pattern in _quote_rules():
+            if pattern.search(attribution.quote.text):
+                stance = target
+                break
+    if stance == "assert" and _is_hearsay(document, attribution):
+        stance = "unverified"
+    return stance
+
+
+def _sentence_index(document: Document, offset: int) -> int:
+    for sentence in document.sentences:
+        if sentence.start <= offset < max(sentence.end, sentence.start + 1):
+            return sentence.index
+    return len(document.sentences) - 1
+
+
+def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
+    """Names a response points at: "diese Angaben aus Südkorea" -> {Südkorea, Seoul ...}."""
+    rules = stance_lexicon().rules
+    nouns = set(rules["response_nouns"])
+    tokens = [t for t in document.tokens
+              if attribution.quote.start - 200 <= t.start < attribution.quote.end + 1]
+    frame = _frame_tokens(document, attribution)
+    pool = {t.index: t for t in [*tokens, *frame]}
+    ordered = [pool[k] for k in sorted(pool)]
+    names: set[str] = set()
+    gaz = gazetteer()
+    for position, token in enumerate(ordered):
+        if token.text not in nouns:
+            continue
+        for following in ordered[position + 1 : position + 5]:
+            if following.text[:1].isupper():
+                entry = gaz.lookup(following.text)
+                names.add(entry.name if entry else following.text)
+                names.add(following.text)
+                break
+    return names
+
+
+def _source_matches(attribution: Attribution, names: set[str]) -> bool:
+    candidates = set()
+    if attribution.source is not None:
+        candidates.add(attribution.source.name)
+        candidates.update(attribution.source.name.split())
+    if attribution.speaker is not None:
+        candidates.update(attribution.speaker.text.split())
+    gaz = gazetteer()
+    candidates.update(e.name for c in list(candidates) if (e := gaz.lookup(c)) is not None)
+    return bool(candidates & names)
+
+
+def responds_to(document: Document, attributions: list[Attribution], index: int) -> int | None:
+    """The index of the earlier statement that statement `index` denies or (not) confirms."""
+    response = attributions[index]
+    sentence = _sentence_index(document, (response.cue or response.quote).start)
+    earlier = [i for i in range(index) if attributions[i].quote.end <= (
+        (response.cue or response.speaker or response.quote).start)]
+    if not earlier:
+        earlier = list(range(index))
+    if not earlier:
+        return None
+    names = _pointed_names(document, response)
+    if names:
+        for i in reversed(earlier):
+            if _source_matches(attributions[i], names):
+                return i
+    opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
+    if opener in RELATIVE_OPENERS:
+        same_sentence = [i for i in earlier
+                         if _sentence_index(document, attributions[i].quote.start) == sentence]
+        if same_sentence:
+            return same_sentence[-1]
+    own = response.source.name if response.source else None
+    for i in reversed(earlier):
+        other = attributions[i]
+        if sentence - _sentence_index(document, other.quote.start) > RESPONSE_REACH:
+            break
+        if other.source is None or other.source.name != own:
+            return i
+    return None
+
+
+def assign_stance(document: Document, attributions: list[Attribution]) -> None:
+    """Set `stance` on every statement and `responds_to` on denials and (non-)confirmations.
+    `attributions` must be in the article's order: responds_to indexes into it."""
+    responding = set(stance_lexicon().rules["responding"])
+    for attribution in attributions:
+        attribution.stance = stance_of(document, attribution)
+        attribution.responds_to = None
+    for index, attribution in enumerate(attributions):
+        if attribution.stance in responding:
+            attribution.responds_to = responds_to(document, attributions, index)

@@ -1,0 +1,65 @@
+"""The stance lexicon: which cue lemmas deny, confirm, demand ... and how to find a lemma.
+
+The extraction lexicon (quellenlage.attribution.lexicon.cue_lemma) names a cue's lemma where it is
+available; until then, and for cues it does not know, the word forms in data/stance/cues.tsv
+identify the lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from quellenlage.resources import read_json, read_table
+
+try:  # the extraction engine's lexicon, where it exists
+    from quellenlage.attribution.lexicon import cue_lemma as _engine_cue_lemma
+except ImportError:  # pragma: no cover - depends on the engine's progress
+    _engine_cue_lemma = None
+
+engine_cue_lemma: Callable[[str], str | None] | None = _engine_cue_lemma
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    stance_of_lemma: dict[str, str]
+    forms: tuple[tuple[str, tuple[str, ...]], ...]  # (lemma, words that must all occur)
+    rules: dict[str, Any]
+
+
+@cache
+def stance_lexicon() -> StanceLexicon:
+    stance_of_lemma: dict[str, str] = {}
+    forms: list[tuple[str, tuple[str, ...]]] = []
+    for lemma, stance, surfaces in read_table("stance", "cues.tsv"):
+        stance_of_lemma[lemma] = stance
+        for surface in surfaces.split("|"):
+            forms.append((lemma, tuple(word.lower() for word in surface.split("+"))))
+    # Split forms ("wies+zurück") before single words, longer before shorter.
+    forms.sort(key=lambda item: (-len(item[1]), -sum(len(w) for w in item[1])))
+    return StanceLexicon(stance_of_lemma, tuple(forms), read_json("stance", "rules.json"))
+
+
+def lexicon_lemma(cue_text: str) -> str | None:
+    """The lemma of a cue from the word forms of the stance lexicon."""
+    words = {word.strip(".,;:!?„“\"»«").lower() for word in cue_text.split()}
+    for lemma, required in stance_lexicon().forms:
+        if all(word in words for word in required):
+            return lemma
+    return None
+
+
+def cue_lemma(cue_text: str) -> str | None:
+    """The lemma of a cue: the engine's answer when it knows one the stance lexicon lists."""
+    lexicon = stance_lexicon()
+    if engine_cue_lemma is not None:
+        try:
+            lemma = engine_cue_lemma(cue_text)
+        except Exception:  # the engine's lexicon is still being written: never fail on it
+            lemma = None
+        if lemma is not None and (lemma in lexicon.stance_of_lemma or lexicon_lemma(cue_text)
+                                  is None):
+            return lemma
+    return lexicon_lemma(cue_text)
