@@ -9,6 +9,8 @@ from __future__ import annotations
 from quellenlage.attribution import extract_rules
 from quellenlage.errors import InputError
 from quellenlage.model import Article
+from quellenlage.sources import find_channels, resolve_sources
+from quellenlage.stance import assign_stance
 from quellenlage.text import Document
 
 ENGINES = ("rules",)
@@ -23,4 +25,7 @@ def analyze(text: str, *, engine: str = "rules") -> Article:
     document = Document(text)
     attributions = extract_rules(document)
     attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
+    resolve_sources(document, attributions)
+    find_channels(document, attributions)
+    assign_stance(document, attributions)
     return Article(text=text, attributions=attributions)
