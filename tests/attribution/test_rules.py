@@ -252,3 +252,20 @@ def test_quotation_inside_indirect_speech_is_nested_direct() -> None:
     nested = next(a for a in found if a.type is QuoteType.DIRECT)
     assert nested.quote.text == "„bewusst und gewollt“"
     assert nested.speaker is not None and nested.speaker.text == "Der Staatsanwalt"
+
+
+def test_speech_verb_without_message_names_the_speaker_of_what_follows() -> None:
+    found = only("Die Exil-Uiguren weisen die Anschuldigungen zurück. China übertreibe die "
+                 "Gefahr bewusst.")
+    assert found.type is QuoteType.INDIRECT_FREE_INDIRECT
+    assert found.speaker is not None and found.speaker.text == "Die Exil-Uiguren"
+
+
+def test_compound_noun_cue_after_nach() -> None:
+    found = only("Nach Unternehmensangaben arbeiten am Standort rund 8000 Menschen.")
+    assert found.speaker is not None and found.speaker.text == "Unternehmensangaben"
+
+
+def test_zu_infinitive_message() -> None:
+    found = only("Er forderte die Verbündeten auf, mehr Luftabwehrsysteme zu liefern.")
+    assert parts(found) == ("mehr Luftabwehrsysteme zu liefern", "Er", "forderte auf")

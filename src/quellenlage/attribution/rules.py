@@ -61,6 +61,9 @@ class _Analysis:
         self.document = document
         self.tokens = document.tokens
         self.quotations = [q for q in find_quotations(document.text) if q.depth == 0]
+        # sentences whose verb of saying has no message of its own ("X wies die Vorwürfe
+        # zurück."): they name the speaker of the Konjunktiv I sentences that follow
+        self.anchors: dict[int, Candidate] = {}
         self.quote_of: list[int] = [-1] * len(self.tokens)
         for number, quotation in enumerate(self.quotations):
             for start, end in quotation.spans:
@@ -112,6 +115,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     tokens = analysis.tokens
     found: list[Candidate] = []
     clausal: list[tuple[int, int, Candidate]] = []
+    anchor: Candidate | None = None
     for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
             continue
@@ -135,9 +139,27 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             if candidate is not None:
                 rank = 1 if _governed_infinitive(analysis, sentence, i) else 0
                 clausal.append((rank, i, candidate))
+            elif anchor is None:
+                anchor = _anchor(analysis, sentence, i)
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
+    elif anchor is not None:
+        analysis.anchors[sentence.index] = anchor
     return [candidate for candidate in found if candidate is not None]
+
+
+def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """A speech verb without a message, with its subject: a speaker for what follows."""
+    group = _verb_group(analysis, sentence, i)
+    if group is None:
+        return None
+    verb, cue = group
+    left, _ = _clause_bounds(analysis, sentence, cue[0])
+    speaker = _speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
+    if not speaker:
+        return None
+    return Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
+                     sentence.index, speaker, category=verb.category)
 
 
 def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
@@ -613,7 +635,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     chain: Candidate | None = None
     source: Candidate | None = None
     for sentence in document.sentences:
-        own = by_sentence.get(sentence.index)
+        own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
         if own is not None:
             source, chain = own, None
             continue
