@@ -255,8 +255,8 @@ def test_quotation_inside_indirect_speech_is_nested_direct() -> None:
 
 
 def test_speech_verb_without_message_names_the_speaker_of_what_follows() -> None:
-    found = only("Die Exil-Uiguren weisen die Anschuldigungen zurück. China übertreibe die "
-                 "Gefahr bewusst.")
+    found = only("Die Exil-Uiguren weisen die Anschuldigungen zurück. China habe die Gefahr "
+                 "bewusst übertrieben.")
     assert found.type is QuoteType.INDIRECT_FREE_INDIRECT
     assert found.speaker is not None and found.speaker.text == "Die Exil-Uiguren"
 

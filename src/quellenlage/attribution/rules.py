@@ -406,7 +406,7 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
 
 
 def _is_zu_infinitive(tokens: list[Token], end: int) -> bool:
-    """The clause ends in an infinitive with zu: "zu liefern", "schlagen zu können", "mitzuteilen"."""
+    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen"."""
     last = tokens[end - 1].text
     if end >= 2 and tokens[end - 2].text == "zu" and last.islower() and last.endswith("n"):
         return True
