@@ -6,24 +6,37 @@ in order. Stages are added here, in one place, so that the order is visible.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from quellenlage.attribution import extract_rules
+from quellenlage.attribution.trained import extract_trained
 from quellenlage.errors import InputError
 from quellenlage.model import Article
 from quellenlage.sources import find_channels, resolve_sources
 from quellenlage.stance import assign_stance
 from quellenlage.text import Document
 
-ENGINES = ("rules",)
+ENGINES = ("rules", "trained")
 
 
-def analyze(text: str, *, engine: str = "rules") -> Article:
-    """Find who said what in a German text. Offsets in the result refer to `text` as given."""
+def analyze(
+    text: str, *, engine: str = "rules", model_dir: str | Path | None = None
+) -> Article:
+    """Find who said what in a German text. Offsets in the result refer to `text` as given.
+
+    `model_dir`: for engine "trained", a model directory from `quellenlage train` (default: the
+    shipped model)."""
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if model_dir is not None and engine != "trained":
+        raise InputError(f"a model directory is for the trained engine, not {engine!r}")
     document = Document(text)
-    attributions = extract_rules(document)
+    if engine == "trained":
+        attributions = extract_trained(document, model_dir)
+    else:
+        attributions = extract_rules(document)
     attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
     resolve_sources(document, attributions)
     find_channels(document, attributions)

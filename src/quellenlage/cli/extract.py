@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -28,10 +29,25 @@ def extract_command(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json, jsonl (one line a file), table.")
     ] = OutputFormat.json,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="rules or trained; default: the pipeline's default."),
+    ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="Model directory from `quellenlage train` (implies "
+                     "--engine trained); default: the shipped model."),
+    ] = None,
 ) -> None:
     """Find quotations and reported speech, with speaker and cue, in German texts."""
+    options: dict[str, Any] = {}
+    if engine is not None:
+        options["engine"] = engine
+    if model is not None:
+        options["engine"] = engine or "trained"
+        options["model_dir"] = model
     with user_errors():
-        articles = [(name, analyze(read_text(name))) for name in inputs]
+        articles = [(name, analyze(read_text(name), **options)) for name in inputs]
     if output_format is OutputFormat.jsonl:
         for _, article in articles:
             typer.echo(article.to_json(indent=None))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import bench, evaluate, extract
+from quellenlage.cli import bench, evaluate, extract, train
 
 app = typer.Typer(
     name="quellenlage",
@@ -37,6 +37,7 @@ def root(
 app.command("extract")(extract.extract_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("bench")(bench.bench_command)
+app.command("train")(train.train_command)
 
 
 def main() -> None:  # pragma: no cover - entry point
