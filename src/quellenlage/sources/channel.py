@@ -31,16 +31,18 @@ def channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
     quoted = r"[„»\"“‚][^“”«»\"„]{1,60}[“”«\"‘]"
     placeholders["outlet"] = (
-        rf"(?P<outlet>{quoted}|(?:{alternation(gaz.media_surfaces)})(?![\w]))"
+        rf"(?P<outlet>{quoted}|(?-i:{alternation(gaz.media_surfaces)})(?![\w]))"
     )
-    placeholders["platform"] = rf"(?P<outlet>(?:{alternation(gaz.platform_surfaces)})(?![\w]))"
+    placeholders["platform"] = (
+        rf"(?P<outlet>(?-i:{alternation(gaz.platform_surfaces)})(?![\w]))"
+    )
     compiled = []
     for kind, pattern in rows:
         if kind.startswith("$"):
             continue
         for name, expansion in placeholders.items():
             pattern = pattern.replace("{" + name + "}", expansion)
-        compiled.append((kind, re.compile(pattern)))
+        compiled.append((kind, re.compile(pattern, re.IGNORECASE)))
     return tuple(compiled)
 
 

@@ -33,6 +33,7 @@ class RoleNoun:
     gender: str | None  # male | female | None (adjectival: the article decides)
     role_class: str  # office | generic | adjectival
     form: str
+    whole_word: bool = False
 
 
 class SuffixTable:
@@ -91,7 +92,12 @@ class Gazetteer:
         if not word[:1].isupper() and not word[:1].isdigit():
             return None
         found = self.roles.match(word)
-        return found[1] if found else None  # type: ignore[return-value]
+        if found is None:
+            return None
+        ending, role = found
+        if role.whole_word and len(ending) < len(word) and word[-len(ending) - 1] != "-":  # type: ignore[attr-defined]
+            return None
+        return role  # type: ignore[return-value]
 
 
 def _variants(cell: str) -> list[str]:
@@ -136,15 +142,18 @@ def gazetteer() -> Gazetteer:
         first_names[name] = gender
 
     role_forms: dict[str, object] = {}
-    for masculine, feminine, role_class in read_table(GAZETTEER, "role_nouns.tsv"):
+    for masculine, feminine, role_class, match in read_table(GAZETTEER, "role_nouns.tsv"):
         female = masculine + "in" if feminine == "+" else feminine
+        whole = match == "word"
         if role_class == "adjectival":
             for form in (female, female + "r", female + "n"):
-                role_forms[form.lower()] = RoleNoun(masculine, None, role_class, form)
+                role_forms[form.lower()] = RoleNoun(masculine, None, role_class, form, whole)
             continue
-        role_forms[masculine.lower()] = RoleNoun(masculine, "male", role_class, masculine)
-        role_forms[female.lower()] = RoleNoun(masculine, "female", role_class, female)
-        role_forms[(female + "nen").lower()] = RoleNoun(masculine, "female", role_class, female)
+        role_forms[masculine.lower()] = RoleNoun(masculine, "male", role_class, masculine, whole)
+        role_forms[female.lower()] = RoleNoun(masculine, "female", role_class, female, whole)
+        role_forms[(female + "nen").lower()] = RoleNoun(
+            masculine, "female", role_class, female, whole
+        )
 
     def suffixes(name: str) -> SuffixTable:
         return SuffixTable({row[0].lower(): row[1:] for row in read_table(GAZETTEER, name)})

@@ -206,12 +206,17 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         i = 1
     mention.definite = determiner is not None and determiner not in INDEFINITE | QUANTIFIERS
     adjectives: list[str] = []
-    while i < len(words) - 1 and _is_adjective(words[i], words[i + 1], gaz):
+    known = _gazetteer_at(words, i, gaz)
+    while (known is None or known[1] < 2) and i < len(words) - 1 and _is_adjective(
+        words[i], words[i + 1], gaz
+    ):  # "Die Deutsche Bahn" is a name, "Die russische Regierung" an adjective and a noun
         adjectives.append(words[i])
         i += 1
     if i >= len(words):
         mention.name = surface
         return mention
+    if known is not None and known[1] >= 2 and not adjectives:  # "Die Deutsche Bahn"
+        return _from_entry(mention, known[0], words[i : i + known[1]], adjectives, gaz)
     head = words[i]
     state = next((s for a in adjectives if (s := gaz.state_of_adjective(a))), None)
     mention.state = state
@@ -223,6 +228,8 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     wrapped = _unwrap(text, tokens, i, gaz)
     if wrapped is not None:
         return wrapped
+    if i + 2 < len(words) and words[i + 1] in {"'", "’"} and gaz.wrappers.match(words[i + 2]):
+        return _parse_tokens(text, [tokens[i]], gaz)  # "Nach Bas' Worten"
     if i + 1 < len(words) and head.endswith("s") and gaz.wrappers.match(words[i + 1]):
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
 
@@ -247,7 +254,9 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         mention.form = "collective" if kind == "collective" else "anonymous"
         mention.kind = mention.form
         mention.agreement = "pl"
-        mention.name = _normalise_phrase(adjectives, tokens[i:], "pl")
+        mention.name = _normalise_phrase(adjectives, tokens[i:i + 1], "pl")
+        if head.endswith("n") and gaz.source_nouns.match(head[:-1]) is not None:
+            mention.name = mention.name[:-1]  # dative plural: "Regierungskreisen" -> "...kreise"
         if kind == "media_reports" and i + 1 < len(words):
             inner = _parse_tokens(text, _trim(tokens[i + 1 :]), gaz)
             if inner.kind == "media":
@@ -256,7 +265,12 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     entry_match = _gazetteer_at(words, i, gaz)
     if entry_match is not None:
         entry, length = entry_match
-        return _from_entry(mention, entry, words[i : i + length], adjectives, gaz)
+        _from_entry(mention, entry, words[i : i + length], adjectives, gaz)
+        if entry.kind == "state" and i + length < len(words):
+            government = gaz.organisation_nouns.match(words[i + length])
+            if government is not None and government[1][0] == "state":  # type: ignore[index]
+                mention.role = "Regierung"  # "Israels Regierung"
+        return mention
     organisation = gaz.organisation_nouns.match(head)
     if organisation is not None:
         return _parse_organisation(text, tokens, i, adjectives, organisation, mention, gaz)
@@ -306,17 +320,22 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
             return inner
     if prefix:
         if prefix.lower() in {"medien", "presse", "zeitungs", "korrespondenten"}:
-            return Mention(tokens[0].start, tokens[-1].end, head, form="anonymous",
-                           kind="anonymous", name=head, agreement="pl")
+            return _anonymous_reports(tokens, head, gaz)
         word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
         inner = _parse_word(word, gaz)
         if inner is not None:
             inner.start, inner.end, inner.text = tokens[0].start, tokens[-1].end, head
             return inner
     if kind in {"anonymous", "media_reports"} and head.lower() == form:
-        return Mention(tokens[0].start, tokens[-1].end, head, form="anonymous",
-                       kind="anonymous", name=head[:1].upper() + head[1:], agreement="pl")
+        return _anonymous_reports(tokens, head[:1].upper() + head[1:], gaz)
     return None
+
+
+def _anonymous_reports(tokens: list[Token], head: str, gaz: Gazetteer) -> Mention:
+    """ "Medienberichten zufolge": vague reports, named in the nominative plural."""
+    name = head[:-1] if head.endswith("n") and gaz.wrappers.match(head[:-1]) else head
+    return Mention(tokens[0].start, tokens[-1].end, head, form="anonymous", kind="anonymous",
+                   name=name, agreement="pl")
 
 
 def _parse_word(word: str, gaz: Gazetteer) -> Mention | None:
@@ -430,7 +449,8 @@ def _parse_role(
                                     and role_words == words[i:j]):
         mention.form = "anonymous"  # "ein Sprecher", "ein hochrangiger Regierungsbeamter"
         mention.kind = "anonymous"
-        mention.name = " ".join(words[i:]).strip()
+        mention.name = " ".join([*adjectives, *words[i:]]).strip()
+        mention.role = " ".join(words[i:j])
     return mention
 
 
@@ -467,7 +487,26 @@ def _name_run(tokens: list[Token], k: int, gaz: Gazetteer) -> list[Token]:
         k += 1
     while run and run[-1].text in NAME_PARTICLES:
         run.pop()
-    return run
+    return _limit_name(run, gaz)
+
+
+def _limit_name(run: list[Token], gaz: Gazetteer) -> list[Token]:
+    """German capitalises every noun: "Thomas Berger Betrug" is a name and a noun. A name is its
+    first names, then one surname (with particles: "Ursula von der Leyen"); without a known first
+    name, at most two words."""
+    if not run:
+        return run
+    position = 0
+    while position < len(run) and gaz.first_name_gender(run[position].text):
+        position += 1
+    if position == 0:
+        return run[:2]
+    if position == len(run):
+        return run
+    end = position
+    while end < len(run) and run[end].text in NAME_PARTICLES:
+        end += 1
+    return run[: end + 1]
 
 
 def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer) -> Mention:
@@ -481,6 +520,11 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     entry_match = _gazetteer_at(words, 0, gaz)
     if entry_match is not None and entry_match[1] == len(words):
         return _from_entry(mention, entry_match[0], words, [], gaz)
+    first_name_at = next((k for k, w in enumerate(words) if gaz.first_name_gender(w)), 0)
+    if 0 < first_name_at < len(words) - 1:
+        # "Virologin Melanie Brinkmann": the words before the first name are a role
+        mention.role = " ".join(words[:first_name_at])
+        words = words[first_name_at:]
     last = words[-1]
     if last.endswith("s") and len(words) >= 1 and gaz.lookup(last) is not None:
         words[-1] = last[:-1]
@@ -545,6 +589,9 @@ def _parse_organisation(
     mention.kind = "organisation"
     name_tokens = tokens[i : i + 1]
     following = tokens[i + 1 :]
+    known = _gazetteer_at([t.text for t in following], 0, gaz) if following else None
+    if known is not None and known[0].kind in {"organisation", "media"}:
+        return _from_entry(mention, known[0], [], adjectives, gaz)  # "die Gewerkschaft Verdi"
     if following and following[0].text[:1].isupper() and not gaz.role(following[0].text):
         name_tokens = [*name_tokens, *_name_run(following, 0, gaz)]  # "Staatsanwaltschaft Krefeld"
     mention.name = _normalise_phrase(adjectives, name_tokens, gender)

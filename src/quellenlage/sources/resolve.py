@@ -342,11 +342,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper())
             ) and end_index - index < 5:
                 end_index += 1
-            begin = index
-            while begin > 0 and tokens[begin - 1].text[:1].islower() and (
-                tokens[begin - 1].text.isalpha()
-            ) and index - begin < 3 and tokens[begin - 1].text not in {"und", "oder", "sagte"}:
-                begin -= 1
+            begin = _phrase_start(tokens, index)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
@@ -362,6 +358,19 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
         index += 1
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _phrase_start(tokens: list, index: int) -> int:
+    """Where the noun phrase of a role word begins: "der ukrainische Präsident" from
+    "Präsident"; only an article opens it ("fragte die Sprecherin" starts at "die")."""
+    begin = index
+    while begin > 0 and index - begin < 4 and tokens[begin - 1].text.isalpha() and (
+        tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in DEFINITE
+    ):
+        begin -= 1
+        if tokens[begin].text.lower() in DEFINITE:
+            return begin
+    return index
 
 
 def resolve_sources(document: Document, attributions: list[Attribution]) -> ArticleSources:

@@ -70,8 +70,11 @@ def _is_negated(document: Document, attribution: Attribution) -> bool:
     index = document.token_at(cue.end)
     while index is not None and index < len(tokens):
         token = tokens[index]
-        if token.text in CLAUSE_BOUNDARIES or _inside(token, attribution.quote.spans):
+        if token.text in CLAUSE_BOUNDARIES:
             break
+        if _inside(token, attribution.quote.spans):  # "bestätigte den Bericht nicht"
+            index += 1
+            continue
         if token.text.lower() in negation:
             return True
         index += 1
@@ -86,7 +89,8 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     words = [t.text for t in _frame_tokens(document, attribution)]
     if attribution.speaker is not None:
         words += attribution.speaker.text.split()
-    if any(word in markers for word in words):
+    quoted = attribution.quote.text.split()
+    if any(word.strip(",.;:") in markers for word in [*words, *quoted]):
         return True
     cue_words = attribution.cue.text.split() if attribution.cue else []
     if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
@@ -153,7 +157,15 @@ def _source_matches(attribution: Attribution, names: set[str]) -> bool:
     if attribution.speaker is not None:
         candidates.update(attribution.speaker.text.split())
     gaz = gazetteer()
-    candidates.update(e.name for c in list(candidates) if (e := gaz.lookup(c)) is not None)
+    for word in list(candidates):
+        entry = gaz.lookup(word)
+        if entry is not None:
+            candidates.add(entry.name)
+            if entry.state:
+                candidates.add(entry.state)  # "Angaben aus Moskau" answer Putin's statement
+        state = gaz.state_of_adjective(word)
+        if state:
+            candidates.add(state)  # "der südkoreanische Geheimdienst" speaks for Südkorea
     return bool(candidates & names)
 
 
@@ -184,8 +196,19 @@ def responds_to(document: Document, attributions: list[Attribution], index: int)
         if sentence - _sentence_index(document, other.quote.start) > RESPONSE_REACH:
             break
         if other.source is None or other.source.name != own:
-            return i
+            return _head_of_chain(attributions, i)
     return None
+
+
+def _head_of_chain(attributions: list[Attribution], index: int) -> int:
+    """A continuation without a speaker answers for the statement that opened it."""
+    while index > 0 and attributions[index].speaker is None and (
+        attributions[index - 1].source is not None
+        and attributions[index].source is not None
+        and attributions[index - 1].source.name == attributions[index].source.name
+    ):
+        index -= 1
+    return index
 
 
 def assign_stance(document: Document, attributions: list[Attribution]) -> None:
