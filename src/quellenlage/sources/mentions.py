@@ -128,7 +128,7 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     parts = _split_coordination(tokens)
     if len(parts) > 1:
         mentions = [_parse_tokens(text, part, gaz) for part in parts]
-        if all(m.is_named for m in mentions):
+        if all(m.is_named and m.kind != "unknown" for m in mentions):
             kinds = {m.kind for m in mentions}
             names = list(dict.fromkeys(m.name for m in mentions if m.name))
             return Mention(start, end, surface, form="named",

@@ -19,6 +19,7 @@ from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
     DEFINITE,
     GENDER_OF_NATURAL,
+    INDEFINITE,
     Mention,
     _from_entry,
     parse_mention,
@@ -102,6 +103,13 @@ class ArticleSources:
         if mention.form in {"anonymous", "collective"}:
             return self._entity(("anonymous", mention.name or mention.text), mention)
         if mention.kind == "person" and mention.surname:
+            surface = mention.text.split()[-1] if mention.text else ""
+            if surface != mention.surname and len(mention.text.split()) == 1:
+                # "Medvedev" after "Daniil Medvedev": the article's own person beats a
+                # namesake from the gazetteer
+                own = self._by_surname(surface.removesuffix("s"))
+                if own is not None:
+                    return own
             return self._person(mention)
         if mention.kind == "unknown" and mention.name:
             person = self._by_surname(mention.name)
@@ -182,6 +190,16 @@ class ArticleSources:
 
     def _antecedent(self, mention: Mention, cue_text: str | None) -> Entity | None:
         wanted = self._pronoun_agreement(mention, cue_text)
+        chosen = self._best_antecedent(mention, wanted, PRONOUN_WINDOW)
+        if chosen is None and wanted & {"m", "f"}:
+            # an article about one protagonist names them once, far above: take the last
+            # person of that gender named anywhere before
+            chosen = self._best_antecedent(mention, wanted & {"m", "f"}, None)
+        return chosen
+
+    def _best_antecedent(
+        self, mention: Mention, wanted: set[str], window: int | None
+    ) -> Entity | None:
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
         for position, candidate in enumerate(self.candidates):
@@ -189,13 +207,17 @@ class ArticleSources:
             if other.start >= mention.start:
                 continue
             distance = mention.sentence - other.sentence
-            if distance > PRONOUN_WINDOW:
+            if window is not None and distance > window:
+                continue
+            if window is None and candidate.entity.kind != "person":
                 continue
             entity = candidate.entity
             fit = self._agrees(entity, wanted)
             if fit is None:
                 continue
             score = fit - distance
+            if entity.kind != "person" and wanted & {"m", "f"}:
+                score -= 1.0 if entity.kind != "media" else 2.0  # er/sie: people first
             if entity.spoke:
                 score += 1.5
             if self._is_sentence_subject(other):
@@ -265,10 +287,8 @@ class ArticleSources:
                 score += 4.0
             elif entity.kind == "anonymous":
                 continue
-            elif noun.role_class == "office" and (entity.role or entity.role_lemma):
-                continue  # "der Staatsanwalt" is not the Minister named before
-            elif noun.role_class == "office" and distance > 3:
-                continue
+            elif noun.role_class == "office":
+                continue  # "der Staatsanwalt" is nobody named before who holds no such office
             if mention.state and entity.state:
                 score += 2.0 if mention.state == entity.state else -6.0
             if entity.spoke:
@@ -285,6 +305,8 @@ def _verb_number(document: Document, mention: Mention, cue_text: str | None) -> 
     if cue_text:
         words.append(cue_text.split()[0])
     index = document.token_at(mention.start)
+    if index is not None and index > 0 and document.tokens[index - 1].text == ",":
+        index = None  # a relative "die": its verb closes the clause, far from the pronoun
     if index is not None:
         for neighbour in (index + 1, index - 1):
             if 0 <= neighbour < len(document.tokens):
@@ -350,6 +372,11 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 found.append(mention)
                 index = end_index
                 continue
+        if index > 0 and tokens[index - 1].text.lower() in INDEFINITE and gaz.role(word):
+            # "von einer Armeesprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
+            mention = parse_mention(document, tokens[index - 1].start, token.end)
+            if mention.form == "anonymous":
+                found.append(mention)
         organisation = gaz.organisation_nouns.match(word) if index > 0 else None
         if organisation is not None and tokens[index - 1].text.lower() in DEFINITE | {"ihre"}:
             mention = parse_mention(document, tokens[index - 1].start, token.end)
