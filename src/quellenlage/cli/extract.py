@@ -67,20 +67,32 @@ def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:
 
 
 def article_table(article: Article, title: str | None = None) -> Table:
-    """One row a statement: speaker, cue, type and the quote, shortened."""
+    """One row a statement: speaker, source, kind, cue, channel, stance, type and the quote."""
     table = Table(title=title, show_lines=False, expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("speaker", style="bold cyan")
+    table.add_column("source", style="cyan")
+    table.add_column("kind", style="dim")
     table.add_column("cue", style="magenta")
+    table.add_column("channel", style="blue")
+    table.add_column("stance", style="yellow")
     table.add_column("type", style="green")
     table.add_column("quote")
     for number, attribution in enumerate(article.attributions, start=1):
+        source, channel = attribution.source, attribution.channel
+        stance = attribution.stance or "–"
+        if attribution.responds_to is not None:
+            stance += f" → #{attribution.responds_to + 1}"
         table.add_row(
             str(number),
             attribution.speaker.text if attribution.speaker else "–",
+            source.name if source else "–",
+            source.kind if source else "–",
             attribution.cue.text if attribution.cue else "–",
+            (channel.kind + (f" ({channel.outlet})" if channel.outlet else "")) if channel else "–",
+            stance,
             str(attribution.type),
-            shorten(attribution.quote.text),
+            shorten(attribution.quote.text, 60),
         )
     if not article.attributions:
         table.caption = "no statements found"

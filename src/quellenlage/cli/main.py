@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import bench, evaluate, extract, train
+from quellenlage.cli import bench, evaluate, extract, sources, train
 
 app = typer.Typer(
     name="quellenlage",
@@ -38,6 +38,8 @@ app.command("extract")(extract.extract_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("bench")(bench.bench_command)
 app.command("train")(train.train_command)
+app.command("sources")(sources.sources_command)
+app.command("evaluate-sources")(sources.evaluate_sources_command)
 
 
 def main() -> None:  # pragma: no cover - entry point
