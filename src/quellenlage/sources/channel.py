@@ -13,7 +13,7 @@ from functools import cache
 
 from quellenlage.model import Attribution, Channel, SpanTuple
 from quellenlage.resources import read_table
-from quellenlage.sources.gazetteer import gazetteer
+from quellenlage.sources.gazetteer import gazetteer, trie_pattern
 from quellenlage.text import Document
 
 QUOTE_CHARACTERS = "„“”»«\"‚‘’›‹"
@@ -26,15 +26,12 @@ def channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = read_table("gazetteer", "channels.tsv")
     placeholders = {kind[1:]: pattern for kind, pattern in rows if kind.startswith("$")}
 
-    def alternation(surfaces: tuple[str, ...]) -> str:
-        return "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-
     quoted = r"[„»\"“‚][^“”«»\"„]{1,60}[“”«\"‘]"
     placeholders["outlet"] = (
-        rf"(?P<outlet>{quoted}|(?-i:{alternation(gaz.media_surfaces)})(?![\w]))"
+        rf"(?P<outlet>{quoted}|(?-i:{trie_pattern(gaz.media_surfaces)})(?![\w]))"
     )
     placeholders["platform"] = (
-        rf"(?P<outlet>(?-i:{alternation(gaz.platform_surfaces)})(?![\w]))"
+        rf"(?P<outlet>(?-i:{trie_pattern(gaz.platform_surfaces)})(?![\w]))"
     )
     compiled = []
     for kind, pattern in rows:
@@ -44,6 +41,16 @@ def channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             pattern = pattern.replace("{" + name + "}", expansion)
         compiled.append((kind, re.compile(pattern, re.IGNORECASE)))
     return tuple(compiled)
+
+
+@cache
+def channel_trigger() -> re.Pattern[str]:
+    """A cheap first test: a sentence that names no channel word and no outlet has no channel."""
+    gaz = gazetteer()
+    rows = dict(read_table("gazetteer", "channels.tsv"))
+    words = rows["$trigger"].split("|")
+    outlets = [*gaz.media_surfaces, *gaz.platform_surfaces]
+    return re.compile(rf"(?i:{trie_pattern(words)})|(?<!\w){trie_pattern(outlets)}(?!\w)")
 
 
 def _outlet_name(raw: str | None) -> str | None:
@@ -73,6 +80,8 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
     if attribution.speaker is not None:
         excluded += list(attribution.speaker.spans)
     region = document.text[start:end]
+    if channel_trigger().search(region) is None:
+        return None
     best: tuple[int, int, Channel] | None = None
     for order, (kind, pattern) in enumerate(channel_patterns()):
         for match in pattern.finditer(region):

@@ -8,7 +8,7 @@ features that pronoun resolution needs. Resolution across the article is done in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from quellenlage.resources import read_lines, read_table
@@ -89,13 +89,32 @@ def span_tokens(document: Document, start: int, end: int) -> list[Token]:
     return tokens
 
 
+PARSE_CACHE_LIMIT = 100_000
+_parsed: dict[str, Mention] = {}
+
+
 def parse_mention(document: Document, start: int, end: int) -> Mention:
-    """Read the span [start, end) of the document as a mention of a source."""
-    tokens = _trim(span_tokens(document, start, end))
-    if not tokens:
-        return Mention(start, end, document.text[start:end].strip())
-    mention = _parse_tokens(document.text, tokens, gazetteer())
-    return mention
+    """Read the span [start, end) of the document as a mention of a source.
+
+    The reading depends on the span's text alone, so it is kept per text ("die Polizei" is read
+    once per process) and handed out shifted to the span's offsets."""
+    surface = document.text[start:end]
+    template = _parsed.get(surface)
+    if template is None:
+        tokens = _trim(span_tokens(document, start, end))
+        if not tokens:
+            template = Mention(start, end, surface.strip())
+        else:
+            template = _parse_tokens(document.text, tokens, gazetteer())
+        template = _shifted(template, -start)
+        if len(_parsed) < PARSE_CACHE_LIMIT:
+            _parsed[surface] = template
+    return _shifted(template, start)
+
+
+def _shifted(mention: Mention, offset: int) -> Mention:
+    return replace(mention, start=mention.start + offset, end=mention.end + offset,
+                   parts=[_shifted(part, offset) for part in mention.parts])
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

@@ -349,9 +349,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             index += 1
             continue
         following = tokens[index + 1].text if index + 1 < count else ""
-        starts_person = (
-            (gaz.first_name_gender(word) and following[:1].isupper())
-            or (gaz.role(word) and following[:1].isupper()
+        previous = tokens[index - 1].text.lower() if index > 0 else ""
+        starts_person = following[:1].isupper() and (
+            gaz.first_name_gender(word)
+            or (gaz.role(word)
                 and not gaz.organisation_nouns.match(following)
                 and gaz.lookup(following) is None
                 and following.lower() not in DEFINITE)
@@ -372,13 +373,12 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 found.append(mention)
                 index = end_index
                 continue
-        if index > 0 and tokens[index - 1].text.lower() in INDEFINITE and gaz.role(word):
+        if previous in INDEFINITE and gaz.role(word):
             # "von einer Armeesprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "anonymous":
                 found.append(mention)
-        organisation = gaz.organisation_nouns.match(word) if index > 0 else None
-        if organisation is not None and tokens[index - 1].text.lower() in DEFINITE | {"ihre"}:
+        if previous in DEFINITE and gaz.organisation_nouns.match(word) is not None:
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form in {"organisation", "state", "media"} and mention.name:
                 found.append(mention)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from quellenlage.resources import read_json, read_table
@@ -42,15 +42,28 @@ def stance_lexicon() -> StanceLexicon:
     return StanceLexicon(stance_of_lemma, tuple(forms), read_json("stance", "rules.json"))
 
 
+@cache
+def _forms_by_word() -> dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
+    """For each word of a form, the forms that contain it, in the lexicon's order."""
+    index: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+    for rank, (lemma, required) in enumerate(stance_lexicon().forms):
+        for word in required:
+            index.setdefault(word, []).append((rank, lemma, required))
+    return {word: tuple(forms) for word, forms in index.items()}
+
+
 def lexicon_lemma(cue_text: str) -> str | None:
     """The lemma of a cue from the word forms of the stance lexicon."""
     words = {word.strip(".,;:!?„“\"»«").lower() for word in cue_text.split()}
-    for lemma, required in stance_lexicon().forms:
+    by_word = _forms_by_word()
+    candidates = sorted({form for word in words for form in by_word.get(word, ())})
+    for _, lemma, required in candidates:
         if all(word in words for word in required):
             return lemma
     return None
 
 
+@lru_cache(maxsize=20_000)
 def cue_lemma(cue_text: str) -> str | None:
     """The lemma of a cue: the engine's answer when it knows one the stance lexicon lists."""
     lexicon = stance_lexicon()
