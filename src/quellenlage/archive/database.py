@@ -47,7 +47,9 @@ def _sqlite_engine(url: URL) -> Engine:
         folder = Path(database).expanduser().resolve().parent
         if not folder.is_dir():
             raise InputError(f"{database}: folder {folder} does not exist")
-    engine = create_engine(url, connect_args={"timeout": 30})
+    # The ingest reads known hashes from a feeder thread; the pool hands a connection to one
+    # thread at a time.
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:

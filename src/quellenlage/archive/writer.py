@@ -1,14 +1,19 @@
-"""The single writer: stores one prepared article per transaction, so a crash never leaves half
-an article behind, and re-storing the same text changes nothing."""
+"""The single writer: stores prepared articles in transactions that hold whole articles only.
+
+`store_many` writes a group of articles with one statement per table (executemany) and commits
+them together: a crash loses at most the uncommitted group, never part of an article, and storing
+the same text again changes nothing (content hash). Grouping is what makes a single writer fast
+enough to keep several analysing workers busy.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, text
+from sqlalchemy import Connection, Engine, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -24,8 +29,8 @@ from quellenlage.archive.schema import (
     spans,
 )
 
-MAX_CANDIDATES = 50
 HASH_CHUNK = 500
+KEY_CHUNK = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +42,7 @@ class StoreResult:
 
 
 class ArchiveWriter:
-    """Writes prepared articles. Caches ids of sources and channels it has seen committed."""
+    """Writes prepared articles. Caches ids of sources and channels that are committed."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -48,216 +53,312 @@ class ArchiveWriter:
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these content hashes are stored already."""
         wanted = list(dict.fromkeys(hashes))
-        found: set[str] = set()
         with self.engine.connect() as connection:
-            for start in range(0, len(wanted), HASH_CHUNK):
-                chunk = wanted[start : start + HASH_CHUNK]
-                query = select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
-                found.update(connection.scalars(query))
-        return found
+            return _existing(connection, wanted).keys() & set(wanted)
 
     def store(self, item: PreparedArticle) -> StoreResult:
         """Store one article and everything found in it, atomically; idempotent by content hash."""
+        return self.store_many([item])[0]
+
+    def store_many(self, items: Sequence[PreparedArticle]) -> list[StoreResult]:
+        """Store articles in one transaction; results in the order of `items`."""
+        if not items:
+            return []
         new_sources: dict[tuple[str, str], int] = {}
         new_channels: dict[tuple[str, str], int] = {}
         try:
             with self.engine.begin() as connection:
-                existing = connection.scalar(
-                    select(articles.c.id).where(articles.c.content_hash == item.content_hash)
-                )
-                if existing is not None:
-                    return StoreResult("exists", existing)
-                result = self._insert(connection, item, new_sources, new_channels)
+                results = _GroupWrite(self, connection, new_sources, new_channels).run(items)
         except IntegrityError:
-            # Another writer stored the same text at the same moment (PostgreSQL only).
-            with self.engine.connect() as connection:
-                existing = connection.scalar(
-                    select(articles.c.id).where(articles.c.content_hash == item.content_hash)
-                )
-            if existing is None:
-                raise
-            return StoreResult("exists", existing)
+            if len(items) == 1:
+                # Another writer stored the same text at the same moment (PostgreSQL only).
+                with self.engine.connect() as connection:
+                    found = _existing(connection, [items[0].content_hash])
+                if items[0].content_hash not in found:
+                    raise
+                return [StoreResult("exists", found[items[0].content_hash])]
+            return [self.store(item) for item in items]
         # Only ids from committed transactions may be reused.
         self._source_ids.update(new_sources)
         self._channel_ids.update(new_channels)
-        return result
+        return results
 
-    def _insert(
+
+def _existing(connection: Connection, hashes: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(hashes), HASH_CHUNK):
+        chunk = hashes[start : start + HASH_CHUNK]
+        query = select(articles.c.content_hash, articles.c.id).where(
+            articles.c.content_hash.in_(chunk)
+        )
+        found.update({digest: article_id for digest, article_id in connection.execute(query)})
+    return found
+
+
+class _GroupWrite:
+    """One transaction's work: a group of articles written table by table."""
+
+    def __init__(
         self,
+        writer: ArchiveWriter,
         connection: Connection,
-        item: PreparedArticle,
         new_sources: dict[tuple[str, str], int],
         new_channels: dict[tuple[str, str], int],
-    ) -> StoreResult:
-        duplicate_of, similarity = self._near_duplicate(connection, item)
-        meta = item.meta
-        article_id = connection.execute(
-            insert(articles).returning(articles.c.id),
-            {
-                "content_hash": item.content_hash,
-                "url": meta.url,
-                "outlet": meta.outlet,
-                "title": meta.title,
-                "author": meta.author,
-                "published": meta.published,
-                "language": meta.language,
-                "section": meta.section,
-                "origin": meta.origin,
-                "text": item.text,
-                "attribution_count": len(item.attributions),
-                "duplicate_of": duplicate_of,
-                "similarity": similarity,
-                "signature": item.signature,
-                "ingested_at": datetime.now(UTC).replace(tzinfo=None),
-            },
-        ).scalar_one()
-        if item.band_keys:
-            connection.execute(
-                insert(article_bands),
-                [{"band_key": key, "article_id": article_id} for key in set(item.band_keys)],
+    ) -> None:
+        self.writer = writer
+        self.connection = connection
+        self.new_sources = new_sources
+        self.new_channels = new_channels
+
+    def run(self, items: Sequence[PreparedArticle]) -> list[StoreResult]:
+        existing = _existing(self.connection, [item.content_hash for item in items])
+        results: list[StoreResult | None] = [None] * len(items)
+        fresh: list[int] = []  # indexes into items, first copy of each new text
+        first_of: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.content_hash in existing:
+                results[index] = StoreResult("exists", existing[item.content_hash])
+            elif item.content_hash in first_of:
+                continue  # the same text twice in one group: resolved after the insert
+            else:
+                first_of[item.content_hash] = index
+                fresh.append(index)
+        if fresh:
+            added = self._insert([items[i] for i in fresh])
+            for index, result in zip(fresh, added, strict=True):
+                results[index] = result
+        for index, item in enumerate(items):
+            if results[index] is None:
+                first = results[first_of[item.content_hash]]
+                assert first is not None
+                results[index] = StoreResult("exists", first.article_id)
+        return [result for result in results if result is not None]
+
+    def _insert(self, items: list[PreparedArticle]) -> list[StoreResult]:
+        links = self._near_duplicates(items)
+        now = datetime.now(UTC).replace(tzinfo=None)
+        article_rows = []
+        for item, (duplicate_of, similarity) in zip(items, links, strict=True):
+            row: dict[str, Any] = {
+                name: getattr(item.meta, name)
+                for name in ("url", "outlet", "title", "author", "published", "language")
+            }
+            row.update(
+                section=item.meta.section,
+                origin=item.meta.origin,
+                content_hash=item.content_hash,
+                text=item.text,
+                attribution_count=len(item.attributions),
+                # A link to an article of this group is set once that one has an id.
+                duplicate_of=duplicate_of if duplicate_of and duplicate_of > 0 else None,
+                similarity=similarity,
+                signature=item.signature,
+                ingested_at=now,
             )
-        quote_rows: list[tuple[int, str]] = []
-        span_rows: list[dict[str, Any]] = []
-        for attribution in item.attributions:
-            row = dict(attribution.columns)
-            row["article_id"] = article_id
-            row["source_id"] = (
-                self._source_id(connection, attribution.source, new_sources)
-                if attribution.source
-                else None
+            article_rows.append(row)
+        ids = self._insert_returning_ids(articles, article_rows)
+        # Near-duplicates of articles earlier in this group were marked by position; now by id.
+        for position, (duplicate_of, _) in enumerate(links):
+            if duplicate_of is not None and duplicate_of < 0:
+                original = ids[-duplicate_of - 1]
+                links[position] = (original, links[position][1])
+                self.connection.execute(
+                    articles.update().where(articles.c.id == ids[position]),
+                    {"duplicate_of": original},
+                )
+        band_rows = [
+            {"band_key": key, "article_id": article_id}
+            for item, article_id in zip(items, ids, strict=True)
+            for key in set(item.band_keys)
+        ]
+        if band_rows:
+            self.connection.execute(insert(article_bands), band_rows)
+        self._insert_statements(items, ids)
+        self._index_articles(items, ids)
+        return [
+            StoreResult("added", article_id, duplicate_of, similarity)
+            for article_id, (duplicate_of, similarity) in zip(ids, links, strict=True)
+        ]
+
+    def _insert_returning_ids(self, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return [row[0] for row in self.connection.execute(statement, rows)]
+
+    def _near_duplicates(
+        self, items: list[PreparedArticle]
+    ) -> list[tuple[int | None, float | None]]:
+        """For each item, the stored (id > 0) or earlier-in-group (-(position + 1)) article it
+        nearly repeats, with the similarity; the most similar wins, among equals the oldest."""
+        keys = sorted({key for item in items for key in item.band_keys})
+        stored: dict[int, tuple[bytes, int | None]] = {}
+        by_key: dict[int, set[int]] = {}
+        for start in range(0, len(keys), KEY_CHUNK):
+            chunk = keys[start : start + KEY_CHUNK]
+            rows = self.connection.execute(
+                select(
+                    article_bands.c.band_key,
+                    articles.c.id,
+                    articles.c.signature,
+                    articles.c.duplicate_of,
+                )
+                .join(articles, articles.c.id == article_bands.c.article_id)
+                .where(article_bands.c.band_key.in_(chunk))
             )
-            row["channel_id"] = (
-                self._channel_id(connection, attribution.channel, new_channels)
-                if attribution.channel
-                else None
-            )
-            attribution_id = connection.execute(
-                insert(attributions).returning(attributions.c.id), row
-            ).scalar_one()
-            quote_rows.append((attribution_id, attribution.search_text))
+            for key, article_id, signature, duplicate_of in rows:
+                by_key.setdefault(key, set()).add(article_id)
+                if signature:
+                    stored[article_id] = (signature, duplicate_of)
+        links: list[tuple[int | None, float | None]] = []
+        group_keys: dict[int, list[int]] = {}
+        for position, item in enumerate(items):
+            best: tuple[float, int] | None = None  # (similarity, -order) to pick max
+            target: int | None = None
+            if item.signature:
+                for key in item.band_keys:
+                    for article_id in by_key.get(key, ()):
+                        signature, duplicate_of = stored[article_id]
+                        score = neardup.similarity(item.signature, signature)
+                        original = duplicate_of or article_id
+                        if score >= neardup.THRESHOLD and (
+                            best is None or (score, -original) > best
+                        ):
+                            best, target = (score, -original), original
+                    for earlier in group_keys.get(key, ()):
+                        earlier_item = items[earlier]
+                        assert earlier_item.signature is not None
+                        score = neardup.similarity(item.signature, earlier_item.signature)
+                        earlier_link = links[earlier][0]
+                        # Stored articles are older than any in this group.
+                        if score >= neardup.THRESHOLD and (best is None or score > best[0]):
+                            best = (score, -(1 << 62))
+                            target = earlier_link if earlier_link is not None else -(earlier + 1)
+                for key in item.band_keys:
+                    group_keys.setdefault(key, []).append(position)
+            links.append((target, best[0] if best else None))
+        return links
+
+    def _insert_statements(self, items: list[PreparedArticle], ids: list[int]) -> None:
+        self._resolve_sources(items)
+        self._resolve_channels(items)
+        rows: list[dict[str, Any]] = []
+        owners: list[tuple[PreparedArticle, int]] = []
+        for item, article_id in zip(items, ids, strict=True):
+            for attribution in item.attributions:
+                row = dict(attribution.columns)
+                row["article_id"] = article_id
+                row["source_id"] = self._source_id(attribution.source)
+                row["channel_id"] = (
+                    self._channel_id(attribution.channel) if attribution.channel else None
+                )
+                rows.append(row)
+                owners.append((item, attribution.position))
+        attribution_ids = self._insert_returning_ids(attributions, rows) if rows else []
+        span_rows = []
+        quote_rows = []
+        for (item, position), attribution_id in zip(owners, attribution_ids, strict=True):
+            attribution = item.attributions[position]
             span_rows.extend(
                 {"attribution_id": attribution_id, "role": role, "ordinal": n, "start": s, "end": e}
                 for role, n, s, e in attribution.spans
             )
+            quote_rows.append({"id": attribution_id, "terms": attribution.search_text})
         if span_rows:
-            connection.execute(insert(spans), span_rows)
+            self.connection.execute(insert(spans), span_rows)
         mention_rows = [
             {
                 "article_id": article_id,
-                "source_id": self._source_id(connection, source, new_sources),
+                "source_id": self._source_id(source),
                 "start": start,
                 "end": end,
             }
+            for item, article_id in zip(items, ids, strict=True)
             for source, start, end in item.mentions
         ]
         if mention_rows:
-            connection.execute(insert(mentions), mention_rows)
-        self._index(connection, article_id, item, quote_rows)
-        return StoreResult("added", article_id, duplicate_of, similarity)
-
-    def _near_duplicate(
-        self, connection: Connection, item: PreparedArticle
-    ) -> tuple[int | None, float | None]:
-        """The first stored copy this article nearly repeats, with the estimated similarity."""
-        if not item.signature or not item.band_keys:
-            return None, None
-        candidates = (
-            select(article_bands.c.article_id)
-            .where(article_bands.c.band_key.in_(item.band_keys))
-            .distinct()
-            .limit(MAX_CANDIDATES)
-            .subquery()
-        )
-        rows = connection.execute(
-            select(articles.c.id, articles.c.signature, articles.c.duplicate_of).where(
-                articles.c.id.in_(select(candidates.c.article_id))
-            )
-        ).all()
-        best: tuple[float, int] | None = None
-        for candidate_id, candidate_signature, candidate_duplicate_of in rows:
-            if not candidate_signature:
-                continue
-            score = neardup.similarity(item.signature, candidate_signature)
-            original = candidate_duplicate_of or candidate_id
-            if score < neardup.THRESHOLD:
-                continue
-            # The most similar copy wins; among equals the oldest, so links stay stable.
-            if best is None or (score, -original) > (best[0], -best[1]):
-                best = (score, original)
-        return (best[1], best[0]) if best else (None, None)
-
-    def _source_id(
-        self, connection: Connection, source: PreparedSource, new: dict[tuple[str, str], int]
-    ) -> int:
-        key = (source.key, source.kind)
-        known = self._source_ids.get(key) or new.get(key)
-        if known is not None:
-            return known
-        connection.execute(
-            self._insert_ignoring_conflict(sources, ["key", "kind"]),
-            {"key": source.key, "kind": source.kind, "name": source.name},
-        )
-        found = connection.scalar(
-            select(sources.c.id).where(sources.c.key == source.key, sources.c.kind == source.kind)
-        )
-        assert found is not None
-        new[key] = found
-        return found
-
-    def _channel_id(
-        self, connection: Connection, channel: tuple[str, str], new: dict[tuple[str, str], int]
-    ) -> int:
-        known = self._channel_ids.get(channel) or new.get(channel)
-        if known is not None:
-            return known
-        kind, outlet = channel
-        connection.execute(
-            self._insert_ignoring_conflict(channels, ["kind", "outlet"]),
-            {"kind": kind, "outlet": outlet},
-        )
-        found = connection.scalar(
-            select(channels.c.id).where(channels.c.kind == kind, channels.c.outlet == outlet)
-        )
-        assert found is not None
-        new[channel] = found
-        return found
-
-    def _insert_ignoring_conflict(self, table: Any, columns: list[str]) -> Any:
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        return dialect_insert(table).on_conflict_do_nothing(index_elements=columns)
-
-    def _index(
-        self,
-        connection: Connection,
-        article_id: int,
-        item: PreparedArticle,
-        quote_rows: list[tuple[int, str]],
-    ) -> None:
-        """Full-text rows in the same transaction as the article."""
-        if self.dialect == "sqlite":
-            connection.execute(
-                text("INSERT INTO article_fts(rowid, title, body) VALUES (:id, :title, :body)"),
-                {"id": article_id, "title": item.search_title, "body": item.search_body},
-            )
-            if quote_rows:
-                connection.execute(
-                    text("INSERT INTO quote_fts(rowid, quote) VALUES (:id, :quote)"),
-                    [{"id": i, "quote": q} for i, q in quote_rows],
-                )
-            return
-        connection.execute(
-            text(
-                "UPDATE articles SET search_vector = "
-                "setweight(to_tsvector('simple', :title), 'A') || to_tsvector('simple', :body) "
-                "WHERE id = :id"
-            ),
-            {"id": article_id, "title": item.search_title, "body": item.search_body},
-        )
+            self.connection.execute(insert(mentions), mention_rows)
         if quote_rows:
-            connection.execute(
-                text(
-                    "UPDATE attributions SET quote_vector = to_tsvector('simple', :quote) "
-                    "WHERE id = :id"
-                ).bindparams(bindparam("id"), bindparam("quote")),
-                [{"id": i, "quote": q} for i, q in quote_rows],
+            self._index_quotes(quote_rows)
+
+    def _source_id(self, source: PreparedSource | None) -> int | None:
+        if source is None:
+            return None
+        key = (source.key, source.kind)
+        return self.writer._source_ids.get(key) or self.new_sources[key]
+
+    def _channel_id(self, channel: tuple[str, str]) -> int:
+        return self.writer._channel_ids.get(channel) or self.new_channels[channel]
+
+    def _resolve_sources(self, items: list[PreparedArticle]) -> None:
+        """Ids of every source in the group: known, found, or inserted (one row per name+kind)."""
+        wanted: dict[tuple[str, str], str] = {}
+        for item in items:
+            found = [a.source for a in item.attributions] + [m[0] for m in item.mentions]
+            for source in found:
+                if source is not None and (source.key, source.kind) not in self.writer._source_ids:
+                    wanted.setdefault((source.key, source.kind), source.name)
+        self._resolve(
+            sources,
+            [{"key": k, "kind": kind, "name": name} for (k, kind), name in wanted.items()],
+            ("key", "kind"),
+            self.new_sources,
+        )
+
+    def _resolve_channels(self, items: list[PreparedArticle]) -> None:
+        wanted = {
+            a.channel
+            for item in items
+            for a in item.attributions
+            if a.channel is not None and a.channel not in self.writer._channel_ids
+        }
+        self._resolve(
+            channels,
+            [{"kind": kind, "outlet": outlet} for kind, outlet in sorted(wanted)],
+            ("kind", "outlet"),
+            self.new_channels,
+        )
+
+    def _resolve(
+        self,
+        table: Any,
+        rows: list[dict[str, Any]],
+        key_columns: tuple[str, str],
+        into: dict[tuple[str, str], int],
+    ) -> None:
+        if not rows:
+            return
+        dialect_insert = postgresql.insert if self.writer.dialect == "postgresql" else sqlite.insert
+        self.connection.execute(
+            dialect_insert(table).on_conflict_do_nothing(index_elements=list(key_columns)), rows
+        )
+        first, second = (table.c[name] for name in key_columns)
+        pairs = [(row[key_columns[0]], row[key_columns[1]]) for row in rows]
+        for start in range(0, len(pairs), KEY_CHUNK):
+            chunk = pairs[start : start + KEY_CHUNK]
+            query = select(first, second, table.c.id).where(tuple_(first, second).in_(chunk))
+            for a, b, row_id in self.connection.execute(query):
+                into[(a, b)] = row_id
+
+    def _index_articles(self, items: list[PreparedArticle], ids: list[int]) -> None:
+        """Full-text rows in the same transaction as the articles."""
+        rows = [
+            {"id": article_id, "title": item.search_title, "body": item.search_body}
+            for item, article_id in zip(items, ids, strict=True)
+        ]
+        if self.writer.dialect == "sqlite":
+            sql = "INSERT INTO article_fts(rowid, title, body) VALUES (:id, :title, :body)"
+        else:
+            sql = (
+                "UPDATE articles SET search_vector = setweight(to_tsvector('simple', :title), 'A')"
+                " || to_tsvector('simple', :body) WHERE id = :id"
             )
+        self.connection.execute(text(sql), rows)
+
+    def _index_quotes(self, rows: list[dict[str, Any]]) -> None:
+        if self.writer.dialect == "sqlite":
+            sql = "INSERT INTO quote_fts(rowid, quote) VALUES (:id, :terms)"
+        else:
+            sql = (
+                "UPDATE attributions SET quote_vector = to_tsvector('simple', :terms)"
+                " WHERE id = :id"
+            )
+        self.connection.execute(text(sql), rows)

@@ -1,0 +1,1 @@
+"""Ingest: reading articles from files, folders, URLs, feeds, corpora and web archives."""
