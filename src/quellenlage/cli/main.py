@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import bench, evaluate, extract, sources, train
+from quellenlage.cli import archive, bench, evaluate, extract, sources, train
 
 app = typer.Typer(
     name="quellenlage",
@@ -40,6 +40,11 @@ app.command("bench")(bench.bench_command)
 app.command("train")(train.train_command)
 app.command("sources")(sources.sources_command)
 app.command("evaluate-sources")(sources.evaluate_sources_command)
+app.command("ingest")(archive.ingest_command)
+app.command("search")(archive.search_command)
+app.command("export")(archive.export_command)
+app.command("batch")(archive.batch_command)
+app.command("load")(archive.load_command)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import feedparser
 import trafilatura
@@ -278,7 +278,7 @@ def _read_jsonl(path: Path, options: ReaderOptions) -> Iterator[ReadItem]:
             if not isinstance(record, dict):
                 yield ReadProblem(origin, "a JSON line must hold an object")
                 continue
-            yield _record_article(record, origin, options.fields)
+            yield record_article(record, origin, options.fields)
 
 
 def record_value(record: Mapping[str, Any], name: str, mapping: Mapping[str, str]) -> Any:
@@ -292,7 +292,7 @@ def record_value(record: Mapping[str, Any], name: str, mapping: Mapping[str, str
     return None
 
 
-def _record_article(
+def record_article(
     record: Mapping[str, Any], origin: str, mapping: Mapping[str, str]
 ) -> ReadItem:
     text = record_value(record, "text", mapping)
@@ -366,31 +366,36 @@ def _read_csv(path: Path, options: ReaderOptions) -> Iterator[ReadItem]:
                 key=lambda key: sum(len(record.get(key) or "") for _, record in buffered),
             )
     for origin, record in chain(buffered, records):
-        yield _record_article(record, origin, mapping)
+        yield record_article(record, origin, mapping)
 
 
 def _read_warc(path: Path) -> Iterator[ReadItem]:
     with path.open("rb") as handle:
-        for record in ArchiveIterator(handle):
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            origin = url or f"{path}#{record.rec_headers.get_header('WARC-Record-ID')}"
-            if record.rec_type == "response" and record.http_headers is not None:
-                content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-                status = record.http_headers.get_statuscode()
-                if "html" not in content_type or not str(status).startswith("2"):
-                    continue
-                page = extract_html(record.content_stream().read(), url)
-                if page is None:
-                    yield ReadProblem(origin, "no article text found in the archived page")
-                    continue
-                yield RawArticle(page.text, replace(page.meta, url=url, origin=origin))
-            elif record.rec_type in ("resource", "conversion"):
-                content_type = (record.rec_headers.get_header("Content-Type") or "").lower()
-                if not content_type.startswith("text/plain"):
-                    continue
-                try:
-                    text = decode_utf8(record.content_stream().read(), origin)
-                except InputError as error:
-                    yield ReadProblem(origin, str(error))
-                    continue
-                yield RawArticle(text, ArticleMeta(url=url, origin=origin))
+        yield from read_warc_stream(handle, str(path))
+
+
+def read_warc_stream(handle: BinaryIO, name: str) -> Iterator[ReadItem]:
+    """Articles in a WARC stream: HTML responses (main text extracted) and plain-text records."""
+    for record in ArchiveIterator(handle):
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        origin = url or f"{name}#{record.rec_headers.get_header('WARC-Record-ID')}"
+        if record.rec_type == "response" and record.http_headers is not None:
+            content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+            status = record.http_headers.get_statuscode()
+            if "html" not in content_type or not str(status).startswith("2"):
+                continue
+            page = extract_html(record.content_stream().read(), url)
+            if page is None:
+                yield ReadProblem(origin, "no article text found in the archived page")
+                continue
+            yield RawArticle(page.text, replace(page.meta, url=url, origin=origin))
+        elif record.rec_type in ("resource", "conversion"):
+            content_type = (record.rec_headers.get_header("Content-Type") or "").lower()
+            if not content_type.startswith("text/plain"):
+                continue
+            try:
+                text = decode_utf8(record.content_stream().read(), origin)
+            except InputError as error:
+                yield ReadProblem(origin, str(error))
+                continue
+            yield RawArticle(text, ArticleMeta(url=url, origin=origin))

@@ -1,0 +1,136 @@
+"""The local batch engine: all cores of this machine analyse, one process writes Parquet parts."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from quellenlage.archive.parquet import ARTICLE_SCHEMA
+from quellenlage.batch.records import BatchReport, analyse_record, batch_files, read_batch_file
+from quellenlage.ingest.runner import ProgressHook
+from quellenlage.ingest.sources import RawArticle, ReaderOptions, ReadProblem, count_articles
+from quellenlage.ingest.worker import Skipped
+
+PART_ROWS = 5000
+WRITE_ROWS = 500
+CHUNK_SIZE = 4
+IN_FLIGHT_PER_WORKER = 32
+
+
+class PartWriter:
+    """Parquet parts of at most PART_ROWS rows; a part gets its final name only when complete."""
+
+    def __init__(self, folder: Path, part_rows: int = PART_ROWS) -> None:
+        self.folder = folder
+        self.part_rows = part_rows
+        self.part = 0
+        self.rows_in_part = 0
+        self.buffer: list[dict[str, Any]] = []
+        self.writer: pq.ParquetWriter | None = None
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("part-*.parquet"):
+            old.unlink()
+
+    def _temporary(self) -> Path:
+        return self.folder / f".part-{self.part:05d}.parquet.tmp"
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.buffer.append(row)
+        if len(self.buffer) >= WRITE_ROWS:
+            self._write()
+
+    def _write(self) -> None:
+        if not self.buffer:
+            return
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self._temporary(), ARTICLE_SCHEMA)
+        self.writer.write_table(pa.Table.from_pylist(self.buffer, schema=ARTICLE_SCHEMA))
+        self.rows_in_part += len(self.buffer)
+        self.buffer = []
+        if self.rows_in_part >= self.part_rows:
+            self._finish_part()
+
+    def _finish_part(self) -> None:
+        if self.writer is None:
+            return
+        self.writer.close()
+        self._temporary().rename(self.folder / f"part-{self.part:05d}.parquet")
+        self.writer = None
+        self.part += 1
+        self.rows_in_part = 0
+
+    def close(self) -> None:
+        self._write()
+        self._finish_part()
+
+
+def run_local(
+    source: str | Path,
+    out: str | Path,
+    *,
+    options: ReaderOptions | None = None,
+    workers: int = 1,
+    progress: ProgressHook | None = None,
+) -> BatchReport:
+    options = options or ReaderOptions()
+    files = batch_files(source)
+    report = BatchReport(out=str(out))
+    started = time.perf_counter()
+    if progress is not None:
+        progress.start(_total(files, options))
+    items = chain.from_iterable(read_batch_file(path, options) for path in files)
+    writer = PartWriter(Path(out))
+    for result in _analysed(items, workers):
+        report.read += 1
+        if isinstance(result, Skipped):
+            report.note(result)
+        else:
+            writer.add(result)
+            report.written += 1
+        if progress is not None:
+            progress.advance()
+    writer.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _analysed(
+    items: Iterator[RawArticle | ReadProblem], workers: int
+) -> Iterator[dict[str, Any] | Skipped]:
+    if workers <= 1:
+        yield from map(analyse_record, items)
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["quellenlage.batch.records"])
+    in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
+
+    def bounded() -> Iterator[RawArticle | ReadProblem]:
+        for item in items:
+            in_flight.acquire()
+            yield item
+
+    with context.Pool(workers) as pool:
+        for result in pool.imap(analyse_record, bounded(), CHUNK_SIZE):
+            in_flight.release()
+            yield result
+
+
+def _total(files: list[Path], options: ReaderOptions) -> int | None:
+    total = 0
+    for path in files:
+        if path.name.lower().endswith(".parquet"):
+            total += pq.ParquetFile(path).metadata.num_rows
+            continue
+        count = count_articles(str(path), options)
+        if count is None:
+            return None
+        total += count
+    return total
