@@ -23,7 +23,8 @@ run: $(STAMP)
 	$(BIN)/quellenlage extract examples/*.txt --format table
 
 test: $(DEV_STAMP)
-	$(BIN)/python -m pytest
+	QUELLENLAGE_TEST_POSTGRES="$${QUELLENLAGE_TEST_POSTGRES:-$$(bash scripts/postgres.sh || true)}" \
+		$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests

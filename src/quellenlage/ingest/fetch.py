@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urljoin
 
 import urllib3
 
@@ -69,9 +70,10 @@ def fetch(url: str, settings: FetchSettings | None = None) -> FetchedPage:
             body.extend(chunk)
             if len(body) > settings.max_bytes:
                 raise FetchError(f"{url}: more than {settings.max_bytes} bytes; not read further")
-        final_url = response.geturl() or url
+        # urllib3 may report the path after redirects only; resolve it against the request.
+        final_url = urljoin(url, response.geturl() or url)
         return FetchedPage(
-            url=str(final_url),
+            url=final_url,
             content=bytes(body),
             content_type=response.headers.get("Content-Type", "").lower(),
         )
