@@ -17,24 +17,27 @@ from typing import Any
 
 import pycrfsuite
 
+from quellenlage.attribution.rules import extract_rules
 from quellenlage.errors import DataFormatError, InputError
 from quellenlage.model import ROLE_NAMES, Attribution, Medium, QuoteType
 from quellenlage.resources import data_path
 from quellenlage.text import Document
 
-from .features import ArticleFeatures, WordFeatures
+from .features import ArticleFeatures, RuleTokens, WordFeatures
 from .labels import decode_quotes, decode_roles, part_from_tokens, token_runs
 from .vocabulary import Vocabulary
 
 FORMAT_VERSION = 1
 MODEL_FILES = ("quotes.crfsuite", "roles.crfsuite", "medium.crfsuite", "model.json")
 FAR_SPEAKER_TYPES = frozenset({"FreeIndirect", "IndirectFreeIndirect", "Direct"})
+CONTINUATION_TYPES = frozenset({"FreeIndirect", "IndirectFreeIndirect"})
 SENTENCES_BEFORE_FAR = 3
 SENTENCES_BEFORE_NEAR = 1
 SENTENCES_AFTER = 1
 MIN_NESTED_WORDS = 3
 SINGLE_RUN_ROLES = (("speaker", "S"),)
 RUN_THRESHOLD = 0.2
+OUTSIDE_THRESHOLD = 0.8
 
 
 def default_model_dir() -> Path:
@@ -53,11 +56,17 @@ def role_window(document: Document, quote_tokens: Sequence[int], quote_type: str
 
 
 def medium_features(
-    document: Document, quote_type: str, roles: dict[str, list[int]], quote_tokens: Sequence[int]
+    document: Document,
+    quote_type: str,
+    roles: dict[str, list[int]],
+    quote_tokens: Sequence[int],
+    rule: RuleTokens | None,
 ) -> list[str]:
     """Features of one quotation for the medium classifier."""
     tokens = document.tokens
     features = ["t=" + quote_type]
+    if rule is not None:
+        features.append("rm=" + rule.medium)
     cue_words = [tokens[i].text.lower() for i in roles["cue"]]
     if cue_words:
         features.extend("c=" + word for word in cue_words)
@@ -86,6 +95,7 @@ class TrainedModel:
         self._quotes = _open_tagger(directory / "quotes.crfsuite")
         self._roles = _open_tagger(directory / "roles.crfsuite")
         self._medium = _open_tagger(directory / "medium.crfsuite")
+        self._quote_labels_inside = [label for label in self._quotes.labels() if label != "O"]
         role_labels = self._roles.labels()
         self._role_labels_with = {
             letter: [label for label in role_labels if label.endswith(letter)]
@@ -116,8 +126,8 @@ class TrainedModel:
     def extract(self, document: Document) -> list[Attribution]:
         if not document.tokens:
             return []
-        features = ArticleFeatures(document, self.words)
-        labels = self._quotes.tag(features.quote_items())
+        features = ArticleFeatures(document, self.words, extract_rules(document))
+        labels = self._recall_boost(self._quotes.tag(features.quote_items()))
         attributions: list[Attribution] = []
         previous_speaker: frozenset[int] = frozenset()
         for quote in decode_quotes(labels):
@@ -132,9 +142,13 @@ class TrainedModel:
             for role, letter in SINGLE_RUN_ROLES:
                 if not roles[role]:
                     roles[role] = self._best_run(window, letter)
+            if not roles["speaker"] and quote.type in CONTINUATION_TYPES:
+                # Free indirect speech goes on in the voice of the statement before it.
+                roles["speaker"] = sorted(previous_speaker)
             if roles["speaker"]:
                 previous_speaker = frozenset(roles["speaker"])
-            medium_items = [medium_features(document, quote.type, roles, quote.tokens)]
+            rule = features.best_rule(frozenset(quote.tokens))
+            medium_items = [medium_features(document, quote.type, roles, quote.tokens, rule)]
             medium = Medium(self._medium.tag(medium_items)[0])
             parts = {role: part_from_tokens(document, roles[role]) for role in ROLE_NAMES}
             attributions.append(
@@ -149,6 +163,22 @@ class TrainedModel:
                         )
         return attributions
 
+
+    def _recall_boost(self, labels: list[str]) -> list[str]:
+        """Viterbi's best path leaves out quotations the tagger is unsure of; the metric pays
+        for recall, so a token outside whose posterior says "inside" with enough mass joins a
+        quotation, with its likeliest label."""
+        tagger = self._quotes
+        inside_labels = self._quote_labels_inside
+        boosted = list(labels)
+        for position, label in enumerate(labels):
+            if label != "O":
+                continue
+            if tagger.marginal("O", position) < OUTSIDE_THRESHOLD:
+                boosted[position] = max(
+                    inside_labels, key=lambda name: tagger.marginal(name, position)
+                )
+        return boosted
 
     def _best_run(self, window: range, letter: str) -> list[int]:
         """The one run of tokens most likely to fill a role, from the tagger's marginals of

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quellenlage.model import Attribution
 from quellenlage.text import Document
 from quellenlage.text.tokens import CLOSING_QUOTES, OPENING_QUOTES
 
+from .labels import covered_tokens
 from .vocabulary import Vocabulary
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
@@ -50,58 +52,63 @@ def bucket(distance: int) -> str:
     return "13+"
 
 
+@dataclass(frozen=True, slots=True)
+class WordEntry:
+    """What one word contributes: its own features, those it lends each neighbour offset,
+    and the flags the sentence and clause features are built from."""
+
+    own: tuple[str, ...]
+    neighbour: tuple[tuple[str, ...], ...]
+    cue: bool
+    lean: bool
+    preposition: bool
+
+
 class WordFeatures:
-    """Cached per-word features: the token's own, and the ones it gives its neighbours."""
+    """Per-word features, cached: words repeat, so most tokens cost one dictionary lookup."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self._own: dict[str, tuple[str, ...]] = {}
-        self._neighbour: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._cache: dict[str, WordEntry] = {}
 
-    def own(self, word: str) -> tuple[str, ...]:
-        cached = self._own.get(word)
+    def entry(self, word: str) -> WordEntry:
+        cached = self._cache.get(word)
         if cached is not None:
             return cached
+        vocabulary = self.vocabulary
         lower = word.lower()
         shape = word_shape(word)
-        features = ["w=" + lower, "s3=" + lower[-3:], "s2=" + lower[-2:], "sh=" + shape]
-        if len(lower) > 4:
-            features.append("p4=" + lower[:4])
-        cue = self.vocabulary.cue_level(lower)
+        cue = vocabulary.cue_level(lower)
+        lean = vocabulary.lean_level(lower)
+        tags = vocabulary.lexicon_tags(lower)
+        own = ["w=" + lower, "s3=" + lower[-3:], "sh=" + shape]
         if cue:
-            features.append("cue=" + cue)
-        lean = self.vocabulary.lean_level(lower)
+            own.append("cue=" + cue)
         if lean:
-            features.append("lean=" + lean)
-        features.extend("lx=" + tag for tag in self.vocabulary.lexicon_tags(lower))
-        result = tuple(features)
-        if len(self._own) < _WORD_CACHE_LIMIT:
-            self._own[word] = result
-        return result
-
-    def neighbour(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """For each offset in NEIGHBOUR_OFFSETS, the features `word` gives a token there."""
-        cached = self._neighbour.get(word)
-        if cached is not None:
-            return cached
-        lower = word.lower()
-        shape = word_shape(word)
-        cue = self.vocabulary.cue_level(lower)
-        lean = self.vocabulary.lean_level(lower)
-        tags = [tag for tag in self.vocabulary.lexicon_tags(lower) if tag in NEIGHBOUR_TAGS
-                or tag.startswith(("fw=", "pc="))]
+            own.append("lean=" + lean)
+        own.extend("lx=" + tag for tag in tags)
+        near_tags = [tag for tag in tags if tag in NEIGHBOUR_TAGS or tag.startswith(("fw=", "pc="))]
         per_offset = []
         for offset in NEIGHBOUR_OFFSETS:
-            features = [f"{offset}w={lower}", f"{offset}sh={shape}"]
+            features = [f"{offset}w={lower}"]
             if cue:
                 features.append(f"{offset}cue={cue}")
             if lean:
                 features.append(f"{offset}lean={lean}")
-            features.extend(f"{offset}lx={tag}" for tag in tags)
+            if abs(offset) == 1:
+                features.append(f"{offset}sh={shape}")
+                features.extend(f"{offset}lx={tag}" for tag in near_tags)
             per_offset.append(tuple(features))
-        result = tuple(per_offset)
-        if len(self._neighbour) < _WORD_CACHE_LIMIT:
-            self._neighbour[word] = result
+        preposition = "pc=before" in tags or "pc=after" in tags
+        result = WordEntry(
+            own=tuple(own),
+            neighbour=tuple(per_offset),
+            cue=cue == "hi" or "sv" in tags or preposition,
+            lean=lean == "hi" or "subj" in tags,
+            preposition=preposition,
+        )
+        if len(self._cache) < _WORD_CACHE_LIMIT:
+            self._cache[word] = result
         return result
 
 
@@ -138,30 +145,73 @@ def quote_marks(document: Document) -> QuoteMarks:
     return QuoteMarks(inside, length)
 
 
-class ArticleFeatures:
-    """The features of one article's tokens, computed once and shared by both taggers."""
+@dataclass(slots=True)
+class RuleTokens:
+    """The tokens of one rule-engine attribution, by role."""
 
-    def __init__(self, document: Document, words: WordFeatures) -> None:
+    type: str
+    medium: str
+    quote: list[int]
+    roles: dict[int, str]  # token -> letters of its roles: F frame, S speaker, C cue, A addressee
+
+
+def rule_tokens(document: Document, attribution: Attribution) -> RuleTokens:
+    roles: dict[int, str] = {}
+    for role, letter in (("frame", "F"), ("speaker", "S"), ("cue", "C"), ("addressee", "A")):
+        for index in covered_tokens(document, getattr(attribution, role)):
+            roles[index] = roles.get(index, "") + letter
+    return RuleTokens(
+        str(attribution.type), str(attribution.medium),
+        covered_tokens(document, attribution.quote), roles,
+    )
+
+
+class ArticleFeatures:
+    """The features of one article's tokens, computed once and shared by both taggers.
+
+    `rules`: what the rule engine found in the article; its quotations and roles are features
+    (stacking), so the taggers learn where to trust the rules and where to overrule them."""
+
+    def __init__(
+        self, document: Document, words: WordFeatures, rules: list[Attribution] | None = None
+    ) -> None:
         self.document = document
+        self.rules = [rule_tokens(document, attribution) for attribution in rules or []]
         tokens = document.tokens
         self.count = len(tokens)
-        texts = [token.text for token in tokens]
-        vocabulary = words.vocabulary
-        lowers = [text.lower() for text in texts]
-        tags = [vocabulary.lexicon_tags(lower) for lower in lowers]
-        self.preposition = ["pc=before" in t or "pc=after" in t for t in tags]
-        self.cue = [
-            vocabulary.cue_level(lower) == "hi" or "sv" in t or self.preposition[i]
-            for i, (lower, t) in enumerate(zip(lowers, tags, strict=True))
-        ]
-        self.lean = [
-            vocabulary.lean_level(lower) == "hi" or "subj" in t
-            for lower, t in zip(lowers, tags, strict=True)
-        ]
+        entries = [words.entry(token.text) for token in tokens]
+        lowers = [token.text.lower() for token in tokens]
+        self.preposition = [entry.preposition for entry in entries]
+        self.cue = [entry.cue for entry in entries]
+        self.lean = [entry.lean for entry in entries]
         self.marks = quote_marks(document)
         self.sentence_of = document.sentence_of_token
         self.clause = self._clause_features(lowers)
-        self.base = [self._token_features(index, texts, words) for index in range(self.count)]
+        self.base = self._base_features(entries)
+        self.cue_distance = self._cue_distances()
+        self.rule_quote, self.rule_roles = self._rule_features()
+
+    def _rule_features(self) -> tuple[list[str], list[str]]:
+        """Per token: the rule engine's quotation label (B-/I-type), and its role letters."""
+        quote = [""] * self.count
+        roles = [""] * self.count
+        for found in self.rules:
+            for number, index in enumerate(found.quote):
+                if not quote[index]:
+                    quote[index] = ("B-" if number == 0 else "I-") + found.type
+            for index, letters in found.roles.items():
+                roles[index] = "".join(sorted(set(roles[index] + letters)))
+        return quote, roles
+
+    def best_rule(self, quote_tokens: frozenset[int]) -> RuleTokens | None:
+        """The rule-engine attribution whose quotation overlaps `quote_tokens` most."""
+        best: RuleTokens | None = None
+        best_overlap = 0
+        for found in self.rules:
+            overlap = sum(1 for index in found.quote if index in quote_tokens)
+            if overlap > best_overlap:
+                best, best_overlap = found, overlap
+        return best
 
     def _clause_features(self, lowers: list[str]) -> list[tuple[str, ...]]:
         """Each token's clause (between commas, colons, brackets) and its neighbours' flags:
@@ -184,10 +234,7 @@ class ArticleFeatures:
                 after = flags[number + 1] if number + 1 < len(clauses) else "$"
                 own = flags[number]
                 position = "last" if number == len(clauses) - 1 else str(min(number, 2))
-                features = (
-                    "cl=" + own, "clp=" + before, "cln=" + after,
-                    f"clx={before}|{own}|{after}", "clpos=" + position,
-                )
+                features = ("cl=" + own, f"clx={before}|{own}|{after}", "clpos=" + position)
                 for index in range(first, last):
                     result[index] = features
             for index in range(sentence.first, sentence.last):
@@ -210,44 +257,73 @@ class ArticleFeatures:
             flags += "Q"
         return flags or "-"
 
-    def _token_features(self, index: int, texts: list[str], words: WordFeatures) -> list[str]:
-        features = list(words.own(texts[index]))
-        features.extend(self.clause[index])
-        for slot, offset in enumerate(NEIGHBOUR_OFFSETS):
-            other = index + offset
-            if 0 <= other < self.count:
-                features.extend(words.neighbour(texts[other])[slot])
-            else:
-                features.append(f"{offset}w=<pad>")
-        return features
+    def _cue_distances(self) -> list[str]:
+        """Each token's signed distance to the nearest cue of its sentence ("X sagte": -1)."""
+        result = ["cd=none"] * self.count
+        cue = self.cue
+        for sentence in self.document.sentences:
+            positions = [i for i in range(sentence.first, sentence.last) if cue[i]]
+            if not positions:
+                continue
+            for index in range(sentence.first, sentence.last):
+                nearest = min(positions, key=lambda c: abs(c - index))
+                offset = index - nearest
+                result[index] = ("cd=-" if offset < 0 else "cd=+") + bucket(abs(offset))
+        return result
+
+    def _base_features(self, entries: list[WordEntry]) -> list[list[str]]:
+        """Each token's own, clause and neighbour features."""
+        count = self.count
+        base: list[list[str]] = []
+        clause = self.clause
+        for index, entry in enumerate(entries):
+            features = [*entry.own, *clause[index]]
+            for slot, offset in enumerate(NEIGHBOUR_OFFSETS):
+                other = index + offset
+                if 0 <= other < count:
+                    features.extend(entries[other].neighbour[slot])
+                else:
+                    features.append(f"{offset}w=<pad>")
+            base.append(features)
+        return base
 
     def quote_items(self) -> list[list[str]]:
         """Features for the article-wide quotation tagger."""
         document = self.document
+        tokens = document.tokens
         items: list[list[str]] = []
-        previous_summary: list[str] = ["ps=none"]
+        previous = "psc=none"
         marks = self.marks
+        cue_flags = self.cue
+        rule_quote = self.rule_quote
+        rule_roles = self.rule_roles
         for sentence in document.sentences:
             first, last = sentence.first, sentence.last
-            cues = [i for i in range(first, last) if self.cue[i]]
-            lean = any(self.lean[first:last])
-            has_marks = any(marks.inside[first:last])
-            summary = []
-            summary.append("scue" if cues else "snocue")
-            if lean:
+            summary = ["scue" if any(cue_flags[first:last]) else "snocue"]
+            if any(self.lean[first:last]):
                 summary.append("slean")
-            if has_marks:
+            if any(marks.inside[first:last]):
                 summary.append("smarks")
             if marks.inside[first]:
                 summary.append("sstartq")
             if first > 0 and document.sentences[sentence.index - 1].paragraph != sentence.paragraph:
                 summary.append("parstart")
+            if any(rule_quote[first:last]):
+                summary.append("srq")
             combined = "|".join(summary)
+            shared = ("sc=" + combined, previous)
+            # distance to the nearest cue on the right, filled from the sentence end
+            right: list[str | None] = [None] * (last - first)
+            next_cue: int | None = None
+            for index in range(last - 1, first - 1, -1):
+                if next_cue is not None:
+                    right[index - first] = "cueR=" + bucket(next_cue - index)
+                if cue_flags[index]:
+                    next_cue = index
+            last_cue: int | None = None
+            comma_since_cue = False
             for index in range(first, last):
-                features = list(self.base[index])
-                features.extend(summary)
-                features.append("sc=" + combined)
-                features.extend(previous_summary)
+                features = self.base[index] + list(shared)
                 position = index - first
                 if position < 2:
                     features.append(f"spos={position}")
@@ -256,18 +332,26 @@ class ArticleFeatures:
                 if marks.inside[index]:
                     features.append("inq")
                     features.append("qlen=" + bucket(marks.segment_length[index]))
-                left = [c for c in cues if c < index]
-                right = [c for c in cues if c > index]
-                if left:
-                    features.append("cueL=" + bucket(index - left[-1]))
-                    if any(document.tokens[j].text == "," for j in range(left[-1], index)):
+                if last_cue is not None:
+                    features.append("cueL=" + bucket(index - last_cue))
+                    if comma_since_cue:
                         features.append("cueL,")
-                if right:
-                    features.append("cueR=" + bucket(right[0] - index))
-                if self.cue[index]:
+                cue_right = right[position]
+                if cue_right is not None:
+                    features.append(cue_right)
+                if cue_flags[index]:
                     features.append("iscue")
+                    last_cue = index
+                    comma_since_cue = False
+                elif tokens[index].text == ",":
+                    comma_since_cue = True
+                if rule_quote[index]:
+                    features.append("rq=" + rule_quote[index])
+                    features.append("rqt=" + rule_quote[index][2:])
+                if rule_roles[index]:
+                    features.append("rr=" + rule_roles[index])
                 items.append(features)
-            previous_summary = ["p" + feature for feature in summary]
+            previous = "psc=" + combined
         return items
 
     def role_items(
@@ -284,8 +368,16 @@ class ArticleFeatures:
         last_sentence = self.sentence_of[last_quote]
         items: list[list[str]] = []
         marks = self.marks
+        rule = self.best_rule(quote_tokens)
+        rule_roles = rule.roles if rule is not None else {}
         for index in window:
             features = list(self.base[index])
+            letters = rule_roles.get(index)
+            if letters:
+                features.append("r=" + letters)
+                features.extend("r" + letter for letter in letters)
+            elif self.rule_roles[index]:
+                features.append("ro=" + self.rule_roles[index])
             sentence = self.sentence_of[index]
             if index in quote_tokens:
                 relation = "in"
@@ -305,6 +397,8 @@ class ArticleFeatures:
                 first_quote - index if index < first_quote
                 else index - last_quote if index > last_quote else 0
             )
+            features.append(self.cue_distance[index])
+            features.append(f"cdr={self.cue_distance[index]}|{relation}")
             features.append("rel=" + relation)
             features.append("srel=" + sentence_relation)
             features.append("d=" + bucket(distance))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from quellenlage.attribution.rules import extract_rules
 from quellenlage.errors import InputError
 from quellenlage.text import Document
 
@@ -117,7 +118,7 @@ def build_training_sets(
     for number, (article, document) in enumerate(zip(articles, documents, strict=True), 1):
         if not document.tokens:
             continue
-        features = ArticleFeatures(document, words)
+        features = ArticleFeatures(document, words, extract_rules(document))
         quote_set.append((features.quote_items(), quote_labels(document, article.attributions)))
         previous_speaker: frozenset[int] = frozenset()
         for index in _gold_in_order(article):
@@ -133,8 +134,12 @@ def build_training_sets(
                 role: covered_tokens(document, getattr(attribution, role))
                 for role in ("frame", "speaker", "cue", "addressee")
             }
+            rule = features.best_rule(frozenset(quote_tokens))
             medium_set.append(
-                ([medium_features(document, kind, roles, quote_tokens)], [str(attribution.medium)])
+                (
+                    [medium_features(document, kind, roles, quote_tokens, rule)],
+                    [str(attribution.medium)],
+                )
             )
             if roles["speaker"]:
                 previous_speaker = frozenset(roles["speaker"])
