@@ -125,6 +125,8 @@ class Archive:
         if format not in exporting.FORMATS:
             raise InputError(f"unknown export format {format!r}; use jsonl, csv or parquet")
         target = None if out in (None, "-") else Path(str(out))
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
         if format == "parquet":
             if target is None:
                 raise InputError("parquet export needs a file: --out archive.parquet")
