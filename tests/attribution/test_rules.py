@@ -255,10 +255,17 @@ def test_quotation_inside_indirect_speech_is_nested_direct() -> None:
 
 
 def test_speech_verb_without_message_names_the_speaker_of_what_follows() -> None:
-    found = only("Die Exil-Uiguren weisen die Anschuldigungen zurück. China habe die Gefahr "
-                 "bewusst übertrieben.")
-    assert found.type is QuoteType.INDIRECT_FREE_INDIRECT
-    assert found.speaker is not None and found.speaker.text == "Die Exil-Uiguren"
+    found = statements("Die Exil-Uiguren weisen die Anschuldigungen zurück. China habe die "
+                       "Gefahr bewusst übertrieben.")
+    assert [a.type for a in found] == [QuoteType.REPORTED, QuoteType.INDIRECT_FREE_INDIRECT]
+    assert all(a.speaker is not None and a.speaker.text == "Die Exil-Uiguren" for a in found)
+
+
+def test_reported_denial_without_its_words() -> None:
+    found = only("Russland wies die Vorwürfe am Abend entschieden zurück.")
+    assert found.type is QuoteType.REPORTED
+    assert found.speaker is not None and found.speaker.text == "Russland"
+    assert found.quote.text == "Russland wies die Vorwürfe am Abend entschieden zurück."
 
 
 def test_compound_noun_cue_after_nach() -> None:

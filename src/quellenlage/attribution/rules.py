@@ -38,6 +38,8 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
                              "welche", "welcher", "welches", "wo", "was"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 CONTEXT_SENTENCES = 4
+# speech acts worth recording even without their words: demands, denials, criticism, warnings
+REPORTED_CATEGORIES = frozenset({"demand", "deny", "criticise", "warn"})
 
 
 @dataclass(slots=True)
@@ -101,6 +103,7 @@ def extract_rules(document: Document) -> list[Attribution]:
     candidates.extend(_standalone_quotations(analysis, candidates))
     candidates.extend(_continuations(analysis, candidates))
     candidates.extend(_nested_quotations(analysis, candidates))
+    candidates.extend(_reported(analysis))
     candidates.sort(key=lambda c: (c.quote[0][0], c.quote[-1][1]))
     return [a for a in (_to_attribution(analysis, c) for c in _unique(candidates)) if a]
 
@@ -690,6 +693,20 @@ def _is_hearsay(tokens: list[Token], words: list[int], modals: frozenset[str],
             tokens[end - 2].text.startswith("ge") or tokens[end - 2].text.endswith(("t", "en"))
         )
     return True
+
+
+def _reported(analysis: _Analysis) -> list[Candidate]:
+    """A speech act told without its words ("Russland wies die Vorwürfe zurück."): the whole
+    sentence is the statement, its subject the speaker."""
+    statements = []
+    for anchor in analysis.anchors.values():
+        if anchor.category not in REPORTED_CATEGORIES:
+            continue
+        sentence = analysis.document.sentences[anchor.sentence]
+        statements.append(Candidate(QuoteType.REPORTED, anchor.medium,
+                                    [(sentence.first, sentence.last)], anchor.sentence,
+                                    anchor.speaker, category=anchor.category))
+    return statements
 
 
 # --- 6: quotations inside indirect messages ------------------------------------------------------
