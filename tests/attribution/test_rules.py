@@ -140,7 +140,9 @@ def test_speaker_with_apposition() -> None:
 
 
 def test_relative_clause_is_not_a_message() -> None:
-    assert statements("Sie kritisierte den Plan, der im Mai beschlossen wurde.") == []
+    found = only("Sie kritisierte den Plan, der im Mai beschlossen wurde.")
+    assert found.type is QuoteType.REPORTED  # the criticism is told, its words are not
+    assert found.quote.text == "Sie kritisierte den Plan, der im Mai beschlossen wurde."
 
 
 # --- prepositional and adverbial cues ------------------------------------------------------------
