@@ -278,3 +278,20 @@ def test_compound_noun_cue_after_nach() -> None:
 def test_zu_infinitive_message() -> None:
     found = only("Er forderte die Verbündeten auf, mehr Luftabwehrsysteme zu liefern.")
     assert parts(found) == ("mehr Luftabwehrsysteme zu liefern", "Er", "forderte auf")
+
+
+def test_coordinated_speakers_and_name_particles() -> None:
+    found = only("Sonia und Willy Bogner teilten mit, sie seien tief erschüttert.")
+    assert found.speaker is not None and found.speaker.text == "Sonia und Willy Bogner"
+    found = only("Von der Leyen betonte, die Lage sei ernst.")
+    assert found.speaker is not None and found.speaker.text == "Von der Leyen"
+
+
+def test_sentence_adverb_is_not_the_speaker() -> None:
+    found = only("Unterdessen verlangen die Grünen, dass der Ausschuss tagt.")
+    assert found.speaker is not None and found.speaker.text == "die Grünen"
+
+
+def test_shared_subject_of_coordinated_verbs() -> None:
+    found = only("Er akzeptierte die Niederlage und kommentierte, dass der Gegner stark war.")
+    assert found.speaker is not None and found.speaker.text == "Er"

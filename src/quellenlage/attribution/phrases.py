@@ -15,6 +15,7 @@ GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser
 NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "zu",
                             "ten", "ter", "la", "le", "dos", "du"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+COORDINATORS = frozenset({"und", "sowie", "oder"})
 MAX_PHRASE_TOKENS = 14
 
 
@@ -49,6 +50,12 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     first = word_class(tokens[start], sentence_initial=start == 0)
     if first == "pron":
         return start + 1
+    if (first == "prep" and tokens[start].text in ("Von", "Van", "De", "Al", "El")
+            and start + 1 < stop and word_class(tokens[start + 1]) in ("det", "cap")):
+        # a name that opens with its particle: "Von der Leyen", "De Maizière"
+        end = noun_phrase_end(tokens, start + 1, stop, depth)
+        if end > start + 1 and tokens[end - 1].text[:1].isupper():
+            return end
     i = start
     if first == "det":
         i += 1
@@ -76,7 +83,12 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         if following in GENITIVE_ARTICLES or following == "von":
             end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
             if end > i + 1:
-                return end
+                i = end
+    if depth < 2 and i + 1 < stop and tokens[i].text in COORDINATORS:
+        # "Sonia und Willy Bogner", "Angaben von AFP und Reuters"
+        end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
+        if end > i + 1 and word_class(tokens[i + 1]) != "pron":
+            return end
     return i
 
 

@@ -427,6 +427,9 @@ def _speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> li
             word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
         )):
             return [(start, phrase_end)]
+        if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
+            # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
+            return [(start, phrase_end)]
     return _speaker_after(tokens, cue + 1, end)
 
 
