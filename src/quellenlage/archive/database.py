@@ -16,6 +16,12 @@ from quellenlage.errors import InputError
 DEFAULT_DB_URL = "sqlite:///quellenlage.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SUPPORTED = ("sqlite", "postgresql")
+WRITE_OPTION = "quellenlage_write"  # execution option of connections that will write
+
+
+def writing(engine: Engine) -> Engine:
+    """The engine for write transactions (same pool; SQLite takes the write lock at BEGIN)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def parse_url(url: str) -> URL:
@@ -66,8 +72,12 @@ def _sqlite_engine(url: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
-        # Take the write lock at the start, so two writers queue instead of failing mid-way.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock at the start, so two writers queue instead of failing
+        # mid-way; readers must not take it (they would stall the writer).
+        if connection.get_execution_options().get(WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
 
     return engine
 
@@ -76,6 +86,6 @@ def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema (creating it when empty)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with writing(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

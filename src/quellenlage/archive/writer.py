@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from quellenlage.archive import neardup
+from quellenlage.archive.database import writing
 from quellenlage.archive.records import PreparedArticle, PreparedSource
 from quellenlage.archive.schema import (
     article_bands,
@@ -67,7 +68,7 @@ class ArchiveWriter:
         new_sources: dict[tuple[str, str], int] = {}
         new_channels: dict[tuple[str, str], int] = {}
         try:
-            with self.engine.begin() as connection:
+            with writing(self.engine).begin() as connection:
                 results = _GroupWrite(self, connection, new_sources, new_channels).run(items)
         except IntegrityError:
             if len(items) == 1:
