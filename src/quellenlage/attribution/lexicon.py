@@ -197,6 +197,7 @@ def function_words() -> dict[str, str]:
 def subjunctive_forms() -> frozenset[str]:
     """Konjunktiv I/II forms that mark reported speech, with those of the speech verbs."""
     forms = set(read_lines("lexicons", "subjunctive.txt"))
+    forms.update(read_lines("lexicons", "subjunctive_forms.txt"))
     for verb, _ in _verb_rows():
         stem = _stem(_base(verb))
         if verb.particle is None and len(stem) > 2:
