@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -34,13 +35,61 @@ SEARCH_WORDS = (
     "Krieg", "Wahl", "Unternehmen", "Schule", "Zukunft", "Gesetz", "Kinder", "Spiel",
 )
 SEARCH_RUNS = 200
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def peak_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of its largest child, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return round(own, 1), round(children, 1)
+class Descendants(threading.Thread):
+    """Samples this process's descendants (the worker processes) in /proc: the largest
+    resident memory seen, and the CPU seconds each had used when last seen."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_kb = 0
+        self.cpu_ticks: dict[int, int] = {}
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.5):
+            self.sample()
+
+    def sample(self) -> None:
+        parents: dict[int, int] = {}
+        stats: dict[int, list[str]] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            stats[int(entry.name)] = fields
+        me = os.getpid()
+        for pid, fields in stats.items():
+            ancestor = parents.get(pid)
+            while ancestor not in (None, 0, 1, me):
+                ancestor = parents.get(ancestor)
+            if ancestor != me:
+                continue
+            self.cpu_ticks[pid] = int(fields[11]) + int(fields[12])  # utime + stime
+            self.peak_kb = max(self.peak_kb, int(fields[21]) * PAGE_KB)
+
+    def stop(self) -> tuple[float, float]:
+        """(largest worker MB, worker CPU seconds)."""
+        self.stopped.set()
+        self.join()
+        return round(self.peak_kb / 1024, 1), sum(self.cpu_ticks.values()) / TICKS
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process, in MB."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def read_corpus(corpus: Path) -> list[str]:
@@ -71,10 +120,15 @@ def varied_corpus(texts: list[str], size: int, folder: Path) -> Path:
 def ingest_run(url: str, inputs: list[str], workers: int) -> dict[str, Any]:
     from quellenlage.archive import Archive
 
+    sampler = Descendants()
+    sampler.start()
+    cpu_before = cpu_seconds()
     with Archive(url) as archive:
         summary = archive.ingest(inputs, workers=workers)
         counts = archive.counts()
-    own, children = peak_mb()
+    writer_cpu = cpu_seconds() - cpu_before
+    worker_peak, worker_cpu = sampler.stop()
+    total_cpu = writer_cpu + worker_cpu
     return {
         "articles": summary.read,
         "stored": summary.added,
@@ -82,8 +136,11 @@ def ingest_run(url: str, inputs: list[str], workers: int) -> dict[str, Any]:
         "statements": summary.attributions,
         "seconds": round(summary.seconds, 2),
         "articles_per_s": round(summary.read / summary.seconds, 1),
-        "peak_mb": own,
-        "worker_peak_mb": children,
+        # Per CPU-second of all processes: what one core does, however busy the machine is.
+        "articles_per_cpu_s": round(summary.read / total_cpu, 1) if total_cpu else None,
+        "cpu_s": {"writer": round(writer_cpu, 2), "workers": round(worker_cpu, 2)},
+        "peak_mb": peak_mb(),
+        "worker_peak_mb": worker_peak,
         "archive": counts,
     }
 
@@ -145,12 +202,12 @@ def run_section(section: str, args: argparse.Namespace, scratch: Path) -> dict[s
         from quellenlage.pipeline import analyze
 
         texts = read_corpus(corpus)
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), cpu_seconds()
         statements = sum(len(analyze(text).attributions) for text in texts)
-        seconds = time.perf_counter() - started
-        own, _ = peak_mb()
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
         return {"articles": len(texts), "statements": statements, "seconds": round(seconds, 2),
-                "articles_per_s": round(len(texts) / seconds, 1), "peak_mb": own}
+                "articles_per_s": round(len(texts) / seconds, 1),
+                "articles_per_cpu_s": round(len(texts) / cpu, 1), "peak_mb": peak_mb()}
     if section.startswith("sqlite-w"):
         url = f"sqlite:///{scratch / (section + '.db')}"
         return ingest_run(url, [str(corpus)], workers=int(section.removeprefix("sqlite-w")))
@@ -223,7 +280,8 @@ def print_summary(results: dict[str, Any]) -> None:
     for section in ("extract", "sqlite-w1", "sqlite-w2", "postgres"):
         if section in results and "articles_per_s" in results[section]:
             r = results[section]
-            print(f"{section:10s} {r['articles_per_s']:8.1f} articles/s   peak {r['peak_mb']} MB"
+            print(f"{section:10s} {r['articles_per_s']:8.1f} articles/s "
+                  f"({r['articles_per_cpu_s']} per CPU-second)   peak {r['peak_mb']} MB"
                   + (f" (largest worker {r['worker_peak_mb']} MB)" if r.get("worker_peak_mb")
                      else ""))
     if rate("sqlite-w1") and rate("sqlite-w2"):

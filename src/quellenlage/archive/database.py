@@ -10,6 +10,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
 
 from quellenlage.errors import InputError
 
@@ -55,7 +56,13 @@ def _sqlite_engine(url: URL) -> Engine:
             raise InputError(f"{database}: folder {folder} does not exist")
     # The ingest reads known hashes from a feeder thread; the pool hands a connection to one
     # thread at a time.
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    in_memory = database in ("", ":memory:")
+    engine = create_engine(
+        url,
+        connect_args={"timeout": 30, "check_same_thread": False},
+        # An in-memory database exists once per connection: every user must share that one.
+        poolclass=StaticPool if in_memory else None,
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
