@@ -67,7 +67,7 @@ class IngestSummary:
             return
         if skipped.kind == "language":
             self.skipped_language += 1
-            self.languages[skipped.reason.split("looks like ", 1)[-1].split(",")[0]] += 1
+            self.languages[skipped.language or "unknown"] += 1
         else:
             self.failed += 1
         if len(self.examples) < EXAMPLES:

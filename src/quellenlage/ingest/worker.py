@@ -42,6 +42,7 @@ class Skipped:
     kind: SkipKind
     origin: str
     reason: str
+    language: str | None = None  # for kind "language": what the text looks like instead
 
 
 Task = AnalyseTask | PrepareTask | Skipped
@@ -56,6 +57,7 @@ def german_meta(text: str, meta: ArticleMeta) -> ArticleMeta | Skipped:
             "language",
             meta.origin or meta.url or "?",
             f"not German (looks like {guess.language}, {guess.share:.0%} function words)",
+            language=guess.language,
         )
     return replace(meta, language=guess.language or meta.language)
 
