@@ -112,6 +112,15 @@ class WordFeatures:
         return result
 
 
+_PAD_ENTRY = WordEntry(
+    own=(),
+    neighbour=tuple((f"{offset}w=<pad>",) for offset in NEIGHBOUR_OFFSETS),
+    cue=False,
+    lean=False,
+    preposition=False,
+)
+
+
 @dataclass(slots=True)
 class QuoteMarks:
     """Where quotation marks open and close, and which tokens they enclose."""
@@ -272,20 +281,20 @@ class ArticleFeatures:
         return result
 
     def _base_features(self, entries: list[WordEntry]) -> list[list[str]]:
-        """Each token's own, clause and neighbour features."""
-        count = self.count
-        base: list[list[str]] = []
+        """Each token's own, clause and neighbour features (two pad entries at either end)."""
+        padded = [_PAD_ENTRY, _PAD_ENTRY, *entries, _PAD_ENTRY, _PAD_ENTRY]
         clause = self.clause
-        for index, entry in enumerate(entries):
-            features = [*entry.own, *clause[index]]
-            for slot, offset in enumerate(NEIGHBOUR_OFFSETS):
-                other = index + offset
-                if 0 <= other < count:
-                    features.extend(entries[other].neighbour[slot])
-                else:
-                    features.append(f"{offset}w=<pad>")
-            base.append(features)
-        return base
+        return [
+            [
+                *entry.own,
+                *clause[index],
+                *padded[index].neighbour[0],
+                *padded[index + 1].neighbour[1],
+                *padded[index + 3].neighbour[2],
+                *padded[index + 4].neighbour[3],
+            ]
+            for index, entry in enumerate(entries)
+        ]
 
     def quote_items(self) -> list[list[str]]:
         """Features for the article-wide quotation tagger."""
