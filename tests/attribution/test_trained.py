@@ -213,3 +213,15 @@ def test_train_command_reports_a_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["train", str(tmp_path / "none.jsonl"), "--out",
                                       str(tmp_path / "m")])
     assert result.exit_code == 2
+
+
+def test_the_corpus_reader_takes_extract_output(tmp_path: Path) -> None:
+    text = "Die Ministerin sagte, der Haushalt sei ausgeglichen."
+    article = analyze(text, engine="trained")
+    path = tmp_path / "corrected.jsonl"
+    path.write_text(article.to_json(indent=None) + "\n", encoding="utf-8")
+    (read,) = list(read_corpus(path))
+    assert read.text == text
+    assert [a.quote.spans for a in read.attributions] == [
+        a.quote.spans for a in article.attributions
+    ]

@@ -409,6 +409,9 @@ class ArticleFeatures:
             features.append(self.cue_distance[index])
             features.append(f"cdr={self.cue_distance[index]}|{relation}")
             features.append("rel=" + relation)
+            if relation != "in" and distance <= 6:
+                # the words right next to a quotation: "sagte er", "so die Polizei"
+                features.append(f"near={relation}|{self.document.tokens[index].text.lower()}")
             features.append("srel=" + sentence_relation)
             features.append("d=" + bucket(distance))
             features.append(f"t={quote_type}|{relation}")
