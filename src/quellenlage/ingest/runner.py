@@ -12,6 +12,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -101,8 +102,11 @@ def ingest(
     """Read `specs` (files, folders, URLs, feeds), analyse and store every German article."""
     options = options or ReaderOptions()
     inputs = expand_inputs(specs)
-    counts = [count_articles(spec, options) for spec in inputs]
-    total = None if any(c is None for c in counts) else sum(c or 0 for c in counts)
+
+    def total() -> int | None:
+        counts = [count_articles(spec, options) for spec in inputs]
+        return None if any(c is None for c in counts) else sum(c or 0 for c in counts)
+
     raw = _read_all(inputs, options)
     return run_tasks(archive, raw, total=total, workers=workers, progress=progress)
 
@@ -123,27 +127,34 @@ def run_tasks(
     archive: Archive,
     items: Iterable[RawArticle | Skipped | Task],
     *,
-    total: int | None,
+    total: int | Callable[[], int | None] | None,
     workers: int = 1,
     progress: ProgressHook | None = None,
 ) -> IngestSummary:
-    """Skip stored texts, analyse or prepare the rest on `workers` processes, store each one."""
+    """Skip stored texts, analyse or prepare the rest on `workers` processes, store each one.
+
+    `total` (for the progress bar) may be a function: it is then called once the worker
+    processes are starting, so that counting the input overlaps with their start.
+    """
     summary = IngestSummary()
     started = time.perf_counter()
-    if progress is not None:
-        progress.start(total)
-    tasks = _unstored(archive, items)
     store = _GroupStore(archive, summary, progress)
-    if workers <= 1:
-        for result in map(work, tasks):
-            store.add(result)
-    else:
-        context = multiprocessing.get_context("forkserver")
-        # Workers fork from a clean server that has the pipeline imported: no database
-        # connection is ever inherited, and each worker starts in milliseconds.
-        context.set_forkserver_preload(["quellenlage.ingest.worker"])
-        in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
-        with context.Pool(workers) as pool:
+    with ExitStack() as stack:
+        pool = None
+        if workers > 1:
+            context = multiprocessing.get_context("forkserver")
+            # Workers fork from a clean server that has the pipeline imported: no database
+            # connection is ever inherited, and each worker starts in milliseconds.
+            context.set_forkserver_preload(["quellenlage.ingest.worker"])
+            pool = stack.enter_context(context.Pool(workers))
+        if progress is not None:
+            progress.start(total() if callable(total) else total)
+        tasks = _unstored(archive, items)
+        if pool is None:
+            for result in map(work, tasks):
+                store.add(result)
+        else:
+            in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
             for result in pool.imap(work, _bounded(tasks, in_flight.acquire), CHUNK_SIZE):
                 in_flight.release()
                 store.add(result)
