@@ -74,3 +74,12 @@ def test_the_10kgnad_test_set_is_read_as_1028_articles(gnad_test: Path) -> None:
     assert len(items) == 1028
     assert all(isinstance(item, RawArticle) for item in items)
     assert all(item.meta.section and len(item.text) > 50 for item in items)  # type: ignore[union-attr]
+
+
+def test_an_unreachable_database_is_a_clear_error_without_the_password(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(article_text(1), encoding="utf-8")
+    url = "postgresql://redaktion:geheim@127.0.0.1:1/archiv"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", url, "-q"])
+    assert result.exit_code == 2
+    assert "cannot open the archive" in " ".join(result.output.split())
+    assert "geheim" not in result.output

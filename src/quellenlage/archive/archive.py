@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from quellenlage.archive import export as exporting
 from quellenlage.archive.database import DEFAULT_DB_URL, create_archive_engine, migrate
@@ -37,7 +38,13 @@ class Archive:
     def __init__(self, url: str = DEFAULT_DB_URL) -> None:
         self.url = url
         self.engine = create_archive_engine(url)
-        migrate(self.engine)
+        try:
+            migrate(self.engine)
+        except OperationalError as error:
+            self.engine.dispose()
+            shown = self.engine.url.render_as_string(hide_password=True)
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise InputError(f"cannot open the archive {shown}: {reason}") from None
         self.writer = ArchiveWriter(self.engine)
 
     @property
