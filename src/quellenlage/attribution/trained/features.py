@@ -192,6 +192,7 @@ class ArticleFeatures:
         lowers = [token.text.lower() for token in tokens]
         self.preposition = [entry.preposition for entry in entries]
         self.cue = [entry.cue for entry in entries]
+        self.shapes = [word_shape(token.text) for token in tokens]
         self.lean = [entry.lean for entry in entries]
         self.marks = quote_marks(document)
         self.sentence_of = document.sentence_of_token
@@ -408,6 +409,7 @@ class ArticleFeatures:
             )
             features.append(self.cue_distance[index])
             features.append(f"cdr={self.cue_distance[index]}|{relation}")
+            features.append(f"cds={self.cue_distance[index]}|{self.shapes[index]}")
             features.append("rel=" + relation)
             if relation != "in" and distance <= 6:
                 # the words right next to a quotation: "sagte er", "so die Polizei"
