@@ -196,6 +196,12 @@ def search_latency(url: str) -> dict[str, Any]:
     return results
 
 
+def count_statements(text: str) -> int:
+    from quellenlage.pipeline import analyze
+
+    return len(analyze(text).attributions)
+
+
 def run_section(section: str, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     corpus = Path(args.corpus)
     if section == "extract":
@@ -208,6 +214,24 @@ def run_section(section: str, args: argparse.Namespace, scratch: Path) -> dict[s
         return {"articles": len(texts), "statements": statements, "seconds": round(seconds, 2),
                 "articles_per_s": round(len(texts) / seconds, 1),
                 "articles_per_cpu_s": round(len(texts) / cpu, 1), "peak_mb": peak_mb()}
+    if section == "extract-w2":
+        # The control for the ingest speed-up: extraction alone on two processes shows how
+        # much parallel speed this machine offers right now (other load included).
+        import multiprocessing
+
+        texts = read_corpus(corpus)
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["quellenlage.pipeline"])
+        sampler = Descendants()
+        sampler.start()
+        started = time.perf_counter()
+        with context.Pool(2) as pool:
+            statements = sum(pool.imap(count_statements, texts, 4))
+        seconds = time.perf_counter() - started
+        worker_peak, _ = sampler.stop()
+        return {"articles": len(texts), "statements": statements, "seconds": round(seconds, 2),
+                "articles_per_s": round(len(texts) / seconds, 1), "peak_mb": peak_mb(),
+                "worker_peak_mb": worker_peak}
     if section.startswith("sqlite-w"):
         url = f"sqlite:///{scratch / (section + '.db')}"
         return ingest_run(url, [str(corpus)], workers=int(section.removeprefix("sqlite-w")))
@@ -249,7 +273,7 @@ def main() -> None:
         print(json.dumps(run_section(args.run, args, Path(args.scratch))))
         return
 
-    sections = ["extract", "sqlite-w1", "sqlite-w2", "postgres"]
+    sections = ["extract", "extract-w2", "sqlite-w1", "sqlite-w2", "postgres"]
     sections += [f"size-{size}" for size in args.sizes]
     if args.only:
         sections = [s for s in sections if s in args.only]
@@ -277,15 +301,22 @@ def print_summary(results: dict[str, Any]) -> None:
         return float(results.get(section, {}).get("articles_per_s", 0.0))
 
     print("\n# summary")
-    for section in ("extract", "sqlite-w1", "sqlite-w2", "postgres"):
+    for section in ("extract", "extract-w2", "sqlite-w1", "sqlite-w2", "postgres"):
         if section in results and "articles_per_s" in results[section]:
             r = results[section]
+            per_cpu = r.get("articles_per_cpu_s")
             print(f"{section:10s} {r['articles_per_s']:8.1f} articles/s "
-                  f"({r['articles_per_cpu_s']} per CPU-second)   peak {r['peak_mb']} MB"
+                  + (f"({per_cpu} per CPU-second)" if per_cpu else "")
+                  + f"   peak {r['peak_mb']} MB"
                   + (f" (largest worker {r['worker_peak_mb']} MB)" if r.get("worker_peak_mb")
                      else ""))
     if rate("sqlite-w1") and rate("sqlite-w2"):
-        print(f"speed-up with 2 workers: {rate('sqlite-w2') / rate('sqlite-w1'):.2f}x")
+        speedup = rate("sqlite-w2") / rate("sqlite-w1")
+        print(f"speed-up with 2 workers: {speedup:.2f}x ingest", end="")
+        if rate("extract") and rate("extract-w2"):
+            print(f"; {rate('extract-w2') / rate('extract'):.2f}x for extraction alone (what "
+                  "this machine offered two processes during the run)", end="")
+        print()
     sizes = sorted((int(s.removeprefix("size-")), r) for s, r in results.items()
                    if s.startswith("size-") and "seconds" in r)
     if sizes:
