@@ -39,7 +39,9 @@ class FetchSettings:
 
 @cache
 def _pool() -> urllib3.PoolManager:
-    return urllib3.PoolManager(retries=urllib3.Retry(total=2, redirect=5, backoff_factor=0.5))
+    # Connection failures are retried; a server that is too slow once is not asked again.
+    retries = urllib3.Retry(total=3, connect=2, read=0, redirect=5, backoff_factor=0.5)
+    return urllib3.PoolManager(retries=retries)
 
 
 def is_url(value: str) -> bool:
