@@ -69,9 +69,8 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
     """The channel of one statement, or None when its sentence names none."""
     anchor_part = attribution.cue or attribution.speaker or attribution.quote
     anchor = anchor_part.start
-    sentences = document.sentences
-    sentence = next((s for s in sentences if s.start <= anchor < max(s.end, s.start + 1)), None)
-    if sentence is None:
+    sentence = document.sentence_at(anchor)
+    if sentence is None or sentence.start > anchor:
         return None
     start, end = sentence.start, sentence.end
     if attribution.cue is not None:  # a cue after a long quote: the frame may lie beyond it

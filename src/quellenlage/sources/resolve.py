@@ -12,6 +12,7 @@ just before it ("Er sagte, ... . Die Lage sei ernst.").
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from quellenlage.model import Attribution, Source
@@ -65,6 +66,10 @@ class _Candidate:
     entity: Entity
 
 
+def _candidate_start(candidate: _Candidate) -> int:
+    return candidate.mention.start
+
+
 class ArticleSources:
     """The entities of one article and the resolution of speaker spans against them."""
 
@@ -94,7 +99,19 @@ class ArticleSources:
     def _add(self, mention: Mention, entity: Entity) -> None:
         mention.sentence = self.sentence_of(mention.start)
         entity.mentions.append(mention)
-        self.candidates.append(_Candidate(mention, entity))
+        # kept in text order, so that a search for antecedents looks only at a window
+        insort(self.candidates, _Candidate(mention, entity), key=_candidate_start)
+
+    def _earlier(self, mention: Mention, window: int | None) -> range:
+        """Positions in self.candidates of the mentions before `mention` within `window`
+        sentences (all of them when None): long texts must not make resolution quadratic."""
+        high = bisect_left(self.candidates, mention.start, key=_candidate_start)
+        low = 0
+        if window is not None:
+            first = self.sentence_starts[max(0, mention.sentence - window)] if (
+                self.sentence_starts) else 0
+            low = bisect_left(self.candidates, first, key=_candidate_start)
+        return range(low, high)
 
     # -- linking named mentions --------------------------------------------------------------
     def _link_named(self, mention: Mention) -> Entity | None:
@@ -202,10 +219,9 @@ class ArticleSources:
     ) -> Entity | None:
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
-        for position, candidate in enumerate(self.candidates):
+        for position in self._earlier(mention, window):
+            candidate = self.candidates[position]
             other = candidate.mention
-            if other.start >= mention.start:
-                continue
             distance = mention.sentence - other.sentence
             if window is not None and distance > window:
                 continue
@@ -271,9 +287,10 @@ class ArticleSources:
             noun.lemma.lower())
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
-        for position, candidate in enumerate(self.candidates):
+        for position in self._earlier(mention, ROLE_WINDOW):
+            candidate = self.candidates[position]
             other, entity = candidate.mention, candidate.entity
-            if other.start >= mention.start or entity.kind not in {"person", "anonymous"}:
+            if entity.kind not in {"person", "anonymous"}:
                 continue
             distance = mention.sentence - other.sentence
             if distance > ROLE_WINDOW:
@@ -403,27 +420,26 @@ def _phrase_start(tokens: list, index: int) -> int:
 def resolve_sources(document: Document, attributions: list[Attribution]) -> ArticleSources:
     """Give every attribution with a speaker its source; carry sources over to continuations."""
     article = ArticleSources(document)
-    previous: tuple[int, Source] | None = None
+    speaking: list[tuple[Attribution, Entity]] = []
+    previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: a.quote.start):
         speaker = attribution.speaker
+        entity: Entity | None = None
         if speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             entity = article.resolve(speaker.start, speaker.end, cue_text)
-            if entity is not None:
-                attribution.source = entity.to_source()
         elif previous is not None:
             sentence = article.sentence_of(attribution.quote.start)
             if sentence - previous[0] <= CARRY_WINDOW:
-                attribution.source = previous[1]
-        if attribution.source is not None:
-            previous = (article.sentence_of(attribution.quote.end - 1), attribution.source)
-    # Mentions found later (a pronoun resolved further down) belong to every statement's source.
-    for attribution in attributions:
-        if attribution.source is not None:
-            for entity in article.entities:
-                if entity.name == attribution.source.name and entity.kind == (
-                    attribution.source.kind
-                ):
-                    attribution.source.mentions = entity.to_source().mentions
-                    break
+                entity = previous[1]
+        if entity is not None:
+            speaking.append((attribution, entity))
+            previous = (article.sentence_of(attribution.quote.end - 1), entity)
+    # Built once per entity at the end, so that mentions found later (a pronoun resolved
+    # further down) belong to every statement's source.
+    sources: dict[int, Source] = {}
+    for attribution, entity in speaking:
+        if id(entity) not in sources:
+            sources[id(entity)] = entity.to_source()
+        attribution.source = sources[id(entity)]
     return article

@@ -36,11 +36,11 @@ def _inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
 def _frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
     """The tokens of the cue's sentence outside the quote."""
     anchor = (attribution.cue or attribution.speaker or attribution.quote).start
-    for sentence in document.sentences:
-        if sentence.start <= anchor < max(sentence.end, sentence.start + 1):
-            tokens = document.tokens[sentence.first : sentence.last]
-            return [t for t in tokens if not _inside(t, attribution.quote.spans)]
-    return []
+    sentence = document.sentence_at(anchor)
+    if sentence is None or sentence.start > anchor:
+        return []
+    tokens = document.tokens[sentence.first : sentence.last]
+    return [t for t in tokens if not _inside(t, attribution.quote.spans)]
 
 
 def _is_negated(document: Document, attribution: Attribution) -> bool:

@@ -55,6 +55,11 @@ class Document:
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]
 
+    def sentence_at(self, char: int) -> Sentence | None:
+        """The sentence that covers character offset `char`, or the next one after it."""
+        token = self.token_at(char)
+        return None if token is None else self.sentences[self.sentence_of_token[token]]
+
     def token_at(self, char: int) -> int | None:
         """The index of the token that covers or follows character offset `char`."""
         low, high = 0, len(self.tokens)

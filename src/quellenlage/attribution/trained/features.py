@@ -200,6 +200,11 @@ class ArticleFeatures:
         self.base = self._base_features(entries)
         self.cue_distance = self._cue_distances()
         self.rule_quote, self.rule_roles = self._rule_features()
+        # which rule attributions quote each token: best_rule looks only at those
+        self.rules_at: dict[int, list[int]] = {}
+        for number, found in enumerate(self.rules):
+            for index in found.quote:
+                self.rules_at.setdefault(index, []).append(number)
 
     def _rule_features(self) -> tuple[list[str], list[str]]:
         """Per token: the rule engine's quotation label (B-/I-type), and its role letters."""
@@ -215,13 +220,15 @@ class ArticleFeatures:
 
     def best_rule(self, quote_tokens: frozenset[int]) -> RuleTokens | None:
         """The rule-engine attribution whose quotation overlaps `quote_tokens` most."""
-        best: RuleTokens | None = None
-        best_overlap = 0
-        for found in self.rules:
-            overlap = sum(1 for index in found.quote if index in quote_tokens)
-            if overlap > best_overlap:
-                best, best_overlap = found, overlap
-        return best
+        overlaps: dict[int, int] = {}
+        for index in quote_tokens:
+            for number in self.rules_at.get(index, ()):
+                overlaps[number] = overlaps.get(number, 0) + 1
+        if not overlaps:
+            return None
+        # the most overlap, and of equals the earliest, as a scan in text order would pick
+        number = max(sorted(overlaps), key=lambda n: overlaps[n])
+        return self.rules[number]
 
     def _clause_features(self, lowers: list[str]) -> list[tuple[str, ...]]:
         """Each token's clause (between commas, colons, brackets) and its neighbours' flags:
