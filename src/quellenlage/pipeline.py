@@ -17,10 +17,12 @@ from quellenlage.stance import assign_stance
 from quellenlage.text import Document
 
 ENGINES = ("rules", "trained")
+# the trained engine beats the rules on dev (joint F1 66.6 against 61.2); rules are faster
+DEFAULT_ENGINE = "trained"
 
 
 def analyze(
-    text: str, *, engine: str = "rules", model_dir: str | Path | None = None
+    text: str, *, engine: str = DEFAULT_ENGINE, model_dir: str | Path | None = None
 ) -> Article:
     """Find who said what in a German text. Offsets in the result refer to `text` as given.
 
