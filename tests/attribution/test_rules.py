@@ -295,3 +295,10 @@ def test_sentence_adverb_is_not_the_speaker() -> None:
 def test_shared_subject_of_coordinated_verbs() -> None:
     found = only("Er akzeptierte die Niederlage und kommentierte, dass der Gegner stark war.")
     assert found.speaker is not None and found.speaker.text == "Er"
+
+
+def test_main_clause_message_after_a_noun_is_no_relative_clause() -> None:
+    found = only("Zelensky sagte in seiner abendlichen Videoansprache, die Angriffe auf die "
+                 "Energieversorgung hätten zugenommen.")
+    assert found.quote.text == "die Angriffe auf die Energieversorgung hätten zugenommen"
+    assert found.speaker is not None and found.speaker.text == "Zelensky"

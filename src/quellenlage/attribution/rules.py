@@ -393,14 +393,15 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
     opener = tokens[first].text.lower()
     if analysis.quote_of[first] >= 0 or tokens[comma].text == ":":
         return True
-    if opener in RELATIVE_STARTS and comma > 0 and tokens[comma - 1].text[:1].isupper():
-        return False  # "..., den Plan, der ...": a relative clause, not a message
+    subjunctive = lexicon.subjunctive_forms()
+    has_subjunctive = any(tokens[j].text in subjunctive for j in range(first, end))
+    if (opener in RELATIVE_STARTS and comma > 0 and tokens[comma - 1].text[:1].isupper()
+            and not has_subjunctive and noun_phrase_end(tokens, first, end) <= first + 1):
+        return False  # "den Plan, der im Mai ...": a relative clause; "..., die Lage sei" is not
     if opener in COMPLEMENTISERS:
         return True
     if opener in ("um", "und", "aber", "sondern", "weil", "wenn", "als", "nachdem", "bevor"):
         return False
-    subjunctive = lexicon.subjunctive_forms()
-    has_subjunctive = any(tokens[j].text in subjunctive for j in range(first, end))
     if _is_zu_infinitive(tokens, end):
         return True  # "forderte die Verbündeten auf, mehr Waffen zu liefern"
     if category in ("believe", "question"):
