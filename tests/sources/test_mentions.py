@@ -67,3 +67,13 @@ def test_government_of_a_state_is_the_state():
 def test_named_outlet_after_a_generic_noun():
     assert read("die Nachrichtenagentur Reuters").name == "Reuters"
     assert read("Der Fernsehsender „Silverbird“").name == "Silverbird"
+
+
+def test_personal_pronoun_that_opens_a_run_on_span_is_the_speaker() -> None:
+    from quellenlage.sources.mentions import parse_mention
+    from quellenlage.text import Document
+
+    text = "Er dem Künstler Betriebsblindheit vor."
+    mention = parse_mention(Document(text), 0, len("Er dem Künstler"))
+    assert mention.form == "pronoun"
+    assert mention.text == "Er"

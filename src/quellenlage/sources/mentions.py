@@ -138,7 +138,16 @@ def _covering(text: str, tokens: list[Token]) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
+PERSONAL_PRONOUNS = frozenset({"er", "sie", "es"})
+
+
 def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
+    if len(tokens) > 1 and tokens[0].text.lower() in PERSONAL_PRONOUNS and (
+        tokens[1].text.lower() not in ("selbst", "beide", "alle", "allein")
+    ):
+        # a personal pronoun opens no longer phrase: "Er dem Künstler ..." is a speaker span
+        # that ran on, and "Er" is the speaker
+        tokens = tokens[:1]
     start, end, surface = _covering(text, tokens)
     if len(tokens) == 1 and tokens[0].text.lower() in PRONOUNS:
         agreement, number = PRONOUNS[tokens[0].text.lower()]
