@@ -21,6 +21,14 @@ ENGINES = ("rules", "trained")
 DEFAULT_ENGINE = "trained"
 
 
+def check_engine(engine: str | None) -> str:
+    """The engine to use: `engine`, or the default; an unknown name is an InputError."""
+    chosen = engine or DEFAULT_ENGINE
+    if chosen not in ENGINES:
+        raise InputError(f"unknown engine {chosen!r}; choose one of {', '.join(ENGINES)}")
+    return chosen
+
+
 def analyze(
     text: str, *, engine: str = DEFAULT_ENGINE, model_dir: str | Path | None = None
 ) -> Article:
@@ -30,8 +38,7 @@ def analyze(
     shipped model)."""
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
-    if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    check_engine(engine)
     if model_dir is not None and engine != "trained":
         raise InputError(f"a model directory is for the trained engine, not {engine!r}")
     document = Document(text)

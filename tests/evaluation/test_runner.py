@@ -14,7 +14,6 @@ from quellenlage.cli.main import app
 from quellenlage.errors import InputError
 from quellenlage.evaluation.dataset import parse_document, read_predictions
 from quellenlage.evaluation.runner import (
-    default_engine,
     evaluate_documents,
     run_evaluation,
     write_predictions,
@@ -92,7 +91,7 @@ def test_unknown_engine_is_refused_before_any_work(gold_file: Path) -> None:
 
 
 def test_default_engine_is_the_pipelines() -> None:
-    assert default_engine() in pipeline.ENGINES
+    assert pipeline.check_engine(None) == pipeline.DEFAULT_ENGINE in pipeline.ENGINES
 
 
 def test_default_engine_runs_on_the_mini_corpus(gold_file: Path) -> None:

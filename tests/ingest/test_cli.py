@@ -83,3 +83,17 @@ def test_an_unreachable_database_is_a_clear_error_without_the_password(tmp_path:
     assert result.exit_code == 2
     assert "cannot open the archive" in " ".join(result.output.split())
     assert "geheim" not in result.output
+
+
+def test_ingest_with_the_rules_engine_and_an_unknown_engine(tmp_path: Path) -> None:
+    corpus = tmp_path / "korpus"
+    write_corpus(corpus, 3)
+    db = f"sqlite:///{tmp_path / 'archiv.db'}"
+    result = runner.invoke(
+        app, ["ingest", str(corpus), "--db", db, "--workers", "1", "--engine", "rules", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 stored" in " ".join(result.output.split())
+    wrong = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--engine", "magic", "-q"])
+    assert wrong.exit_code == 2
+    assert "unknown engine 'magic'" in wrong.output

@@ -81,11 +81,15 @@ class Archive:
         workers: int = 1,
         options: ReaderOptions | None = None,
         progress: ProgressHook | None = None,
+        engine: str | None = None,
     ) -> IngestSummary:
-        """Read, analyse and store articles from files, folders, URLs and feeds."""
+        """Read, analyse and store articles from files, folders, URLs and feeds; `engine`
+        names the extraction engine (default: the pipeline's)."""
         from quellenlage.ingest.runner import ingest
+        from quellenlage.pipeline import DEFAULT_ENGINE
 
-        return ingest(self, list(inputs), workers=workers, options=options, progress=progress)
+        return ingest(self, list(inputs), workers=workers, options=options, progress=progress,
+                      engine=engine or DEFAULT_ENGINE)
 
     def load(
         self, folder: str | Path, *, workers: int = 1, progress: ProgressHook | None = None

@@ -29,6 +29,7 @@ from quellenlage.errors import InputError
 from quellenlage.ingest.fetch import CONNECT_TIMEOUT, MAX_BYTES, READ_TIMEOUT, FetchSettings
 from quellenlage.ingest.runner import IngestSummary
 from quellenlage.ingest.sources import ReaderOptions, parse_field_mapping
+from quellenlage.pipeline import check_engine
 
 DbOption = Annotated[
     str,
@@ -133,9 +134,14 @@ def ingest_command(
         MAX_BYTES
     ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="Extraction engine: trained (default) or rules (faster)."),
+    ] = None,
 ) -> None:
     """Read, analyse and store articles; German ones only, each text once."""
     with user_errors():
+        check_engine(engine)
         options = ReaderOptions(
             fields=parse_field_mapping(fields or []),
             delimiter=delimiter,
@@ -154,6 +160,7 @@ def ingest_command(
                 workers=workers or all_cores(),
                 options=options,
                 progress=RichProgress(progress, "ingest"),
+                engine=engine,
             )
             counts = archive.counts()
     print_summary(summary, counts)

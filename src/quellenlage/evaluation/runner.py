@@ -6,7 +6,6 @@ but the scoring (and its tokens to write the predictions in the published format
 
 from __future__ import annotations
 
-import inspect
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,29 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from quellenlage import pipeline
-from quellenlage.errors import InputError, QuellenlageError
+from quellenlage.errors import QuellenlageError
 from quellenlage.evaluation.convert import article_to_prediction
 from quellenlage.evaluation.dataset import QuoteDocument, parse_document, read_gold
 from quellenlage.evaluation.report import Report
 from quellenlage.evaluation.scoring import score
+from quellenlage.pipeline import check_engine
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (documents done, documents in all) after each document."""
 
 
-def default_engine() -> str:
-    """The engine `pipeline.analyze` uses when none is named."""
-    default = inspect.signature(pipeline.analyze).parameters["engine"].default
-    return str(default)
-
-
-def check_engine(engine: str | None) -> str:
-    """The engine to use: `engine`, or the pipeline's default; unknown names are an InputError."""
-    chosen = engine or default_engine()
-    if chosen not in pipeline.ENGINES:
-        known = ", ".join(pipeline.ENGINES)
-        raise InputError(f"unknown engine {chosen!r}; choose one of {known}")
-    return chosen
+__all__ = [
+    "check_engine", "evaluate_documents", "predict", "run_evaluation", "write_predictions",
+]
 
 
 def predict(documents: Sequence[QuoteDocument], engine: str) -> Iterator[dict[str, Any]]:

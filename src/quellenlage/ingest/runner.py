@@ -27,6 +27,7 @@ from quellenlage.ingest.sources import (
     read_input,
 )
 from quellenlage.ingest.worker import AnalyseTask, Result, Skipped, Task, work
+from quellenlage.pipeline import DEFAULT_ENGINE
 
 if TYPE_CHECKING:
     from quellenlage.archive.archive import Archive
@@ -98,6 +99,7 @@ def ingest(
     workers: int = 1,
     options: ReaderOptions | None = None,
     progress: ProgressHook | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> IngestSummary:
     """Read `specs` (files, folders, URLs, feeds), analyse and store every German article."""
     options = options or ReaderOptions()
@@ -108,7 +110,8 @@ def ingest(
         return None if any(c is None for c in counts) else sum(c or 0 for c in counts)
 
     raw = _read_all(inputs, options)
-    return run_tasks(archive, raw, total=total, workers=workers, progress=progress)
+    return run_tasks(archive, raw, total=total, workers=workers, progress=progress,
+                     engine=engine)
 
 
 def _read_all(inputs: list[str], options: ReaderOptions) -> Iterator[RawArticle | Skipped]:
@@ -130,6 +133,7 @@ def run_tasks(
     total: int | Callable[[], int | None] | None,
     workers: int = 1,
     progress: ProgressHook | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> IngestSummary:
     """Skip stored texts, analyse or prepare the rest on `workers` processes, store each one.
 
@@ -149,7 +153,7 @@ def run_tasks(
             pool = stack.enter_context(context.Pool(workers))
         if progress is not None:
             progress.start(total() if callable(total) else total)
-        tasks = _unstored(archive, items)
+        tasks = _unstored(archive, items, engine)
         if pool is None:
             for result in map(work, tasks):
                 store.add(result)
@@ -170,7 +174,9 @@ def _bounded(tasks: Iterator[Task], acquire: Callable[[], bool]) -> Iterator[Tas
         yield task
 
 
-def _unstored(archive: Archive, items: Iterable[RawArticle | Skipped | Task]) -> Iterator[Task]:
+def _unstored(
+    archive: Archive, items: Iterable[RawArticle | Skipped | Task], engine: str
+) -> Iterator[Task]:
     """Tasks for texts not stored yet; stored or repeated ones become Skipped("stored")."""
     seen: set[str] = set()
     pending: list[tuple[str, Task]] = []
@@ -191,7 +197,9 @@ def _unstored(archive: Archive, items: Iterable[RawArticle | Skipped | Task]) ->
             yield from flush()
             yield item
             continue
-        task: Task = AnalyseTask(item.text, item.meta) if isinstance(item, RawArticle) else item
+        task: Task = (
+            AnalyseTask(item.text, item.meta, engine) if isinstance(item, RawArticle) else item
+        )
         pending.append((content_hash(item.text), task))
         if len(pending) >= HASH_BATCH:
             yield from flush()

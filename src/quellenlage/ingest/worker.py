@@ -13,17 +13,18 @@ from typing import Literal
 from quellenlage.archive.records import ArticleMeta, PreparedArticle, prepare
 from quellenlage.ingest.language import guess_language
 from quellenlage.model import Article
-from quellenlage.pipeline import analyze
+from quellenlage.pipeline import DEFAULT_ENGINE, analyze
 
 SkipKind = Literal["stored", "language", "failed"]
 
 
 @dataclass(frozen=True, slots=True)
 class AnalyseTask:
-    """A raw text to analyse."""
+    """A raw text to analyse, with the extraction engine to use."""
 
     text: str
     meta: ArticleMeta
+    engine: str = DEFAULT_ENGINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def work(task: Task) -> Result:
             meta = german_meta(task.text, task.meta)
             if isinstance(meta, Skipped):
                 return meta
-            return prepare(analyze(task.text), meta)
+            return prepare(analyze(task.text, engine=task.engine), meta)
         article = Article.from_dict(
             {"text": task.text, "attributions": json.loads(task.attributions_json or "[]")}
         )
