@@ -35,6 +35,7 @@ SEARCH_WORDS = (
     "Krieg", "Wahl", "Unternehmen", "Schule", "Zukunft", "Gesetz", "Kinder", "Spiel",
 )
 SEARCH_RUNS = 200
+ENGINE: str | None = None  # --engine; None: the pipeline's default
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -124,7 +125,7 @@ def ingest_run(url: str, inputs: list[str], workers: int) -> dict[str, Any]:
     sampler.start()
     cpu_before = cpu_seconds()
     with Archive(url) as archive:
-        summary = archive.ingest(inputs, workers=workers)
+        summary = archive.ingest(inputs, workers=workers, engine=ENGINE)
         counts = archive.counts()
     writer_cpu = cpu_seconds() - cpu_before
     worker_peak, worker_cpu = sampler.stop()
@@ -196,10 +197,11 @@ def search_latency(url: str) -> dict[str, Any]:
     return results
 
 
-def count_statements(text: str) -> int:
+def count_statements(job: tuple[str, str | None]) -> int:
     from quellenlage.pipeline import analyze
 
-    return len(analyze(text).attributions)
+    text, engine = job  # the engine travels with the text: workers do not share globals
+    return len(analyze(text, engine=engine).attributions)
 
 
 def run_section(section: str, args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
@@ -209,7 +211,7 @@ def run_section(section: str, args: argparse.Namespace, scratch: Path) -> dict[s
 
         texts = read_corpus(corpus)
         started, cpu_before = time.perf_counter(), cpu_seconds()
-        statements = sum(len(analyze(text).attributions) for text in texts)
+        statements = sum(len(analyze(text, engine=ENGINE).attributions) for text in texts)
         seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_before
         return {"articles": len(texts), "statements": statements, "seconds": round(seconds, 2),
                 "articles_per_s": round(len(texts) / seconds, 1),
@@ -226,7 +228,7 @@ def run_section(section: str, args: argparse.Namespace, scratch: Path) -> dict[s
         sampler.start()
         started = time.perf_counter()
         with context.Pool(2) as pool:
-            statements = sum(pool.imap(count_statements, texts, 4))
+            statements = sum(pool.imap(count_statements, [(t, ENGINE) for t in texts], 4))
         seconds = time.perf_counter() - started
         worker_peak, _ = sampler.stop()
         return {"articles": len(texts), "statements": statements, "seconds": round(seconds, 2),
@@ -263,9 +265,12 @@ def main() -> None:
                         type=lambda v: [int(x) for x in v.split(",")])
     parser.add_argument("--size-workers", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="sections to run (default: all)")
+    parser.add_argument("--engine", default=None, help="extraction engine (default: pipeline's)")
     parser.add_argument("--run", help=argparse.SUPPRESS)  # one section, in this process
     parser.add_argument("--scratch", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global ENGINE
+    ENGINE = args.engine
     if not Path(args.corpus).exists():
         raise SystemExit(f"{args.corpus} is absent: the benchmark needs ../shared/data")
 
@@ -277,7 +282,8 @@ def main() -> None:
     sections += [f"size-{size}" for size in args.sizes]
     if args.only:
         sections = [s for s in sections if s in args.only]
-    print(f"# archive benchmark on {args.corpus}; {os.cpu_count()} cores, load average "
+    print(f"# archive benchmark on {args.corpus}, engine {args.engine or 'default'}; "
+          f"{os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.2f}", flush=True)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="quellenlage-bench-") as scratch:
@@ -285,6 +291,8 @@ def main() -> None:
             command = [sys.executable, __file__, "--run", section, "--scratch", scratch,
                        "--corpus", args.corpus, "--sizes", ",".join(map(str, args.sizes)),
                        "--size-workers", str(args.size_workers)]
+            if args.engine:
+                command += ["--engine", args.engine]
             if args.postgres:
                 command += ["--postgres", args.postgres]
             done = subprocess.run(command, capture_output=True, text=True, check=False)
