@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from quellenlage.model import Attribution, SpanTuple
 from quellenlage.sources.gazetteer import gazetteer
@@ -120,18 +121,18 @@ def stance_of(document: Document, attribution: Attribution) -> str:
 
 
 def _sentence_index(document: Document, offset: int) -> int:
-    for sentence in document.sentences:
-        if sentence.start <= offset < max(sentence.end, sentence.start + 1):
-            return sentence.index
-    return len(document.sentences) - 1
+    sentence = document.sentence_at(offset)
+    return sentence.index if sentence is not None else len(document.sentences) - 1
 
 
 def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
     """Names a response points at: "diese Angaben aus Südkorea" -> {Südkorea, Seoul ...}."""
     rules = stance_lexicon().rules
     nouns = set(rules["response_nouns"])
-    tokens = [t for t in document.tokens
-              if attribution.quote.start - 200 <= t.start < attribution.quote.end + 1]
+    first = document.token_at(max(0, attribution.quote.start - 200))
+    last = document.token_at(attribution.quote.end + 1)
+    tokens = document.tokens[first : last if last is not None else len(document.tokens)] if (
+        first is not None) else []
     frame = _frame_tokens(document, attribution)
     pool = {t.index: t for t in [*tokens, *frame]}
     ordered = [pool[k] for k in sorted(pool)]
@@ -184,6 +185,14 @@ def responds_to(document: Document, attributions: list[Attribution], index: int)
         for i in reversed(earlier):
             if _source_matches(attributions[i], names):
                 return i
+    noun = _demonstrative_noun(response)
+    if noun is not None:
+        # "diese Angaben nicht bestätigen" answers the statement made "nach Angaben" of someone
+        for i in reversed(earlier):
+            framing = " ".join(p.text for p in (attributions[i].frame, attributions[i].speaker)
+                               if p is not None)
+            if noun in framing.split():
+                return i
     opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
     if opener in RELATIVE_OPENERS:
         same_sentence = [i for i in earlier
@@ -197,6 +206,19 @@ def responds_to(document: Document, attributions: list[Attribution], index: int)
             break
         if other.source is None or other.source.name != own:
             return _head_of_chain(attributions, i)
+    return None
+
+
+DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "diesem", "solche", "solchen", "jene"})
+
+
+def _demonstrative_noun(response: Attribution) -> str | None:
+    """The response noun after a demonstrative in the response: "diese Angaben" -> Angaben."""
+    nouns = set(stance_lexicon().rules["response_nouns"])
+    words = response.quote.text.split()
+    for before, word in pairwise(words):
+        if before.lower() in DEMONSTRATIVES and word.strip(",.") in nouns:
+            return word.strip(",.")
     return None
 
 
