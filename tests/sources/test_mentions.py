@@ -77,3 +77,13 @@ def test_personal_pronoun_that_opens_a_run_on_span_is_the_speaker() -> None:
     mention = parse_mention(Document(text), 0, len("Er dem Künstler"))
     assert mention.form == "pronoun"
     assert mention.text == "Er"
+
+
+def test_genitive_after_a_statement_noun_gives_the_nominative_source() -> None:
+    from quellenlage.sources.mentions import parse_mention
+    from quellenlage.text import Document
+
+    text = "Angaben des südkoreanischen Geheimdienstes"
+    mention = parse_mention(Document(text), 0, len(text))
+    assert mention.name == "südkoreanischer Geheimdienst"
+    assert mention.kind == "organisation"

@@ -334,6 +334,22 @@ def _strip_genitive_token(token: Token, gaz: Gazetteer) -> Token:
     return token
 
 
+GENITIVE_ES_STEMS = ("st", "nd", "ld", "rd", "ft", "cht", "nt", "kt", "rt", "s", "ß", "z", "x")
+
+
+def _nominative_token(token: Token, gaz: Gazetteer) -> Token:
+    """A masculine or neuter noun after "des" without its genitive ending: Geheimdienstes ->
+    Geheimdienst, Landes -> Land, Ministeriums -> Ministerium."""
+    word = token.text
+    if gaz.lookup(word):
+        return token
+    if word.endswith("es") and word[:-2].endswith(GENITIVE_ES_STEMS) and len(word) > 5:
+        return Token(word[:-2], token.start, token.end - 2, token.index)
+    if word.endswith("s") and not word.endswith("ss"):
+        return Token(word[:-1], token.start, token.end - 1, token.index)
+    return token
+
+
 def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
     head = tokens[i].text
     found = gaz.wrappers.match(head)
@@ -343,7 +359,11 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
     prefix = head[: len(head) - len(form)].rstrip("-")
     rest = _trim(tokens[i + 1 :])
     if rest and rest[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
-        inner = _parse_tokens(text, _trim(rest[1:]) or rest, gaz)
+        inner_tokens = _trim(rest[1:]) or rest
+        if rest[0].text.lower() == "des" and inner_tokens[-1].text[:1].isupper():
+            # "Angaben des Geheimdienstes": the source is der Geheimdienst
+            inner_tokens = [*inner_tokens[:-1], _nominative_token(inner_tokens[-1], gaz)]
+        inner = _parse_tokens(text, inner_tokens, gaz)
         if inner.form != "unknown" or inner.name:
             return inner
     if prefix:
