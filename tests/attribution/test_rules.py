@@ -302,3 +302,23 @@ def test_main_clause_message_after_a_noun_is_no_relative_clause() -> None:
                  "Energieversorgung hätten zugenommen.")
     assert found.quote.text == "die Angriffe auf die Energieversorgung hätten zugenommen"
     assert found.speaker is not None and found.speaker.text == "Zelensky"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Das Beben habe die Stärke 6,1 gehabt, teilte die Erdbebenwarte in Denver mit.",
+         "die Erdbebenwarte", "teilte mit"),
+        ("Der Fernsehsender „Channel 10“ berichtete, die Armee sei vorgerückt.",
+         "Der Fernsehsender „Channel 10“", "berichtete"),
+        ("Der Seismologe Brian Baptie, der die Daten korrigiert hatte, sagte, dass das Beben "
+         "schwächer gewesen sei.", "Der Seismologe Brian Baptie", "sagte"),
+        ("Die Gewerkschaft sei bereit, so Müller wörtlich.", "Müller", "so"),
+    ],
+)
+def test_speakers_around_inverted_verbs_relative_clauses_and_quoted_names(
+    text: str, speaker: str, cue: str
+) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+    assert found.cue is not None and found.cue.text == cue

@@ -17,6 +17,7 @@ NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 COORDINATORS = frozenset({"und", "sowie", "oder"})
 MAX_PHRASE_TOKENS = 14
+MAX_QUOTED_NAME_TOKENS = 4
 
 
 def word_class(token: Token, sentence_initial: bool = False) -> str:
@@ -77,6 +78,7 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
             break
     if i == nouns:
         return start
+    i = _quoted_name_end(tokens, i, stop)
     i = _parenthesis_end(tokens, i, stop)
     if depth < 2 and i < stop:
         following = tokens[i].text
@@ -89,6 +91,18 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
         if end > i + 1 and word_class(tokens[i + 1]) != "pron":
             return end
+    return i
+
+
+def _quoted_name_end(tokens: list[Token], i: int, stop: int) -> int:
+    """Include a quoted name right after the noun: 'der Fernsehsender „Channel 10“'."""
+    if i < stop and tokens[i].is_quote:
+        for j in range(i + 1, min(stop, i + MAX_QUOTED_NAME_TOKENS + 2)):
+            if tokens[j].is_quote:
+                inner = tokens[i + 1:j]
+                if inner and word_class(inner[0]) in ("cap", "det") and inner[0].text[0].isupper():
+                    return j + 1
+                return i
     return i
 
 

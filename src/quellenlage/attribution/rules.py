@@ -36,7 +36,11 @@ COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "w
                              "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
 RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen",
                              "welche", "welcher", "welches", "wo", "was"})
+# relative pronouns that can be a clause's subject, articles that cannot open one
+NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 MIN_STANDALONE_QUOTE_WORDS = 4
+MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
 # speech acts worth recording even without their words: demands, denials, criticism, warnings
 REPORTED_CATEGORIES = frozenset({"demand", "deny", "criticise", "warn"})
@@ -62,7 +66,10 @@ class _Analysis:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.tokens = document.tokens
-        self.quotations = [q for q in find_quotations(document.text) if q.depth == 0]
+        self.quotations = [
+            q for q in find_quotations(document.text)
+            if q.depth == 0 and not self._is_name_after_noun(q)
+        ]
         # sentences whose verb of saying has no message of its own ("X wies die Vorwürfe
         # zurück."): they name the speaker of the Konjunktiv I sentences that follow
         self.anchors: dict[int, Candidate] = {}
@@ -76,6 +83,19 @@ class _Analysis:
                 while i < len(self.tokens) and self.tokens[i].start < end:
                     self.quote_of[i] = number
                     i += 1
+
+    def _is_name_after_noun(self, quotation: Quotation) -> bool:
+        """'der Fernsehsender „Channel 10“', 'die Zeitung „Die Welt“': a short capitalised
+        quotation right after a noun is the noun's name, part of its phrase, not a quotation."""
+        first, last = self.token_span(quotation)
+        inner = self.tokens[first + 1:last - 1]
+        return (
+            0 < len(inner) <= MAX_QUOTED_NAME_WORDS
+            and first > 0
+            and word_class(self.tokens[first - 1], first - 1 == 0) == "cap"
+            and word_class(inner[0]) in ("cap", "det")
+            and inner[0].text[0].isupper()
+        )
 
     def token_span(self, quotation: Quotation) -> tuple[int, int]:
         first = self.document.token_at(quotation.start) or 0
@@ -140,7 +160,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         elif lexicon.readings(token.text) and token.text[0].islower():
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
-                rank = 1 if _governed_infinitive(analysis, sentence, i) else 0
+                subordinate = _governed_infinitive(analysis, sentence, i) or (
+                    _in_relative_clause(analysis, sentence, i)
+                )
+                rank = 1 if subordinate else 0
                 clausal.append((rank, i, candidate))
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
@@ -173,6 +196,18 @@ def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> boo
         return False
     left, _ = _clause_bounds(analysis, sentence, i)
     return any(word_class(tokens[j]) == "aux" for j in range(left, i))
+
+
+def _in_relative_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i stands in a relative clause (", die ... angegeben hatte,"): its verb describes
+    a noun, the main clause's verb governs the sentence."""
+    tokens = analysis.tokens
+    left, _ = _clause_bounds(analysis, sentence, i)
+    if left == sentence.first or tokens[left - 1].text != ",":
+        return False
+    if word_class(tokens[left]) == "prep" and left + 1 < i:
+        left += 1
+    return tokens[left].text in RELATIVE_STARTS and noun_phrase_end(tokens, left, i) == left
 
 
 def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -309,6 +344,8 @@ def _statement_around(
     if subject is not None:
         # "Martin Lee, der Gründer der Partei, sagte, ...": the commas set off an apposition
         left, opens_clause = subject[0], False
+    elif opens_clause and (subject := _subject_before_relative_clause(tokens, start, left)):
+        left, opens_clause = subject[0], False
     if opens_clause and left > start and tokens[left - 1].text in (",", ":") and (
         analysis.quote_of[left - 1] < 0 or tokens[left - 1].text == ","
     ):
@@ -316,10 +353,12 @@ def _statement_around(
         if quote_end <= start:
             return None
         frame = (quote_end, end)
-        who = _speaker_after(tokens, last_cue + 1 if cue[0] == left else left + 1, end) \
-            if speaker else []
-        if first_cue != left and speaker:
-            who = _speaker_after(tokens, left + 1, end)
+        # "..., teilte der Sprecher mit" / "..., hatte X erklärt": the subject follows the
+        # finite verb; a separable particle or a participle closes the clause after it
+        after_verb = left + 1
+        while after_verb < end and after_verb in cue:
+            after_verb += 1
+        who = _speaker_after(tokens, after_verb, end) if speaker else []
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
@@ -387,6 +426,29 @@ def _subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tupl
     return None
 
 
+def _subject_before_relative_clause(tokens: list[Token], start: int, verb: int
+                                    ) -> tuple[int, int] | None:
+    """The subject of "Brian Baptie, die Forscherin, die ... korrigiert hatte, sagte, ...": the
+    noun phrase that opens the sentence, then a relative clause set off by commas before the
+    verb. The clause ends in its verb (lower case) and holds no quotation marks."""
+    first = start
+    while first < verb and word_class(tokens[first], first == start) == "conj":
+        first += 1
+    phrase_end = noun_phrase_end(tokens, first, verb)
+    if phrase_end == first or phrase_end + 2 >= verb - 1 or tokens[phrase_end].text != ",":
+        return None
+    opener = phrase_end + 1
+    if word_class(tokens[opener]) == "prep":
+        opener += 1
+    if tokens[opener].text not in RELATIVE_STARTS or tokens[verb - 1].text != ",":
+        return None
+    if not tokens[verb - 2].text.islower() or any(
+        tokens[j].is_quote for j in range(phrase_end, verb)
+    ):
+        return None
+    return first, phrase_end
+
+
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
     """Whether tokens [first, end) read as the message of a verb of saying."""
     tokens = analysis.tokens
@@ -422,7 +484,20 @@ def _speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> li
     start = left
     while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
         start += 1
-    if start < cue:
+    if start < cue and word_class(tokens[start]) == "sub":
+        # "Nachdem die Anwältin dem Richter mitgeteilt hatte, ...": the subject follows
+        start += 1
+    elif (start + 1 < cue and word_class(tokens[start]) == "prep"
+          and tokens[start + 1].text in RELATIVE_STARTS
+          and left > 0 and tokens[left - 1].text == ","):
+        # ", bei dem sie gesagt hatte, ...": past the relative pronoun's preposition
+        start += 2
+    if (start < cue and start == left and left > 0 and tokens[left - 1].text == ","
+            and tokens[start].text in NOMINATIVE_RELATIVES
+            and noun_phrase_end(tokens, start, cue) == start):
+        # "..., so Celebi, die auch angab, dass ...": the relative pronoun is the subject
+        return [(start, start + 1)]
+    if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
@@ -538,8 +613,18 @@ def _so_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     if phrase_end == i + 1:
         return None
     after = phrase_end
-    while after < end and tokens[after].text in ("weiter", "abschließend", "gegenüber"):
-        after += 1
+    while after < end:
+        # "so X weiter", "so X wörtlich", "so X gegenüber der Zeitung", "so X zu den Gründen"
+        if tokens[after].text in ("weiter", "abschließend", "gegenüber", "wörtlich") or (
+            word_class(tokens[after]) == "adv"
+        ):
+            after += 1
+        elif word_class(tokens[after]) == "prep" and (
+            noun_phrase_end(tokens, after + 1, end) > after + 1
+        ):
+            after = noun_phrase_end(tokens, after + 1, end)
+        else:
+            break
     if after < end and tokens[after].text not in (",", ";") and analysis.quote_of[after] < 0:
         return None
     frame_end = after + 1 if after < end and tokens[after].text == "," else after
