@@ -30,7 +30,7 @@ def check_engine(engine: str | None) -> str:
 
 
 def analyze(
-    text: str, *, engine: str = DEFAULT_ENGINE, model_dir: str | Path | None = None
+    text: str, *, engine: str | None = DEFAULT_ENGINE, model_dir: str | Path | None = None
 ) -> Article:
     """Find who said what in a German text. Offsets in the result refer to `text` as given.
 
@@ -38,7 +38,7 @@ def analyze(
     shipped model)."""
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
-    check_engine(engine)
+    engine = check_engine(engine)
     if model_dir is not None and engine != "trained":
         raise InputError(f"a model directory is for the trained engine, not {engine!r}")
     document = Document(text)
