@@ -87,3 +87,14 @@ def test_genitive_after_a_statement_noun_gives_the_nominative_source() -> None:
     mention = parse_mention(Document(text), 0, len(text))
     assert mention.name == "südkoreanischer Geheimdienst"
     assert mention.kind == "organisation"
+
+
+def test_long_speaker_span_ending_in_a_name_gives_the_name() -> None:
+    from quellenlage.sources.mentions import parse_mention
+    from quellenlage.text import Document
+
+    text = "Der auf der Konferenz anwesende Außenminister der Russischen Föderation Sergei Lawrow"
+    mention = parse_mention(Document(text), 0, len(text))
+    assert mention.kind == "person"
+    assert mention.name.endswith("Lawrow")
+    assert mention.role == "Außenminister"

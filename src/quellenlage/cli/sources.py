@@ -115,7 +115,7 @@ def evaluate_sources_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:
     """Print per-field accuracy of sources, channels and stance on the test set."""
-    from quellenlage.sources.devcheck import check_resolution
+    from quellenlage.sources.devcheck import check_end_to_end, check_resolution
     from quellenlage.sources.testset import (
         FIELDS,
         load_testset,
@@ -152,11 +152,17 @@ def evaluate_sources_command(
             if not Path(wikinews).exists():
                 raise InputError(f"{wikinews}: no such file")
             result = check_resolution(wikinews)
+            pipeline_result, counted = check_end_to_end(wikinews)
+        console.print("WikiNews pronoun and role-noun speakers, gold speaker spans resolved:")
         for label, anaphor in (("all", None), ("pronouns", "pronoun"), ("role nouns", "role")):
             ok, count = result.rate(anaphor)
             share = 100 * ok / count if count else 0.0
-            console.print(f"WikiNews {label}: resolved to a name in the article "
-                          f"{ok}/{count} ({share:.1f}%)")
+            console.print(f"  {label}: resolved to a name in the article {ok}/{count} "
+                          f"({share:.1f}%)")
+        ok, count = pipeline_result.rate()
+        share = 100 * ok / count if count else 0.0
+        console.print(f"End to end (the pipeline found {count} of the {counted} quotations): "
+                      f"resolved to a name in the article {ok}/{count} ({share:.1f}%)")
         if verbose:
             for case in result.cases:
                 if not case.ok:

@@ -6,7 +6,10 @@ Which gold quotations count: those whose gold speaker is one contiguous span tha
     only lower-case words or numbers (adjectives), then one word that the role-noun lexicon knows
     (data/gazetteer/role_nouns.tsv), and nothing else ("Der GdP-Vorsitzende",
     "der venezolanische Präsident", "Die Ministerin").
-How: every gold quotation with a speaker of the article becomes an attribution (gold speaker,
+How (check_end_to_end, the criterion as the issue states it): the pipeline runs on the article;
+each counted gold quotation that it found gets judged by the source of the found statement.
+How (check_resolution, the resolver alone): every gold quotation with a speaker of the article
+becomes an attribution (gold speaker,
 cue and quote spans); resolve_sources runs over the article; a counted quotation is resolved
 when its source is another mention's entity (not the anaphor itself), a person, organisation,
 state or outlet (not an unnamed "Armeesprecherin" or a collective), whose name, or the name's
@@ -90,6 +93,49 @@ def _occurs_elsewhere(text: str, name: str, span: tuple[int, int]) -> bool:
         if re.search(r"(?<!\w)" + re.escape(candidate), outside):
             return True
     return False
+
+
+def check_end_to_end(path: str | Path) -> tuple[DevResult, int]:
+    """The criterion as a user meets it: run the whole pipeline on each article; for each gold
+    quotation with a counted speaker whose quotation the pipeline found (the found statement
+    whose quote overlaps it most), judge the source the pipeline gave that statement. Returns
+    the judged cases and how many counted quotations there were in all, found or not."""
+    from quellenlage.pipeline import analyze
+
+    result = DevResult()
+    counted = 0
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text = record["originalText"]
+        found: list[Attribution] | None = None
+        for annotation in record["annotations"]:
+            speaker = _part(text, annotation["speaker"])
+            gold_quote = _part(text, annotation["quote"])
+            if speaker is None or gold_quote is None or len(speaker.spans) != 1:
+                continue
+            kind = anaphor_class(speaker.text)
+            if kind is None:
+                continue
+            counted += 1
+            if found is None:
+                found = analyze(text).attributions
+            match = max(found, default=None, key=lambda a: _overlap(a.quote, gold_quote))
+            if match is None or _overlap(match.quote, gold_quote) == 0:
+                continue
+            source = match.source
+            span = (speaker.start, speaker.end)
+            ok = bool(source and source.kind in NAMED_KINDS
+                      and _occurs_elsewhere(text, source.name, span))
+            result.cases.append(DevCase(record["documentName"], speaker.text, kind,
+                                        source.name if source else None, ok))
+    return result, counted
+
+
+def _overlap(first: Part, second: Part) -> int:
+    return sum(max(0, min(a[1], b[1]) - max(a[0], b[0]))
+               for a in first.spans for b in second.spans)
 
 
 def check_resolution(path: str | Path) -> DevResult:

@@ -141,6 +141,26 @@ def _covering(text: str, tokens: list[Token]) -> tuple[int, int, str]:
 PERSONAL_PRONOUNS = frozenset({"er", "sie", "es"})
 
 
+LONG_SPAN_TOKENS = 6
+
+
+def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
+    """A long speaker span that ends in a first name and surname is read from its last role noun
+    on: "Der auf der Konferenz anwesende Außenminister der Russischen Föderation Sergei Lawrow"
+    -> "Außenminister ... Sergei Lawrow" is hard to parse whole, "Außenminister Sergei Lawrow"
+    is not."""
+    if len(tokens) < LONG_SPAN_TOKENS or "," in {t.text for t in tokens}:
+        return tokens
+    first_name = next((i for i in range(len(tokens) - 2, 0, -1)
+                       if gaz.first_name_gender(tokens[i].text)), None)
+    if first_name is None or not all(t.text[:1].isupper() for t in tokens[first_name:]):
+        return tokens
+    role = next((i for i in range(first_name - 1, -1, -1) if gaz.role(tokens[i].text)), None)
+    if role is None:
+        return tokens[first_name:]
+    return [tokens[role], *tokens[first_name:]]
+
+
 def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if len(tokens) > 1 and tokens[0].text.lower() in PERSONAL_PRONOUNS and (
         tokens[1].text.lower() not in ("selbst", "beide", "alle", "allein")
@@ -148,6 +168,7 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         # a personal pronoun opens no longer phrase: "Er dem Künstler ..." is a speaker span
         # that ran on, and "Er" is the speaker
         tokens = tokens[:1]
+    tokens = _named_tail(tokens, gaz)
     start, end, surface = _covering(text, tokens)
     if len(tokens) == 1 and tokens[0].text.lower() in PRONOUNS:
         agreement, number = PRONOUNS[tokens[0].text.lower()]
