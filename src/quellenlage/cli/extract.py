@@ -16,6 +16,8 @@ from quellenlage.pipeline import analyze
 from quellenlage.text.reading import read_text
 
 QUOTE_PREVIEW = 90
+# short type names keep the table narrow; the JSON has the full ones
+TYPE_LABELS = {"IndirectFreeIndirect": "IndirectFree", "FreeIndirect": "FreeIndirect"}
 
 
 class OutputFormat(StrEnum):
@@ -67,32 +69,33 @@ def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:
 
 
 def article_table(article: Article, title: str | None = None) -> Table:
-    """One row a statement: speaker, source, kind, cue, channel, stance, type and the quote."""
+    """One row a statement: who (source and kind, else the speaker's words), cue, stance, type,
+    channel and the quote. The quote gets the room; the other columns stay narrow."""
     table = Table(title=title, show_lines=False, expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("speaker", style="bold cyan")
-    table.add_column("source", style="cyan")
-    table.add_column("kind", style="dim")
-    table.add_column("cue", style="magenta")
-    table.add_column("channel", style="blue")
-    table.add_column("stance", style="yellow")
-    table.add_column("type", style="green")
-    table.add_column("quote")
+    table.add_column("who", style="bold cyan", max_width=28)
+    table.add_column("cue", style="magenta", max_width=16)
+    table.add_column("stance", style="yellow", no_wrap=True)
+    table.add_column("type", style="green", no_wrap=True)
+    table.add_column("channel", style="blue", max_width=22)
+    table.add_column("quote", min_width=30, ratio=1)
     for number, attribution in enumerate(article.attributions, start=1):
         source, channel = attribution.source, attribution.channel
+        if source is not None:
+            who = f"{source.name} [dim]({source.kind})[/]"
+        else:
+            who = attribution.speaker.text if attribution.speaker else "–"
         stance = attribution.stance or "–"
         if attribution.responds_to is not None:
             stance += f" → #{attribution.responds_to + 1}"
         table.add_row(
             str(number),
-            attribution.speaker.text if attribution.speaker else "–",
-            source.name if source else "–",
-            source.kind if source else "–",
+            who,
             attribution.cue.text if attribution.cue else "–",
-            (channel.kind + (f" ({channel.outlet})" if channel.outlet else "")) if channel else "–",
             stance,
-            str(attribution.type),
-            shorten(attribution.quote.text, 60),
+            TYPE_LABELS.get(str(attribution.type), str(attribution.type)),
+            (channel.kind + (f" ({channel.outlet})" if channel.outlet else "")) if channel else "–",
+            shorten(attribution.quote.text, QUOTE_PREVIEW),
         )
     if not article.attributions:
         table.caption = "no statements found"
