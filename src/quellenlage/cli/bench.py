@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from quellenlage.cli.common import console, error_console, user_errors
+from quellenlage.cli.common import console, progress_bar, user_errors
 from quellenlage.errors import InputError
 from quellenlage.evaluation.bench import BenchResult, run_benchmark
 from quellenlage.evaluation.corpus import read_gnad_csv
@@ -46,14 +45,7 @@ def bench_command(
         texts = [text for _, text in islice(read_gnad_csv(corpus), limit)]
         if not texts:
             raise InputError(f"{corpus}: no articles")
-        progress = Progress(
-            TextColumn("[bold]bench[/] {task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=error_console,
-            transient=True,
-        )
+        progress = progress_bar("[bold]bench[/] {task.description}")
         with progress:
             task = progress.add_task(chosen, total=len(texts))
             result = run_benchmark(

@@ -7,11 +7,24 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from quellenlage.errors import QuellenlageError
 
 console = Console(highlight=False)
 error_console = Console(stderr=True, highlight=False)
+
+
+def progress_bar(label: str, *, transient: bool = True) -> Progress:
+    """The progress bar of the long commands: on standard error, so that output stays clean."""
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=error_console,
+        transient=transient,
+    )
 
 
 @contextmanager

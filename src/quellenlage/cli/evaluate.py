@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from quellenlage.cli.common import console, error_console, user_errors
+from quellenlage.cli.common import console, progress_bar, user_errors
 from quellenlage.evaluation.dataset import read_gold
 from quellenlage.evaluation.report import PRF, Report
 from quellenlage.evaluation.runner import check_engine, evaluate_documents, write_predictions
@@ -38,14 +37,7 @@ def evaluate_command(
     with user_errors():
         chosen = check_engine(engine)
         documents = read_gold(data)
-        progress = Progress(
-            TextColumn("[bold]evaluating[/] {task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=error_console,
-            transient=True,
-        )
+        progress = progress_bar("[bold]evaluating[/] {task.description}")
         with progress:
             task = progress.add_task(chosen, total=len(documents))
             evaluation = evaluate_documents(

@@ -8,16 +8,11 @@ from typing import Annotated
 
 import typer
 from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
     TaskID,
-    TextColumn,
-    TimeElapsedColumn,
 )
 
 from quellenlage.attribution.trained import train_model
-from quellenlage.cli.common import console, error_console, user_errors
+from quellenlage.cli.common import console, progress_bar, user_errors
 
 STAGES = {
     "features": "reading articles",
@@ -36,13 +31,7 @@ def train_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the model to.")],
 ) -> None:
     """Train the trained engine on your annotations; use it with `extract --model DIR`."""
-    progress = Progress(
-        TextColumn("[bold]{task.description:<18}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=error_console,
-    )
+    progress = progress_bar("[bold]{task.description:<18}", transient=False)
     tasks: dict[str, TaskID] = {}
 
     def report(stage: str, done: int, total: int) -> None:

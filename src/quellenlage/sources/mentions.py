@@ -210,7 +210,8 @@ def _merge_apposition(mention: Mention, extra: Mention) -> None:
         mention.definite = True
 
 
-def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
+def _split_at(tokens: list[Token], separators: frozenset[str] | set[str]) -> list[list[Token]]:
+    """The runs of tokens between separators, outside parentheses: "Sonia und Willy Bogner"."""
     parts: list[list[Token]] = [[]]
     depth = 0
     for token in tokens:
@@ -218,26 +219,19 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
             depth += 1
         elif token.text == ")":
             depth = max(0, depth - 1)
-        if depth == 0 and token.text in COORDINATORS and parts[-1]:
+        if depth == 0 and token.text in separators and parts[-1]:
             parts.append([])
             continue
         parts[-1].append(token)
     return [part for part in parts if part]
 
 
+def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
+    return _split_at(tokens, COORDINATORS)
+
+
 def _split_commas(tokens: list[Token]) -> list[list[Token]]:
-    segments: list[list[Token]] = [[]]
-    depth = 0
-    for token in tokens:
-        if token.text == "(":
-            depth += 1
-        elif token.text == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and token.text == "," and segments[-1]:
-            segments.append([])
-            continue
-        segments[-1].append(token)
-    return [_trim(s) for s in segments if _trim(s)]
+    return [trimmed for part in _split_at(tokens, {","}) if (trimmed := _trim(part))]
 
 
 def _capitalised(token: Token) -> bool:
