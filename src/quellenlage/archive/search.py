@@ -169,23 +169,22 @@ def _article_search(parsed: TextQuery, filters: SearchFilters, dialect: str) -> 
 
 
 def _article_match(parsed: TextQuery, dialect: str) -> ColumnElement[bool]:
-    if dialect == "sqlite":
-        matching = text("SELECT rowid FROM article_fts WHERE article_fts MATCH :article_query")
-        return articles.c.id.in_(
-            matching.bindparams(article_query=parsed.to_fts5()).columns(rowid=Integer)
-        )
-    vector = literal_column("articles.search_vector")
-    return vector.op("@@")(func.to_tsquery("simple", parsed.to_tsquery()))
+    return _text_match(parsed, dialect, articles.c.id, "article_fts", "articles.search_vector")
 
 
 def _quote_match(parsed: TextQuery, dialect: str) -> ColumnElement[bool]:
+    return _text_match(parsed, dialect, attributions.c.id, "quote_fts", "attributions.quote_vector")
+
+
+def _text_match(
+    parsed: TextQuery, dialect: str, ids: ColumnElement[int], fts_table: str, vector: str
+) -> ColumnElement[bool]:
+    """Rows whose text matches: SQLite's FTS5 table by rowid, or PostgreSQL's tsvector column.
+    Both index the same stems, so both answer alike."""
     if dialect == "sqlite":
-        matching = text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH :quote_query")
-        return attributions.c.id.in_(
-            matching.bindparams(quote_query=parsed.to_fts5()).columns(rowid=Integer)
-        )
-    vector = literal_column("attributions.quote_vector")
-    return vector.op("@@")(func.to_tsquery("simple", parsed.to_tsquery()))
+        matching = text(f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH :query")
+        return ids.in_(matching.bindparams(query=parsed.to_fts5()).columns(rowid=Integer))
+    return literal_column(vector).op("@@")(func.to_tsquery("simple", parsed.to_tsquery()))
 
 
 def _article_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
