@@ -1,9 +1,11 @@
-"""The pipeline's engine choice: named, default, or None for the default."""
+"""The pipeline's engine choice, and its garbage-collector setting for long runs."""
 
 from __future__ import annotations
 
+import gc
+
 from quellenlage import analyze
-from quellenlage.pipeline import DEFAULT_ENGINE
+from quellenlage.pipeline import DEFAULT_ENGINE, MANY_ARTICLES_GC_THRESHOLDS, many_articles
 
 TEXT = ("Laut Polizei wurde niemand verletzt. Der Sprecher sagte, man prüfe den Fall. "
         "Es gebe noch keine Spur.")
@@ -13,3 +15,14 @@ def test_no_engine_means_the_default_engine() -> None:
     default = analyze(TEXT, engine=None).to_dict()
     assert default == analyze(TEXT, engine=DEFAULT_ENGINE).to_dict()
     assert default == analyze(TEXT).to_dict()
+
+
+def test_many_articles_tunes_the_collector_and_restores_it() -> None:
+    before = gc.get_threshold()
+    with many_articles():
+        assert gc.get_threshold() == MANY_ARTICLES_GC_THRESHOLDS
+        assert gc.get_freeze_count() > 0
+        inside = analyze(TEXT).to_dict()
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    assert inside == analyze(TEXT).to_dict()

@@ -18,6 +18,7 @@ from quellenlage.batch.records import BatchReport, analyse_record, batch_files, 
 from quellenlage.ingest.runner import ProgressHook
 from quellenlage.ingest.sources import RawArticle, ReaderOptions, ReadProblem, count_articles
 from quellenlage.ingest.worker import Skipped
+from quellenlage.pipeline import many_articles, many_articles_in_this_process
 
 PART_ROWS = 5000
 WRITE_ROWS = 500
@@ -106,7 +107,8 @@ def _analysed(
     items: Iterator[RawArticle | ReadProblem], workers: int
 ) -> Iterator[dict[str, Any] | Skipped]:
     if workers <= 1:
-        yield from map(analyse_record, items)
+        with many_articles():
+            yield from map(analyse_record, items)
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["quellenlage.batch.records"])
@@ -117,7 +119,7 @@ def _analysed(
             in_flight.acquire()
             yield item
 
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=many_articles_in_this_process) as pool:
         for result in pool.imap(analyse_record, bounded(), CHUNK_SIZE):
             in_flight.release()
             yield result

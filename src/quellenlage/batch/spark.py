@@ -25,6 +25,7 @@ from quellenlage.batch.records import (
 from quellenlage.errors import InputError
 from quellenlage.ingest.sources import ReaderOptions, ReadProblem, record_article
 from quellenlage.ingest.worker import Skipped
+from quellenlage.pipeline import many_articles
 
 COLUMNS = tuple(ARTICLE_SCHEMA.names)
 
@@ -123,13 +124,14 @@ def _warc_file(named_content: tuple[str, bytes]) -> Iterator[Any]:
 
 
 def _analyse_partition(counters: dict[str, Any], items: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
-    for item in items:
-        counters["read"].add(1)
-        result = analyse_record(item)
-        if isinstance(result, Skipped):
-            counters["language" if result.kind == "language" else "failed"].add(1)
-            continue
-        yield tuple(result[name] for name in COLUMNS)
+    with many_articles():
+        for item in items:
+            counters["read"].add(1)
+            result = analyse_record(item)
+            if isinstance(result, Skipped):
+                counters["language" if result.kind == "language" else "failed"].add(1)
+                continue
+            yield tuple(result[name] for name in COLUMNS)
 
 
 def _spark_schema() -> Any:

@@ -27,7 +27,7 @@ from quellenlage.ingest.sources import (
     read_input,
 )
 from quellenlage.ingest.worker import AnalyseTask, Result, Skipped, Task, work
-from quellenlage.pipeline import DEFAULT_ENGINE
+from quellenlage.pipeline import DEFAULT_ENGINE, many_articles, many_articles_in_this_process
 
 if TYPE_CHECKING:
     from quellenlage.archive.archive import Archive
@@ -144,13 +144,16 @@ def run_tasks(
     started = time.perf_counter()
     store = _GroupStore(archive, summary, progress)
     with ExitStack() as stack:
+        stack.enter_context(many_articles())
         pool = None
         if workers > 1:
             context = multiprocessing.get_context("forkserver")
             # Workers fork from a clean server that has the pipeline imported: no database
             # connection is ever inherited, and each worker starts in milliseconds.
             context.set_forkserver_preload(["quellenlage.ingest.worker"])
-            pool = stack.enter_context(context.Pool(workers))
+            pool = stack.enter_context(
+                context.Pool(workers, initializer=many_articles_in_this_process)
+            )
         if progress is not None:
             progress.start(total() if callable(total) else total)
         tasks = _unstored(archive, items, engine)
