@@ -57,6 +57,8 @@ class WordEntry:
     """What one word contributes: its own features, those it lends each neighbour offset,
     and the flags the sentence and clause features are built from."""
 
+    lower: str
+    shape: str
     own: tuple[str, ...]
     neighbour: tuple[tuple[str, ...], ...]
     cue: bool
@@ -70,6 +72,10 @@ class WordFeatures:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._cache: dict[str, WordEntry] = {}
+
+    def entries(self, words: list[str]) -> list[WordEntry]:
+        cache = self._cache
+        return [cache.get(word) or self.entry(word) for word in words]
 
     def entry(self, word: str) -> WordEntry:
         cached = self._cache.get(word)
@@ -101,6 +107,8 @@ class WordFeatures:
             per_offset.append(tuple(features))
         preposition = "pc=before" in tags or "pc=after" in tags
         result = WordEntry(
+            lower=lower,
+            shape=shape,
             own=tuple(own),
             neighbour=tuple(per_offset),
             cue=cue == "hi" or "sv" in tags or preposition,
@@ -113,6 +121,8 @@ class WordFeatures:
 
 
 _PAD_ENTRY = WordEntry(
+    lower="",
+    shape="",
     own=(),
     neighbour=tuple((f"{offset}w=<pad>",) for offset in NEIGHBOUR_OFFSETS),
     cue=False,
@@ -188,17 +198,21 @@ class ArticleFeatures:
         self.rules = [rule_tokens(document, attribution) for attribution in rules or []]
         tokens = document.tokens
         self.count = len(tokens)
-        entries = [words.entry(token.text) for token in tokens]
-        lowers = [token.text.lower() for token in tokens]
+        entries = words.entries([token.text for token in tokens])
+        self.lowers = lowers = [entry.lower for entry in entries]
         self.preposition = [entry.preposition for entry in entries]
         self.cue = [entry.cue for entry in entries]
-        self.shapes = [word_shape(token.text) for token in tokens]
+        self.shapes = [entry.shape for entry in entries]
         self.lean = [entry.lean for entry in entries]
         self.marks = quote_marks(document)
         self.sentence_of = document.sentence_of_token
         self.clause = self._clause_features(lowers)
         self.base = self._base_features(entries)
         self.cue_distance = self._cue_distances()
+        self.cue_shape = [
+            f"cds={distance}|{shape}"
+            for distance, shape in zip(self.cue_distance, self.shapes, strict=True)
+        ]
         self.rule_quote, self.rule_roles = self._rule_features()
         # which rule attributions quote each token: best_rule looks only at those
         self.rules_at: dict[int, list[int]] = {}
@@ -279,13 +293,25 @@ class ArticleFeatures:
         result = ["cd=none"] * self.count
         cue = self.cue
         for sentence in self.document.sentences:
-            positions = [i for i in range(sentence.first, sentence.last) if cue[i]]
-            if not positions:
-                continue
-            for index in range(sentence.first, sentence.last):
-                nearest = min(positions, key=lambda c: abs(c - index))
-                offset = index - nearest
-                result[index] = ("cd=-" if offset < 0 else "cd=+") + bucket(abs(offset))
+            first, last = sentence.first, sentence.last
+            # the nearest cue at or after each token; of two equally near, the earlier one wins
+            after: list[int | None] = [None] * (last - first)
+            following: int | None = None
+            for index in range(last - 1, first - 1, -1):
+                if cue[index]:
+                    following = index
+                after[index - first] = following
+            preceding: int | None = None
+            for index in range(first, last):
+                if cue[index]:
+                    preceding = index
+                following = after[index - first]
+                if preceding is not None and (
+                    following is None or index - preceding <= following - index
+                ):
+                    result[index] = "cd=+" + bucket(index - preceding)
+                elif following is not None:
+                    result[index] = "cd=-" + bucket(following - index)
         return result
 
     def _base_features(self, entries: list[WordEntry]) -> list[list[str]]:
@@ -384,18 +410,21 @@ class ArticleFeatures:
         quote_sentence = self.sentence_of[first_quote]
         last_sentence = self.sentence_of[last_quote]
         items: list[list[str]] = []
-        marks = self.marks
         rule = self.best_rule(quote_tokens)
         rule_roles = rule.roles if rule is not None else {}
+        # bound once: this loop runs for every token of every window
+        base, sentence_of, other_roles = self.base, self.sentence_of, self.rule_roles
+        cue_distance, cue_shape, lowers = self.cue_distance, self.cue_shape, self.lowers
+        inside, cue = self.marks.inside, self.cue
         for index in window:
-            features = list(self.base[index])
+            features = list(base[index])
             letters = rule_roles.get(index)
             if letters:
                 features.append("r=" + letters)
                 features.extend("r" + letter for letter in letters)
-            elif self.rule_roles[index]:
-                features.append("ro=" + self.rule_roles[index])
-            sentence = self.sentence_of[index]
+            elif other_roles[index]:
+                features.append("ro=" + other_roles[index])
+            sentence = sentence_of[index]
             if index in quote_tokens:
                 relation = "in"
             elif index < first_quote:
@@ -414,21 +443,22 @@ class ArticleFeatures:
                 first_quote - index if index < first_quote
                 else index - last_quote if index > last_quote else 0
             )
-            features.append(self.cue_distance[index])
-            features.append(f"cdr={self.cue_distance[index]}|{relation}")
-            features.append(f"cds={self.cue_distance[index]}|{self.shapes[index]}")
+            distance_bucket = bucket(distance)
+            features.append(cue_distance[index])
+            features.append(f"cdr={cue_distance[index]}|{relation}")
+            features.append(cue_shape[index])
             features.append("rel=" + relation)
             if relation != "in" and distance <= 6:
                 # the words right next to a quotation: "sagte er", "so die Polizei"
-                features.append(f"near={relation}|{self.document.tokens[index].text.lower()}")
+                features.append(f"near={relation}|{lowers[index]}")
             features.append("srel=" + sentence_relation)
-            features.append("d=" + bucket(distance))
+            features.append("d=" + distance_bucket)
             features.append(f"t={quote_type}|{relation}")
             features.append(f"ts={quote_type}|{sentence_relation}")
-            features.append(f"rd={relation}|{bucket(distance)}")
-            if marks.inside[index]:
+            features.append(f"rd={relation}|{distance_bucket}")
+            if inside[index]:
                 features.append("inq")
-            if self.cue[index]:
+            if cue[index]:
                 features.append("iscue|" + relation + "|" + sentence_relation)
             if index in previous_speaker:
                 features.append("prevspk")
