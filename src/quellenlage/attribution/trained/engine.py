@@ -35,6 +35,9 @@ SENTENCES_BEFORE_FAR = 3
 SENTENCES_BEFORE_NEAR = 1
 SENTENCES_AFTER = 1
 MIN_NESTED_WORDS = 3
+# Reported speech is a clause: a lone "seien", "soll" or comma is a fragment of the tagger's,
+# never a statement (a Direct quotation may be one word: „Nein.“).
+MIN_REPORTED_WORDS = 2
 SINGLE_RUN_ROLES = (("speaker", "S"),)
 RUN_THRESHOLD = 0.3
 OUTSIDE_THRESHOLD = 0.8
@@ -151,6 +154,8 @@ class TrainedModel:
             medium_items = [medium_features(document, quote.type, roles, quote.tokens, rule)]
             medium = Medium(self._medium.tag(medium_items)[0])
             parts = {role: part_from_tokens(document, roles[role]) for role in ROLE_NAMES}
+            if is_fragment(document, quote.tokens, quote.type):
+                continue
             attributions.append(
                 Attribution(type=QuoteType(quote.type), medium=medium, quote=quote_part, **parts)
             )
@@ -201,6 +206,15 @@ class TrainedModel:
         if current:
             runs.append((mass, current))
         return max(runs, key=lambda run: run[0])[1] if runs else []
+
+
+def is_fragment(document: Document, quote_tokens: Sequence[int], quote_type: str) -> bool:
+    """Whether a quotation other than a Direct one has too few words to be a statement."""
+    if quote_type == QuoteType.DIRECT:
+        return False
+    tokens = document.tokens
+    words = sum(1 for index in quote_tokens if tokens[index].text[:1].isalnum())
+    return words < MIN_REPORTED_WORDS
 
 
 def nested_direct_quotes(
