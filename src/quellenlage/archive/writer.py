@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, insert, select, text, tuple_
+from sqlalchemy import Connection, Engine, func, insert, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -182,6 +182,16 @@ class _GroupWrite:
         ]
 
     def _insert_returning_ids(self, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+        if self.writer.dialect == "sqlite":
+            # The writer holds SQLite's write lock since BEGIN IMMEDIATE, so nobody else takes
+            # ids meanwhile: numbering the rows here sends them in one executemany, where
+            # RETURNING in parameter order would send one statement a row.
+            last = self.connection.execute(select(func.max(table.c.id))).scalar()
+            first = (last or 0) + 1
+            ids = list(range(first, first + len(rows)))
+            numbered = [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
+            self.connection.execute(insert(table), numbered)
+            return ids
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return [row[0] for row in self.connection.execute(statement, rows)]
 
