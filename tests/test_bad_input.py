@@ -87,6 +87,18 @@ def test_cli_rejects_invalid_utf8_with_a_clear_message(tmp_path: Path) -> None:
     assert b"Traceback" not in result.stderr
 
 
+def test_cli_error_is_one_line_with_the_whole_path(tmp_path: Path) -> None:
+    folder = tmp_path / ("ein-sehr-langer-ordnername-" * 6) / "[entwurf]"
+    folder.mkdir(parents=True)
+    path = folder / "latin1.txt"
+    path.write_bytes("Die Bürgermeisterin sagte, es sei gut.".encode("latin-1"))
+    result = run_cli("extract", str(path))
+    assert result.returncode == 2
+    lines = result.stderr.decode("utf-8").strip().splitlines()
+    assert len(lines) == 1
+    assert str(path) in lines[0] and "not valid UTF-8" in lines[0]
+
+
 def test_cli_reports_a_missing_file() -> None:
     result = run_cli("extract", "/nonexistent/article.txt")
     assert result.returncode == 2

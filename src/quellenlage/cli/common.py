@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from quellenlage.errors import QuellenlageError
@@ -33,5 +34,6 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except QuellenlageError as error:
-        error_console.print(f"[bold red]error:[/] {error}")
+        # One line however long the path in it; brackets in it are text, not rich markup.
+        error_console.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(2) from None
