@@ -12,10 +12,13 @@ just before it ("Er sagte, ... . Die Lage sei ernst.").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import cache
 
 from quellenlage.model import Attribution, Source
+from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
     DEFINITE,
@@ -31,6 +34,7 @@ from quellenlage.text import Document
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
+INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 
 
 @dataclass
@@ -135,9 +139,12 @@ class ArticleSources:
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
     def _by_surname(self, surname: str) -> Entity | None:
-        base = surname[:-1] if surname.endswith("s") else None
+        if not surname:
+            return None
+        base = surname[:-1] if surname.endswith("s") else surname
         for entity in reversed(self.entities):
-            if entity.kind == "person" and entity.surname in {surname, base}:
+            # an unnamed person ("die Mandantin") has no surname and matches no name
+            if entity.kind == "person" and entity.surname and entity.surname in {surname, base}:
                 return entity
         return None
 
@@ -184,6 +191,13 @@ class ArticleSources:
         """The entity a speaker span refers to; None when the span names nothing usable."""
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
+        if mention.form == "none" or self._stray_word(mention):
+            # "Ein Überblick", "Nobel scientist Tim Hunt FRS says": the span names no source;
+            # a person named inside it is the speaker
+            inner = self._inner_person(start, end)
+            if inner is None:
+                return None
+            mention = inner
         if mention.form in {"pronoun", "reflexive"}:
             entity = self._antecedent(mention, cue_text)
         elif mention.form == "role" and mention.definite:
@@ -204,6 +218,42 @@ class ArticleSources:
             self._add(mention, entity)
         entity.spoke = True
         return entity
+
+    def _stray_word(self, mention: Mention) -> bool:
+        """A lone unknown capitalised word that opens its sentence and occurs nowhere else in
+        the article ("Demnach", "Realpolitik") is capitalised for its position, not a name."""
+        if mention.form != "named" or mention.kind != "unknown" or not mention.name:
+            return False
+        if " " in mention.name:
+            return False
+        sentence = self.document.sentences[mention.sentence]
+        before = span_tokens(self.document, sentence.start, mention.start)
+        if any(t.text[:1].isalnum() for t in before):
+            return False
+        word = re.escape(mention.name)
+        return len(re.findall(r"(?<!\w)" + word + r"(?!\w)", self.document.text)) <= 1
+
+    def _inner_person(self, start: int, end: int) -> Mention | None:
+        """A person named by first name and surname inside a span that names nothing else,
+        with the role noun before it; none after a colon ("Frage: ...")."""
+        tokens = span_tokens(self.document, start, end)
+        for k in range(min(len(tokens) - 1, INNER_NAME_REACH)):
+            if tokens[k].text == ":":
+                return None
+            if not (self.gaz.first_name_gender(tokens[k].text)
+                    and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha()):
+                continue
+            first = k - 1 if k > 0 and self.gaz.role(tokens[k - 1].text) else k
+            last = k + 1
+            while last + 1 < len(tokens) and self.gaz.first_name_gender(tokens[last].text) and (
+                tokens[last + 1].text[:1].isupper()
+            ):
+                last += 1
+            inner = parse_mention(self.document, tokens[first].start, tokens[last].end)
+            if inner.kind == "person" and inner.form == "named":
+                inner.sentence = self.sentence_of(inner.start)
+                return inner
+        return None
 
     def _antecedent(self, mention: Mention, cue_text: str | None) -> Entity | None:
         wanted = self._pronoun_agreement(mention, cue_text)
@@ -285,6 +335,7 @@ class ArticleSources:
             return None
         lemma = noun.lemma.lower().removesuffix("er") if noun.role_class == "adjectival" else (
             noun.lemma.lower())
+        same_office = (lemma, *_role_groups().get(lemma, ()))
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
         for position in self._earlier(mention, ROLE_WINDOW):
@@ -298,7 +349,10 @@ class ArticleSources:
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
             role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
-            role_fits = bool(lemma) and lemma in role_text
+            role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
+                bool(mention.state) and mention.state == entity.state
+                and any(word in role_text for word in _role_groups().get("*", ()))
+            )
             score = -0.3 * distance
             if role_fits:
                 score += 4.0
@@ -306,14 +360,46 @@ class ArticleSources:
                 continue
             elif noun.role_class == "office":
                 continue  # "der Staatsanwalt" is nobody named before who holds no such office
+            elif noun.role_class == "profession" and not self._may_be_called(entity):
+                continue
             if mention.state and entity.state:
-                score += 2.0 if mention.state == entity.state else -6.0
+                if mention.state != entity.state:
+                    continue  # "der brasilianische Präsident" is not Venezuela's
+                score += 2.0
             if entity.spoke:
                 score += 0.5
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
         return chosen
+
+    def _may_be_called(self, entity: Entity) -> bool:
+        """Whether a profession noun that names no role of the entity may still refer to it:
+        "so der Wissenschafter" after a Nobel laureate who spoke; never "die Biologin" for a
+        minister, for someone the article has not quoted, or for someone it gives no role."""
+        if entity.kind != "person" or not entity.spoke:
+            return False
+        described = False
+        for title in (entity.role_lemma, (entity.role or "").rsplit(" ", 1)[-1]):
+            held = self.gaz.role(title) if title else None
+            if held is not None and held.role_class == "office":
+                return False
+            described = described or held is not None
+        return described
+
+
+@cache
+def _role_groups() -> dict[str, tuple[str, ...]]:
+    """Each role lemma (lower case) -> the other lemmas of its group in role_groups.txt."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in read_lines("gazetteer", "role_groups.txt"):
+        members = [word.lower() for word in line.split()]
+        if members[0] == "*":  # nouns that fit any office of the same state
+            groups["*"] = tuple(members[1:])
+            continue
+        for member in members:
+            groups[member] = tuple(m for m in members if m != member)
+    return groups
 
 
 def _verb_number(document: Document, mention: Mention, cue_text: str | None) -> str | None:
@@ -369,7 +455,9 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
         previous = tokens[index - 1].text.lower() if index > 0 else ""
         starts_person = following[:1].isupper() and (
             gaz.first_name_gender(word)
-            or (gaz.role(word)
+            or ((role := gaz.role(word))
+                # a role known only by its ending needs a first name: "ihre Mandantin Angst"
+                and (role.role_class != "profession" or gaz.first_name_gender(following))
                 and not gaz.organisation_nouns.match(following)
                 and gaz.lookup(following) is None
                 and following.lower() not in DEFINITE)
@@ -404,15 +492,18 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     return found
 
 
+PHRASE_OPENERS = DEFINITE | {"dessen", "deren"}
+
+
 def _phrase_start(tokens: list, index: int) -> int:
     """Where the noun phrase of a role word begins: "der ukrainische Präsident" from
     "Präsident"; only an article opens it ("fragte die Sprecherin" starts at "die")."""
     begin = index
     while begin > 0 and index - begin < 4 and tokens[begin - 1].text.isalpha() and (
-        tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in DEFINITE
+        tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in PHRASE_OPENERS
     ):
         begin -= 1
-        if tokens[begin].text.lower() in DEFINITE:
+        if tokens[begin].text.lower() in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
             return begin
     return index
 
