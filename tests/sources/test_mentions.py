@@ -98,3 +98,52 @@ def test_long_speaker_span_ending_in_a_name_gives_the_name() -> None:
     assert mention.kind == "person"
     assert mention.name.endswith("Lawrow")
     assert mention.role == "Außenminister"
+
+
+def test_person_nouns_known_by_their_ending():
+    mention = read("die Archäologin Petra Lindner")
+    assert (mention.name, mention.role, mention.gender) == ("Petra Lindner", "Archäologin",
+                                                             "female")
+    assert (read("der Biochemiker").kind, read("der Biochemiker").gender) == ("person", "male")
+    assert read("die Kolumnistin").role == "Kolumnistin"
+    assert read("der Wissenschafter").kind == "person"  # Austrian and Swiss spelling
+    assert read("die Psychotherapeutin").gender == "female"
+    boss = read("Lehrergewerkschafter Paul Brenner")
+    assert (boss.name, boss.kind, boss.role) == ("Paul Brenner", "person", "Lehrergewerkschafter")
+
+
+def test_false_friends_of_person_endings_are_no_roles():
+    from quellenlage.sources.gazetteer import gazetteer
+
+    for word in ("Abgabefrist", "Zeitgeist", "Moment", "Parlament", "Restaurant", "Prozent",
+                 "Generator", "Talent", "Hinterlist"):
+        assert gazetteer().role(word) is None, word
+
+
+def test_plural_role_nouns_are_collectives_and_oblique_singulars_one_person():
+    assert (read("die Biochemiker").kind, read("die Biochemiker").name) == (
+        "collective", "Biochemiker")
+    assert read("Journalisten").kind == "collective"
+    assert read("mehrere Abgeordnete").kind == "collective"
+    assert read("die Wiener Forscher").name == "Wiener Forscher"
+    one = read("laut dem Journalisten")
+    assert (one.kind, one.role, one.gender) == ("person", "Journalist", "male")
+
+
+def test_phrases_that_cannot_speak_are_no_source():
+    for span in ("Ein Überblick", "die Runde", "Der Schlüssel zu einer guten Ernte", "Wir",
+                 "ich", "man gerne", "die seine", "Die Frage", "Frage", "Die Abbildung"):
+        assert read(span).form == "none", span
+    assert read("das Rathaus").kind == "organisation"
+    assert read("die Gruppe Klangwerk").form == "none"  # no first name: no person
+
+
+def test_genitive_state_before_an_office_holder_gives_the_person():
+    mention = read("Frankreichs Energieregulator Michel Dubois")
+    assert (mention.name, mention.kind, mention.state) == ("Michel Dubois", "person",
+                                                           "Frankreich")
+
+
+def test_short_phrase_that_names_nothing_yields_to_the_name_after_the_comma():
+    mention = read("Der frühere Hohe Kommissar für Flüchtlinge, Anton Berger, lobte das")
+    assert (mention.name, mention.kind) == ("Anton Berger", "person")

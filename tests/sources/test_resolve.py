@@ -71,3 +71,77 @@ def test_continuation_without_speaker_carries_the_source_over():
     ]
     resolve_sources(document(text), attributions)
     assert attributions[1].source.name == "Katharina Dröge"
+
+
+def test_profession_noun_refers_back_to_the_described_speaker():
+    text = ("Der britische Nobelpreisträger Thomas Fairburn hat seine Äußerungen bedauert. "
+            "Fairburn sagte, er habe niemanden kränken wollen. "
+            "Die Forschung brauche alle Talente, so der Wissenschafter.")
+    attributions = [
+        statement(text, "er habe niemanden kränken wollen", "Fairburn", "sagte"),
+        statement(text, "Die Forschung brauche alle Talente", "der Wissenschafter", "so"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name == "Thomas Fairburn"
+
+
+def test_profession_noun_does_not_take_an_office_holder():
+    text = ("Ministerin Ursula Brandt eröffnete die Tagung. Brandt sagte, die Mittel stiegen. "
+            "Die Lage sei ernst, sagte die Biologin.")
+    attributions = [
+        statement(text, "die Mittel stiegen", "Brandt", "sagte"),
+        statement(text, "Die Lage sei ernst", "die Biologin", "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name != "Ursula Brandt"
+
+
+def test_unnamed_office_holder_is_not_merged_with_a_named_person():
+    text = ("Der Staatsanwalt sagte, die Ermittlungen dauerten an. "
+            "Justizministerin Maria Keller kündigte an, das Gesetz zu ändern.")
+    attributions = [
+        statement(text, "die Ermittlungen dauerten an", "Der Staatsanwalt", "sagte"),
+        statement(text, "das Gesetz zu ändern", "Justizministerin Maria Keller", "kündigte an"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Staatsanwalt"
+    assert attributions[1].source.name == "Maria Keller"
+
+
+def test_head_of_state_nouns_refer_to_the_president_of_that_state():
+    text = ("Präsident Hugo Chávez empfing die Gäste in Caracas. Chávez sprach von einem Erfolg. "
+            "Der venezolanische Staatschef kündigte an, die Ölförderung zu erhöhen.")
+    attributions = [
+        statement(text, "die Ölförderung zu erhöhen", "Der venezolanische Staatschef",
+                  "kündigte an"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Hugo Chávez"
+
+
+def test_role_noun_of_another_state_does_not_take_the_president():
+    text = ("Venezuelas Präsident Hugo Chávez empfing die Gäste. "
+            "Der brasilianische Präsident sagte, man werde zusammenarbeiten.")
+    attributions = [statement(text, "man werde zusammenarbeiten", "Der brasilianische Präsident",
+                              "sagte")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name != "Hugo Chávez"
+
+
+def test_span_that_names_nothing_gives_no_source_or_the_person_inside():
+    text = ("Die Rede machte schnell die Runde. Ein Überblick: Die Preise steigen. "
+            "Top scientist Anna Kowalski says the data are clear.")
+    attributions = [
+        statement(text, "Die Preise steigen", "Ein Überblick"),
+        statement(text, "the data are clear", "Top scientist Anna Kowalski says"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None
+    assert attributions[1].source.name == "Anna Kowalski"
+
+
+def test_stray_capitalised_word_at_a_sentence_start_is_no_source():
+    text = "Die Studie liegt vor. Demnach sinken die Kosten deutlich."
+    attributions = [statement(text, "sinken die Kosten deutlich", "Demnach")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None

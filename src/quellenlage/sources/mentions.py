@@ -196,6 +196,12 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                            agreement="pl", definite=True, parts=mentions)
     segments = _split_commas(tokens)
     mention = _parse_segment(text, segments[0], gaz)
+    if mention.form == "none" and len(segments) > 1 and len(segments[0]) <= LONG_SPAN_TOKENS:
+        # "Der frühere Hohe Repräsentant in Bosnien, Wolfgang Petritsch": the name right
+        # after a short phrase that names nothing is the speaker
+        extra = _parse_segment(text, segments[1], gaz)
+        if extra.form == "named" and extra.kind == "person":
+            mention = extra
     for apposition in segments[1:]:
         extra = _parse_segment(text, apposition, gaz)
         _merge_apposition(mention, extra)

@@ -470,7 +470,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper())
             ) and end_index - index < 5:
                 end_index += 1
-            begin = _phrase_start(tokens, index)
+            begin = _phrase_start(tokens, index, gaz)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
@@ -495,7 +495,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
 PHRASE_OPENERS = DEFINITE | {"dessen", "deren"}
 
 
-def _phrase_start(tokens: list, index: int) -> int:
+def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     """Where the noun phrase of a role word begins: "der ukrainische Präsident" from
     "Präsident"; only an article opens it ("fragte die Sprecherin" starts at "die")."""
     begin = index
@@ -505,6 +505,10 @@ def _phrase_start(tokens: list, index: int) -> int:
         begin -= 1
         if tokens[begin].text.lower() in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
             return begin
+    if index > 0 and tokens[index - 1].text.endswith("s") and (
+        (entry := gaz.lookup(tokens[index - 1].text)) is not None and entry.kind == "state"
+    ):
+        return index - 1  # "Venezuelas Präsident Hugo Chávez": the state's office holder
     return index
 
 
