@@ -24,6 +24,7 @@ from quellenlage.sources.mentions import (
     DEFINITE,
     GENDER_OF_NATURAL,
     INDEFINITE,
+    POSSESSIVE,
     Mention,
     _from_entry,
     parse_mention,
@@ -492,12 +493,13 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     return found
 
 
-PHRASE_OPENERS = DEFINITE | {"dessen", "deren"}
+PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
 
 
 def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     """Where the noun phrase of a role word begins: "der ukrainische Präsident" from
-    "Präsident"; only an article opens it ("fragte die Sprecherin" starts at "die")."""
+    "Präsident"; only an article or a possessive opens it ("fragte die Sprecherin" starts at
+    "die", "seinen argentinischen Amtskollegen" at "seinen")."""
     begin = index
     while begin > 0 and index - begin < 4 and tokens[begin - 1].text.isalpha() and (
         tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in PHRASE_OPENERS
