@@ -147,3 +147,9 @@ def test_genitive_state_before_an_office_holder_gives_the_person():
 def test_short_phrase_that_names_nothing_yields_to_the_name_after_the_comma():
     mention = read("Der frühere Hohe Kommissar für Flüchtlinge, Anton Berger, lobte das")
     assert (mention.name, mention.kind) == ("Anton Berger", "person")
+
+
+def test_genitive_name_after_a_wrapper_and_a_known_acronym():
+    assert read("Nach Ansicht Moskaus").name == "Russland"
+    assert read("Angaben des UN-Flüchtlingshilfswerkes UNHCR").name == "UNHCR"
+    assert read("Und Karla Meister").name == "Karla Meister"  # a leading "Und" is no name

@@ -145,3 +145,18 @@ def test_stray_capitalised_word_at_a_sentence_start_is_no_source():
     attributions = [statement(text, "sinken die Kosten deutlich", "Demnach")]
     resolve_sources(document(text), attributions)
     assert attributions[0].source is None
+
+
+def test_word_that_only_ever_opens_sentences_is_no_source_but_a_surname_is():
+    text = ("Die Behörde legte Zahlen vor. Demnach stiegen die Preise. Demnach sanken die Löhne. "
+            "Die Ökonomin Sabine Roth warnte. Roth sagte, das sei gefährlich. "
+            "Roth betonte, man müsse handeln.")
+    attributions = [
+        statement(text, "stiegen die Preise", "Demnach"),
+        statement(text, "das sei gefährlich", "Roth", "sagte"),
+        statement(text, "man müsse handeln", "Roth", "betonte", speaker_occurrence=1),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None
+    assert attributions[1].source.name == "Sabine Roth"
+    assert attributions[2].source.name == "Sabine Roth"

@@ -449,6 +449,8 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
     form, (kind,) = found  # type: ignore[misc]
     prefix = head[: len(head) - len(form)].rstrip("-")
     rest = _trim(tokens[i + 1 :])
+    if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
+        return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Athens"
     if rest and rest[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
         inner_tokens = _trim(rest[1:]) or rest
         if rest[0].text.lower() == "des" and inner_tokens[-1].text[:1].isupper():
@@ -660,6 +662,11 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     if entry_match is not None and entry_match[1] == len(words):
         return _from_entry(mention, entry_match[0], words, [], gaz)
     first_name_at = next((k for k, w in enumerate(words) if gaz.first_name_gender(w)), 0)
+    if first_name_at == 0 and not gaz.first_name_gender(words[0]):
+        for word in words[1:]:  # "UN-Flüchtlingshilfswerkes UNHCR": the known name
+            entry = gaz.lookup(word)
+            if entry is not None and entry.kind == "organisation" and word.isupper():
+                return _from_entry(mention, entry, [word], [], gaz)
     if 0 < first_name_at < len(words) - 1:
         # "Virologin Melanie Brinkmann": the words before the first name are a role
         mention.role = " ".join(words[:first_name_at])

@@ -35,6 +35,7 @@ from quellenlage.text import Document
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
+SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 
 
@@ -221,8 +222,9 @@ class ArticleSources:
         return entity
 
     def _stray_word(self, mention: Mention) -> bool:
-        """A lone unknown capitalised word that opens its sentence and occurs nowhere else in
-        the article ("Demnach", "Realpolitik") is capitalised for its position, not a name."""
+        """A lone unknown capitalised word that opens its sentence and never occurs inside a
+        sentence of the article ("Demnach", "Realpolitik") is capitalised for its position,
+        not a name; a surname of a person named before is a name."""
         if mention.form != "named" or mention.kind != "unknown" or not mention.name:
             return False
         if " " in mention.name:
@@ -231,8 +233,14 @@ class ArticleSources:
         before = span_tokens(self.document, sentence.start, mention.start)
         if any(t.text[:1].isalnum() for t in before):
             return False
-        word = re.escape(mention.name)
-        return len(re.findall(r"(?<!\w)" + word + r"(?!\w)", self.document.text)) <= 1
+        if self._by_surname(mention.name) is not None:
+            return False
+        text = self.document.text
+        for match in re.finditer(r"(?<!\w)" + re.escape(mention.name) + r"(?!\w)", text):
+            before = text[: match.start()].rstrip()
+            if before and before[-1] not in SENTENCE_OPENERS:
+                return False  # also inside a sentence: a name ("laut Hofmann")
+        return True
 
     def _inner_person(self, start: int, end: int) -> Mention | None:
         """A person named by first name and surname inside a span that names nothing else,
