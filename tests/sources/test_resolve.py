@@ -160,3 +160,50 @@ def test_word_that_only_ever_opens_sentences_is_no_source_but_a_surname_is():
     assert attributions[0].source is None
     assert attributions[1].source.name == "Sabine Roth"
     assert attributions[2].source.name == "Sabine Roth"
+
+
+def test_role_noun_of_another_body_does_not_take_the_earlier_spokesman():
+    text = ("Die Lage sei ruhig, sagte ein Polizeisprecher. "
+            "Die Versorgung reiche nicht, erklärte der Sprecher des Krisenstabes. "
+            "Man plane neue Zelte, sagte der Sprecher des regionalen Krisenstabes.")
+    attributions = [
+        statement(text, "Die Lage sei ruhig", "ein Polizeisprecher", "sagte"),
+        statement(text, "Die Versorgung reiche nicht", "der Sprecher des Krisenstabes", "erklärte"),
+        statement(text, "Man plane neue Zelte", "der Sprecher des regionalen Krisenstabes",
+                  "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name == "Sprecher des Krisenstabes"
+    assert attributions[2].source is attributions[1].source
+
+
+def test_chief_of_the_company_still_refers_back_to_the_named_chief():
+    text = ("Konzernchef Markus Feld legte die Zahlen vor. "
+            "Der Chef des Konzerns sagte, das Jahr sei schwierig gewesen.")
+    attributions = [statement(text, "das Jahr sei schwierig gewesen", "Der Chef des Konzerns",
+                              "sagte")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Markus Feld"
+
+
+def test_relative_pronoun_takes_the_phrase_before_its_comma_or_nothing():
+    text = ("Die Anwältin Nora Weiss, die den Kläger vertritt, nannte das Urteil falsch. "
+            "Der Film stammt von Regisseurin Eva Lind. Er ist das Werk eines Zweiflers, der "
+            "glaubt, dass nichts gerecht sei.")
+    attributions = [
+        statement(text, "den Kläger vertritt", "die", "vertritt", speaker_occurrence=0),
+        statement(text, "dass nichts gerecht sei", "der", "glaubt"),
+    ]
+    assert text[attributions[1].speaker.start - 2] == ","
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Nora Weiss"
+    assert attributions[1].source is None
+
+
+def test_ministry_of_a_named_minister_is_the_speaker():
+    text = "Laut Angaben von Brandners Ministerium wurden keine Waffen geliefert."
+    attributions = [statement(text, "wurden keine Waffen geliefert",
+                              "Angaben von Brandners Ministerium")]
+    resolve_sources(document(text), attributions)
+    assert (attributions[0].source.name, attributions[0].source.kind) == (
+        "Ministerium", "organisation")

@@ -290,6 +290,14 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return _parse_tokens(text, [tokens[i]], gaz)  # "Nach Bas' Worten"
     if i + 1 < len(words) and head.endswith("s") and gaz.wrappers.match(words[i + 1]):
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
+    if (
+        i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
+        and gaz.lookup(head) is None and gaz.role(head) is None
+        and gaz.organisation_nouns.match(words[i + 1])
+    ):  # "Mikl-Leitners Ministerium": the organisation speaks, not its head
+        inner = _parse_segment(text, tokens[i + 1 :], gaz)
+        inner.start, inner.end, inner.text = start, end, surface
+        return inner
 
     if not head[:1].isupper() and not head[:1].isdigit():
         return _not_a_source(mention)  # "man gerne", "und eine Stagnation ..."
@@ -448,10 +456,12 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
         return None
     form, (kind,) = found  # type: ignore[misc]
     prefix = head[: len(head) - len(form)].rstrip("-")
-    rest = _trim(tokens[i + 1 :])
+    following = tokens[i + 1 :]
+    rest = _trim(following)
     if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
         return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Athens"
-    if rest and rest[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+    if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+        rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest
         if rest[0].text.lower() == "des" and inner_tokens[-1].text[:1].isupper():
             # "Angaben des Geheimdienstes": the source is der Geheimdienst

@@ -37,6 +37,7 @@ ROLE_WINDOW = 30  # sentences back that a role noun may reach
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Celebi, die ..."
 
 
 @dataclass
@@ -265,6 +266,11 @@ class ArticleSources:
         return None
 
     def _antecedent(self, mention: Mention, cue_text: str | None) -> Entity | None:
+        index = self.document.token_at(mention.start)
+        if mention.text.lower() in RELATIVE_PRONOUNS and index and (
+            self.document.tokens[index - 1].text == ","
+        ):
+            return self._relative_antecedent(self.document.tokens[index - 1].start)
         wanted = self._pronoun_agreement(mention, cue_text)
         chosen = self._best_antecedent(mention, wanted, PRONOUN_WINDOW)
         if chosen is None and wanted & {"m", "f"}:
@@ -272,6 +278,16 @@ class ArticleSources:
             # person of that gender named anywhere before
             chosen = self._best_antecedent(mention, wanted & {"m", "f"}, None)
         return chosen
+
+    def _relative_antecedent(self, comma: int) -> Entity | None:
+        """ "Celebi, die ...": a relative pronoun refers to the phrase just before its comma;
+        when that phrase is no source ("eines Filmemachers, der ..."), there is none."""
+        position = bisect_left(self.candidates, comma, key=_candidate_start)
+        for candidate in reversed(self.candidates[max(0, position - 3) : position]):
+            gap = self.document.text[candidate.mention.end : comma]
+            if not gap.strip(" )"):
+                return candidate.entity
+        return None
 
     def _best_antecedent(
         self, mention: Mention, wanted: set[str], window: int | None
@@ -345,6 +361,9 @@ class ArticleSources:
         lemma = noun.lemma.lower().removesuffix("er") if noun.role_class == "adjectival" else (
             noun.lemma.lower())
         same_office = (lemma, *_role_groups().get(lemma, ()))
+        employer = _employer(mention)
+        if employer and self.gaz.organisation_nouns.match(employer):
+            employer = None  # "der Chef des Konzerns" refers back like "der Konzern" does
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
         for position in self._earlier(mention, ROLE_WINDOW):
@@ -358,6 +377,8 @@ class ArticleSources:
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
             role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
+            if employer and employer not in role_text:
+                continue  # "der Sprecher des Krisenstabes" is not the Polizeisprecher
             role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
                 bool(mention.state) and mention.state == entity.state
                 and any(word in role_text for word in _role_groups().get("*", ()))
@@ -395,6 +416,23 @@ class ArticleSources:
                 return False
             described = described or held is not None
         return described
+
+
+def _employer(mention: Mention) -> str | None:
+    """The body a role phrase names after its noun, as a lower-case stem that a fitting
+    antecedent's role must contain: "der Sprecher des Flüchtlings-Krisenstabes" -> krisenstab."""
+    role = mention.role or ""
+    words = role.split()
+    if len(words) < 3 or words[1].lower() not in {"des", "der"}:
+        return None
+    last = words[-1]
+    if not last[:1].isupper():
+        return None
+    stem = last.rsplit("-", 1)[-1].lower()
+    for ending in ("es", "s"):
+        if stem.endswith(ending) and len(stem) > len(ending) + 3:
+            return stem[: -len(ending)]
+    return stem
 
 
 @cache
