@@ -153,3 +153,22 @@ def test_genitive_name_after_a_wrapper_and_a_known_acronym():
     assert read("Nach Ansicht Moskaus").name == "Russland"
     assert read("Angaben des UN-Flüchtlingshilfswerkes UNHCR").name == "UNHCR"
     assert read("Und Karla Meister").name == "Karla Meister"  # a leading "Und" is no name
+
+
+def test_plurals_of_listed_roles_and_single_vague_sources():
+    assert (read("die Kandidaten").kind, read("die Kandidaten").name) == ("collective",
+                                                                         "Kandidaten")
+    assert read("des Kandidaten").role == "Kandidat"
+    assert read("den Ministern").name == "Minister"
+    insider = read("ein Insider")
+    assert (insider.kind, insider.name) == ("anonymous", "Insider")
+    assert read("eine Stadtverordnete").kind == "anonymous"
+    assert read("Juli 2015").form == "none"  # a date never speaks
+    assert read("52,9 Prozent der Stimmen").form == "none"
+    assert read("August Brenner").kind == "person"  # August is also a first name
+
+
+def test_role_compound_after_a_place_adjective_and_an_unknown_first_name():
+    mention = read("der Grazer Kommunikationsberater Yannik Pohl")
+    assert (mention.name, mention.kind, mention.role) == ("Yannik Pohl", "person",
+                                                          "Grazer Kommunikationsberater")

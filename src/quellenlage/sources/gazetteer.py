@@ -113,7 +113,7 @@ class Gazetteer:
         cached = self.role_cache.get(word, _MISSING)
         if cached is not _MISSING:
             return cached  # type: ignore[return-value]
-        role = self._listed_role(word) or self._role_by_ending(word)
+        role = self._listed_role(word) or self._listed_plural(word) or self._role_by_ending(word)
         if len(self.role_cache) < SuffixTable.CACHE_LIMIT:
             self.role_cache[word] = role
         return role
@@ -126,6 +126,20 @@ class Gazetteer:
         if role.whole_word and len(ending) < len(word) and word[-len(ending) - 1] != "-":  # type: ignore[attr-defined]
             return None
         return role  # type: ignore[return-value]
+
+    def _listed_plural(self, word: str) -> RoleNoun | None:
+        """ "Kandidaten", "Experten", "Ministern": a listed masculine role with a plural (or
+        weak oblique) ending; the article decides later whether it is one person or several."""
+        for ending in ("en", "n"):
+            if not word.endswith(ending) or len(word) <= len(ending) + 3:
+                continue
+            base = word[: -len(ending)]
+            role = self._listed_role(base)
+            if role is not None and role.gender == "male" and base.lower().endswith(
+                role.lemma.lower()
+            ):
+                return RoleNoun(base, "male", role.role_class, word, False, plural=True)
+        return None
 
     def _role_by_ending(self, word: str) -> RoleNoun | None:
         found = self.role_endings.match(word)

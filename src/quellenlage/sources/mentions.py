@@ -299,8 +299,8 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         inner.start, inner.end, inner.text = start, end, surface
         return inner
 
-    if not head[:1].isupper() and not head[:1].isdigit():
-        return _not_a_source(mention)  # "man gerne", "und eine Stagnation ..."
+    if not head[:1].isupper() and not (head[:1].isdigit() and gaz.role(head)):
+        return _not_a_source(mention)  # "man gerne", "und eine Stagnation ...", "52,9 Prozent"
     if head.lower() in NOT_SPEAKERS:
         return _not_a_source(mention)  # "Wir", "Frage:" (an interview's label)
     before_name = i + 1 < len(words) and bool(gaz.first_name_gender(words[i + 1]))
@@ -310,7 +310,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         # "die Biochemiker", "Journalisten", "mehrere Abgeordnete": no one person
         mention.form = mention.kind = "collective"
         mention.agreement = "pl"
-        mention.name = _normalise_phrase(adjectives, tokens[i : i + 1], "pl")
+        named = tokens[i]
+        if head.endswith("n") and head[:-1] == role.lemma and role.lemma.endswith(("er", "el")):
+            named = Token(role.lemma, named.start, named.end - 1, named.index)  # "Ministern"
+        mention.name = _normalise_phrase(adjectives, [named], "pl")
         return mention
     if role is not None and role.plural:  # "laut dem Journalisten": one Journalist
         role = replace(role, plural=False)
@@ -331,6 +334,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if role is not None:
         return _parse_role(text, tokens, i, determiner, adjectives, role, mention, gaz)
     source_noun = gaz.source_nouns.match(head)
+    if source_noun and determiner in INDEFINITE and source_noun[1][0] == "anonymous":  # type: ignore[index]
+        mention.form = mention.kind = "anonymous"  # "ein Insider", "eine informierte Quelle"
+        mention.name = " ".join([*adjectives, head])
+        return mention
     if source_noun and (determiner is None or determiner in {"die", "den"} | QUANTIFIERS):
         kind = source_noun[1][0]  # type: ignore[index]
         mention.form = "collective" if kind == "collective" else "anonymous"
