@@ -207,3 +207,14 @@ def test_ministry_of_a_named_minister_is_the_speaker():
     resolve_sources(document(text), attributions)
     assert (attributions[0].source.name, attributions[0].source.kind) == (
         "Ministerium", "organisation")
+
+
+def test_pronoun_does_not_take_an_outlet_that_was_only_addressed():
+    text = ("Das Urteil sei endgültig, sagte Samira Nouri der Nachrichtenagentur AFP. "
+            "Sie fürchte nun das Schlimmste.")
+    attributions = [
+        statement(text, "Das Urteil sei endgültig", "Samira Nouri", "sagte"),
+        statement(text, "fürchte nun das Schlimmste", "Sie", "fürchte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source is None or attributions[1].source.kind != "media"

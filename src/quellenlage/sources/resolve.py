@@ -303,6 +303,8 @@ class ArticleSources:
             if window is None and candidate.entity.kind != "person":
                 continue
             entity = candidate.entity
+            if entity.kind == "media" and not entity.spoke:
+                continue  # "sagte sie der Nachrichtenagentur AFP": an outlet addressed
             fit = self._agrees(entity, wanted)
             if fit is None:
                 continue
@@ -514,7 +516,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             while end_index < count and (
                 tokens[end_index].text[:1].isupper()
                 or (tokens[end_index].text in {"von", "van", "de", "der", "al"}
-                and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper())
+                and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper()
+                # "der" only inside "von der Leyen", never "Samira Nouri der Agentur AFP"
+                and (tokens[end_index].text != "der"
+                     or tokens[end_index - 1].text in {"von", "van"}))
             ) and end_index - index < 5:
                 end_index += 1
             begin = _phrase_start(tokens, index, gaz)
