@@ -218,3 +218,25 @@ def test_pronoun_does_not_take_an_outlet_that_was_only_addressed():
     ]
     resolve_sources(document(text), attributions)
     assert attributions[1].source is None or attributions[1].source.kind != "media"
+
+
+def test_first_person_in_an_interview_is_the_labelled_interviewee():
+    text = ("Die Reederin Jana Holm spricht über den Hafen. ZEITUNG: Wie geht es weiter? "
+            "Holm: Wir bauen aus. Ich denke, dass sich das lohnt. Frage: Und die Kosten? "
+            "Antwort: Wir haben genug Geld.")
+    attributions = [
+        statement(text, "bauen aus", "Wir", "bauen"),
+        statement(text, "dass sich das lohnt", "Ich", "denke"),
+        statement(text, "haben genug Geld", "Wir", "haben", speaker_occurrence=1),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Jana Holm"
+    assert attributions[1].source.name == "Jana Holm"
+    assert attributions[2].source is None  # after "Antwort:" nobody was addressed by name
+
+
+def test_first_person_outside_an_interview_has_no_source():
+    text = "Der Verein lud ein. Wir freuen uns auf den Sommer, hieß es."
+    attributions = [statement(text, "freuen uns auf den Sommer", "Wir", "freuen")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None

@@ -37,6 +37,13 @@ ROLE_WINDOW = 30  # sentences back that a role noun may reach
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
+FIRST_PERSON = frozenset({"ich", "wir"})
+# An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Varoufakis: ..."
+INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
+INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
+ANSWER_LABELS = frozenset({"antwort", "a"})
+ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
+INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Celebi, die ..."
 
 
@@ -221,6 +228,25 @@ class ArticleSources:
             self._add(mention, entity)
         entity.spoke = True
         return entity
+
+    def interviewee(self, offset: int) -> Entity | None:
+        """Who says "ich" or "wir" in an interview: the person whose label opens the answer
+        ("Varoufakis: Wir ..."), or after "Antwort:" the person the questions address ("Frage:
+        Herr Urmson, ..."); nobody after the interviewer's label ("STANDARD:", "Frage:") or
+        outside an interview."""
+        text = self.document.text
+        label = None
+        for match in INTERVIEW_LABEL.finditer(text, max(0, offset - INTERVIEW_REACH), offset):
+            label = match.group(1)
+        if label is None or label.lower() in INTERVIEWER_LABELS:
+            return None
+        if label.lower() in ANSWER_LABELS:
+            addressed = ADDRESSED.search(text)
+            label = addressed.group(1) if addressed else None
+        person = self._by_surname(label) if label else None
+        if person is not None:
+            person.spoke = True
+        return person
 
     def _stray_word(self, mention: Mention) -> bool:
         """A lone unknown capitalised word that opens its sentence and never occurs inside a
@@ -573,7 +599,9 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
     for attribution in sorted(attributions, key=lambda a: a.quote.start):
         speaker = attribution.speaker
         entity: Entity | None = None
-        if speaker is not None:
+        if speaker is not None and speaker.text.strip().lower() in FIRST_PERSON:
+            entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
+        elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             entity = article.resolve(speaker.start, speaker.end, cue_text)
         elif previous is not None:
