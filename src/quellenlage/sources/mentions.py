@@ -13,6 +13,7 @@ from functools import cache
 
 from quellenlage.resources import read_lines, read_table
 from quellenlage.sources.gazetteer import Entry, Gazetteer, RoleNoun, gazetteer
+from quellenlage.sources.phrases import normalise_phrase, strong
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -44,7 +45,6 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "jener": ("m", "sg"), "jene": (None, None), "derjenige": ("m", "sg"),
 }
 GENDER_OF_NATURAL = {"male": "m", "female": "f"}
-STRONG_ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 NAMED_FORMS = frozenset({"named", "state", "organisation", "media"})
 
 
@@ -313,7 +313,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         named = tokens[i]
         if head.endswith("n") and head[:-1] == role.lemma and role.lemma.endswith(("er", "el")):
             named = Token(role.lemma, named.start, named.end - 1, named.index)  # "Ministern"
-        mention.name = _normalise_phrase(adjectives, [named], "pl")
+        mention.name = normalise_phrase(adjectives, [named], "pl")
         return mention
     if role is not None and role.plural:  # "laut dem Journalisten": one Journalist
         role = replace(role, plural=False)
@@ -343,7 +343,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         mention.form = "collective" if kind == "collective" else "anonymous"
         mention.kind = mention.form
         mention.agreement = "pl"
-        mention.name = _normalise_phrase(adjectives, tokens[i:i + 1], "pl")
+        mention.name = normalise_phrase(adjectives, tokens[i:i + 1], "pl")
         if head.endswith("n") and gaz.source_nouns.match(head[:-1]) is not None:
             mention.name = mention.name[:-1]  # dative plural: "Regierungskreisen" -> "...kreise"
         if kind == "media_reports" and i + 1 < len(words):
@@ -582,7 +582,7 @@ def _parse_role(
             if entry is not None and entry.kind == "state":
                 mention.state = entry.name
     adjectives = [a for a in adjectives if a.lower() not in _dropped_adjectives()]
-    role_text = " ".join([*(_strong(a, "m" if gender != "female" else "f") for a in adjectives),
+    role_text = " ".join([*(strong(a, "m" if gender != "female" else "f") for a in adjectives),
                           *words[i:j], *complement])
     mention.role = role_text if not name_tokens else " ".join([*words[i:j]])
     mention.role_noun = role
@@ -598,7 +598,7 @@ def _parse_role(
         mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
         mention.state = mention.state or named.state
         if adjectives:
-            mention.role = " ".join([*(_strong(a, "m" if gender != "female" else "f")
+            mention.role = " ".join([*(strong(a, "m" if gender != "female" else "f")
                                        for a in adjectives), *words[i:j]])
         return mention
     mention.form = "role"
@@ -750,7 +750,7 @@ def _parse_organisation(
         named = _outlet_after(tokens[i + 1 :], gaz)
         mention.form = "media"
         mention.kind = "media"
-        mention.name = named or _normalise_phrase(adjectives, tokens[i : i + 1], gender)
+        mention.name = named or normalise_phrase(adjectives, tokens[i : i + 1], gender)
         return mention
     mention.form = "organisation"
     mention.kind = "organisation"
@@ -761,7 +761,7 @@ def _parse_organisation(
         return _from_entry(mention, known[0], [], adjectives, gaz)  # "die Gewerkschaft Verdi"
     if following and following[0].text[:1].isupper() and not gaz.role(following[0].text):
         name_tokens = [*name_tokens, *_name_run(following, 0, gaz)]  # "Staatsanwaltschaft Krefeld"
-    mention.name = _normalise_phrase(adjectives, name_tokens, gender)
+    mention.name = normalise_phrase(adjectives, name_tokens, gender)
     return mention
 
 
@@ -779,31 +779,3 @@ def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:
         return found[0].name
     run = [w for w in words[:3] if w[:1].isupper()]
     return " ".join(run) if run and len(run) == len(words[: len(run)]) else None
-
-
-def _strong(adjective: str, gender: str) -> str:
-    """An adjective in its strong nominative form: "ukrainischen" -> "ukrainischer" (masculine)."""
-    if not adjective[:1].islower() and not adjective[:1].isupper():
-        return adjective
-    if adjective[:1].isupper() and adjective.endswith("er"):
-        return adjective  # "Wiener": a place adjective does not inflect
-    base = adjective
-    for ending in ("en", "em", "er", "es", "e"):
-        if base.endswith(ending) and len(base) > len(ending) + 2:
-            base = base[: -len(ending)]
-            break
-    else:
-        return adjective
-    return base + STRONG_ENDING.get(gender, "e")
-
-
-def _normalise_phrase(adjectives: list[str], tokens: list[Token], gender: str) -> str:
-    words = [t.text for t in tokens]
-    if words and words[0].endswith("s") and len(words[0]) > 4 and gender in {"n", "m"}:
-        lowered = words[0].lower()
-        if not lowered.endswith(("ss", "us", "is", "os")):
-            words[0] = words[0][:-1]  # "Außenministeriums" -> "Außenministerium"
-    adjective_words = [_strong(a, gender).lower()
-                       if a[:1].isupper() and not a.endswith("er") else _strong(a, gender)
-                       for a in adjectives]
-    return " ".join([*adjective_words, *words])

@@ -6,8 +6,13 @@ name, "die Polizei"); they and the speaker spans, taken in text order, are linke
 plausible antecedent that agrees with it (er: a man or a masculine noun; sie: a woman, a feminine
 noun or a plural; es: a neuter noun), with a bonus for earlier speakers and sentence subjects;
 a definite role noun ("der ukrainische Präsident", "die Ministerin") takes the nearest person of
-its gender whose role fits. An attribution without a speaker carries the source of the statement
-just before it ("Er sagte, ... . Die Lage sei ernst.").
+its gender whose role fits (or one of the same office, role_groups.txt: "der Staatschef" for
+"Präsident Chávez"); a profession noun ("so der Wissenschafter") may also take a quoted person
+described by a role that is no office. A span that names nothing able to speak ("Ein Überblick",
+"die Runde", "Demnach", "wir") gives no source, unless a person is named inside it ("Nobel
+scientist Tim Hunt says"); "ich"/"wir" in an interview answer is the labelled interviewee. An
+attribution without a speaker carries the source of the statement just before it ("Er sagte, ... .
+Die Lage sei ernst.").
 """
 
 from __future__ import annotations
