@@ -10,14 +10,19 @@ def test_anaphor_classes():
     assert anaphor_class("Der Sprecher des Weißen Hauses") is None
     assert anaphor_class("die Grünen") is None
     assert anaphor_class("Gülsen Celebi") is None
+    assert anaphor_class("die Archäologin") == "role"  # a person noun known by its ending
+    assert anaphor_class("die Polizisten") is None  # several people, no one antecedent
+    assert anaphor_class("die Minister") is None
 
 
 def test_dev_pronoun_and_role_noun_resolution(wikinews_dev):
     result = check_resolution(wikinews_dev)
     resolved, counted = result.rate()
     assert counted >= 50
-    # measured 59/73; the misses are mostly referents the article never names
-    assert resolved / counted >= 0.80
+    # measured 58/74: the misses are mostly referents the article never names ("Der
+    # Staatsanwalt", "Der 58-Jährige"). Before an unnamed office holder could be merged with
+    # any named person (59/73, one of them credited that way).
+    assert resolved / counted >= 0.77
 
 
 def test_dev_resolution_end_to_end(wikinews_dev):

@@ -98,3 +98,77 @@ def test_long_speaker_span_ending_in_a_name_gives_the_name() -> None:
     assert mention.kind == "person"
     assert mention.name.endswith("Lawrow")
     assert mention.role == "Außenminister"
+
+
+def test_person_nouns_known_by_their_ending():
+    mention = read("die Archäologin Petra Lindner")
+    assert (mention.name, mention.role, mention.gender) == ("Petra Lindner", "Archäologin",
+                                                             "female")
+    assert (read("der Biochemiker").kind, read("der Biochemiker").gender) == ("person", "male")
+    assert read("die Kolumnistin").role == "Kolumnistin"
+    assert read("der Wissenschafter").kind == "person"  # Austrian and Swiss spelling
+    assert read("die Psychotherapeutin").gender == "female"
+    boss = read("Lehrergewerkschafter Paul Brenner")
+    assert (boss.name, boss.kind, boss.role) == ("Paul Brenner", "person", "Lehrergewerkschafter")
+
+
+def test_false_friends_of_person_endings_are_no_roles():
+    from quellenlage.sources.gazetteer import gazetteer
+
+    for word in ("Abgabefrist", "Zeitgeist", "Moment", "Parlament", "Restaurant", "Prozent",
+                 "Generator", "Talent", "Hinterlist"):
+        assert gazetteer().role(word) is None, word
+
+
+def test_plural_role_nouns_are_collectives_and_oblique_singulars_one_person():
+    assert (read("die Biochemiker").kind, read("die Biochemiker").name) == (
+        "collective", "Biochemiker")
+    assert read("Journalisten").kind == "collective"
+    assert read("mehrere Abgeordnete").kind == "collective"
+    assert read("die Wiener Forscher").name == "Wiener Forscher"
+    one = read("laut dem Journalisten")
+    assert (one.kind, one.role, one.gender) == ("person", "Journalist", "male")
+
+
+def test_phrases_that_cannot_speak_are_no_source():
+    for span in ("Ein Überblick", "die Runde", "Der Schlüssel zu einer guten Ernte", "Wir",
+                 "ich", "man gerne", "die seine", "Die Frage", "Frage", "Die Abbildung"):
+        assert read(span).form == "none", span
+    assert read("das Rathaus").kind == "organisation"
+    assert read("die Gruppe Klangwerk").form == "none"  # no first name: no person
+
+
+def test_genitive_state_before_an_office_holder_gives_the_person():
+    mention = read("Frankreichs Energieregulator Michel Dubois")
+    assert (mention.name, mention.kind, mention.state) == ("Michel Dubois", "person",
+                                                           "Frankreich")
+
+
+def test_short_phrase_that_names_nothing_yields_to_the_name_after_the_comma():
+    mention = read("Der frühere Hohe Kommissar für Flüchtlinge, Anton Berger, lobte das")
+    assert (mention.name, mention.kind) == ("Anton Berger", "person")
+
+
+def test_genitive_name_after_a_wrapper_and_a_known_acronym():
+    assert read("Nach Ansicht Moskaus").name == "Russland"
+    assert read("Angaben des UN-Flüchtlingshilfswerkes UNHCR").name == "UNHCR"
+    assert read("Und Karla Meister").name == "Karla Meister"  # a leading "Und" is no name
+
+
+def test_plurals_of_listed_roles_and_single_vague_sources():
+    assert (read("die Kandidaten").kind, read("die Kandidaten").name) == ("collective",
+                                                                         "Kandidaten")
+    assert read("des Kandidaten").role == "Kandidat"
+    assert read("den Ministern").name == "Minister"
+    insider = read("ein Insider")
+    assert (insider.kind, insider.name) == ("anonymous", "Insider")
+    assert read("eine Stadtverordnete").kind == "anonymous"
+    assert read("Juli 2015").form == "none"  # a date never speaks
+    assert read("52,9 Prozent der Stimmen").form == "none"
+    assert read("August Brenner").kind == "person"  # August is also a first name
+
+
+def test_role_compound_after_a_place_adjective_and_an_unknown_first_name():
+    mention = read("der Grazer Kommunikationsberater Yannik Pohl")
+    assert (mention.name, mention.kind, mention.role) == ("Yannik Pohl", "person",
+                                                          "Grazer Kommunikationsberater")

@@ -71,3 +71,172 @@ def test_continuation_without_speaker_carries_the_source_over():
     ]
     resolve_sources(document(text), attributions)
     assert attributions[1].source.name == "Katharina Dröge"
+
+
+def test_profession_noun_refers_back_to_the_described_speaker():
+    text = ("Der britische Nobelpreisträger Thomas Fairburn hat seine Äußerungen bedauert. "
+            "Fairburn sagte, er habe niemanden kränken wollen. "
+            "Die Forschung brauche alle Talente, so der Wissenschafter.")
+    attributions = [
+        statement(text, "er habe niemanden kränken wollen", "Fairburn", "sagte"),
+        statement(text, "Die Forschung brauche alle Talente", "der Wissenschafter", "so"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name == "Thomas Fairburn"
+
+
+def test_profession_noun_does_not_take_an_office_holder():
+    text = ("Ministerin Ursula Brandt eröffnete die Tagung. Brandt sagte, die Mittel stiegen. "
+            "Die Lage sei ernst, sagte die Biologin.")
+    attributions = [
+        statement(text, "die Mittel stiegen", "Brandt", "sagte"),
+        statement(text, "Die Lage sei ernst", "die Biologin", "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name != "Ursula Brandt"
+
+
+def test_unnamed_office_holder_is_not_merged_with_a_named_person():
+    text = ("Der Staatsanwalt sagte, die Ermittlungen dauerten an. "
+            "Justizministerin Maria Keller kündigte an, das Gesetz zu ändern.")
+    attributions = [
+        statement(text, "die Ermittlungen dauerten an", "Der Staatsanwalt", "sagte"),
+        statement(text, "das Gesetz zu ändern", "Justizministerin Maria Keller", "kündigte an"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Staatsanwalt"
+    assert attributions[1].source.name == "Maria Keller"
+
+
+def test_head_of_state_nouns_refer_to_the_president_of_that_state():
+    text = ("Präsident Hugo Chávez empfing die Gäste in Caracas. Chávez sprach von einem Erfolg. "
+            "Der venezolanische Staatschef kündigte an, die Ölförderung zu erhöhen.")
+    attributions = [
+        statement(text, "die Ölförderung zu erhöhen", "Der venezolanische Staatschef",
+                  "kündigte an"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Hugo Chávez"
+
+
+def test_role_noun_of_another_state_does_not_take_the_president():
+    text = ("Venezuelas Präsident Hugo Chávez empfing die Gäste. "
+            "Der brasilianische Präsident sagte, man werde zusammenarbeiten.")
+    attributions = [statement(text, "man werde zusammenarbeiten", "Der brasilianische Präsident",
+                              "sagte")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name != "Hugo Chávez"
+
+
+def test_span_that_names_nothing_gives_no_source_or_the_person_inside():
+    text = ("Die Rede machte schnell die Runde. Ein Überblick: Die Preise steigen. "
+            "Top scientist Anna Kowalski says the data are clear.")
+    attributions = [
+        statement(text, "Die Preise steigen", "Ein Überblick"),
+        statement(text, "the data are clear", "Top scientist Anna Kowalski says"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None
+    assert attributions[1].source.name == "Anna Kowalski"
+
+
+def test_stray_capitalised_word_at_a_sentence_start_is_no_source():
+    text = "Die Studie liegt vor. Demnach sinken die Kosten deutlich."
+    attributions = [statement(text, "sinken die Kosten deutlich", "Demnach")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None
+
+
+def test_word_that_only_ever_opens_sentences_is_no_source_but_a_surname_is():
+    text = ("Die Behörde legte Zahlen vor. Demnach stiegen die Preise. Demnach sanken die Löhne. "
+            "Die Ökonomin Sabine Roth warnte. Roth sagte, das sei gefährlich. "
+            "Roth betonte, man müsse handeln.")
+    attributions = [
+        statement(text, "stiegen die Preise", "Demnach"),
+        statement(text, "das sei gefährlich", "Roth", "sagte"),
+        statement(text, "man müsse handeln", "Roth", "betonte", speaker_occurrence=1),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None
+    assert attributions[1].source.name == "Sabine Roth"
+    assert attributions[2].source.name == "Sabine Roth"
+
+
+def test_role_noun_of_another_body_does_not_take_the_earlier_spokesman():
+    text = ("Die Lage sei ruhig, sagte ein Polizeisprecher. "
+            "Die Versorgung reiche nicht, erklärte der Sprecher des Krisenstabes. "
+            "Man plane neue Zelte, sagte der Sprecher des regionalen Krisenstabes.")
+    attributions = [
+        statement(text, "Die Lage sei ruhig", "ein Polizeisprecher", "sagte"),
+        statement(text, "Die Versorgung reiche nicht", "der Sprecher des Krisenstabes", "erklärte"),
+        statement(text, "Man plane neue Zelte", "der Sprecher des regionalen Krisenstabes",
+                  "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name == "Sprecher des Krisenstabes"
+    assert attributions[2].source is attributions[1].source
+
+
+def test_chief_of_the_company_still_refers_back_to_the_named_chief():
+    text = ("Konzernchef Markus Feld legte die Zahlen vor. "
+            "Der Chef des Konzerns sagte, das Jahr sei schwierig gewesen.")
+    attributions = [statement(text, "das Jahr sei schwierig gewesen", "Der Chef des Konzerns",
+                              "sagte")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Markus Feld"
+
+
+def test_relative_pronoun_takes_the_phrase_before_its_comma_or_nothing():
+    text = ("Die Anwältin Nora Weiss, die den Kläger vertritt, nannte das Urteil falsch. "
+            "Der Film stammt von Regisseurin Eva Lind. Er ist das Werk eines Zweiflers, der "
+            "glaubt, dass nichts gerecht sei.")
+    attributions = [
+        statement(text, "den Kläger vertritt", "die", "vertritt", speaker_occurrence=0),
+        statement(text, "dass nichts gerecht sei", "der", "glaubt"),
+    ]
+    assert text[attributions[1].speaker.start - 2] == ","
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Nora Weiss"
+    assert attributions[1].source is None
+
+
+def test_ministry_of_a_named_minister_is_the_speaker():
+    text = "Laut Angaben von Brandners Ministerium wurden keine Waffen geliefert."
+    attributions = [statement(text, "wurden keine Waffen geliefert",
+                              "Angaben von Brandners Ministerium")]
+    resolve_sources(document(text), attributions)
+    assert (attributions[0].source.name, attributions[0].source.kind) == (
+        "Ministerium", "organisation")
+
+
+def test_pronoun_does_not_take_an_outlet_that_was_only_addressed():
+    text = ("Das Urteil sei endgültig, sagte Samira Nouri der Nachrichtenagentur AFP. "
+            "Sie fürchte nun das Schlimmste.")
+    attributions = [
+        statement(text, "Das Urteil sei endgültig", "Samira Nouri", "sagte"),
+        statement(text, "fürchte nun das Schlimmste", "Sie", "fürchte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source is None or attributions[1].source.kind != "media"
+
+
+def test_first_person_in_an_interview_is_the_labelled_interviewee():
+    text = ("Die Reederin Jana Holm spricht über den Hafen. ZEITUNG: Wie geht es weiter? "
+            "Holm: Wir bauen aus. Ich denke, dass sich das lohnt. Frage: Und die Kosten? "
+            "Antwort: Wir haben genug Geld.")
+    attributions = [
+        statement(text, "bauen aus", "Wir", "bauen"),
+        statement(text, "dass sich das lohnt", "Ich", "denke"),
+        statement(text, "haben genug Geld", "Wir", "haben", speaker_occurrence=1),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Jana Holm"
+    assert attributions[1].source.name == "Jana Holm"
+    assert attributions[2].source is None  # after "Antwort:" nobody was addressed by name
+
+
+def test_first_person_outside_an_interview_has_no_source():
+    text = "Der Verein lud ein. Wir freuen uns auf den Sommer, hieß es."
+    attributions = [statement(text, "freuen uns auf den Sommer", "Wir", "freuen")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None

@@ -48,7 +48,10 @@ def anaphor_class(speaker: str) -> str | None:
         return None
     if gazetteer().lookup(head) is not None:
         return None  # "die Grünen": a party's name, not a role
-    return "role" if gazetteer().role(head) is not None else None
+    role = gazetteer().role(head)
+    if role is None or role.plural or (role.gender == "male" and words[0].lower() == "die"):
+        return None  # "die Polizisten", "die Minister": several people, no one antecedent
+    return "role"
 
 
 @dataclass

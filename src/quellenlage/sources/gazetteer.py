@@ -12,6 +12,7 @@ from functools import cache
 from quellenlage.resources import read_lines, read_table
 
 GAZETTEER = "gazetteer"
+_MISSING = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +32,10 @@ class RoleNoun:
 
     lemma: str
     gender: str | None  # male | female | None (adjectival: the article decides)
-    role_class: str  # office | generic | adjectival
+    role_class: str  # office | profession | generic | adjectival
     form: str
     whole_word: bool = False
+    plural: bool = False  # "Journalisten", "Virologinnen": several people of that role
 
 
 class SuffixTable:
@@ -79,6 +81,9 @@ class Gazetteer:
     wrappers: SuffixTable
     media_surfaces: tuple[str, ...]
     platform_surfaces: tuple[str, ...]
+    role_endings: SuffixTable
+    role_exclusions: tuple[str, ...]
+    role_cache: dict[str, RoleNoun | None]
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry for an exact surface, also in the genitive ("Selenskyjs", "Russlands")."""
@@ -101,8 +106,19 @@ class Gazetteer:
         return self.first_names.get(word)
 
     def role(self, word: str) -> RoleNoun | None:
+        """The role noun a capitalised word is: a listed one (role_nouns.tsv), or else one known
+        by a person-noun ending (role_suffixes.tsv): "Biochemikerin", "Kolumnisten"."""
         if not word[:1].isupper() and not word[:1].isdigit():
             return None
+        cached = self.role_cache.get(word, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        role = self._listed_role(word) or self._listed_plural(word) or self._role_by_ending(word)
+        if len(self.role_cache) < SuffixTable.CACHE_LIMIT:
+            self.role_cache[word] = role
+        return role
+
+    def _listed_role(self, word: str) -> RoleNoun | None:
         found = self.roles.match(word)
         if found is None:
             return None
@@ -110,6 +126,37 @@ class Gazetteer:
         if role.whole_word and len(ending) < len(word) and word[-len(ending) - 1] != "-":  # type: ignore[attr-defined]
             return None
         return role  # type: ignore[return-value]
+
+    def _listed_plural(self, word: str) -> RoleNoun | None:
+        """ "Kandidaten", "Experten", "Ministern": a listed masculine role with a plural (or
+        weak oblique) ending; the article decides later whether it is one person or several."""
+        for ending in ("en", "n"):
+            if not word.endswith(ending) or len(word) <= len(ending) + 3:
+                continue
+            base = word[: -len(ending)]
+            role = self._listed_role(base)
+            if role is not None and role.gender == "male" and base.lower().endswith(
+                role.lemma.lower()
+            ):
+                return RoleNoun(base, "male", role.role_class, word, False, plural=True)
+        return None
+
+    def _role_by_ending(self, word: str) -> RoleNoun | None:
+        found = self.role_endings.match(word)
+        if found is None:
+            return None
+        ending, (lemma_ending, gender, plural, role_class, min_stem) = found  # type: ignore[misc]
+        stem = word[: len(word) - len(ending)]
+        if len(stem.rsplit("-", 1)[-1]) < min_stem or not stem[:1].isupper():
+            return None
+        lower = word.lower()
+        if any(lower.endswith(excluded) for excluded in self.role_exclusions):
+            return None
+        lemma = stem + lemma_ending
+        listed = self._listed_role(lemma)  # "des Präsidenten": the office Präsident
+        if listed is not None:
+            role_class = listed.role_class
+        return RoleNoun(lemma, gender, role_class, word, False, plural)
 
 
 def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
@@ -184,11 +231,25 @@ def gazetteer() -> Gazetteer:
             for form in (female, female + "r", female + "n"):
                 role_forms[form.lower()] = RoleNoun(masculine, None, role_class, form, whole)
             continue
+        if female == masculine:  # "Mitglied": one form for both, the noun shows no gender
+            role_forms[masculine.lower()] = RoleNoun(masculine, None, role_class, masculine, whole)
+            continue
         role_forms[masculine.lower()] = RoleNoun(masculine, "male", role_class, masculine, whole)
         role_forms[female.lower()] = RoleNoun(masculine, "female", role_class, female, whole)
         role_forms[(female + "nen").lower()] = RoleNoun(
-            masculine, "female", role_class, female, whole
+            masculine, "female", role_class, female, whole, plural=True
         )
+
+    role_endings: dict[str, object] = {}
+    for masculine, feminine, plural, role_class, min_stem in read_table(
+        GAZETTEER, "role_suffixes.tsv"
+    ):
+        stem_length = int(min_stem)
+        for form, gender, is_plural in (
+            (plural, "male", plural != masculine), (feminine + "nen", "female", True),
+            (feminine, "female", False), (masculine, "male", False),
+        ):  # masculine last: "-iker" is both singular and plural, the article decides
+            role_endings[form] = (masculine, gender, is_plural, role_class, stem_length)
 
     def suffixes(name: str) -> SuffixTable:
         return SuffixTable({row[0].lower(): row[1:] for row in read_table(GAZETTEER, name)})
@@ -208,4 +269,7 @@ def gazetteer() -> Gazetteer:
         wrappers=suffixes("wrapper_nouns.tsv"),
         media_surfaces=tuple(media_surfaces),
         platform_surfaces=tuple(platform_surfaces),
+        role_endings=SuffixTable(role_endings),
+        role_exclusions=read_lines(GAZETTEER, "role_suffixes_exclude.txt"),
+        role_cache={},
     )

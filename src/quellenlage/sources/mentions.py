@@ -13,6 +13,7 @@ from functools import cache
 
 from quellenlage.resources import read_lines, read_table
 from quellenlage.sources.gazetteer import Entry, Gazetteer, RoleNoun, gazetteer
+from quellenlage.sources.phrases import normalise_phrase, strong
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -33,6 +34,10 @@ TRAILING_WORDS = _WORDS["trailing"]
 NAME_PARTICLES = _WORDS["name_particles"]
 REFLEXIVE = _WORDS["reflexive"]
 COORDINATORS = _WORDS["coordinators"]
+NOT_SPEAKERS = _WORDS["not_speakers"]
+COMMON_NOUN_ENDINGS = tuple(_WORDS["common_noun_endings"])
+# after these a plural-looking weak noun is one person: "laut dem Journalisten"
+SINGULAR_OBLIQUE = frozenset({"des", "dem", "eines", "einem", "dieses", "diesem"})
 # Pronoun -> (grammatical gender or None for "f or plural", number or None).
 PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "er": ("m", "sg"), "sie": (None, None), "es": ("n", "sg"),
@@ -40,7 +45,6 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "jener": ("m", "sg"), "jene": (None, None), "derjenige": ("m", "sg"),
 }
 GENDER_OF_NATURAL = {"male": "m", "female": "f"}
-STRONG_ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 NAMED_FORMS = frozenset({"named", "state", "organisation", "media"})
 
 
@@ -52,6 +56,7 @@ class Mention:
     end: int
     text: str
     # pronoun | reflexive | named | role | anonymous | collective | organisation | state | media
+    # | none (a phrase that names nothing able to speak: "die Runde", "Ein Überblick", "wir")
     form: str = "unknown"
     name: str | None = None
     kind: str = "unknown"
@@ -155,10 +160,15 @@ def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
                        if gaz.first_name_gender(tokens[i].text)), None)
     if first_name is None or not all(t.text[:1].isupper() for t in tokens[first_name:]):
         return tokens
+    while first_name > 1 and gaz.first_name_gender(tokens[first_name - 1].text):
+        first_name -= 1  # "Luiz Inácio Lula": the first of several first names
     role = next((i for i in range(first_name - 1, -1, -1) if gaz.role(tokens[i].text)), None)
     if role is None:
         return tokens[first_name:]
-    return [tokens[role], *tokens[first_name:]]
+    state = role
+    while state > 0 and gaz.state_of_adjective(tokens[state - 1].text):
+        state -= 1  # "brasilianischen Amtskollegen": the state stays with the role
+    return [*tokens[state : role + 1], *tokens[first_name:]]
 
 
 def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
@@ -186,6 +196,12 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                            agreement="pl", definite=True, parts=mentions)
     segments = _split_commas(tokens)
     mention = _parse_segment(text, segments[0], gaz)
+    if mention.form == "none" and len(segments) > 1 and len(segments[0]) <= LONG_SPAN_TOKENS:
+        # "Der frühere Hohe Repräsentant in Bosnien, Wolfgang Petritsch": the name right
+        # after a short phrase that names nothing is the speaker
+        extra = _parse_segment(text, segments[1], gaz)
+        if extra.form == "named" and extra.kind == "person":
+            mention = extra
     for apposition in segments[1:]:
         extra = _parse_segment(text, apposition, gaz)
         _merge_apposition(mention, extra)
@@ -256,8 +272,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         adjectives.append(words[i])
         i += 1
     if i >= len(words):
-        mention.name = surface
-        return mention
+        return _not_a_source(mention)  # "die seine": no noun at all
     if known is not None and known[1] >= 2 and not adjectives:  # "Die Deutsche Bahn"
         return _from_entry(mention, known[0], words[i : i + known[1]], adjectives, gaz)
     head = words[i]
@@ -275,8 +290,35 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return _parse_tokens(text, [tokens[i]], gaz)  # "Nach Bas' Worten"
     if i + 1 < len(words) and head.endswith("s") and gaz.wrappers.match(words[i + 1]):
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
+    if (
+        i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
+        and gaz.lookup(head) is None and gaz.role(head) is None
+        and gaz.organisation_nouns.match(words[i + 1])
+    ):  # "Mikl-Leitners Ministerium": the organisation speaks, not its head
+        inner = _parse_segment(text, tokens[i + 1 :], gaz)
+        inner.start, inner.end, inner.text = start, end, surface
+        return inner
 
-    role = gaz.role(head) if not _is_plural_source(head, determiner, gaz) else None
+    if not head[:1].isupper() and not (head[:1].isdigit() and gaz.role(head)):
+        return _not_a_source(mention)  # "man gerne", "und eine Stagnation ...", "52,9 Prozent"
+    if head.lower() in NOT_SPEAKERS:
+        return _not_a_source(mention)  # "Wir", "Frage:" (an interview's label)
+    before_name = i + 1 < len(words) and bool(gaz.first_name_gender(words[i + 1]))
+    plural_source = _is_plural_source(head, determiner, gaz) and not before_name
+    role = gaz.role(head) if not plural_source else None
+    if role is not None and not before_name and _several(role, head, determiner):
+        # "die Biochemiker", "Journalisten", "mehrere Abgeordnete": no one person
+        mention.form = mention.kind = "collective"
+        mention.agreement = "pl"
+        named = tokens[i]
+        if head.endswith("n") and head[:-1] == role.lemma and role.lemma.endswith(("er", "el")):
+            named = Token(role.lemma, named.start, named.end - 1, named.index)  # "Ministern"
+        mention.name = normalise_phrase(adjectives, [named], "pl")
+        return mention
+    if role is not None and role.plural:  # "laut dem Journalisten": one Journalist
+        role = replace(role, plural=False)
+        tokens = [*tokens[:i], Token(role.lemma, tokens[i].start, tokens[i].end,
+                                     tokens[i].index), *tokens[i + 1 :]]
     if role is None:
         # "Human Rights Watch-Sprecher Malinowski": a role compound after a name of words
         for k in range(i + 1, min(len(words), i + 4)):
@@ -292,12 +334,16 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if role is not None:
         return _parse_role(text, tokens, i, determiner, adjectives, role, mention, gaz)
     source_noun = gaz.source_nouns.match(head)
+    if source_noun and determiner in INDEFINITE and source_noun[1][0] == "anonymous":  # type: ignore[index]
+        mention.form = mention.kind = "anonymous"  # "ein Insider", "eine informierte Quelle"
+        mention.name = " ".join([*adjectives, head])
+        return mention
     if source_noun and (determiner is None or determiner in {"die", "den"} | QUANTIFIERS):
         kind = source_noun[1][0]  # type: ignore[index]
         mention.form = "collective" if kind == "collective" else "anonymous"
         mention.kind = mention.form
         mention.agreement = "pl"
-        mention.name = _normalise_phrase(adjectives, tokens[i:i + 1], "pl")
+        mention.name = normalise_phrase(adjectives, tokens[i:i + 1], "pl")
         if head.endswith("n") and gaz.source_nouns.match(head[:-1]) is not None:
             mention.name = mention.name[:-1]  # dative plural: "Regierungskreisen" -> "...kreise"
         if kind == "media_reports" and i + 1 < len(words):
@@ -308,6 +354,14 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     entry_match = _gazetteer_at(words, i, gaz)
     if entry_match is not None:
         entry, length = entry_match
+        if entry.kind == "state" and i + length < len(words) - 1 and gaz.role(
+            words[i + length]
+        ):  # "Österreichs Energieregulator Walter Boltz": the state's office holder
+            inner = _parse_segment(text, tokens[i + length :], gaz)
+            if inner.kind == "person":
+                inner.state = inner.state or entry.name
+                inner.start, inner.end, inner.text = start, end, surface
+                return inner
         _from_entry(mention, entry, words[i : i + length], adjectives, gaz)
         if entry.kind == "state" and i + length < len(words):
             government = gaz.organisation_nouns.match(words[i + length])
@@ -317,7 +371,31 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     organisation = gaz.organisation_nouns.match(head)
     if organisation is not None:
         return _parse_organisation(text, tokens, i, adjectives, organisation, mention, gaz)
-    return _parse_name(text, tokens[i:], mention, gaz)
+    named = _parse_name(text, tokens[i:], mention, gaz)
+    if (determiner is not None or adjectives) and (
+        named.kind == "unknown" or (named.kind == "person" and not named.gender)
+    ):
+        # a noun with an article that is no role, organisation or vague source: "die Runde",
+        # "Ein Überblick", "das Ergebnis"; a name needs a first name: "die Gruppe Idee" is none
+        return _not_a_source(named)
+    return named
+
+
+def _not_a_source(mention: Mention) -> Mention:
+    mention.form, mention.kind, mention.name = "none", "unknown", None
+    mention.role = mention.surname = None
+    return mention
+
+
+def _several(role: RoleNoun, head: str, determiner: str | None) -> bool:
+    """Whether a role noun names several people: a plural form ("Journalisten") unless a
+    singular article asks for one ("des Journalisten"), a masculine form after "die" ("die
+    Politiker"), any role after a quantifier ("mehrere Abgeordnete")."""
+    if determiner in QUANTIFIERS:
+        return True
+    if role.plural:
+        return determiner not in SINGULAR_OBLIQUE
+    return determiner == "die" and role.gender == "male" and head[:1].isupper()
 
 
 def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
@@ -325,11 +403,24 @@ def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
         return word not in NAME_PARTICLES and word not in COORDINATORS
     if word[:1].isdigit() or not word[:1].isupper() or not following[:1].isupper():
         return False
+    if _is_place_adjective(word, following, gaz):
+        return True
     # "Politische Beobachter", "Chinesische Politiker": a capitalised adjective opens the span
     return (
         word.lower().endswith(("ische", "ischen", "ischer", "liche", "lichen", "licher"))
         or (gaz.state_of_adjective(word) is not None and not gaz.lookup(word))
     ) and word not in gaz.first_names
+
+
+def _is_place_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
+    """ "Die Wiener Forscher", "der Berliner Bürgermeister": a place adjective in -er, which
+    never inflects, before a role or a vague source (not before a name: "Peter Müller")."""
+    return (
+        word.endswith("er") and len(word) > 4 and word.isalpha()
+        and word not in gaz.first_names and gaz.role(word) is None
+        and gaz.lookup(word) is None
+        and bool(gaz.role(following) or gaz.source_nouns.match(following))
+    )
 
 
 def _is_plural_source(word: str, determiner: str | None, gaz: Gazetteer) -> bool:
@@ -372,8 +463,12 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
         return None
     form, (kind,) = found  # type: ignore[misc]
     prefix = head[: len(head) - len(form)].rstrip("-")
-    rest = _trim(tokens[i + 1 :])
-    if rest and rest[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+    following = tokens[i + 1 :]
+    rest = _trim(following)
+    if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
+        return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Athens"
+    if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+        rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest
         if rest[0].text.lower() == "des" and inner_tokens[-1].text[:1].isupper():
             # "Angaben des Geheimdienstes": the source is der Geheimdienst
@@ -487,7 +582,7 @@ def _parse_role(
             if entry is not None and entry.kind == "state":
                 mention.state = entry.name
     adjectives = [a for a in adjectives if a.lower() not in _dropped_adjectives()]
-    role_text = " ".join([*(_strong(a, "m" if gender != "female" else "f") for a in adjectives),
+    role_text = " ".join([*(strong(a, "m" if gender != "female" else "f") for a in adjectives),
                           *words[i:j], *complement])
     mention.role = role_text if not name_tokens else " ".join([*words[i:j]])
     mention.role_noun = role
@@ -503,7 +598,7 @@ def _parse_role(
         mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
         mention.state = mention.state or named.state
         if adjectives:
-            mention.role = " ".join([*(_strong(a, "m" if gender != "female" else "f")
+            mention.role = " ".join([*(strong(a, "m" if gender != "female" else "f")
                                        for a in adjectives), *words[i:j]])
         return mention
     mention.form = "role"
@@ -584,6 +679,11 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     if entry_match is not None and entry_match[1] == len(words):
         return _from_entry(mention, entry_match[0], words, [], gaz)
     first_name_at = next((k for k, w in enumerate(words) if gaz.first_name_gender(w)), 0)
+    if first_name_at == 0 and not gaz.first_name_gender(words[0]):
+        for word in words[1:]:  # "UN-Flüchtlingshilfswerkes UNHCR": the known name
+            entry = gaz.lookup(word)
+            if entry is not None and entry.kind == "organisation" and word.isupper():
+                return _from_entry(mention, entry, [word], [], gaz)
     if 0 < first_name_at < len(words) - 1:
         # "Virologin Melanie Brinkmann": the words before the first name are a role
         mention.role = " ".join(words[:first_name_at])
@@ -595,7 +695,9 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     mention.surname = words[-1]
     mention.definite = True
     first_gender = gaz.first_name_gender(words[0]) if len(words) > 1 else None
-    if first_gender or (len(words) >= 2 and all(w[:1].isupper() for w in words)):
+    common_noun = any(w.lower().endswith(COMMON_NOUN_ENDINGS) for w in words)
+    if first_gender or (len(words) >= 2 and all(w[:1].isupper() for w in words)
+                        and not common_noun):
         mention.form = "named"
         mention.kind = "person"
         mention.gender = first_gender
@@ -606,6 +708,8 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
         mention.kind = "organisation"
         mention.agreement = "f"
         return mention
+    if common_noun:
+        return _not_a_source(mention)  # "Mitteilung", "Realpolitik und ..."
     mention.form = "named"  # a lone capitalised word: a surname, resolved against the article
     mention.kind = "unknown"
     return mention
@@ -646,7 +750,7 @@ def _parse_organisation(
         named = _outlet_after(tokens[i + 1 :], gaz)
         mention.form = "media"
         mention.kind = "media"
-        mention.name = named or _normalise_phrase(adjectives, tokens[i : i + 1], gender)
+        mention.name = named or normalise_phrase(adjectives, tokens[i : i + 1], gender)
         return mention
     mention.form = "organisation"
     mention.kind = "organisation"
@@ -657,7 +761,7 @@ def _parse_organisation(
         return _from_entry(mention, known[0], [], adjectives, gaz)  # "die Gewerkschaft Verdi"
     if following and following[0].text[:1].isupper() and not gaz.role(following[0].text):
         name_tokens = [*name_tokens, *_name_run(following, 0, gaz)]  # "Staatsanwaltschaft Krefeld"
-    mention.name = _normalise_phrase(adjectives, name_tokens, gender)
+    mention.name = normalise_phrase(adjectives, name_tokens, gender)
     return mention
 
 
@@ -675,28 +779,3 @@ def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:
         return found[0].name
     run = [w for w in words[:3] if w[:1].isupper()]
     return " ".join(run) if run and len(run) == len(words[: len(run)]) else None
-
-
-def _strong(adjective: str, gender: str) -> str:
-    """An adjective in its strong nominative form: "ukrainischen" -> "ukrainischer" (masculine)."""
-    if not adjective[:1].islower() and not adjective[:1].isupper():
-        return adjective
-    base = adjective
-    for ending in ("en", "em", "er", "es", "e"):
-        if base.endswith(ending) and len(base) > len(ending) + 2:
-            base = base[: -len(ending)]
-            break
-    else:
-        return adjective
-    return base + STRONG_ENDING.get(gender, "e")
-
-
-def _normalise_phrase(adjectives: list[str], tokens: list[Token], gender: str) -> str:
-    words = [t.text for t in tokens]
-    if words and words[0].endswith("s") and len(words[0]) > 4 and gender in {"n", "m"}:
-        lowered = words[0].lower()
-        if not lowered.endswith(("ss", "us", "is", "os")):
-            words[0] = words[0][:-1]  # "Außenministeriums" -> "Außenministerium"
-    adjective_words = [_strong(a, gender).lower() if a[:1].isupper() else _strong(a, gender)
-                       for a in adjectives]
-    return " ".join([*adjective_words, *words])

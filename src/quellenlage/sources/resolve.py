@@ -6,21 +6,30 @@ name, "die Polizei"); they and the speaker spans, taken in text order, are linke
 plausible antecedent that agrees with it (er: a man or a masculine noun; sie: a woman, a feminine
 noun or a plural; es: a neuter noun), with a bonus for earlier speakers and sentence subjects;
 a definite role noun ("der ukrainische Präsident", "die Ministerin") takes the nearest person of
-its gender whose role fits. An attribution without a speaker carries the source of the statement
-just before it ("Er sagte, ... . Die Lage sei ernst.").
+its gender whose role fits (or one of the same office, role_groups.txt: "der Staatschef" for
+"Präsident Chávez"); a profession noun ("so der Wissenschafter") may also take a quoted person
+described by a role that is no office. A span that names nothing able to speak ("Ein Überblick",
+"die Runde", "Demnach", "wir") gives no source, unless a person is named inside it ("Nobel
+scientist Tim Hunt says"); "ich"/"wir" in an interview answer is the labelled interviewee. An
+attribution without a speaker carries the source of the statement just before it ("Er sagte, ... .
+Die Lage sei ernst.").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import cache
 
 from quellenlage.model import Attribution, Source
+from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
     DEFINITE,
     GENDER_OF_NATURAL,
     INDEFINITE,
+    POSSESSIVE,
     Mention,
     _from_entry,
     parse_mention,
@@ -31,6 +40,16 @@ from quellenlage.text import Document
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
+SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
+INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
+FIRST_PERSON = frozenset({"ich", "wir"})
+# An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Varoufakis: ..."
+INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
+INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
+ANSWER_LABELS = frozenset({"antwort", "a"})
+ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
+INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Celebi, die ..."
 
 
 @dataclass
@@ -135,9 +154,12 @@ class ArticleSources:
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
     def _by_surname(self, surname: str) -> Entity | None:
-        base = surname[:-1] if surname.endswith("s") else None
+        if not surname:
+            return None
+        base = surname[:-1] if surname.endswith("s") else surname
         for entity in reversed(self.entities):
-            if entity.kind == "person" and entity.surname in {surname, base}:
+            # an unnamed person ("die Mandantin") has no surname and matches no name
+            if entity.kind == "person" and entity.surname and entity.surname in {surname, base}:
                 return entity
         return None
 
@@ -184,6 +206,13 @@ class ArticleSources:
         """The entity a speaker span refers to; None when the span names nothing usable."""
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
+        if mention.form == "none" or self._stray_word(mention):
+            # "Ein Überblick", "Nobel scientist Tim Hunt FRS says": the span names no source;
+            # a person named inside it is the speaker
+            inner = self._inner_person(start, end)
+            if inner is None:
+                return None
+            mention = inner
         if mention.form in {"pronoun", "reflexive"}:
             entity = self._antecedent(mention, cue_text)
         elif mention.form == "role" and mention.definite:
@@ -205,7 +234,74 @@ class ArticleSources:
         entity.spoke = True
         return entity
 
+    def interviewee(self, offset: int) -> Entity | None:
+        """Who says "ich" or "wir" in an interview: the person whose label opens the answer
+        ("Varoufakis: Wir ..."), or after "Antwort:" the person the questions address ("Frage:
+        Herr Urmson, ..."); nobody after the interviewer's label ("STANDARD:", "Frage:") or
+        outside an interview."""
+        text = self.document.text
+        label = None
+        for match in INTERVIEW_LABEL.finditer(text, max(0, offset - INTERVIEW_REACH), offset):
+            label = match.group(1)
+        if label is None or label.lower() in INTERVIEWER_LABELS:
+            return None
+        if label.lower() in ANSWER_LABELS:
+            addressed = ADDRESSED.search(text)
+            label = addressed.group(1) if addressed else None
+        person = self._by_surname(label) if label else None
+        if person is not None:
+            person.spoke = True
+        return person
+
+    def _stray_word(self, mention: Mention) -> bool:
+        """A lone unknown capitalised word that opens its sentence and never occurs inside a
+        sentence of the article ("Demnach", "Realpolitik") is capitalised for its position,
+        not a name; a surname of a person named before is a name."""
+        if mention.form != "named" or mention.kind != "unknown" or not mention.name:
+            return False
+        if " " in mention.name:
+            return False
+        sentence = self.document.sentences[mention.sentence]
+        before = span_tokens(self.document, sentence.start, mention.start)
+        if any(t.text[:1].isalnum() for t in before):
+            return False
+        if self._by_surname(mention.name) is not None:
+            return False
+        text = self.document.text
+        for match in re.finditer(r"(?<!\w)" + re.escape(mention.name) + r"(?!\w)", text):
+            before = text[: match.start()].rstrip()
+            if before and before[-1] not in SENTENCE_OPENERS:
+                return False  # also inside a sentence: a name ("laut Hofmann")
+        return True
+
+    def _inner_person(self, start: int, end: int) -> Mention | None:
+        """A person named by first name and surname inside a span that names nothing else,
+        with the role noun before it; none after a colon ("Frage: ...")."""
+        tokens = span_tokens(self.document, start, end)
+        for k in range(min(len(tokens) - 1, INNER_NAME_REACH)):
+            if tokens[k].text == ":":
+                return None
+            if not (self.gaz.first_name_gender(tokens[k].text)
+                    and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha()):
+                continue
+            first = k - 1 if k > 0 and self.gaz.role(tokens[k - 1].text) else k
+            last = k + 1
+            while last + 1 < len(tokens) and self.gaz.first_name_gender(tokens[last].text) and (
+                tokens[last + 1].text[:1].isupper()
+            ):
+                last += 1
+            inner = parse_mention(self.document, tokens[first].start, tokens[last].end)
+            if inner.kind == "person" and inner.form == "named":
+                inner.sentence = self.sentence_of(inner.start)
+                return inner
+        return None
+
     def _antecedent(self, mention: Mention, cue_text: str | None) -> Entity | None:
+        index = self.document.token_at(mention.start)
+        if mention.text.lower() in RELATIVE_PRONOUNS and index and (
+            self.document.tokens[index - 1].text == ","
+        ):
+            return self._relative_antecedent(self.document.tokens[index - 1].start)
         wanted = self._pronoun_agreement(mention, cue_text)
         chosen = self._best_antecedent(mention, wanted, PRONOUN_WINDOW)
         if chosen is None and wanted & {"m", "f"}:
@@ -213,6 +309,16 @@ class ArticleSources:
             # person of that gender named anywhere before
             chosen = self._best_antecedent(mention, wanted & {"m", "f"}, None)
         return chosen
+
+    def _relative_antecedent(self, comma: int) -> Entity | None:
+        """ "Celebi, die ...": a relative pronoun refers to the phrase just before its comma;
+        when that phrase is no source ("eines Filmemachers, der ..."), there is none."""
+        position = bisect_left(self.candidates, comma, key=_candidate_start)
+        for candidate in reversed(self.candidates[max(0, position - 3) : position]):
+            gap = self.document.text[candidate.mention.end : comma]
+            if not gap.strip(" )"):
+                return candidate.entity
+        return None
 
     def _best_antecedent(
         self, mention: Mention, wanted: set[str], window: int | None
@@ -228,6 +334,8 @@ class ArticleSources:
             if window is None and candidate.entity.kind != "person":
                 continue
             entity = candidate.entity
+            if entity.kind == "media" and not entity.spoke:
+                continue  # "sagte sie der Nachrichtenagentur AFP": an outlet addressed
             fit = self._agrees(entity, wanted)
             if fit is None:
                 continue
@@ -285,6 +393,10 @@ class ArticleSources:
             return None
         lemma = noun.lemma.lower().removesuffix("er") if noun.role_class == "adjectival" else (
             noun.lemma.lower())
+        same_office = (lemma, *_role_groups().get(lemma, ()))
+        employer = _employer(mention)
+        if employer and self.gaz.organisation_nouns.match(employer):
+            employer = None  # "der Chef des Konzerns" refers back like "der Konzern" does
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
         for position in self._earlier(mention, ROLE_WINDOW):
@@ -298,7 +410,12 @@ class ArticleSources:
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
             role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
-            role_fits = bool(lemma) and lemma in role_text
+            if employer and employer not in role_text:
+                continue  # "der Sprecher des Krisenstabes" is not the Polizeisprecher
+            role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
+                bool(mention.state) and mention.state == entity.state
+                and any(word in role_text for word in _role_groups().get("*", ()))
+            )
             score = -0.3 * distance
             if role_fits:
                 score += 4.0
@@ -306,14 +423,63 @@ class ArticleSources:
                 continue
             elif noun.role_class == "office":
                 continue  # "der Staatsanwalt" is nobody named before who holds no such office
+            elif noun.role_class == "profession" and not self._may_be_called(entity):
+                continue
             if mention.state and entity.state:
-                score += 2.0 if mention.state == entity.state else -6.0
+                if mention.state != entity.state:
+                    continue  # "der brasilianische Präsident" is not Venezuela's
+                score += 2.0
             if entity.spoke:
                 score += 0.5
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
         return chosen
+
+    def _may_be_called(self, entity: Entity) -> bool:
+        """Whether a profession noun that names no role of the entity may still refer to it:
+        "so der Wissenschafter" after a Nobel laureate who spoke; never "die Biologin" for a
+        minister, for someone the article has not quoted, or for someone it gives no role."""
+        if entity.kind != "person" or not entity.spoke:
+            return False
+        described = False
+        for title in (entity.role_lemma, (entity.role or "").rsplit(" ", 1)[-1]):
+            held = self.gaz.role(title) if title else None
+            if held is not None and held.role_class == "office":
+                return False
+            described = described or held is not None
+        return described
+
+
+def _employer(mention: Mention) -> str | None:
+    """The body a role phrase names after its noun, as a lower-case stem that a fitting
+    antecedent's role must contain: "der Sprecher des Flüchtlings-Krisenstabes" -> krisenstab."""
+    role = mention.role or ""
+    words = role.split()
+    if len(words) < 3 or words[1].lower() not in {"des", "der"}:
+        return None
+    last = words[-1]
+    if not last[:1].isupper():
+        return None
+    stem = last.rsplit("-", 1)[-1].lower()
+    for ending in ("es", "s"):
+        if stem.endswith(ending) and len(stem) > len(ending) + 3:
+            return stem[: -len(ending)]
+    return stem
+
+
+@cache
+def _role_groups() -> dict[str, tuple[str, ...]]:
+    """Each role lemma (lower case) -> the other lemmas of its group in role_groups.txt."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in read_lines("gazetteer", "role_groups.txt"):
+        members = [word.lower() for word in line.split()]
+        if members[0] == "*":  # nouns that fit any office of the same state
+            groups["*"] = tuple(members[1:])
+            continue
+        for member in members:
+            groups[member] = tuple(m for m in members if m != member)
+    return groups
 
 
 def _verb_number(document: Document, mention: Mention, cue_text: str | None) -> str | None:
@@ -369,7 +535,9 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
         previous = tokens[index - 1].text.lower() if index > 0 else ""
         starts_person = following[:1].isupper() and (
             gaz.first_name_gender(word)
-            or (gaz.role(word)
+            or ((role := gaz.role(word))
+                # a role known only by its ending needs a first name: "ihre Mandantin Angst"
+                and (role.role_class != "profession" or gaz.first_name_gender(following))
                 and not gaz.organisation_nouns.match(following)
                 and gaz.lookup(following) is None
                 and following.lower() not in DEFINITE)
@@ -379,10 +547,13 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             while end_index < count and (
                 tokens[end_index].text[:1].isupper()
                 or (tokens[end_index].text in {"von", "van", "de", "der", "al"}
-                and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper())
+                and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper()
+                # "der" only inside "von der Leyen", never "Samira Nouri der Agentur AFP"
+                and (tokens[end_index].text != "der"
+                     or tokens[end_index - 1].text in {"von", "van"}))
             ) and end_index - index < 5:
                 end_index += 1
-            begin = _phrase_start(tokens, index)
+            begin = _phrase_start(tokens, index, gaz)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
@@ -404,16 +575,24 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     return found
 
 
-def _phrase_start(tokens: list, index: int) -> int:
+PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
+
+
+def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     """Where the noun phrase of a role word begins: "der ukrainische Präsident" from
-    "Präsident"; only an article opens it ("fragte die Sprecherin" starts at "die")."""
+    "Präsident"; only an article or a possessive opens it ("fragte die Sprecherin" starts at
+    "die", "seinen argentinischen Amtskollegen" at "seinen")."""
     begin = index
     while begin > 0 and index - begin < 4 and tokens[begin - 1].text.isalpha() and (
-        tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in DEFINITE
+        tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in PHRASE_OPENERS
     ):
         begin -= 1
-        if tokens[begin].text.lower() in DEFINITE:
+        if tokens[begin].text.lower() in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
             return begin
+    if index > 0 and tokens[index - 1].text.endswith("s") and (
+        (entry := gaz.lookup(tokens[index - 1].text)) is not None and entry.kind == "state"
+    ):
+        return index - 1  # "Venezuelas Präsident Hugo Chávez": the state's office holder
     return index
 
 
@@ -425,7 +604,9 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
     for attribution in sorted(attributions, key=lambda a: a.quote.start):
         speaker = attribution.speaker
         entity: Entity | None = None
-        if speaker is not None:
+        if speaker is not None and speaker.text.strip().lower() in FIRST_PERSON:
+            entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
+        elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             entity = article.resolve(speaker.start, speaker.end, cue_text)
         elif previous is not None:
