@@ -1,0 +1,518 @@
+"""Linking: every stored statement that is not linked yet joins the claim it makes, or founds one.
+
+The linker is its own step after `ingest` and works incrementally: it reads unlinked statements
+in id order, in batches, and commits each batch with its claims, links and counts in one
+transaction; a second run finds nothing to do and changes nothing. For each statement:
+
+1. a statement that answers another one of its article (`responds_to`, set by the stance step:
+   "Der Kreml wies das zurück") joins that statement's claim, whatever its words;
+2. otherwise candidates come from an inverted index (table claim_terms) looked up with the
+   statement's rarest terms only, so that work per statement stays bounded in an archive of
+   millions; the most promising candidates are compared (profile.similarity) and the best one at
+   or above the threshold, sharing at least `min_shared` terms, takes the statement;
+3. with no such claim the statement founds a claim of its own, which later statements may join.
+
+Stance never splits a claim: a denial shares the claim's terms because stance words are no
+terms (claims.terms). The threshold was chosen on the labelled set in data/claims_testset/
+(claims.evaluation; `sweep()` prints the trade-off).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    distinct,
+    exists,
+    func,
+    insert,
+    select,
+    tuple_,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+
+from quellenlage.archive.database import writing
+from quellenlage.archive.schema import (
+    articles,
+    attributions,
+    claim_statements,
+    claim_term_counts,
+    claim_terms,
+    claims,
+)
+from quellenlage.claims.profile import Profile, similarity, term_weight
+from quellenlage.claims.terms import claim_terms as terms_of
+from quellenlage.stance.cues import stance_lexicon
+
+THRESHOLD = 0.4
+RESPONSE_THRESHOLD = 0.15
+MIN_EVIDENCE = 1.0
+OWN_CONTENT = 3  # terms from which an answer that shares none with the claim is no answer
+TOTAL = ""  # the claim_term_counts row that holds the number of linked statements
+CHUNK = 400
+ADVISORY_LOCK = 7_201_126  # PostgreSQL: one linker at a time per database
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSettings:
+    threshold: float = THRESHOLD
+    # Denials and confirmations answer a claim made before: they need less evidence to join it.
+    response_threshold: float = RESPONSE_THRESHOLD
+    min_shared: int = 2  # terms a statement must share with a claim (one name is a topic)
+    # The weight of the shared terms, in units of the weight of a term seen once: everyday words
+    # ("ums Leben gekommen", "drei Jahre Haft") are not evidence of one claim, however similar.
+    min_evidence: float = MIN_EVIDENCE
+    batch_size: int = 2000
+    rare_terms: int = 6  # a statement's rarest terms that look up candidates
+    rare_share: float = 0.002  # terms in more of the linked statements are not looked up ...
+    rare_floor: int = 50  # ... unless in at most this many
+    candidates: int = 20  # claims compared per statement, the most promising first
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    statements: int = 0  # linked in this run
+    new_claims: int = 0
+    joined: int = 0  # joined a claim by similarity
+    responses: int = 0  # joined the claim of the statement they answer
+    seconds: float = 0.0
+    claims_total: int = 0
+    shared_claims: int = 0  # claims made in at least two articles
+
+    @property
+    def rate(self) -> float:
+        return self.statements / self.seconds if self.seconds > 0 else 0.0
+
+    def lines(self) -> list[str]:
+        if not self.statements:
+            return ["nothing to link: every statement belongs to a claim already"]
+        return [
+            f"{self.statements} statements linked in {self.seconds:.1f} s "
+            f"({self.rate:,.0f} statements/s)",
+            f"{self.joined} joined a claim by their words, {self.responses} as responses, "
+            f"{self.new_claims} made a new claim",
+            f"archive: {self.claims_total} claims, {self.shared_claims} of them in two or more "
+            "articles",
+        ]
+
+
+class Progress(Protocol):
+    """What the linker reports to (the ingest's progress hook fits)."""
+
+    def start(self, total: int | None) -> None: ...
+
+    def advance(self, count: int = 1) -> None: ...
+
+
+@cache
+def responding_stances() -> frozenset[str]:
+    return frozenset(stance_lexicon().rules["responding"])
+
+
+def count_unlinked(connection: Connection) -> int:
+    linked = exists().where(claim_statements.c.attribution_id == attributions.c.id)
+    return int(connection.scalar(select(func.count()).where(~linked)) or 0)
+
+
+def link_claims(
+    engine: Engine, settings: LinkSettings | None = None, progress: Progress | None = None
+) -> LinkSummary:
+    """Link every unlinked statement; returns what was done."""
+    settings = settings or LinkSettings()
+    summary = LinkSummary()
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        total = count_unlinked(connection)
+    if progress is not None:
+        progress.start(total)
+    cursor = 0
+    while True:
+        with writing(engine).begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(select(func.pg_advisory_xact_lock(ADVISORY_LOCK)))
+            rows = _unlinked(connection, cursor, settings.batch_size)
+            if not rows:
+                break
+            _Batch(connection, settings, rows, summary).run()
+        cursor = rows[-1]["id"]
+        if progress is not None:
+            progress.advance(len(rows))
+    summary.seconds = time.perf_counter() - started
+    with engine.connect() as connection:
+        summary.claims_total = int(connection.scalar(select(func.count()).select_from(claims)) or 0)
+        summary.shared_claims = int(
+            connection.scalar(select(func.count()).where(claims.c.article_count >= 2)) or 0
+        )
+    return summary
+
+
+def _unlinked(connection: Connection, cursor: int, limit: int) -> list[Any]:
+    linked = exists().where(claim_statements.c.attribution_id == attributions.c.id)
+    query = (
+        select(
+            attributions.c.id,
+            attributions.c.article_id,
+            attributions.c.position,
+            attributions.c.quote_text,
+            attributions.c.stance,
+            attributions.c.responds_to,
+        )
+        .where(attributions.c.id > cursor, ~linked)
+        .order_by(attributions.c.id)
+        .limit(limit)
+    )
+    return list(connection.execute(query).mappings())
+
+
+@dataclass(slots=True)
+class _Claim:
+    key: int  # the claim's id; negative for a claim made in this batch
+    profile: Profile
+    label: str
+    label_id: int
+    label_is_response: bool
+    changed: bool = False
+
+
+@dataclass(slots=True)
+class _Statement:
+    id: int
+    article_id: int
+    position: int
+    quote: str
+    stance: str | None
+    responds_to: int | None
+    terms: frozenset[str]
+    rare: list[str] = field(default_factory=list)
+
+
+class _Batch:
+    """One transaction: link a batch of statements and write what changed."""
+
+    def __init__(
+        self, connection: Connection, settings: LinkSettings, rows: Sequence[Any],
+        summary: LinkSummary,
+    ) -> None:
+        self.connection = connection
+        self.settings = settings
+        self.summary = summary
+        self.statements = [
+            _Statement(
+                id=row["id"], article_id=row["article_id"], position=row["position"],
+                quote=row["quote_text"], stance=row["stance"], responds_to=row["responds_to"],
+                terms=terms_of(row["quote_text"]),
+            )
+            for row in rows
+        ]
+        self.df: dict[str, int] = {}
+        self.linked_total = 0
+        self.claims: dict[int, _Claim] = {}
+        self.batch_postings: dict[str, set[int]] = {}  # terms new to claims in this batch
+        self.new_postings: set[tuple[str, int]] = set()
+        self.links: list[tuple[int, int, float]] = []  # (attribution, claim key, similarity)
+        self.claim_of_position: dict[tuple[int, int], int] = {}
+
+    def weight(self, term: str) -> float:
+        return term_weight(self.linked_total, self.df.get(term, 1))
+
+    def run(self) -> None:
+        self._count_terms()
+        db_candidates = self._candidates_from_index()
+        answered = self._answered_claims()
+        self._load_claims({key for keys in db_candidates for key in keys} | set(answered.values()))
+        for statement, candidates in zip(self.statements, db_candidates, strict=True):
+            self._link(statement, candidates, answered)
+        self._write()
+
+    # Term statistics
+
+    def _count_terms(self) -> None:
+        counts = Counter(term for statement in self.statements for term in statement.terms)
+        counts[TOTAL] = len(self.statements)
+        table = claim_term_counts
+        dialect_insert = postgresql.insert if self.connection.dialect.name == "postgresql" else (
+            sqlite.insert
+        )
+        upsert = dialect_insert(table)
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[table.c.term],
+            set_={"statements": table.c.statements + upsert.excluded.statements},
+        )
+        rows = [{"term": term, "statements": count} for term, count in sorted(counts.items())]
+        self.connection.execute(upsert, rows)
+        self._load_df(counts)
+        self.linked_total = self.df[TOTAL]
+
+    def _load_df(self, terms: Iterable[str]) -> None:
+        wanted = sorted(set(terms) - self.df.keys())
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            query = select(claim_term_counts.c.term, claim_term_counts.c.statements).where(
+                claim_term_counts.c.term.in_(chunk)
+            )
+            self.df.update({term: int(count) for term, count in self.connection.execute(query)})
+
+    # Candidates
+
+    def _candidates_from_index(self) -> list[list[int]]:
+        """For each statement, the stored claims most likely to be its claim."""
+        settings = self.settings
+        cap = max(settings.rare_floor, int(settings.rare_share * self.linked_total))
+        for statement in self.statements:
+            rare = sorted(
+                (term for term in statement.terms if self.df.get(term, 1) <= cap),
+                key=lambda term: (self.df.get(term, 1), term),
+            )
+            statement.rare = rare[: settings.rare_terms]
+        wanted = sorted({term for statement in self.statements for term in statement.rare})
+        postings: dict[str, list[int]] = {}
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            query = select(claim_terms.c.term, claim_terms.c.claim_id).where(
+                claim_terms.c.term.in_(chunk)
+            )
+            for term, claim_id in self.connection.execute(query):
+                postings.setdefault(term, []).append(int(claim_id))
+        return [self._ranked(statement.rare, postings) for statement in self.statements]
+
+    def _ranked(self, terms: Iterable[str], postings: dict[str, Any]) -> list[int]:
+        scores: Counter[int] = Counter()
+        for term in terms:
+            weight = self.weight(term)
+            for key in postings.get(term, ()):
+                scores[key] += weight
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return [key for key, _ in ranked[: self.settings.candidates]]
+
+    def _answered_claims(self) -> dict[tuple[int, int], int]:
+        """Claims of stored statements that statements of this batch answer."""
+        wanted = sorted({
+            (statement.article_id, statement.responds_to)
+            for statement in self.statements
+            if statement.responds_to is not None
+        })
+        found: dict[tuple[int, int], int] = {}
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            query = (
+                select(attributions.c.article_id, attributions.c.position,
+                       claim_statements.c.claim_id)
+                .join(claim_statements,
+                      claim_statements.c.attribution_id == attributions.c.id)
+                .where(tuple_(attributions.c.article_id, attributions.c.position).in_(chunk))
+            )
+            for article_id, position, claim_id in self.connection.execute(query):
+                found[(int(article_id), int(position))] = int(claim_id)
+        return found
+
+    def _load_claims(self, keys: set[int]) -> None:
+        wanted = sorted(keys - self.claims.keys())
+        profile_terms: set[str] = set()
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            query = (
+                select(claims.c.id, claims.c.profile, claims.c.label,
+                       claims.c.label_attribution_id, attributions.c.stance)
+                .join(attributions, attributions.c.id == claims.c.label_attribution_id)
+                .where(claims.c.id.in_(chunk))
+            )
+            for row in self.connection.execute(query):
+                profile = Profile.from_json(row.profile)
+                profile_terms.update(profile.terms)
+                self.claims[int(row.id)] = _Claim(
+                    key=int(row.id), profile=profile, label=row.label,
+                    label_id=int(row.label_attribution_id),
+                    label_is_response=row.stance in responding_stances(),
+                )
+        self._load_df(profile_terms)
+
+    # Linking
+
+    def _link(
+        self, statement: _Statement, candidates: list[int],
+        answered: dict[tuple[int, int], int],
+    ) -> None:
+        chosen: _Claim | None = None
+        score = 0.0
+        if statement.responds_to is not None:
+            place = (statement.article_id, statement.responds_to)
+            key = self.claim_of_position.get(place, answered.get(place))
+            if key is not None and key in self.claims:
+                match = similarity(statement.terms, self.claims[key].profile, self.weight)
+                # "Das ist falsch" joins what it answers; a statement with words of its own
+                # must share one of them (the stance step may point at the wrong statement).
+                if match.shared or len(statement.terms) < OWN_CONTENT:
+                    chosen, score = self.claims[key], match.similarity
+                    self.summary.responses += 1
+        if chosen is None:
+            chosen, score = self._best(statement, candidates)
+            if chosen is not None:
+                self.summary.joined += 1
+        if chosen is None:
+            key = -(len(self.claims) + 1)
+            chosen = _Claim(key, Profile(), statement.quote, statement.id,
+                            statement.stance in responding_stances())
+            self.claims[key] = chosen
+            score = 1.0
+            self.summary.new_claims += 1
+        self._join(chosen, statement, score)
+
+    def _best(self, statement: _Statement, candidates: list[int]) -> tuple[_Claim | None, float]:
+        keys = list(candidates)
+        batch_keys = self._ranked(statement.rare, self.batch_postings)
+        keys.extend(key for key in batch_keys if key not in candidates)
+        best: _Claim | None = None
+        best_score = 0.0
+        threshold = (
+            self.settings.response_threshold if statement.stance in responding_stances()
+            else self.settings.threshold
+        )
+        unit = term_weight(self.linked_total, 1)
+        for key in keys:
+            claim = self.claims[key]
+            match = similarity(statement.terms, claim.profile, self.weight)
+            if (
+                match.shared >= self.settings.min_shared
+                and match.evidence >= self.settings.min_evidence * unit
+                and match.similarity >= threshold
+                and match.similarity > best_score
+            ):
+                best, best_score = claim, match.similarity
+        return best, best_score
+
+    def _join(self, claim: _Claim, statement: _Statement, score: float) -> None:
+        for term in claim.profile.add(statement.terms):
+            self.batch_postings.setdefault(term, set()).add(claim.key)
+            self.new_postings.add((term, claim.key))
+        claim.changed = True
+        statement_is_response = statement.stance in responding_stances()
+        if claim.label_is_response and not statement_is_response:
+            # A claim is best named by someone making it, not by a denial of it.
+            claim.label, claim.label_id = statement.quote, statement.id
+            claim.label_is_response = False
+        self.links.append((statement.id, claim.key, round(score, 4)))
+        self.claim_of_position[(statement.article_id, statement.position)] = claim.key
+        self.summary.statements += 1
+
+    # Writing
+
+    def _write(self) -> None:
+        connection = self.connection
+        new = [claim for claim in self.claims.values() if claim.key < 0]
+        ids: dict[int, int] = {}
+        if new:
+            rows = [
+                {
+                    "label": claim.label,
+                    "label_attribution_id": claim.label_id,
+                    "statement_count": 0,
+                    "article_count": 0,
+                    "source_count": 0,
+                    "profile": claim.profile.to_json(),
+                }
+                for claim in new
+            ]
+            statement = insert(claims).returning(claims.c.id, sort_by_parameter_order=True)
+            returned = [row[0] for row in connection.execute(statement, rows)]
+            ids = {claim.key: int(claim_id) for claim, claim_id in zip(new, returned, strict=True)}
+        changed = [claim for claim in self.claims.values() if claim.key > 0 and claim.changed]
+        if changed:
+            connection.execute(
+                claims.update()
+                .where(claims.c.id == bindparam("claim_key"))
+                .values(
+                    profile=bindparam("new_profile"),
+                    label=bindparam("new_label"),
+                    label_attribution_id=bindparam("new_label_id"),
+                ),
+                [
+                    {
+                        "claim_key": claim.key,
+                        "new_profile": claim.profile.to_json(),
+                        "new_label": claim.label,
+                        "new_label_id": claim.label_id,
+                    }
+                    for claim in changed
+                ],
+            )
+
+        def claim_id(key: int) -> int:
+            return ids[key] if key < 0 else key
+
+        connection.execute(
+            insert(claim_statements),
+            [
+                {"attribution_id": attribution, "claim_id": claim_id(key), "similarity": score}
+                for attribution, key, score in self.links
+            ],
+        )
+        if self.new_postings:
+            dialect_insert = (
+                postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+            )
+            connection.execute(
+                dialect_insert(claim_terms).on_conflict_do_nothing(),
+                [
+                    {"term": term, "claim_id": claim_id(key)}
+                    for term, key in sorted(self.new_postings)
+                ],
+            )
+        touched = sorted({claim_id(key) for _, key, _ in self.links})
+        refresh_counts(connection, touched)
+
+
+def refresh_counts(connection: Connection, claim_ids: Sequence[int]) -> None:
+    """Recount statements, articles, sources and the first and last day of these claims."""
+    seen = func.coalesce(articles.c.published, articles.c.ingested_at)
+    for start in range(0, len(claim_ids), CHUNK):
+        chunk = claim_ids[start : start + CHUNK]
+        query = (
+            select(
+                claim_statements.c.claim_id,
+                func.count(),
+                func.count(distinct(attributions.c.article_id)),
+                func.count(distinct(attributions.c.source_id)),
+                func.min(seen),
+                func.max(seen),
+            )
+            .select_from(
+                claim_statements.join(
+                    attributions, attributions.c.id == claim_statements.c.attribution_id
+                ).join(articles, articles.c.id == attributions.c.article_id)
+            )
+            .where(claim_statements.c.claim_id.in_(chunk))
+            .group_by(claim_statements.c.claim_id)
+        )
+        rows = [
+            {
+                "claim_key": claim,
+                "new_statements": statements,
+                "new_articles": article_count,
+                "new_sources": source_count,
+                "new_first": first,
+                "new_last": last,
+            }
+            for claim, statements, article_count, source_count, first, last
+            in connection.execute(query)
+        ]
+        if rows:
+            connection.execute(
+                claims.update()
+                .where(claims.c.id == bindparam("claim_key"))
+                .values(
+                    statement_count=bindparam("new_statements"),
+                    article_count=bindparam("new_articles"),
+                    source_count=bindparam("new_sources"),
+                    first_seen=bindparam("new_first"),
+                    last_seen=bindparam("new_last"),
+                ),
+                rows,
+            )

@@ -1,0 +1,120 @@
+"""How similar a statement is to a claim: weighted cosine between the statement's terms and the
+claim's profile (its terms with the share of its statements that use each).
+
+A term weighs ln(1 + N / df): N linked statements, df of them with the term, so names and rare
+words count, everyday words little. German builds words from words, and the stemmer leaves
+derivations apart ("Schließung" / "schließen", "Vertrag" / "Vertragsverlängerung",
+"Angriff" / "Hackerangriff"): a term that starts or ends another one (both at least
+AFFIX_MIN_LENGTH letters long) matches it at AFFIX_CREDIT.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+AFFIX_MIN_LENGTH = 5
+AFFIX_CREDIT = 0.8
+PROFILE_TERMS = 64  # the most frequent terms a claim keeps for matching
+
+Weight = Callable[[str], float]
+
+
+def term_weight(statements: int, document_frequency: int) -> float:
+    return math.log(1.0 + statements / max(document_frequency, 1))
+
+
+def _affixes(term: str) -> Iterable[str]:
+    """The proper prefixes and suffixes of `term` that are long enough to match on."""
+    if len(term) <= AFFIX_MIN_LENGTH or term[0].isdigit():
+        return ()
+    return [term[:k] for k in range(AFFIX_MIN_LENGTH, len(term))] + [
+        term[-k:] for k in range(AFFIX_MIN_LENGTH, len(term))
+    ]
+
+
+@dataclass(slots=True)
+class Profile:
+    """A claim's terms: how many of its `members` statements contain each."""
+
+    members: int = 0
+    terms: dict[str, int] = field(default_factory=dict)
+    _affix_index: dict[str, list[str]] | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> Profile:
+        terms = data.get("terms", {})
+        assert isinstance(terms, dict)
+        members = data.get("members", 0)
+        return cls(members=int(members) if isinstance(members, int | str) else 0,
+                   terms={str(t): int(c) for t, c in terms.items()})
+
+    def to_json(self) -> dict[str, object]:
+        return {"members": self.members, "terms": dict(sorted(self.terms.items()))}
+
+    def add(self, terms: Iterable[str]) -> list[str]:
+        """Count one more statement; returns the terms that are new to the profile."""
+        self.members += 1
+        added = []
+        for term in terms:
+            if term in self.terms:
+                self.terms[term] += 1
+            else:
+                self.terms[term] = 1
+                added.append(term)
+        if len(self.terms) > PROFILE_TERMS:
+            kept = sorted(self.terms.items(), key=lambda item: (-item[1], item[0]))
+            self.terms = dict(kept[:PROFILE_TERMS])
+        self._affix_index = None
+        return [term for term in added if term in self.terms]
+
+    def affix_index(self) -> dict[str, list[str]]:
+        """For each proper prefix or suffix of a profile term, the terms it belongs to."""
+        if self._affix_index is None:
+            index: dict[str, list[str]] = {}
+            for term in self.terms:
+                for affix in _affixes(term):
+                    index.setdefault(affix, []).append(term)
+            self._affix_index = index
+        return self._affix_index
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    similarity: float
+    shared: int  # statement terms matched exactly or by affix
+    evidence: float = 0.0  # the weight of the matched statement terms
+
+
+def similarity(terms: Iterable[str], profile: Profile, weight: Weight) -> Match:
+    """Cosine between the statement (term weights) and the claim (weight x share of members)."""
+    if not profile.members or not profile.terms:
+        return Match(0.0, 0)
+    members = profile.members
+    claim_vector = {term: weight(term) * count / members for term, count in profile.terms.items()}
+    claim_norm = math.sqrt(sum(value * value for value in claim_vector.values()))
+    affixes = profile.affix_index()
+    dot = 0.0
+    statement_norm = 0.0
+    shared = 0
+    evidence = 0.0
+    for term in terms:
+        own = weight(term)
+        statement_norm += own * own
+        exact = claim_vector.get(term)
+        if exact is not None:
+            dot += own * exact
+            shared += 1
+            evidence += own
+            continue
+        # The term inside a longer profile term, or a profile term inside this one.
+        related = list(affixes.get(term, ()))
+        related.extend(affix for affix in _affixes(term) if affix in claim_vector)
+        if related:
+            dot += AFFIX_CREDIT * own * max(claim_vector[other] for other in related)
+            shared += 1
+            evidence += AFFIX_CREDIT * own
+    if not dot:
+        return Match(0.0, shared, evidence)
+    return Match(dot / (math.sqrt(statement_norm) * claim_norm), shared, evidence)
