@@ -146,10 +146,12 @@ def evaluate(archive: Archive, settings: LinkSettings | None = None) -> PairScor
     labelled = store_testset(archive, statements)
     link_claims(archive.engine, settings)
     with archive.engine.connect() as connection:
-        links = dict(
-            connection.execute(select(claim_statements.c.attribution_id,
-                                      claim_statements.c.claim_id)).tuples().all()
-        )
+        links = {
+            int(attribution): int(claim)
+            for attribution, claim in connection.execute(
+                select(claim_statements.c.attribution_id, claim_statements.c.claim_id)
+            )
+        }
     gold = {statement.id: statement.claim for statement in statements}
     predicted = {labelled[attribution]: int(claim) for attribution, claim in links.items()}
     return pair_scores(gold, predicted)

@@ -119,7 +119,7 @@ def claims_table(found: list[ClaimSummary]) -> Table:
             str(claim.id), label, str(claim.statements), str(claim.articles), names or "–",
             _day(claim.first_seen), _day(claim.last_seen), _stance_mix(claim),
         )
-    table.caption = f"{len(found)} claims" if found else "no claims"
+    table.caption = f"{len(found)} claim{'' if len(found) == 1 else 's'}" if found else "no claims"
     return table
 
 
