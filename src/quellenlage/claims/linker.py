@@ -48,7 +48,7 @@ from quellenlage.archive.schema import (
     claim_terms,
     claims,
 )
-from quellenlage.claims.profile import Profile, similarity, term_weight
+from quellenlage.claims.profile import Match, Profile, similarity, term_weight
 from quellenlage.claims.terms import claim_terms as terms_of
 from quellenlage.stance.cues import stance_lexicon
 
@@ -66,7 +66,8 @@ class LinkSettings:
     threshold: float = THRESHOLD
     # Denials and confirmations answer a claim made before: they need less evidence to join it.
     response_threshold: float = RESPONSE_THRESHOLD
-    min_shared: int = 2  # terms a statement must share with a claim (one name is a topic)
+    min_shared: int = 3  # terms a statement must share with a claim (one name is a topic)
+    response_min_shared: int = 2
     # The weight of the shared terms, in units of the weight of a term seen once: everyday words
     # ("ums Leben gekommen", "drei Jahre Haft") are not evidence of one claim, however similar.
     min_evidence: float = MIN_EVIDENCE
@@ -213,6 +214,7 @@ class _Batch:
             for row in rows
         ]
         self.df: dict[str, int] = {}
+        self.weights: dict[str, float] = {}  # fixed within a batch
         self.linked_total = 0
         self.claims: dict[int, _Claim] = {}
         self.batch_postings: dict[str, set[int]] = {}  # terms new to claims in this batch
@@ -221,7 +223,13 @@ class _Batch:
         self.claim_of_position: dict[tuple[int, int], int] = {}
 
     def weight(self, term: str) -> float:
-        return term_weight(self.linked_total, self.df.get(term, 1))
+        value = self.weights.get(term)
+        if value is None:
+            value = self.weights[term] = term_weight(self.linked_total, self.df.get(term, 1))
+        return value
+
+    def match(self, statement: _Statement, claim: _Claim) -> Match:
+        return similarity(statement.terms, claim.profile, self.weight, self.linked_total)
 
     def run(self) -> None:
         self._count_terms()
@@ -346,7 +354,7 @@ class _Batch:
             place = (statement.article_id, statement.responds_to)
             key = self.claim_of_position.get(place, answered.get(place))
             if key is not None and key in self.claims:
-                match = similarity(statement.terms, self.claims[key].profile, self.weight)
+                match = self.match(statement, self.claims[key])
                 # "Das ist falsch" joins what it answers; a statement with words of its own
                 # must share one of them (the stance step may point at the wrong statement).
                 if match.shared or len(statement.terms) < OWN_CONTENT:
@@ -371,16 +379,19 @@ class _Batch:
         keys.extend(key for key in batch_keys if key not in candidates)
         best: _Claim | None = None
         best_score = 0.0
+        responding = statement.stance in responding_stances()
         threshold = (
-            self.settings.response_threshold if statement.stance in responding_stances()
-            else self.settings.threshold
+            self.settings.response_threshold if responding else self.settings.threshold
+        )
+        min_shared = (
+            self.settings.response_min_shared if responding else self.settings.min_shared
         )
         unit = term_weight(self.linked_total, 1)
         for key in keys:
             claim = self.claims[key]
-            match = similarity(statement.terms, claim.profile, self.weight)
+            match = self.match(statement, claim)
             if (
-                match.shared >= self.settings.min_shared
+                match.shared >= min_shared
                 and match.evidence >= self.settings.min_evidence * unit
                 and match.similarity >= threshold
                 and match.similarity > best_score

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 AFFIX_MIN_LENGTH = 5
 AFFIX_CREDIT = 0.8
@@ -25,13 +26,14 @@ def term_weight(statements: int, document_frequency: int) -> float:
     return math.log(1.0 + statements / max(document_frequency, 1))
 
 
-def _affixes(term: str) -> Iterable[str]:
+@lru_cache(maxsize=200_000)
+def _affixes(term: str) -> tuple[str, ...]:
     """The proper prefixes and suffixes of `term` that are long enough to match on."""
     if len(term) <= AFFIX_MIN_LENGTH or term[0].isdigit():
         return ()
-    return [term[:k] for k in range(AFFIX_MIN_LENGTH, len(term))] + [
+    return tuple(term[:k] for k in range(AFFIX_MIN_LENGTH, len(term))) + tuple(
         term[-k:] for k in range(AFFIX_MIN_LENGTH, len(term))
-    ]
+    )
 
 
 @dataclass(slots=True)
@@ -41,6 +43,8 @@ class Profile:
     members: int = 0
     terms: dict[str, int] = field(default_factory=dict)
     _affix_index: dict[str, list[str]] | None = None
+    # The weighted vector and its norm, for the weights of one batch (`weights_version`).
+    _vector: tuple[int, dict[str, float], float] | None = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Profile:
@@ -67,7 +71,17 @@ class Profile:
             kept = sorted(self.terms.items(), key=lambda item: (-item[1], item[0]))
             self.terms = dict(kept[:PROFILE_TERMS])
         self._affix_index = None
+        self._vector = None
         return [term for term in added if term in self.terms]
+
+    def vector(self, weight: Weight, weights_version: int) -> tuple[dict[str, float], float]:
+        """Each term's weight times the share of members with it, and the vector's norm."""
+        if self._vector is None or self._vector[0] != weights_version:
+            members = self.members
+            values = {term: weight(term) * count / members for term, count in self.terms.items()}
+            norm = math.sqrt(sum(value * value for value in values.values()))
+            self._vector = (weights_version, values, norm)
+        return self._vector[1], self._vector[2]
 
     def affix_index(self) -> dict[str, list[str]]:
         """For each proper prefix or suffix of a profile term, the terms it belongs to."""
@@ -87,13 +101,17 @@ class Match:
     evidence: float = 0.0  # the weight of the matched statement terms
 
 
-def similarity(terms: Iterable[str], profile: Profile, weight: Weight) -> Match:
-    """Cosine between the statement (term weights) and the claim (weight x share of members)."""
+def similarity(
+    terms: Iterable[str], profile: Profile, weight: Weight, weights_version: int = -1
+) -> Match:
+    """Cosine between the statement (term weights) and the claim (weight x share of members).
+    Callers that compare many statements under unchanged weights pass a `weights_version`, so
+    each claim's vector is computed once; -1 computes it afresh."""
     if not profile.members or not profile.terms:
         return Match(0.0, 0)
-    members = profile.members
-    claim_vector = {term: weight(term) * count / members for term, count in profile.terms.items()}
-    claim_norm = math.sqrt(sum(value * value for value in claim_vector.values()))
+    if weights_version == -1:
+        profile._vector = None
+    claim_vector, claim_norm = profile.vector(weight, weights_version)
     affixes = profile.affix_index()
     dot = 0.0
     statement_norm = 0.0

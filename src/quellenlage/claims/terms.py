@@ -16,7 +16,7 @@ stems, no stop words) after three normalisations that matter for claims in Germa
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from quellenlage.archive.text_search import WORD, search_terms
 from quellenlage.resources import read_table
@@ -64,12 +64,15 @@ def _canonical_names(text: str) -> str:
     return places.surface_pattern.sub(replace, text)
 
 
-def _states_of_adjectives(text: str) -> str:
-    places = gazetteer()
+@lru_cache(maxsize=200_000)
+def _state_of_adjective(word: str) -> str | None:
+    return gazetteer().state_of_adjective(word)
 
+
+def _states_of_adjectives(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
-        state = places.state_of_adjective(word) if word[:1].isalpha() else None
+        state = _state_of_adjective(word) if word[:1].isalpha() else None
         return state or word
 
     return WORD.sub(replace, text)
