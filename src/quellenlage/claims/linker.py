@@ -55,6 +55,7 @@ from quellenlage.stance.cues import stance_lexicon
 THRESHOLD = 0.4
 RESPONSE_THRESHOLD = 0.15
 MIN_EVIDENCE = 1.0
+MIN_CORE = 0.7
 OWN_CONTENT = 3  # terms from which an answer that shares none with the claim is no answer
 TOTAL = ""  # the claim_term_counts row that holds the number of linked statements
 CHUNK = 400
@@ -71,6 +72,9 @@ class LinkSettings:
     # The weight of the shared terms, in units of the weight of a term seen once: everyday words
     # ("ums Leben gekommen", "drei Jahre Haft") are not evidence of one claim, however similar.
     min_evidence: float = MIN_EVIDENCE
+    # An assertion must match this share of what all statements of a claim have in common: the
+    # hostages set free are not the ceasefire, though both name Israel, Hamas and Gaza.
+    min_core: float = MIN_CORE
     batch_size: int = 2000
     rare_terms: int = 6  # a statement's rarest terms that look up candidates
     rare_share: float = 0.002  # terms in more of the linked statements are not looked up ...
@@ -394,6 +398,7 @@ class _Batch:
                 match.shared >= min_shared
                 and match.evidence >= self.settings.min_evidence * unit
                 and match.similarity >= threshold
+                and (responding or match.core >= self.settings.min_core)
                 and match.similarity > best_score
             ):
                 best, best_score = claim, match.similarity

@@ -18,6 +18,7 @@ from functools import lru_cache
 AFFIX_MIN_LENGTH = 5
 AFFIX_CREDIT = 0.8
 PROFILE_TERMS = 64  # the most frequent terms a claim keeps for matching
+CORE_SHARE = 0.75  # of its statements use a core term of a claim
 
 Weight = Callable[[str], float]
 
@@ -36,6 +37,14 @@ def _affixes(term: str) -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Vector:
+    version: int
+    values: dict[str, float]
+    norm: float
+    core: dict[str, float]  # terms that CORE_SHARE of the statements use, and their weights
+
+
 @dataclass(slots=True)
 class Profile:
     """A claim's terms: how many of its `members` statements contain each."""
@@ -44,7 +53,7 @@ class Profile:
     terms: dict[str, int] = field(default_factory=dict)
     _affix_index: dict[str, list[str]] | None = None
     # The weighted vector and its norm, for the weights of one batch (`weights_version`).
-    _vector: tuple[int, dict[str, float], float] | None = None
+    _vector: _Vector | None = None
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> Profile:
@@ -74,14 +83,19 @@ class Profile:
         self._vector = None
         return [term for term in added if term in self.terms]
 
-    def vector(self, weight: Weight, weights_version: int) -> tuple[dict[str, float], float]:
-        """Each term's weight times the share of members with it, and the vector's norm."""
-        if self._vector is None or self._vector[0] != weights_version:
+    def vector(self, weight: Weight, weights_version: int) -> _Vector:
+        """Each term's weight times the share of members with it, its norm, and the core."""
+        if self._vector is None or self._vector.version != weights_version:
             members = self.members
             values = {term: weight(term) * count / members for term, count in self.terms.items()}
-            norm = math.sqrt(sum(value * value for value in values.values()))
-            self._vector = (weights_version, values, norm)
-        return self._vector[1], self._vector[2]
+            core: dict[str, float] = {}
+            if members >= 2:
+                needed = CORE_SHARE * members
+                core = {t: weight(t) for t, count in self.terms.items() if count >= needed}
+            self._vector = _Vector(
+                weights_version, values, math.sqrt(sum(v * v for v in values.values())), core
+            )
+        return self._vector
 
     def affix_index(self) -> dict[str, list[str]]:
         """For each proper prefix or suffix of a profile term, the terms it belongs to."""
@@ -99,6 +113,7 @@ class Match:
     similarity: float
     shared: int  # statement terms matched exactly or by affix
     evidence: float = 0.0  # the weight of the matched statement terms
+    core: float = 1.0  # the weighted share of the claim's core terms the statement matches
 
 
 def similarity(
@@ -111,12 +126,14 @@ def similarity(
         return Match(0.0, 0)
     if weights_version == -1:
         profile._vector = None
-    claim_vector, claim_norm = profile.vector(weight, weights_version)
+    vector = profile.vector(weight, weights_version)
+    claim_vector, claim_norm = vector.values, vector.norm
     affixes = profile.affix_index()
     dot = 0.0
     statement_norm = 0.0
     shared = 0
     evidence = 0.0
+    matched: set[str] = set()  # profile terms the statement matches
     for term in terms:
         own = weight(term)
         statement_norm += own * own
@@ -125,6 +142,7 @@ def similarity(
             dot += own * exact
             shared += 1
             evidence += own
+            matched.add(term)
             continue
         # The term inside a longer profile term, or a profile term inside this one.
         related = list(affixes.get(term, ()))
@@ -133,6 +151,19 @@ def similarity(
             dot += AFFIX_CREDIT * own * max(claim_vector[other] for other in related)
             shared += 1
             evidence += AFFIX_CREDIT * own
+            matched.update(related)
     if not dot:
-        return Match(0.0, shared, evidence)
-    return Match(dot / (math.sqrt(statement_norm) * claim_norm), shared, evidence)
+        return Match(0.0, shared, evidence, 0.0)
+    return Match(
+        dot / (math.sqrt(statement_norm) * claim_norm), shared, evidence,
+        _core_share(vector.core, matched),
+    )
+
+
+def _core_share(core: dict[str, float], matched: set[str]) -> float:
+    """How much of the claim's core - the terms most of its statements use, once it has two or
+    more - the statement matches, by weight (1.0 without a core)."""
+    total = sum(core.values())
+    if not total:
+        return 1.0
+    return sum(value for term, value in core.items() if term in matched) / total
