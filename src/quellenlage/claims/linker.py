@@ -5,15 +5,18 @@ in id order, in batches, and commits each batch with its claims, links and count
 transaction; a second run finds nothing to do and changes nothing. For each statement:
 
 1. a statement that answers another one of its article (`responds_to`, set by the stance step:
-   "Der Kreml wies das zurück") joins that statement's claim, whatever its words;
+   "Der Kreml wies das zurück") joins that statement's claim when it has hardly any words of its
+   own or shares one with the claim;
 2. otherwise candidates come from an inverted index (table claim_terms) looked up with the
    statement's rarest terms only, so that work per statement stays bounded in an archive of
-   millions; the most promising candidates are compared (profile.similarity) and the best one at
-   or above the threshold, sharing at least `min_shared` terms, takes the statement;
+   millions; the most promising candidates are compared (profile.similarity) and the best one
+   that passes takes the statement. An assertion must reach `threshold`, share `min_shared`
+   terms and match the claim's core; a denial or confirmation answers a claim made before and
+   needs less (`response_threshold`, `response_min_shared`);
 3. with no such claim the statement founds a claim of its own, which later statements may join.
 
 Stance never splits a claim: a denial shares the claim's terms because stance words are no
-terms (claims.terms). The threshold was chosen on the labelled set in data/claims_testset/
+terms (claims.terms). The thresholds were chosen on the labelled set in data/claims_testset/
 (claims.evaluation; `sweep()` prints the trade-off).
 """
 
@@ -54,7 +57,6 @@ from quellenlage.stance.cues import stance_lexicon
 
 THRESHOLD = 0.4
 RESPONSE_THRESHOLD = 0.15
-MIN_EVIDENCE = 1.0
 MIN_CORE = 0.7
 OWN_CONTENT = 3  # terms from which an answer that shares none with the claim is no answer
 TOTAL = ""  # the claim_term_counts row that holds the number of linked statements
@@ -67,11 +69,10 @@ class LinkSettings:
     threshold: float = THRESHOLD
     # Denials and confirmations answer a claim made before: they need less evidence to join it.
     response_threshold: float = RESPONSE_THRESHOLD
-    min_shared: int = 3  # terms a statement must share with a claim (one name is a topic)
+    # Terms an assertion must share with a claim: one name is a topic, two everyday words
+    # ("Entscheidung treffen", "ums Leben gekommen") are a phrase, not a claim.
+    min_shared: int = 3
     response_min_shared: int = 2
-    # The weight of the shared terms, in units of the weight of a term seen once: everyday words
-    # ("ums Leben gekommen", "drei Jahre Haft") are not evidence of one claim, however similar.
-    min_evidence: float = MIN_EVIDENCE
     # An assertion must match this share of what all statements of a claim have in common: the
     # hostages set free are not the ceasefire, though both name Israel, Hamas and Gaza.
     min_core: float = MIN_CORE
@@ -390,13 +391,11 @@ class _Batch:
         min_shared = (
             self.settings.response_min_shared if responding else self.settings.min_shared
         )
-        unit = term_weight(self.linked_total, 1)
         for key in keys:
             claim = self.claims[key]
             match = self.match(statement, claim)
             if (
                 match.shared >= min_shared
-                and match.evidence >= self.settings.min_evidence * unit
                 and match.similarity >= threshold
                 and (responding or match.core >= self.settings.min_core)
                 and match.similarity > best_score

@@ -112,7 +112,6 @@ class Profile:
 class Match:
     similarity: float
     shared: int  # statement terms matched exactly or by affix
-    evidence: float = 0.0  # the weight of the matched statement terms
     core: float = 1.0  # the weighted share of the claim's core terms the statement matches
 
 
@@ -132,7 +131,6 @@ def similarity(
     dot = 0.0
     statement_norm = 0.0
     shared = 0
-    evidence = 0.0
     matched: set[str] = set()  # profile terms the statement matches
     for term in terms:
         own = weight(term)
@@ -141,7 +139,6 @@ def similarity(
         if exact is not None:
             dot += own * exact
             shared += 1
-            evidence += own
             matched.add(term)
             continue
         # The term inside a longer profile term, or a profile term inside this one.
@@ -150,12 +147,11 @@ def similarity(
         if related:
             dot += AFFIX_CREDIT * own * max(claim_vector[other] for other in related)
             shared += 1
-            evidence += AFFIX_CREDIT * own
             matched.update(related)
     if not dot:
-        return Match(0.0, shared, evidence, 0.0)
+        return Match(0.0, shared, 0.0)
     return Match(
-        dot / (math.sqrt(statement_norm) * claim_norm), shared, evidence,
+        dot / (math.sqrt(statement_norm) * claim_norm), shared,
         _core_share(vector.core, matched),
     )
 
