@@ -15,6 +15,7 @@ from quellenlage.archive.schema import (
     claim_terms,
     claims,
 )
+from quellenlage.claims import LinkSettings
 from quellenlage.errors import InputError
 from tests.claims.conftest import CLAIM, LATER, OTHER, store
 
@@ -107,3 +108,16 @@ def test_filters_narrow_the_claims(archive: Archive) -> None:
 def test_an_unknown_claim_is_a_clear_error(archive: Archive) -> None:
     with pytest.raises(InputError, match="no claim with id 4711"):
         archive.claim(4711)
+
+
+def test_small_batches_link_like_one_batch(archive: Archive) -> None:
+    # Batches of two statements take the stored-claim paths: the inverted index, the claims
+    # of answered statements, profiles read back from the database.
+    store(archive, CLAIM + LATER + OTHER)
+    summary = archive.link_claims(settings=LinkSettings(batch_size=2))
+    assert summary.statements == 7
+    assert summary.responses == 1
+    found = claim_of(archive)
+    assert len({found[s.quote[:30]] for s in CLAIM + LATER}) == 1
+    assert len(set(found.values())) == 3
+    assert archive.claims()[0].statements == 5
