@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from quellenlage.archive import Archive
+from quellenlage.archive import Archive, ArticleMeta
 from quellenlage.archive.schema import (
     attributions,
     claim_statements,
@@ -16,8 +16,10 @@ from quellenlage.archive.schema import (
     claims,
 )
 from quellenlage.claims import LinkSettings
+from quellenlage.claims.evaluation import build_articles
 from quellenlage.errors import InputError
-from tests.claims.conftest import CLAIM, LATER, OTHER, store
+from quellenlage.model import Article
+from tests.claims.conftest import CLAIM, LATER, OTHER, said, store
 
 
 def claim_of(archive: Archive) -> dict[str, int]:
@@ -121,3 +123,22 @@ def test_small_batches_link_like_one_batch(archive: Archive) -> None:
     assert len({found[s.quote[:30]] for s in CLAIM + LATER}) == 1
     assert len(set(found.values())) == 3
     assert archive.claims()[0].statements == 5
+
+
+def test_a_wire_copy_in_another_outlet_is_one_article_of_the_claim(archive: Archive) -> None:
+    report = said(
+        "w1", "n9", "2025-05-02", "Stadtwerke Kassel", "assert",
+        "Wegen eines Rohrbruchs unter der Kölnischen Straße bleibt das Trinkwasser in den "
+        "Stadtteilen Wehlheiden und Kirchditmold bis Sonntagabend abgestellt, Tankwagen stehen "
+        "an drei Schulen bereit",
+    )
+    ((article, meta, _ids),) = build_articles([report])
+    archive.add(article, meta)
+    copy = Article(text=article.text + " Die Polizei bittet um Geduld.",
+                   attributions=article.attributions)
+    stored = archive.add(copy, ArticleMeta(outlet="Kreisblatt"))
+    assert stored.duplicate_of is not None
+    archive.link_claims()
+    (claim,) = archive.claims(min_articles=1)
+    assert (claim.statements, claim.articles) == (2, 1)
+    assert archive.claims() == []

@@ -148,7 +148,7 @@ claims = Table(
     Column("first_seen", DateTime()),  # published (else ingested) of the earliest statement
     Column("last_seen", DateTime()),
     Column("statement_count", Integer, nullable=False),
-    Column("article_count", Integer, nullable=False, index=True),
+    Column("article_count", Integer, nullable=False, index=True),  # near-duplicates once
     Column("source_count", Integer, nullable=False),
     # The claim's terms for matching: {"members": n, "terms": {term: statements with it}}.
     Column("profile", JSON, nullable=False),

@@ -493,7 +493,8 @@ def refresh_counts(connection: Connection, claim_ids: Sequence[int]) -> None:
             select(
                 claim_statements.c.claim_id,
                 func.count(),
-                func.count(distinct(attributions.c.article_id)),
+                # A wire copy printed by several outlets counts as one article.
+                func.count(distinct(func.coalesce(articles.c.duplicate_of, articles.c.id))),
                 func.count(distinct(attributions.c.source_id)),
                 func.min(seen),
                 func.max(seen),
