@@ -485,19 +485,22 @@ class _Batch:
 
 
 def refresh_counts(connection: Connection, claim_ids: Sequence[int]) -> None:
-    """Recount statements, articles, sources and the first and last day of these claims."""
+    """Recount statements, articles, sources and the first and last day of these claims, in one
+    UPDATE ... FROM per chunk of claims."""
     seen = func.coalesce(articles.c.published, articles.c.ingested_at)
     for start in range(0, len(claim_ids), CHUNK):
         chunk = claim_ids[start : start + CHUNK]
-        query = (
+        counted = (
             select(
                 claim_statements.c.claim_id,
-                func.count(),
+                func.count().label("statements"),
                 # A wire copy printed by several outlets counts as one article.
-                func.count(distinct(func.coalesce(articles.c.duplicate_of, articles.c.id))),
-                func.count(distinct(attributions.c.source_id)),
-                func.min(seen),
-                func.max(seen),
+                func.count(
+                    distinct(func.coalesce(articles.c.duplicate_of, articles.c.id))
+                ).label("articles"),
+                func.count(distinct(attributions.c.source_id)).label("sources"),
+                func.min(seen).label("first_seen"),
+                func.max(seen).label("last_seen"),
             )
             .select_from(
                 claim_statements.join(
@@ -506,29 +509,16 @@ def refresh_counts(connection: Connection, claim_ids: Sequence[int]) -> None:
             )
             .where(claim_statements.c.claim_id.in_(chunk))
             .group_by(claim_statements.c.claim_id)
+            .subquery()
         )
-        rows = [
-            {
-                "claim_key": claim,
-                "new_statements": statements,
-                "new_articles": article_count,
-                "new_sources": source_count,
-                "new_first": first,
-                "new_last": last,
-            }
-            for claim, statements, article_count, source_count, first, last
-            in connection.execute(query)
-        ]
-        if rows:
-            connection.execute(
-                claims.update()
-                .where(claims.c.id == bindparam("claim_key"))
-                .values(
-                    statement_count=bindparam("new_statements"),
-                    article_count=bindparam("new_articles"),
-                    source_count=bindparam("new_sources"),
-                    first_seen=bindparam("new_first"),
-                    last_seen=bindparam("new_last"),
-                ),
-                rows,
+        connection.execute(
+            claims.update()
+            .where(claims.c.id == counted.c.claim_id)
+            .values(
+                statement_count=counted.c.statements,
+                article_count=counted.c.articles,
+                source_count=counted.c.sources,
+                first_seen=counted.c.first_seen,
+                last_seen=counted.c.last_seen,
             )
+        )
