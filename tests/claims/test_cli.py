@@ -73,6 +73,11 @@ def test_clear_errors(tmp_path: Path) -> None:
     assert code == 2
     assert "link-claims" in err
     run("link-claims", "--db", db, "--quiet")
+    with Archive(db) as archive:
+        store(archive, LATER)
+    code, _, err = run("claims", "--db", db)
+    assert code == 0
+    assert "2 statements are not linked yet" in err
     code, _, err = run("claim", "999", "--db", db)
     assert code == 2
     assert "no claim with id 999" in err

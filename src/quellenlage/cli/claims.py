@@ -13,7 +13,7 @@ from quellenlage.archive import DEFAULT_DB_URL, Archive
 from quellenlage.claims import ClaimSummary, ClaimTimeline
 from quellenlage.claims.queries import claims_exist
 from quellenlage.cli.archive import DbOption, RichProgress, _require_existing
-from quellenlage.cli.common import console, progress_bar, user_errors
+from quellenlage.cli.common import console, error_console, progress_bar, user_errors
 from quellenlage.errors import InputError
 
 
@@ -161,3 +161,8 @@ def _require_linked(archive: Archive) -> None:
         raise InputError(NO_STATEMENTS)
     if not linked:
         raise InputError("no claims yet: link the statements with `quellenlage link-claims`")
+    if statements > linked:
+        error_console.print(
+            f"[dim]note: {statements - linked} statements are not linked yet; "
+            "`quellenlage link-claims` links them[/]"
+        )
