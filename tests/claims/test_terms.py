@@ -23,6 +23,11 @@ def test_numbers_stay_whole() -> None:
     assert {"10000", "2d5"} <= claim_terms("Rund 10.000 Menschen, also 2,5 Prozent der Stadt")
 
 
+def test_overlong_words_are_no_terms() -> None:
+    terms = claim_terms("Der Code " + "x" * 150 + " wurde veröffentlicht")
+    assert terms == {"cod", "veroffentlicht"}
+
+
 def test_a_known_person_is_one_term() -> None:
     terms = claim_terms("Olaf Scholz habe den Finanzminister entlassen")
     assert "olafscholz" in terms

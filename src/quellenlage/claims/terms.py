@@ -26,6 +26,7 @@ from quellenlage.stance.cues import stance_lexicon
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 NAMED_KINDS = frozenset({"state", "organisation", "person"})
+MAX_TERM_LENGTH = 100  # the claim tables' term columns; longer "words" are debris (URLs, codes)
 
 
 @cache
@@ -82,4 +83,7 @@ def claim_terms(text: str) -> frozenset[str]:
     """The content terms of a statement's message, as a set."""
     normalised = _states_of_adjectives(_canonical_names(NUMBER.sub(_number, text)))
     ignored = ignored_terms()
-    return frozenset(term for term in search_terms(normalised) if term not in ignored)
+    return frozenset(
+        term for term in search_terms(normalised)
+        if term not in ignored and len(term) <= MAX_TERM_LENGTH
+    )
