@@ -435,8 +435,7 @@ class _Batch:
                 }
                 for claim in new
             ]
-            statement = insert(claims).returning(claims.c.id, sort_by_parameter_order=True)
-            returned = [row[0] for row in connection.execute(statement, rows)]
+            returned = _insert_returning_ids(connection, rows)
             ids = {claim.key: int(claim_id) for claim, claim_id in zip(new, returned, strict=True)}
         changed = [claim for claim in self.claims.values() if claim.key > 0 and claim.changed]
         if changed:
@@ -482,6 +481,21 @@ class _Batch:
             )
         touched = sorted({claim_id(key) for _, key, _ in self.links})
         refresh_counts(connection, touched)
+
+
+def _insert_returning_ids(connection: Connection, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert claims, returning their ids in the order of `rows`."""
+    if connection.dialect.name == "sqlite":
+        # The linker holds SQLite's write lock since BEGIN IMMEDIATE: numbering the rows here
+        # sends them in one executemany (RETURNING in parameter order sends one statement a row).
+        first = (connection.execute(select(func.max(claims.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        connection.execute(
+            insert(claims), [{**row, "id": row_id} for row, row_id in zip(rows, ids, strict=True)]
+        )
+        return ids
+    statement = insert(claims).returning(claims.c.id, sort_by_parameter_order=True)
+    return [int(row[0]) for row in connection.execute(statement, rows)]
 
 
 def refresh_counts(connection: Connection, claim_ids: Sequence[int]) -> None:
