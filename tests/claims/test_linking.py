@@ -64,15 +64,33 @@ def test_a_claim_its_denial_and_criticism_are_one_claim_and_other_news_is_not(
                                   "Oberbürgermeister Sven Krüger"}
 
 
+class Counted:
+    """A progress hook that remembers what it was told."""
+
+    def __init__(self) -> None:
+        self.total: int | None = None
+        self.done = 0
+
+    def start(self, total: int | None) -> None:
+        self.total = total
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+
+
 def test_linking_is_incremental_and_a_second_run_changes_nothing(archive: Archive) -> None:
     store(archive, CLAIM + OTHER)
-    archive.link_claims()
+    progress = Counted()
+    archive.link_claims(progress=progress)
+    assert (progress.total, progress.done) == (5, 5)
     before = snapshot(archive)
     assert archive.link_claims().statements == 0
     assert snapshot(archive) == before
 
     store(archive, LATER)
-    summary = archive.link_claims()
+    progress = Counted()
+    summary = archive.link_claims(progress=progress)
+    assert (progress.total, progress.done) == (2, 2)
     assert summary.statements == 2  # only the new ones
     assert summary.new_claims == 0
     assert summary.responses == 1  # "Das ist unverschämt" answers the confirmation

@@ -125,7 +125,8 @@ def responding_stances() -> frozenset[str]:
 
 def count_unlinked(connection: Connection) -> int:
     linked = exists().where(claim_statements.c.attribution_id == attributions.c.id)
-    return int(connection.scalar(select(func.count()).where(~linked)) or 0)
+    query = select(func.count()).select_from(attributions).where(~linked)
+    return int(connection.scalar(query) or 0)
 
 
 def link_claims(

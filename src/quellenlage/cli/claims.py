@@ -34,10 +34,11 @@ def link_claims_command(
         _require_existing(db)
         with Archive(db) as archive:
             _require_statements(archive)
-            with progress_bar("linking claims") as progress:
-                if quiet:
-                    progress.disable = True
-                summary = archive.link_claims(progress=RichProgress(progress, "linking claims"))
+            if quiet:
+                summary = archive.link_claims()
+            else:
+                with progress_bar("linking claims") as progress:
+                    summary = archive.link_claims(progress=RichProgress(progress, "statements"))
     for line in summary.lines():
         console.print(line)
 
