@@ -18,6 +18,7 @@ from functools import lru_cache
 AFFIX_MIN_LENGTH = 5
 AFFIX_CREDIT = 0.8
 PROFILE_TERMS = 64  # the most frequent terms a claim keeps for matching
+CONTEXT_TERMS = 60  # the terms of its articles' contexts a claim keeps
 CORE_SHARE = 0.75  # of its statements use a core term of a claim
 
 Weight = Callable[[str], float]
@@ -51,6 +52,10 @@ class Profile:
 
     members: int = 0
     terms: dict[str, int] = field(default_factory=dict)
+    # What the claim's articles are about (claims.context): each term with the number of the
+    # claim's articles whose context holds it; `articles` are those articles' ids.
+    context: dict[str, int] = field(default_factory=dict)
+    articles: list[int] = field(default_factory=list)
     _affix_index: dict[str, list[str]] | None = None
     # The weighted vector and its norm, for the weights of one batch (`weights_version`).
     _vector: _Vector | None = None
@@ -60,11 +65,34 @@ class Profile:
         terms = data.get("terms", {})
         assert isinstance(terms, dict)
         members = data.get("members", 0)
+        context = data.get("context", {})
+        assert isinstance(context, dict)
+        articles = data.get("articles", [])
+        assert isinstance(articles, list)
         return cls(members=int(members) if isinstance(members, int | str) else 0,
-                   terms={str(t): int(c) for t, c in terms.items()})
+                   terms={str(t): int(c) for t, c in terms.items()},
+                   context={str(t): int(c) for t, c in context.items()},
+                   articles=[int(a) for a in articles])
 
     def to_json(self) -> dict[str, object]:
-        return {"members": self.members, "terms": dict(sorted(self.terms.items()))}
+        data: dict[str, object] = {
+            "members": self.members, "terms": dict(sorted(self.terms.items()))
+        }
+        if self.articles:
+            data["context"] = dict(sorted(self.context.items()))
+            data["articles"] = self.articles
+        return data
+
+    def add_context(self, article_id: int, context: Iterable[str]) -> None:
+        """Count the context of one more article of the claim (once per article)."""
+        if article_id in self.articles:
+            return
+        self.articles.append(article_id)
+        for term in context:
+            self.context[term] = self.context.get(term, 0) + 1
+        if len(self.context) > CONTEXT_TERMS:
+            kept = sorted(self.context.items(), key=lambda item: (-item[1], item[0]))
+            self.context = dict(kept[:CONTEXT_TERMS])
 
     def add(self, terms: Iterable[str]) -> list[str]:
         """Count one more statement; returns the terms that are new to the profile."""
@@ -113,14 +141,21 @@ class Match:
     similarity: float
     shared: int  # statement terms matched exactly or by affix
     core: float = 1.0  # the weighted share of the claim's core terms the statement matches
+    # The statement's shared terms, and those of them that are at least `specific_weight`
+    # heavy: names, rare words.
+    terms: tuple[str, ...] = ()
+    specific: tuple[str, ...] = ()
 
 
 def similarity(
-    terms: Iterable[str], profile: Profile, weight: Weight, weights_version: int = -1
+    terms: Iterable[str], profile: Profile, weight: Weight, weights_version: int = -1,
+    specific_weight: float = 0.0,
 ) -> Match:
     """Cosine between the statement (term weights) and the claim (weight x share of members).
     Callers that compare many statements under unchanged weights pass a `weights_version`, so
-    each claim's vector is computed once; -1 computes it afresh."""
+    each claim's vector is computed once; -1 computes it afresh. A shared term counts as
+    specific when both its own weight and the weight of the claim term it matches reach
+    `specific_weight`."""
     if not profile.members or not profile.terms:
         return Match(0.0, 0)
     if weights_version == -1:
@@ -130,7 +165,8 @@ def similarity(
     affixes = profile.affix_index()
     dot = 0.0
     statement_norm = 0.0
-    shared = 0
+    shared: list[str] = []
+    specific: list[str] = []
     matched: set[str] = set()  # profile terms the statement matches
     for term in terms:
         own = weight(term)
@@ -138,7 +174,9 @@ def similarity(
         exact = claim_vector.get(term)
         if exact is not None:
             dot += own * exact
-            shared += 1
+            shared.append(term)
+            if own >= specific_weight:
+                specific.append(term)
             matched.add(term)
             continue
         # The term inside a longer profile term, or a profile term inside this one.
@@ -146,13 +184,16 @@ def similarity(
         related.extend(affix for affix in _affixes(term) if affix in claim_vector)
         if related:
             dot += AFFIX_CREDIT * own * max(claim_vector[other] for other in related)
-            shared += 1
+            shared.append(term)
+            # "Hackerangriff" is specific, "Angriff" inside it is not: the lighter side counts.
+            if min(own, *(weight(other) for other in related)) >= specific_weight:
+                specific.append(term)
             matched.update(related)
     if not dot:
-        return Match(0.0, shared, 0.0)
+        return Match(0.0, len(shared), 0.0, tuple(shared), tuple(specific))
     return Match(
-        dot / (math.sqrt(statement_norm) * claim_norm), shared,
-        _core_share(vector.core, matched),
+        dot / (math.sqrt(statement_norm) * claim_norm), len(shared),
+        _core_share(vector.core, matched), tuple(shared), tuple(specific),
     )
 
 

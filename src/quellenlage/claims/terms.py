@@ -24,6 +24,10 @@ from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.stance.cues import stance_lexicon
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Two or more capitalised words in a row, joined by spaces or hyphens: one name
+# ("Champions League", "Ban Ki-moon", "Al-Nusra-Front", "Innenministerin Mikl-Leitner").
+_CAPITALISED = r"[A-ZÄÖÜ][^\W_]*(?:-[^\W_]+)*"
+CAPITALISED_RUN = re.compile(rf"{_CAPITALISED}(?: +{_CAPITALISED})*")
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 NAMED_KINDS = frozenset({"state", "organisation", "person"})
 MAX_TERM_LENGTH = 100  # the claim tables' term columns; longer "words" are debris (URLs, codes)
@@ -79,11 +83,30 @@ def _states_of_adjectives(text: str) -> str:
     return WORD.sub(replace, text)
 
 
-def claim_terms(text: str) -> frozenset[str]:
-    """The content terms of a statement's message, as a set."""
-    normalised = _states_of_adjectives(_canonical_names(NUMBER.sub(_number, text)))
+def _normalised(text: str) -> str:
+    return _states_of_adjectives(_canonical_names(NUMBER.sub(_number, text)))
+
+
+def _content(text: str) -> frozenset[str]:
     ignored = ignored_terms()
     return frozenset(
-        term for term in search_terms(normalised)
+        term for term in search_terms(text)
         if term not in ignored and len(term) <= MAX_TERM_LENGTH
     )
+
+
+def claim_terms(text: str) -> frozenset[str]:
+    """The content terms of a statement's message, as a set."""
+    return _content(_normalised(text))
+
+
+def claim_terms_and_names(text: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The content terms, and the groups of them that form one name of several words: sharing
+    "Champions League" is sharing one name, not two words."""
+    normalised = _normalised(text)
+    names = []
+    for run in CAPITALISED_RUN.finditer(normalised):
+        group = _content(run.group(0))
+        if len(group) >= 2:
+            names.append(group)
+    return _content(normalised), tuple(names)
