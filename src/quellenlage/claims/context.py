@@ -11,6 +11,7 @@ returning to. Two reports of one event share several of them ("Schettino", "Cost
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 
@@ -44,11 +45,11 @@ def article_context(
     words: Mapping[str, int], weight: Weight, is_common: Callable[[str], bool]
 ) -> frozenset[str]:
     """The article's CONTEXT_SIZE most telling terms."""
-    scored = sorted(
-        ((count * weight(term), term) for term, count in words.items() if not is_common(term)),
-        key=lambda item: (-item[0], item[1]),
+    scored = heapq.nsmallest(
+        CONTEXT_SIZE,
+        ((-count * weight(term), term) for term, count in words.items() if not is_common(term)),
     )
-    return frozenset(term for _, term in scored[:CONTEXT_SIZE])
+    return frozenset(term for _, term in scored)
 
 
 def context_overlap(first: Collection[str], second: Collection[str], weight: Weight) -> float:

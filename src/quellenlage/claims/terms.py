@@ -100,13 +100,20 @@ def claim_terms(text: str) -> frozenset[str]:
     return _content(_normalised(text))
 
 
+@lru_cache(maxsize=100_000)
+def _name_terms(run: str) -> frozenset[str]:
+    return _content(run)
+
+
 def claim_terms_and_names(text: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The content terms, and the groups of them that form one name of several words: sharing
     "Champions League" is sharing one name, not two words."""
     normalised = _normalised(text)
     names = []
     for run in CAPITALISED_RUN.finditer(normalised):
-        group = _content(run.group(0))
+        if " " not in run.group(0) and "-" not in run.group(0):
+            continue  # one word
+        group = _name_terms(run.group(0))
         if len(group) >= 2:
             names.append(group)
     return _content(normalised), tuple(names)
