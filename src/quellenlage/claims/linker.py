@@ -22,6 +22,8 @@ transaction; a second run finds nothing to do and changes nothing. For each stat
    - a statement of another article joins only when its article is about what the claim's
      articles are about: their contexts (each article's most telling terms, claims.context)
      share `min_context` of their weight;
+   - an assertion that gives figures joins a claim that gives figures only when they share one
+     (`figures_must_agree`): 5,500 arrivals on Wednesday are not 7,300 on Sunday;
 3. with no such claim the statement founds a claim of its own, which later statements may join.
 
 Stance never splits a claim: a denial shares the claim's terms because stance words are no
