@@ -17,6 +17,7 @@ from quellenlage.archive.schema import attributions, claim_statements
 from quellenlage.claims import LinkSettings, link_claims
 from quellenlage.claims.context import article_context, article_words, context_overlap
 from quellenlage.claims.evaluation import LabelledStatement
+from quellenlage.claims.profile import Profile
 from quellenlage.claims.terms import claim_terms_and_names
 from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
 from tests.claims.conftest import said, store
@@ -255,3 +256,15 @@ def test_reports_with_the_same_figure_make_one_claim() -> None:
              outlet="Grenzland Kurier"),
     ]
     assert linked(same, LinkSettings(), background=False)
+
+
+def test_a_claim_stored_before_article_contexts_keeps_working() -> None:
+    # Profiles written before contexts existed have none: the context rule does not apply to
+    # them, and the first article that joins starts their context.
+    profile = Profile.from_json({"members": 1, "terms": {"wasserpreis": 1, "kassel": 1}})
+    assert profile.to_json() == {"members": 1, "terms": {"kassel": 1, "wasserpreis": 1}}
+    profile.add_context(7, {"stadtwerk", "kassel"})
+    profile.add_context(7, {"stadtwerk", "kassel"})  # once per article
+    again = Profile.from_json(profile.to_json())
+    assert again.articles == [7]
+    assert again.context == {"kassel": 1, "stadtwerk": 1}
