@@ -23,6 +23,7 @@ from quellenlage.errors import InputError
 from quellenlage.model import Article
 
 if TYPE_CHECKING:
+    from quellenlage.claims import ClaimSummary, ClaimTimeline, LinkSettings, LinkSummary
     from quellenlage.ingest.runner import IngestSummary, ProgressHook
     from quellenlage.ingest.sources import ReaderOptions
 
@@ -147,6 +148,48 @@ class Archive:
             return writer(self.articles(), sys.stdout)
         with target.open("w", encoding="utf-8", newline="") as handle:
             return writer(self.articles(), handle)
+
+    # Claims (quellenlage.claims)
+
+    def link_claims(
+        self, *, settings: LinkSettings | None = None, progress: ProgressHook | None = None
+    ) -> LinkSummary:
+        """Link the statements not yet linked into claims (incremental; a rerun changes nothing)."""
+        from quellenlage.claims import link_claims
+
+        return link_claims(self.engine, settings, progress)
+
+    def claims(
+        self,
+        query: str | None = None,
+        *,
+        source: str | None = None,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        stance: str | None = None,
+        min_articles: int = 2,
+        limit: int = 20,
+    ) -> list[ClaimSummary]:
+        """Claims made in at least `min_articles` articles, the most widely reported first."""
+        from quellenlage.claims import ClaimFilters, list_claims
+
+        filters = ClaimFilters(
+            query=query or None,
+            source=source,
+            since=parse_day(since),
+            until=parse_day(until, end=True),
+            stance=stance,
+            min_articles=min_articles,
+        )
+        with self.engine.connect() as connection:
+            return list_claims(connection, filters, limit)
+
+    def claim(self, claim_id: int) -> ClaimTimeline:
+        """One claim with its statements in the order they were made."""
+        from quellenlage.claims import claim_timeline
+
+        with self.engine.connect() as connection:
+            return claim_timeline(connection, claim_id)
 
     def counts(self) -> dict[str, int]:
         """How many articles (and near-duplicates among them), statements and sources."""

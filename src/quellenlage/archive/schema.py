@@ -135,7 +135,54 @@ mentions = Table(
     Index("ix_mentions_source_id", "source_id"),
 )
 
-TABLES = (articles, article_bands, sources, channels, attributions, spans, mentions)
+# Claims: statements of different articles whose messages make the same claim, responses included
+# (quellenlage.claims links them). Every linked statement belongs to exactly one claim; a claim of
+# one statement is a claim nobody else has made (yet). Counts and dates are kept up to date by the
+# linker so that listing claims needs no aggregation over statements.
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", IdType, primary_key=True, autoincrement=True),
+    Column("label", Text, nullable=False),  # the message of a representative statement
+    Column("label_attribution_id", IdType, ForeignKey("attributions.id"), nullable=False),
+    Column("first_seen", DateTime()),  # published (else ingested) of the earliest statement
+    Column("last_seen", DateTime()),
+    Column("statement_count", Integer, nullable=False),
+    Column("article_count", Integer, nullable=False, index=True),  # near-duplicates once
+    Column("source_count", Integer, nullable=False),
+    # The claim's terms for matching: {"members": n, "terms": {term: statements with it}}.
+    Column("profile", JSON, nullable=False),
+)
+
+claim_statements = Table(
+    "claim_statements",
+    metadata,
+    Column("attribution_id", IdType, ForeignKey("attributions.id"), primary_key=True),
+    Column("claim_id", IdType, ForeignKey("claims.id"), nullable=False, index=True),
+    Column("similarity", Float, nullable=False),  # to the claim when it joined (1.0: founded it)
+)
+
+# Inverted index: the claims whose profile holds a term (candidates for a new statement).
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("term", String(100), primary_key=True),
+    Column("claim_id", IdType, ForeignKey("claims.id"), primary_key=True),
+)
+
+# In how many linked statements each term occurs (for its weight); the row with term "" holds
+# the number of linked statements.
+claim_term_counts = Table(
+    "claim_term_counts",
+    metadata,
+    Column("term", String(100), primary_key=True),
+    Column("statements", BigInteger, nullable=False),
+)
+
+TABLES = (
+    articles, article_bands, sources, channels, attributions, spans, mentions,
+    claims, claim_statements, claim_terms, claim_term_counts,
+)
 
 # Full-text search objects that the migrations create per database, outside `metadata`.
 SEARCH_OBJECT_PREFIXES = ("article_fts", "quote_fts", "search_vector", "quote_vector",

@@ -172,6 +172,11 @@ def _article_match(parsed: TextQuery, dialect: str) -> ColumnElement[bool]:
     return _text_match(parsed, dialect, articles.c.id, "article_fts", "articles.search_vector")
 
 
+def quote_matches(query: str, dialect: str) -> ColumnElement[bool]:
+    """A condition on `attributions`: the quote matches `query` (for queries built elsewhere)."""
+    return _quote_match(parse_query(query), dialect)
+
+
 def _quote_match(parsed: TextQuery, dialect: str) -> ColumnElement[bool]:
     return _text_match(parsed, dialect, attributions.c.id, "quote_fts", "attributions.quote_vector")
 

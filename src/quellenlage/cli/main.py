@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import archive, bench, evaluate, extract, sources, train
+from quellenlage.cli import archive, bench, claims, evaluate, extract, sources, train
 
 app = typer.Typer(
     name="quellenlage",
@@ -45,6 +45,9 @@ app.command("search")(archive.search_command)
 app.command("export")(archive.export_command)
 app.command("batch")(archive.batch_command)
 app.command("load")(archive.load_command)
+app.command("link-claims")(claims.link_claims_command)
+app.command("claims")(claims.claims_command)
+app.command("claim")(claims.claim_command)
 
 
 def main() -> None:  # pragma: no cover - entry point

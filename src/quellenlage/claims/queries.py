@@ -1,0 +1,258 @@
+"""Reading claims: listing them with filters, and one claim's timeline of statements."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Select, exists, func, select
+
+from quellenlage.archive.records import source_key
+from quellenlage.archive.schema import (
+    articles,
+    attributions,
+    channels,
+    claim_statements,
+    claims,
+    sources,
+)
+from quellenlage.archive.search import quote_matches
+from quellenlage.errors import InputError
+
+CHUNK = 400
+SOURCES_SHOWN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilters:
+    query: str | None = None  # words one of the claim's statements must match (search syntax)
+    source: str | None = None  # part of the name of a source that made a statement of it
+    since: datetime | None = None  # seen on or after
+    until: datetime | None = None  # seen before
+    stance: str | None = None  # one of its statements has this stance
+    min_articles: int = 2  # a claim of one article is nobody else's claim yet
+
+
+@dataclass(slots=True)
+class ClaimSummary:
+    id: int
+    label: str
+    statements: int
+    articles: int
+    source_count: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    sources: list[str] = field(default_factory=list)  # the most frequent first
+    stances: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "statements": self.statements,
+            "articles": self.articles,
+            "source_count": self.source_count,
+            "sources": self.sources,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "last_seen": self.last_seen.isoformat() if self.last_seen else None,
+            "stances": self.stances,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: datetime | None  # published, else ingested
+    outlet: str | None
+    source: str | None
+    stance: str | None
+    channel: str | None
+    quote: str
+    article_id: int
+    attribution_id: int
+    title: str | None
+    url: str | None
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {name: getattr(self, name) for name in self.__slots__}
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+@dataclass(slots=True)
+class ClaimTimeline:
+    claim: ClaimSummary
+    entries: list[TimelineEntry]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.claim.to_dict(), "timeline": [e.to_dict() for e in self.entries]}
+
+
+def list_claims(connection: Connection, filters: ClaimFilters, limit: int = 20) -> list[
+    ClaimSummary
+]:
+    """Claims matching the filters, the most widely reported first."""
+    statement = _claims_query(filters, connection.dialect.name).limit(limit)
+    found = [_summary(row) for row in connection.execute(statement)]
+    _add_sources_and_stances(connection, found)
+    return found
+
+
+def claim_timeline(connection: Connection, claim_id: int) -> ClaimTimeline:
+    row = connection.execute(_columns().where(claims.c.id == claim_id)).first()
+    if row is None:
+        raise InputError(f"no claim with id {claim_id}; `quellenlage claims` lists them")
+    summary = _summary(row)
+    _add_sources_and_stances(connection, [summary])
+    seen = func.coalesce(articles.c.published, articles.c.ingested_at)
+    query = (
+        select(
+            seen.label("date"),
+            articles.c.outlet,
+            func.coalesce(sources.c.name, attributions.c.speaker_text).label("source"),
+            attributions.c.stance,
+            attributions.c.channel_text,
+            channels.c.kind.label("channel_kind"),
+            channels.c.outlet.label("channel_outlet"),
+            attributions.c.quote_text,
+            articles.c.id.label("article_id"),
+            attributions.c.id.label("attribution_id"),
+            articles.c.title,
+            articles.c.url,
+            claim_statements.c.similarity,
+        )
+        .select_from(
+            claim_statements.join(
+                attributions, attributions.c.id == claim_statements.c.attribution_id
+            )
+            .join(articles, articles.c.id == attributions.c.article_id)
+            .outerjoin(sources, sources.c.id == attributions.c.source_id)
+            .outerjoin(channels, channels.c.id == attributions.c.channel_id)
+        )
+        .where(claim_statements.c.claim_id == claim_id)
+        .order_by(seen, articles.c.id, attributions.c.position)
+    )
+    entries = [
+        TimelineEntry(
+            date=row.date,
+            outlet=row.outlet,
+            source=row.source,
+            stance=row.stance,
+            channel=_channel(row.channel_text, row.channel_kind, row.channel_outlet),
+            quote=row.quote_text,
+            article_id=int(row.article_id),
+            attribution_id=int(row.attribution_id),
+            title=row.title,
+            url=row.url,
+            similarity=float(row.similarity),
+        )
+        for row in connection.execute(query)
+    ]
+    return ClaimTimeline(summary, entries)
+
+
+def _channel(text: str | None, kind: str | None, outlet: str | None) -> str | None:
+    if kind and outlet:
+        return f"{kind} ({outlet})"
+    return kind or text
+
+
+def _columns() -> Select[Any]:
+    return select(
+        claims.c.id,
+        claims.c.label,
+        claims.c.statement_count,
+        claims.c.article_count,
+        claims.c.source_count,
+        claims.c.first_seen,
+        claims.c.last_seen,
+    )
+
+
+def _summary(row: Any) -> ClaimSummary:
+    return ClaimSummary(
+        id=int(row.id),
+        label=row.label,
+        statements=int(row.statement_count),
+        articles=int(row.article_count),
+        source_count=int(row.source_count),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+def _claims_query(filters: ClaimFilters, dialect: str) -> Select[Any]:
+    statement = _columns().where(claims.c.article_count >= filters.min_articles)
+    if filters.since:
+        statement = statement.where(claims.c.last_seen >= filters.since)
+    if filters.until:
+        statement = statement.where(claims.c.first_seen < filters.until)
+    member_conditions = []
+    if filters.query:
+        member_conditions.append(quote_matches(filters.query, dialect))
+    if filters.source:
+        key = source_key(filters.source)
+        matching = select(sources.c.id).where(sources.c.key.contains(key, autoescape=True))
+        member_conditions.append(attributions.c.source_id.in_(matching))
+    if filters.stance:
+        member_conditions.append(func.lower(attributions.c.stance) == filters.stance.lower())
+    if member_conditions:
+        # Each filter may be met by a different statement of the claim.
+        for condition in member_conditions:
+            statement = statement.where(
+                exists(
+                    select(claim_statements.c.attribution_id)
+                    .join(attributions,
+                          attributions.c.id == claim_statements.c.attribution_id)
+                    .where(claim_statements.c.claim_id == claims.c.id, condition)
+                )
+            )
+    return statement.order_by(
+        claims.c.article_count.desc(), claims.c.last_seen.desc().nulls_last(), claims.c.id
+    )
+
+
+def _add_sources_and_stances(connection: Connection, found: list[ClaimSummary]) -> None:
+    by_id = {summary.id: summary for summary in found}
+    ids = sorted(by_id)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        source_name = func.coalesce(sources.c.name, attributions.c.speaker_text)
+        rows = connection.execute(
+            select(
+                claim_statements.c.claim_id,
+                attributions.c.stance,
+                source_name.label("source"),
+                func.count(),
+            )
+            .select_from(
+                claim_statements.join(
+                    attributions, attributions.c.id == claim_statements.c.attribution_id
+                ).outerjoin(sources, sources.c.id == attributions.c.source_id)
+            )
+            .where(claim_statements.c.claim_id.in_(chunk))
+            .group_by(claim_statements.c.claim_id, attributions.c.stance, source_name)
+        )
+        stance_counts: dict[int, Counter[str]] = {}
+        source_counts: dict[int, Counter[str]] = {}
+        for claim_id, stance, source, count in rows:
+            stance_counts.setdefault(claim_id, Counter())[stance or "unknown"] += count
+            if source:
+                source_counts.setdefault(claim_id, Counter())[source] += count
+        for claim_id, counts in stance_counts.items():
+            by_id[claim_id].stances = dict(
+                sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            )
+        for claim_id, counts in source_counts.items():
+            ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            by_id[claim_id].sources = [name for name, _ in ranked[:SOURCES_SHOWN]]
+
+
+def claims_exist(connection: Connection) -> tuple[int, int]:
+    """How many statements the archive has, and how many of them are linked to claims."""
+    statements = connection.scalar(select(func.count()).select_from(attributions)) or 0
+    linked = connection.scalar(select(func.count()).select_from(claim_statements)) or 0
+    return int(statements), int(linked)
+

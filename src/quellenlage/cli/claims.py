@@ -1,0 +1,169 @@
+"""`quellenlage link-claims | claims | claim`: thin commands over quellenlage.claims."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from quellenlage.archive import DEFAULT_DB_URL, Archive
+from quellenlage.claims import ClaimSummary, ClaimTimeline
+from quellenlage.claims.queries import claims_exist
+from quellenlage.cli.archive import DbOption, RichProgress, _require_existing
+from quellenlage.cli.common import console, error_console, progress_bar, user_errors
+from quellenlage.errors import InputError
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
+
+
+def link_claims_command(
+    db: DbOption = DEFAULT_DB_URL,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Link stored statements that make the same claim (only those not linked yet)."""
+    with user_errors():
+        _require_existing(db)
+        with Archive(db) as archive:
+            _require_statements(archive)
+            if quiet:
+                summary = archive.link_claims()
+            else:
+                with progress_bar("linking claims") as progress:
+                    summary = archive.link_claims(progress=RichProgress(progress, "statements"))
+    for line in summary.lines():
+        console.print(line)
+
+
+def claims_command(
+    query: Annotated[
+        str | None,
+        typer.Argument(help='Words a statement of the claim contains ("a phrase", x OR y).'),
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Part of a source's name.")] = None,
+    since: Annotated[str | None, typer.Option(help="Seen on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Seen on or before YYYY-MM-DD.")] = None,
+    stance: Annotated[
+        str | None, typer.Option(help="A statement of the claim has this stance (e.g. deny).")
+    ] = None,
+    min_articles: Annotated[
+        int, typer.Option(help="Claims made in at least this many articles.")
+    ] = 2,
+    limit: Annotated[int, typer.Option(help="Most claims shown.")] = 20,
+    output_format: FormatOption = OutputFormat.table,
+    db: DbOption = DEFAULT_DB_URL,
+) -> None:
+    """List claims: label, statements, sources, first and last seen, the mix of stances."""
+    with user_errors():
+        _require_existing(db)
+        with Archive(db) as archive:
+            _require_linked(archive)
+            found = archive.claims(
+                query, source=source, since=since, until=until, stance=stance,
+                min_articles=min_articles, limit=limit,
+            )
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps([claim.to_dict() for claim in found], ensure_ascii=False, indent=2))
+    else:
+        console.print(claims_table(found))
+
+
+def claim_command(
+    claim_id: Annotated[int, typer.Argument(help="The claim's id (from `quellenlage claims`).")],
+    output_format: FormatOption = OutputFormat.table,
+    db: DbOption = DEFAULT_DB_URL,
+) -> None:
+    """Show one claim's timeline: date, outlet, source, stance, channel and quote."""
+    with user_errors():
+        _require_existing(db)
+        with Archive(db) as archive:
+            _require_linked(archive)
+            timeline = archive.claim(claim_id)
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(timeline.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        console.print(timeline_table(timeline))
+
+
+def _day(moment: object) -> str:
+    return moment.date().isoformat() if hasattr(moment, "date") else "–"
+
+
+def _stance_mix(claim: ClaimSummary) -> str:
+    return ", ".join(f"{stance} {count}" for stance, count in claim.stances.items())
+
+
+def claims_table(found: list[ClaimSummary]) -> Table:
+    table = Table()
+    table.add_column("id", justify="right", style="dim")
+    table.add_column("claim")
+    table.add_column("stmts", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("sources", style="bold cyan")
+    table.add_column("first", style="dim")
+    table.add_column("last", style="dim")
+    table.add_column("stances", style="green")
+    for claim in found:
+        label = claim.label if len(claim.label) <= 120 else claim.label[:119] + "…"
+        names = ", ".join(claim.sources)
+        if claim.source_count > len(claim.sources):
+            names += f" (+{claim.source_count - len(claim.sources)})"
+        table.add_row(
+            str(claim.id), label, str(claim.statements), str(claim.articles), names or "–",
+            _day(claim.first_seen), _day(claim.last_seen), _stance_mix(claim),
+        )
+    table.caption = f"{len(found)} claim{'' if len(found) == 1 else 's'}" if found else "no claims"
+    return table
+
+
+def timeline_table(timeline: ClaimTimeline) -> Table:
+    claim = timeline.claim
+    table = Table(title=f"claim {claim.id}: {claim.label}")
+    table.add_column("date", style="dim")
+    table.add_column("outlet")
+    table.add_column("source", style="bold cyan")
+    table.add_column("stance", style="green")
+    table.add_column("channel")
+    table.add_column("quote")
+    for entry in timeline.entries:
+        table.add_row(
+            _day(entry.date), entry.outlet or "–", entry.source or "–", entry.stance or "–",
+            entry.channel or "–", entry.quote,
+        )
+    table.caption = (
+        f"{claim.statements} statements in {claim.articles} articles from "
+        f"{claim.source_count} sources; {_stance_mix(claim)}"
+    )
+    return table
+
+
+NO_STATEMENTS = "the archive has no statements yet; add articles with `quellenlage ingest`"
+
+
+def _require_statements(archive: Archive) -> None:
+    with archive.engine.connect() as connection:
+        statements, _ = claims_exist(connection)
+    if not statements:
+        raise InputError(NO_STATEMENTS)
+
+
+def _require_linked(archive: Archive) -> None:
+    with archive.engine.connect() as connection:
+        statements, linked = claims_exist(connection)
+    if not statements:
+        raise InputError(NO_STATEMENTS)
+    if not linked:
+        raise InputError("no claims yet: link the statements with `quellenlage link-claims`")
+    if statements > linked:
+        error_console.print(
+            f"[dim]note: {statements - linked} statements are not linked yet; "
+            "`quellenlage link-claims` links them[/]"
+        )

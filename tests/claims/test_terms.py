@@ -1,0 +1,47 @@
+"""The content terms that claims are matched on."""
+
+from __future__ import annotations
+
+from quellenlage.claims import claim_terms
+from quellenlage.claims.profile import Profile, similarity
+
+
+def test_a_nationality_adjective_and_a_capital_are_their_state() -> None:
+    adjective = claim_terms("Nordkoreanische Soldaten kämpfen für Russland")
+    capital = claim_terms("Soldaten aus Nordkorea seien in Moskau eingetroffen")
+    assert {"nordkorea", "russland", "soldat"} <= adjective
+    assert {"nordkorea", "russland", "soldat"} <= capital
+
+
+def test_stance_words_and_response_nouns_are_no_content() -> None:
+    denial = claim_terms("Berichte über Soldaten aus Nordkorea könne man nicht bestätigen")
+    assert denial == {"soldat", "nordkorea"}
+    assert claim_terms("Das sei frei erfunden, angeblich, bestreitet") == {"frei", "erfund"}
+
+
+def test_numbers_stay_whole() -> None:
+    assert {"10000", "2d5"} <= claim_terms("Rund 10.000 Menschen, also 2,5 Prozent der Stadt")
+
+
+def test_overlong_words_are_no_terms() -> None:
+    terms = claim_terms("Der Code " + "x" * 150 + " wurde veröffentlicht")
+    assert terms == {"cod", "veroffentlicht"}
+
+
+def test_a_known_person_is_one_term() -> None:
+    terms = claim_terms("Olaf Scholz habe den Finanzminister entlassen")
+    assert "olafscholz" in terms
+    assert "olaf" not in terms
+
+
+def test_a_derived_word_matches_at_a_discount() -> None:
+    profile = Profile()
+    profile.add(claim_terms("Die Stadt will das Hallenbad schließen"))
+
+    def weight(_term: str) -> float:
+        return 1.0
+
+    exact = similarity(claim_terms("Die Stadt will das Hallenbad schließen"), profile, weight)
+    derived = similarity(claim_terms("Die Schließung des Hallenbads der Stadt"), profile, weight)
+    assert exact.similarity > derived.similarity > 0.5
+    assert derived.shared == 3
