@@ -3,7 +3,11 @@
 
 The patterns live in data/gazetteer/channels.tsv. They are tried on the sentence of the cue,
 outside the quote and the speaker; the match nearest the cue gives the channel, its kind and,
-where the text names one, its outlet (canonical name from media.tsv).
+where the text names one, its outlet (canonical name from media.tsv, or the name after an outlet
+noun: "dem Fernsehsender Rossija 24"). A match must belong to the clause of the cue: one separated
+from the cue (or the speaker) by a comma or a colon is about something else ("Sollte das Gesetz im
+Parlament scheitern, ..."). Inside the speaker span only a prepositional channel counts ("so
+Rossmann in einer Aussendung"): an outlet there names who speaks, not where.
 """
 
 from __future__ import annotations
@@ -27,8 +31,20 @@ def channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     placeholders = {kind[1:]: pattern for kind, pattern in rows if kind.startswith("$")}
 
     quoted = r"[„»\"“‚][^“”«»\"„]{1,60}[“”«\"‘]"
-    placeholders["outlet"] = (
-        rf"(?P<outlet>{quoted}|(?-i:{trie_pattern(gaz.media_surfaces)})(?![\w]))"
+    known = rf"(?-i:{trie_pattern(gaz.media_surfaces)})(?![\w])"
+    plain = [s for s in gaz.media_surfaces if s not in _common_media_words()]
+    known_plain = rf"(?-i:{trie_pattern(plain)})(?![\w])"
+    # the name after an outlet noun: "dem Sender Sky News", "dem Magazin F1 Racing"
+    name_run = r"(?-i:[A-ZÄÖÜ][\w.&-]*(?: (?:[A-ZÄÖÜ][\w.&-]*|\d+)){0,2})(?![\w-])"
+    medium = placeholders["medium"]
+    placeholders["outlet"] = rf"(?P<outlet>{quoted}|{known})"
+    placeholders["press"] = (
+        rf"(?:(?-i:{medium}) (?P<named>{quoted}|{known}|{name_run})|(?P<outlet>{quoted}|{known}))"
+    )
+    # without an outlet noun, a name that is also a word (Krone, Welt) is no outlet
+    placeholders["press_strict"] = (
+        rf"(?:(?-i:{medium}) (?P<named>{quoted}|{known}|{name_run})"
+        rf"|(?P<outlet>{quoted}|{known_plain}))"
     )
     placeholders["platform"] = (
         rf"(?P<outlet>(?-i:{trie_pattern(gaz.platform_surfaces)})(?![\w]))"
@@ -41,6 +57,13 @@ def channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             pattern = pattern.replace("{" + name + "}", expansion)
         compiled.append((kind, re.compile(pattern, re.IGNORECASE)))
     return tuple(compiled)
+
+
+@cache
+def _common_media_words() -> frozenset[str]:
+    """Outlet names that are also everyday words (media.tsv, common_word yes)."""
+    rows = read_table("gazetteer", "media.tsv")
+    return frozenset(surface for surface, _, _, common in rows if common == "yes")
 
 
 @cache
@@ -61,8 +84,28 @@ def _outlet_name(raw: str | None) -> str | None:
     return entry.name if entry is not None else name
 
 
-def _overlaps(start: int, end: int, spans: list[SpanTuple]) -> bool:
+def _overlaps(start: int, end: int, spans: list[SpanTuple] | tuple[SpanTuple, ...]) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+CLAUSE_BREAK = re.compile(r"[,;:!?]|[.](?!\d)|\s[–—-]\s")
+PREPOSITION = re.compile(r"(?i:in|im|auf|bei|beim|via|per|über|laut|gegenüber|während|vor)\b")
+
+
+def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple],
+                       quote: tuple[SpanTuple, ...]) -> bool:
+    """Whether a comma, colon or dash outside the quote separates [start, end) from every
+    anchor span (cue or speaker)."""
+    for anchor_start, anchor_end in anchors:
+        if start < anchor_end and anchor_start < end:
+            return False
+        gap_start, gap_end = (end, anchor_start) if end <= anchor_start else (anchor_end, start)
+        gap = "".join(
+            " " if _overlaps(i, i + 1, quote) else text[i] for i in range(gap_start, gap_end)
+        )
+        if CLAUSE_BREAK.search(gap) is None:
+            return False
+    return True
 
 
 def find_channel(document: Document, attribution: Attribution) -> Channel | None:
@@ -75,9 +118,11 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
     start, end = sentence.start, sentence.end
     if attribution.cue is not None:  # a cue after a long quote: the frame may lie beyond it
         end = max(end, attribution.cue.end)
-    excluded = list(attribution.quote.spans)
-    if attribution.speaker is not None:
-        excluded += list(attribution.speaker.spans)
+    quote = attribution.quote.spans
+    speaker = attribution.speaker.spans if attribution.speaker is not None else ()
+    anchors = list(attribution.cue.spans if attribution.cue is not None else speaker)
+    if not anchors:
+        anchors = list(quote)
     region = document.text[start:end]
     if channel_trigger().search(region) is None:
         return None
@@ -85,13 +130,20 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
     for order, (kind, pattern) in enumerate(channel_patterns()):
         for match in pattern.finditer(region):
             match_start, match_end = start + match.start(), start + match.end()
-            if _overlaps(match_start, match_end, excluded):
+            if _overlaps(match_start, match_end, quote):
+                continue
+            if _overlaps(match_start, match_end, speaker) and not (
+                kind != "parliament" and PREPOSITION.match(match.group())
+                and all(match_start > span_start for span_start, _ in speaker)
+            ):
+                continue
+            if _gap_breaks_clause(document.text, match_start, match_end, anchors, quote):
                 continue
             distance = min(abs(match_start - anchor), abs(match_end - anchor))
             groups = match.groupdict()
             channel = Channel(
                 text=match.group(), spans=((match_start, match_end),), kind=kind,
-                outlet=_outlet_name(groups.get("outlet")),
+                outlet=_outlet_name(groups.get("outlet") or groups.get("named")),
             )
             key = (distance, order)
             if best is None or key < best[:2]:
