@@ -89,7 +89,9 @@ def _overlaps(start: int, end: int, spans: list[SpanTuple] | tuple[SpanTuple, ..
 
 
 CLAUSE_BREAK = re.compile(r"[,;:!?]|[.](?!\d)|\s[–—-]\s")
-PREPOSITION = re.compile(r"(?i:in|im|auf|bei|beim|via|per|über|laut|gegenüber|während|vor)\b")
+PREPOSITION = re.compile(
+    r"(?i:in|im|auf|bei|beim|via|per|über|laut|gegenüber|während|vor|zum|zur|zu|am)\b"
+)
 
 
 def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple],

@@ -155,6 +155,37 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
     return _negated_stance(stance, negated) if negated else stance
 
 
+INVERTED_SUBJECT_STARTS = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einer",
+                                     "er", "sie", "es", "man"})
+
+
+def _stance_of_inverted_verb(document: Document, attribution: Attribution) -> str | None:
+    """For a statement without a cue, the verb of a reporting clause right after its quote,
+    before its subject: "..., kritisieren die Anwälte." -> criticise. A verb followed by
+    anything else ("..., fordern aber weiterhin") continues the sentence and is no cue."""
+    tokens = document.tokens
+    index = document.token_at(attribution.quote.end)
+    while index is not None and index < len(tokens) and (
+        tokens[index].text in QUOTE_MARKS or tokens[index].text == ","
+        or tokens[index].start < attribution.quote.end
+    ):
+        index += 1
+    if index is None or index + 1 >= len(tokens):
+        return None
+    verb, subject = tokens[index], tokens[index + 1]
+    before = tokens[index - 1].text
+    if not verb.text.islower() or (before != "," and before not in QUOTE_MARKS):
+        return None
+    speaker = attribution.speaker
+    if not (subject.text.lower() in INVERTED_SUBJECT_STARTS
+            or (speaker is not None and speaker.start == subject.start)):
+        return None
+    lemma = lexicon_lemma(verb.text)
+    if lemma is None or lemma in stance_lexicon().rules["own_clause_excluded"]:
+        return None
+    return stance_lexicon().stance_of_lemma.get(lemma)
+
+
 def _negated_stance(stance: str, negation: str) -> str:
     rules = stance_lexicon().rules
     if negation in rules["neither"] and stance in ("confirm", "deny"):
@@ -173,7 +204,8 @@ def stance_of(document: Document, attribution: Attribution) -> str:
         if negation is not None:
             stance = _negated_stance(stance, negation)
     else:
-        stance = _stance_of_own_clause(document, attribution) or stance
+        stance = (_stance_of_own_clause(document, attribution)
+                  or _stance_of_inverted_verb(document, attribution) or stance)
     if stance == "assert":
         for target, pattern in _quote_rules():
             if pattern.search(attribution.quote.text):

@@ -7,6 +7,7 @@ identify the lemma.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -24,6 +25,8 @@ engine_cue_lemma: Callable[[str], str | None] | None = _engine_cue_lemma
 
 # lemmas that carry no stance of their own: the stance lexicon reads the verb beside them
 _AUXILIARIES = frozenset({"haben", "sein", "werden"})
+# an engine lemma that is one verb ("betonen"), not a prepositional cue ("demnach", "laut")
+ENGINE_VERB = re.compile(r"[a-zäöüß]+(?:en|ern|eln)")
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def cue_lemma(cue_text: str) -> str | None:
             lemma = engine_cue_lemma(cue_text)
         except Exception:  # the engine's lexicon is still being written: never fail on it
             lemma = None
-        if lemma is not None and (lemma in stance_lexicon().stance_of_lemma or form is None
-                                  or lemma not in _AUXILIARIES):
+        if lemma is not None and (form is None or (
+                ENGINE_VERB.fullmatch(lemma) and lemma not in _AUXILIARIES)):
             return lemma
     return form[0] if form else None
