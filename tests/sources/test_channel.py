@@ -40,3 +40,65 @@ def test_a_channel_inside_the_quote_is_not_the_statements_channel():
     text = "Er sagte, er habe in einem Interview nichts verraten."
     attribution = statement(text, "er habe in einem Interview nichts verraten", "Er", "sagte")
     assert find_channel(document(text), attribution) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "kind", "outlet"),
+    [
+        ("Die Lage sei ernst, so der Landesrat in einer Aussendung am Montag.",
+         "Die Lage sei ernst", "der Landesrat in einer Aussendung", "so", "press_release", None),
+        ("Laut einer Pressemitteilung sagte der Landrat, die Brücke werde gesperrt.",
+         "die Brücke werde gesperrt", "der Landrat", "sagte", "press_release", None),
+        ("Den Vorwurf wies der Minister bei einem Mediengespräch am Montag zurück.",
+         "Den Vorwurf", "der Minister", "wies zurück", "press_conference", None),
+        ("Die Sanktionen wirkten, sagte der Minister dem Fernsehsender Rossija 24.",
+         "Die Sanktionen wirkten", "der Minister", "sagte", "interview", "Rossija 24"),
+        ("Europa sei eine Geisel seiner Politik, sagte er dem US-Magazin Time.",
+         "Europa sei eine Geisel seiner Politik", "er", "sagte", "interview", "Time"),
+        ("Man arbeite daran, sagte eine Sprecherin zur APA.", "Man arbeite daran",
+         "eine Sprecherin", "sagte", "interview", "APA"),
+        ("Ein Sprecher sagte auf Anfrage der dpa, man prüfe den Fall.", "man prüfe den Fall",
+         "Ein Sprecher", "sagte", "interview", "dpa"),
+        ("Bei einer Kundgebung in Dresden sagte die Politikerin, die Löhne seien zu niedrig.",
+         "die Löhne seien zu niedrig", "die Politikerin", "sagte", "speech", None),
+        ("Vor Tausenden Anhängern sagte der Kandidat, er werde gewinnen.", "er werde gewinnen",
+         "der Kandidat", "sagte", "speech", None),
+        ("Es sei eine Ehre, sagte der Generalsekretär zu Beginn seiner Rede.",
+         "Es sei eine Ehre", "der Generalsekretär", "sagte", "speech", None),
+        ("In einem Video sagte die Sängerin, sie sage die Tour ab.", "sie sage die Tour ab",
+         "die Sängerin", "sagte", "other", None),
+        ("Die Grenzen blieben offen, sagte er am Montag im deutschen RBB-Inforadio.",
+         "Die Grenzen blieben offen", "er", "sagte", "other", "RBB"),
+        ("Der Minister schrieb per Twitter, der Streik sei beendet.", "der Streik sei beendet",
+         "Der Minister", "schrieb", "social_media", "X"),
+        ("Die Abgeordnete sagte in einer Nationalratssitzung, das Budget reiche nicht.",
+         "das Budget reiche nicht", "Die Abgeordnete", "sagte", "parliament", None),
+        ("Der Trainer sagte im Gespräch mit dem Magazin Kicker Sportmagazin, er bleibe.",
+         "er bleibe", "Der Trainer", "sagte", "interview", "Kicker Sportmagazin"),
+    ],
+)
+def test_more_channel_forms(text, quote, speaker, cue, kind, outlet):
+    channel = find_channel(document(text), statement(text, quote, speaker, cue))
+    assert channel is not None
+    assert (channel.kind, channel.outlet) == (kind, outlet)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        # the parliament belongs to a conditional clause, not to the statement
+        ("Sollte das Gesetz im Parlament scheitern, drohe ein Chaos, sagte die Ministerin.",
+         "drohe ein Chaos", "die Ministerin", "sagte"),
+        # "der Krone" is a genitive here, not the Kronen Zeitung
+        ("Im Streit um die Rechte der Krone sagte der Historiker, die Verfassung gelte.",
+         "die Verfassung gelte", "der Historiker", "sagte"),
+        # "auf Anfrage" alone names no outlet and no channel
+        ("Die Bahn bestätigte den Bericht auf Anfrage nicht.", "den Bericht", "Die Bahn",
+         "bestätigte"),
+        # an outlet inside the speaker names who speaks, not where
+        ("Ein Sprecher der Zeitung „Kurier“ sagte, man prüfe den Fall.", "man prüfe den Fall",
+         "Ein Sprecher der Zeitung „Kurier“", "sagte"),
+    ],
+)
+def test_no_channel(text, quote, speaker, cue):
+    assert find_channel(document(text), statement(text, quote, speaker, cue)) is None
