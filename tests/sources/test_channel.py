@@ -102,3 +102,14 @@ def test_more_channel_forms(text, quote, speaker, cue, kind, outlet):
 )
 def test_no_channel(text, quote, speaker, cue):
     assert find_channel(document(text), statement(text, quote, speaker, cue)) is None
+
+
+def test_a_speaker_span_that_is_the_channel_phrase():
+    text = "Die Lieferung komme schneller, heißt es in einer Aussendung der Unternehmen."
+    attribution = statement(text, "Die Lieferung komme schneller",
+                            "in einer Aussendung der Unternehmen", "heißt es")
+    channel = find_channel(document(text), attribution)
+    assert channel is not None and channel.kind == "press_release"
+    text = "Das Haus werde verkauft, heißt es im ORF."
+    assert find_channel(document(text), statement(text, "Das Haus werde verkauft", "im ORF",
+                                                  "heißt es")) is None

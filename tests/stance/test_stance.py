@@ -144,3 +144,19 @@ def test_statements_without_a_cue(text, quote, speaker, stance):
     attribution = statement(text, quote, speaker)
     assign_stance(document(text), [attribution])
     assert attribution.stance == stance
+
+
+def test_negation_bound_to_an_adjective_does_not_negate_the_cue():
+    text = "Die Kanzlerin hat die Regierung als nicht hilfreich kritisiert."
+    attribution = statement(text, "die Regierung", "Die Kanzlerin",
+                            "als nicht hilfreich kritisiert")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "criticise"
+
+
+def test_hearsay_across_a_date():
+    text = "Es gebe eine Fabrik, soll einer der Männer am 13. August gesagt haben."
+    attribution = statement(text, "Es gebe eine Fabrik", "einer der Männer",
+                            "soll gesagt haben")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "unverified"

@@ -7,7 +7,8 @@ where the text names one, its outlet (canonical name from media.tsv, or the name
 noun: "dem Fernsehsender Rossija 24"). A match must belong to the clause of the cue: one separated
 from the cue (or the speaker) by a comma or a colon is about something else ("Sollte das Gesetz im
 Parlament scheitern, ..."). Inside the speaker span only a prepositional channel counts ("so
-Rossmann in einer Aussendung"): an outlet there names who speaks, not where.
+Rossmann in einer Aussendung", or a speaker span that is itself the phrase: "heißt es in einer
+Aussendung"): an outlet there names who speaks, not where.
 """
 
 from __future__ import annotations
@@ -125,6 +126,8 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
     anchors = list(attribution.cue.spans if attribution.cue is not None else speaker)
     if not anchors:
         anchors = list(quote)
+    # "heißt es in einer Aussendung der Unternehmen": the speaker span is the channel phrase
+    speaker_is_phrase = bool(attribution.speaker and PREPOSITION.match(attribution.speaker.text))
     region = document.text[start:end]
     if channel_trigger().search(region) is None:
         return None
@@ -136,7 +139,9 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
                 continue
             if _overlaps(match_start, match_end, speaker) and not (
                 kind != "parliament" and PREPOSITION.match(match.group())
-                and all(match_start > span_start for span_start, _ in speaker)
+                and all(match_start > span_start or speaker_is_phrase
+                        for span_start, _ in speaker)
+                and ((match_start, match_end),) != speaker  # "heißt es im ORF": the source
             ):
                 continue
             if _gap_breaks_clause(document.text, match_start, match_end, anchors, quote):

@@ -54,11 +54,18 @@ def _frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
 
 
 def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str]) -> bool:
-    """Whether token `index` is a negation ("nicht nur", "nicht zuletzt" negate nothing)."""
+    """Whether token `index` is a negation ("nicht nur", "nicht zuletzt" negate nothing, nor
+    does "als nicht hilfreich kritisiert": the negation belongs to the adjective)."""
     if tokens[index].text.lower() not in negation:
         return False
     following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
-    return following not in exceptions
+    before = tokens[index - 1].text.lower() if index > 0 else ""
+    return following not in exceptions and before not in _negation_after()
+
+
+@cache
+def _negation_after() -> frozenset[str]:
+    return frozenset(stance_lexicon().rules["negation_after"])
 
 
 def _negation(document: Document, attribution: Attribution) -> str | None:
