@@ -113,3 +113,27 @@ def test_a_speaker_span_that_is_the_channel_phrase():
     text = "Das Haus werde verkauft, heißt es im ORF."
     assert find_channel(document(text), statement(text, "Das Haus werde verkauft", "im ORF",
                                                   "heißt es")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "kind"),
+    [
+        # commas around an apposition do not end the clause of the cue
+        ("Die Drohungen häuften sich, sagte Oskar Brandt, Präsident der Jüdischen Gemeinde "
+         "Linz, am Mittwoch bei einem Pressegespräch.", "Die Drohungen häuften sich",
+         "Oskar Brandt", "sagte", "press_conference"),
+        # a statement whose cue was missed: the comma closing the quote is no boundary
+        ("Die Bank habe Rucksäcke verteilt, heißt es in dem Schreiben.",
+         "Die Bank habe Rucksäcke verteilt", None, None, "statement"),
+    ],
+)
+def test_channel_beyond_an_apposition_or_a_quote(text, quote, speaker, cue, kind):
+    channel = find_channel(document(text), statement(text, quote, speaker, cue))
+    assert channel is not None and channel.kind == kind
+
+
+def test_a_subordinate_clause_is_not_an_apposition():
+    text = ("Die Reform sei gescheitert, sagte die Ministerin, nachdem sie im Bundestag "
+            "gesprochen hatte.")
+    attribution = statement(text, "Die Reform sei gescheitert", "die Ministerin", "sagte")
+    assert find_channel(document(text), attribution) is None

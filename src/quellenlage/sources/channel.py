@@ -89,16 +89,37 @@ def _overlaps(start: int, end: int, spans: list[SpanTuple] | tuple[SpanTuple, ..
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
-CLAUSE_BREAK = re.compile(r"[,;:!?]|[.](?!\d)|\s[–—-]\s")
+CLAUSE_BREAK = re.compile(r"[,;:!?]|(?<!\d)[.]|\s[–—-]\s")
 PREPOSITION = re.compile(
     r"(?i:in|im|auf|bei|beim|via|per|über|laut|gegenüber|während|vor|zum|zur|zu|am)\b"
 )
+# lower-case words an apposition may hold ("Oskar Deutsch, Präsident der Kultusgemeinde Wien,");
+# any other lower-case word (a verb: "nachdem er im Bundestag gescheitert war") makes a clause
+APPOSITION_WORDS = frozenset({
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "von", "vom", "aus", "für", "im", "in", "am", "an", "und", "bei", "beim", "zur", "zum", "mit",
+    "of", "the",
+})
+ADJECTIVE = re.compile(r"[a-zäöüß][\w-]{3,}(?:e|en|er|es|em)")
+VERB_LIKE = frozenset({
+    "werden", "wurden", "haben", "hatten", "waren", "seien", "sollen", "wollen", "können", "müssen",
+})
+
+
+def _is_apposition(segment: str) -> bool:
+    words = re.findall(r"[\w-]+", segment)
+    return bool(words) and all(
+        word[:1].isupper() or word[:1].isdigit() or word in APPOSITION_WORDS
+        or (ADJECTIVE.fullmatch(word) is not None and word not in VERB_LIKE)
+        for word in words
+    )
 
 
 def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple],
                        quote: tuple[SpanTuple, ...]) -> bool:
-    """Whether a comma, colon or dash outside the quote separates [start, end) from every
-    anchor span (cue or speaker)."""
+    """Whether a clause boundary outside the quote separates [start, end) from every anchor
+    span (cue and speaker). Commas around an apposition are no boundary; nor is the comma that
+    closes a quote before its reporting clause ("..., heißt es in dem Schreiben")."""
     for anchor_start, anchor_end in anchors:
         if start < anchor_end and anchor_start < end:
             return False
@@ -106,7 +127,15 @@ def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple]
         gap = "".join(
             " " if _overlaps(i, i + 1, quote) else text[i] for i in range(gap_start, gap_end)
         )
-        if CLAUSE_BREAK.search(gap) is None:
+        if any(quote_end == gap_start for _, quote_end in quote):
+            gap = gap.lstrip(" ,:" + QUOTE_CHARACTERS)
+        breaks = list(CLAUSE_BREAK.finditer(gap))
+        if not breaks:
+            return False
+        if len(breaks) % 2 == 0 and all(b.group() == "," for b in breaks) and all(
+            _is_apposition(gap[breaks[i].end() : breaks[i + 1].start()])
+            for i in range(0, len(breaks), 2)
+        ):
             return False
     return True
 
@@ -123,7 +152,7 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
         end = max(end, attribution.cue.end)
     quote = attribution.quote.spans
     speaker = attribution.speaker.spans if attribution.speaker is not None else ()
-    anchors = list(attribution.cue.spans if attribution.cue is not None else speaker)
+    anchors = [*(attribution.cue.spans if attribution.cue is not None else ()), *speaker]
     if not anchors:
         anchors = list(quote)
     # "heißt es in einer Aussendung der Unternehmen": the speaker span is the channel phrase
