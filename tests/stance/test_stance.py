@@ -160,3 +160,18 @@ def test_hearsay_across_a_date():
                             "soll gesagt haben")
     assign_stance(document(text), [attribution])
     assert attribution.stance == "unverified"
+
+
+def test_the_stance_verb_of_a_two_verb_cue():
+    text = "Der Diplomat begrüßte die Initiative, monierte aber, dass das Geld nicht reiche."
+    attribution = statement(text, "dass das Geld nicht reiche", "Der Diplomat",
+                            "begrüßte monierte")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "criticise"
+
+
+def test_a_stance_noun_beside_the_verb_of_the_cue():
+    text = "Die Populisten sind mit ihrer Forderung, die Grenzen zu schließen, lauter, sagt er."
+    attribution = statement(text, "die Grenzen zu schließen", "er", "Forderung sagt")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "assert"

@@ -17,9 +17,9 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from quellenlage.model import Attribution, SpanTuple
+from quellenlage.model import Attribution, Part, SpanTuple
 from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.stance.cues import cue_lemma, lexicon_lemma, stance_lexicon
+from quellenlage.stance.cues import cue_lemma, lexicon_form, lexicon_lemma, stance_lexicon
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -200,12 +200,43 @@ def _negated_stance(stance: str, negation: str) -> str:
     return str(rules["negated"].get(stance, stance))
 
 
+ATTRIBUTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
+    """The cue's lemma. Where the engine names one verb of a cue and the stance lexicon another
+    ("begrüßte ..., monierte aber" -> monieren), the lexicon's word is the cue's verb unless
+    the text uses it as an attributive participle before a noun ("in dem als echt bestätigten
+    Schreiben") or it is a noun beside the engine's verb ("mit ihrer Forderung ..., sagt er")."""
+    lemma = cue_lemma(cue.text)
+    form = lexicon_form(cue.text)
+    if form is None or len(form[1]) > 1 or lemma == form[0]:
+        return lemma
+    word = form[1][0]
+    for start, end in cue.spans:
+        first = document.token_at(start)
+        if first is None:
+            continue
+        for index in range(first, len(document.tokens)):
+            token = document.tokens[index]
+            if token.start >= end:
+                break
+            if token.text.lower() != word:
+                continue
+            following = document.tokens[index + 1] if index + 1 < len(document.tokens) else None
+            attributive = (word.endswith(ATTRIBUTIVE_ENDINGS) and following is not None
+                           and following.text[:1].isupper())
+            noun = token.text[:1].isupper()  # "mit ihrer Forderung ..., sagt er": sagen
+            return lemma if attributive or (noun and lemma is not None) else form[0]
+    return lemma
+
+
 def stance_of(document: Document, attribution: Attribution) -> str:
     """One statement's stance: assert, deny, confirm, not_confirm, unverified, demand ..."""
     lexicon = stance_lexicon()
     stance = "assert"
     if attribution.cue is not None:
-        lemma = cue_lemma(attribution.cue.text)
+        lemma = _cue_lemma_in_context(document, attribution.cue)
         stance = lexicon.stance_of_lemma.get(lemma or "", "assert")
         negation = _negation(document, attribution)
         if negation is not None:

@@ -59,7 +59,7 @@ def _forms_by_word() -> dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
     return {word: tuple(forms) for word, forms in index.items()}
 
 
-def _lexicon_form(cue_text: str) -> tuple[str, tuple[str, ...]] | None:
+def lexicon_form(cue_text: str) -> tuple[str, tuple[str, ...]] | None:
     """The stance lexicon's (lemma, form words) that a cue's words hold, longest form first."""
     words = {word.strip(".,;:!?„“\"»«").lower() for word in cue_text.split()}
     by_word = _forms_by_word()
@@ -72,7 +72,7 @@ def _lexicon_form(cue_text: str) -> tuple[str, tuple[str, ...]] | None:
 
 def lexicon_lemma(cue_text: str) -> str | None:
     """The lemma of a cue from the word forms of the stance lexicon."""
-    form = _lexicon_form(cue_text)
+    form = lexicon_form(cue_text)
     return form[0] if form else None
 
 
@@ -82,7 +82,7 @@ def cue_lemma(cue_text: str) -> str | None:
     most specific reading; otherwise the engine's answer where it has one (it reads the cue's
     verb, while a word form here may be an attributive participle: "betont in dem als echt
     bestätigten Schreiben" is no confirmation), else the stance lexicon's word form."""
-    form = _lexicon_form(cue_text)
+    form = lexicon_form(cue_text)
     if form is not None and len(form[1]) > 1:
         return form[0]
     if engine_cue_lemma is not None:
