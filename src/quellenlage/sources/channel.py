@@ -140,8 +140,12 @@ def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple]
     return True
 
 
-def find_channel(document: Document, attribution: Attribution) -> Channel | None:
-    """The channel of one statement, or None when its sentence names none."""
+def find_channel(
+    document: Document, attribution: Attribution,
+    cache: dict[tuple[int, int], list[Candidate]] | None = None,
+) -> Channel | None:
+    """The channel of one statement, or None when its sentence names none. `cache` keeps the
+    pattern matches of a sentence for the other statements of the same document."""
     anchor_part = attribution.cue or attribution.speaker or attribution.quote
     anchor = anchor_part.start
     sentence = document.sentence_at(anchor)
@@ -157,37 +161,51 @@ def find_channel(document: Document, attribution: Attribution) -> Channel | None
         anchors = list(quote)
     # "heißt es in einer Aussendung der Unternehmen": the speaker span is the channel phrase
     speaker_is_phrase = bool(attribution.speaker and PREPOSITION.match(attribution.speaker.text))
-    region = document.text[start:end]
-    if channel_trigger().search(region) is None:
-        return None
     best: tuple[int, int, Channel] | None = None
-    for order, (kind, pattern) in enumerate(channel_patterns()):
-        for match in pattern.finditer(region):
-            match_start, match_end = start + match.start(), start + match.end()
-            if _overlaps(match_start, match_end, quote):
-                continue
-            if _overlaps(match_start, match_end, speaker) and not (
-                kind != "parliament" and PREPOSITION.match(match.group())
-                and all(match_start > span_start or speaker_is_phrase
-                        for span_start, _ in speaker)
-                and ((match_start, match_end),) != speaker  # "heißt es im ORF": the source
-            ):
-                continue
-            if _gap_breaks_clause(document.text, match_start, match_end, anchors, quote):
-                continue
-            distance = min(abs(match_start - anchor), abs(match_end - anchor))
-            groups = match.groupdict()
-            channel = Channel(
-                text=match.group(), spans=((match_start, match_end),), kind=kind,
-                outlet=_outlet_name(groups.get("outlet") or groups.get("named")),
-            )
-            key = (distance, order)
-            if best is None or key < best[:2]:
-                best = (distance, order, channel)
+    for order, kind, match_start, match_end, outlet in _candidates(document, start, end, cache):
+        if _overlaps(match_start, match_end, quote):
+            continue
+        text = document.text[match_start:match_end]
+        if _overlaps(match_start, match_end, speaker) and not (
+            kind != "parliament" and PREPOSITION.match(text)
+            and all(match_start > span_start or speaker_is_phrase for span_start, _ in speaker)
+            and ((match_start, match_end),) != speaker  # "heißt es im ORF": the source
+        ):
+            continue
+        if _gap_breaks_clause(document.text, match_start, match_end, anchors, quote):
+            continue
+        distance = min(abs(match_start - anchor), abs(match_end - anchor))
+        key = (distance, order)
+        if best is None or key < best[:2]:
+            channel = Channel(text=text, spans=((match_start, match_end),), kind=kind,
+                              outlet=outlet)
+            best = (distance, order, channel)
     return best[2] if best else None
+
+
+Candidate = tuple[int, str, int, int, str | None]  # order, kind, start, end, outlet
+
+
+def _candidates(document: Document, start: int, end: int,
+                cache: dict[tuple[int, int], list[Candidate]] | None) -> list[Candidate]:
+    """Every pattern match in [start, end): statements of one sentence share them."""
+    if cache is not None and (start, end) in cache:
+        return cache[(start, end)]
+    found: list[Candidate] = []
+    region = document.text[start:end]
+    if channel_trigger().search(region) is not None:
+        for order, (kind, pattern) in enumerate(channel_patterns()):
+            for match in pattern.finditer(region):
+                groups = match.groupdict()
+                found.append((order, kind, start + match.start(), start + match.end(),
+                               _outlet_name(groups.get("outlet") or groups.get("named"))))
+    if cache is not None:
+        cache[(start, end)] = found
+    return found
 
 
 def find_channels(document: Document, attributions: list[Attribution]) -> None:
     """Give each statement the channel its sentence names."""
+    cache: dict[tuple[int, int], list[Candidate]] = {}
     for attribution in attributions:
-        attribution.channel = find_channel(document, attribution)
+        attribution.channel = find_channel(document, attribution, cache)
