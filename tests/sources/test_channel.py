@@ -137,3 +137,29 @@ def test_a_subordinate_clause_is_not_an_apposition():
             "gesprochen hatte.")
     attribution = statement(text, "Die Reform sei gescheitert", "die Ministerin", "sagte")
     assert find_channel(document(text), attribution) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "kind", "outlet"),
+    [
+        ("Er habe kein System erfunden, sagte der Minister im Sonderausschuss des Parlaments.",
+         "Er habe kein System erfunden", "der Minister", "sagte", "parliament", None),
+        ("Frauen gehörten in die Forschung, sagte die Biologin auf einer Fachkonferenz.",
+         "Frauen gehörten in die Forschung", "die Biologin", "sagte", "speech", None),
+        ("Die Schulen brauchten mehr Personal, sagte der Gewerkschafter im Ö1-Mittagsjournal.",
+         "Die Schulen brauchten mehr Personal", "der Gewerkschafter", "sagte", "interview",
+         "ORF"),
+        ("Der Händler sei der größte Kunde, schreiben die Anwälte in ihrem Antrag.",
+         "Der Händler sei der größte Kunde", "die Anwälte", "schreiben", "statement", None),
+    ],
+)
+def test_compound_heads_and_documents(text, quote, speaker, cue, kind, outlet):
+    channel = find_channel(document(text), statement(text, quote, speaker, cue))
+    assert channel is not None
+    assert (channel.kind, channel.outlet) == (kind, outlet)
+
+
+def test_vor_before_an_event_is_a_time_not_a_channel():
+    text = "Am Tag vor ihrer Kandidatur-Pressekonferenz sagte die Kandidatin, sie sei bereit."
+    attribution = statement(text, "sie sei bereit", "die Kandidatin", "sagte")
+    assert find_channel(document(text), attribution) is None
