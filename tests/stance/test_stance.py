@@ -175,3 +175,11 @@ def test_a_stance_noun_beside_the_verb_of_the_cue():
     attribution = statement(text, "die Grenzen zu schließen", "er", "Forderung sagt")
     assign_stance(document(text), [attribution])
     assert attribution.stance == "assert"
+
+
+def test_neither_confirm_nor_deny_in_the_quote():
+    text = "Von der Regierung hieß es, sie könne dies weder bestätigen noch dementieren."
+    attribution = statement(text, "sie könne dies weder bestätigen noch dementieren",
+                            "der Regierung", "hieß es")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "not_confirm"
