@@ -163,3 +163,35 @@ def test_vor_before_an_event_is_a_time_not_a_channel():
     text = "Am Tag vor ihrer Kandidatur-Pressekonferenz sagte die Kandidatin, sie sei bereit."
     attribution = statement(text, "sie sei bereit", "die Kandidatin", "sagte")
     assert find_channel(document(text), attribution) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue"),
+    [
+        # "zur Welt kommen" names no outlet
+        ("Da ließ der Autor Kinder mit einem Syndrom zur Welt kommen, sagte die Kritikerin.",
+         "Da ließ der Autor Kinder mit einem Syndrom zur Welt kommen", "die Kritikerin",
+         "sagte"),
+        # talks are no interview
+        ("Die Lage sei ernst, sagte der Gesandte bei den Gesprächen in Genf.",
+         "Die Lage sei ernst", "der Gesandte", "sagte"),
+    ],
+)
+def test_no_channel_in_relative_clauses_idioms_and_talks(text, quote, speaker, cue):
+    assert find_channel(document(text), statement(text, quote, speaker, cue)) is None
+
+
+def test_an_apposition_not_closed_by_a_comma():
+    text = ("Ohne Netz gehe nichts, sagte Alexander Brandt, Österreich-Chef des Ausrüsters "
+            "ZTX am Montag vor Journalisten.")
+    attribution = statement(text, "Ohne Netz gehe nichts", "Alexander Brandt", "sagte")
+    channel = find_channel(document(text), attribution)
+    assert channel is not None and channel.kind == "press_conference"
+
+
+def test_a_relative_clause_is_no_apposition():
+    # the outlet only has the document: the channel is the letter, not an APA interview
+    text = "Es gebe keinen Anlass, heißt es in einem Schreiben, das der APA vorliegt."
+    channel = find_channel(document(text), statement(text, "Es gebe keinen Anlass", None,
+                                                     "heißt es"))
+    assert channel is not None and (channel.kind, channel.outlet) == ("statement", None)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from quellenlage.model import Attribution, Channel, SpanTuple
 from quellenlage.resources import read_table
@@ -106,9 +107,12 @@ VERB_LIKE = frozenset({
 })
 
 
+IMPERSONAL_REPORT = re.compile(r"\b(?:heißt|hieß|hieße|hiess) es\b")
+
+
 def _is_apposition(segment: str) -> bool:
     words = re.findall(r"[\w-]+", segment)
-    return bool(words) and all(
+    return all(
         word[:1].isupper() or word[:1].isdigit() or word in APPOSITION_WORDS
         or (ADJECTIVE.fullmatch(word) is not None and word not in VERB_LIKE)
         for word in words
@@ -118,26 +122,47 @@ def _is_apposition(segment: str) -> bool:
 def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple],
                        quote: tuple[SpanTuple, ...]) -> bool:
     """Whether a clause boundary outside the quote separates [start, end) from every anchor
-    span (cue and speaker). Commas around an apposition are no boundary; nor is the comma that
-    closes a quote before its reporting clause ("..., heißt es in dem Schreiben")."""
+    span (cue and speaker). Commas that only set off an apposition are no boundary ("sagte
+    Oskar Brandt, Präsident der Gemeinde, am Mittwoch bei ..."); nor is the comma that closes
+    a quote before its reporting clause ("..., heißt es in dem Schreiben"), the colon that
+    opens one, or the comma after "heißt es" ("In dem Bericht hieß es, ...")."""
     for anchor_start, anchor_end in anchors:
         if start < anchor_end and anchor_start < end:
             return False
-        gap_start, gap_end = (end, anchor_start) if end <= anchor_start else (anchor_end, start)
+        match_first = end <= anchor_start
+        gap_start, gap_end = (end, anchor_start) if match_first else (anchor_end, start)
         gap = "".join(
             " " if _overlaps(i, i + 1, quote) else text[i] for i in range(gap_start, gap_end)
         )
         if any(quote_end == gap_start for _, quote_end in quote):
             gap = gap.lstrip(" ,:" + QUOTE_CHARACTERS)
+        if any(quote_start == gap_end for quote_start, _ in quote):
+            stripped = gap.rstrip(" :" + QUOTE_CHARACTERS)
+            if stripped.endswith(",") and IMPERSONAL_REPORT.search(stripped):
+                stripped = stripped[:-1]
+            gap = stripped
         breaks = list(CLAUSE_BREAK.finditer(gap))
         if not breaks:
             return False
-        if len(breaks) % 2 == 0 and all(b.group() == "," for b in breaks) and all(
-            _is_apposition(gap[breaks[i].end() : breaks[i + 1].start()])
-            for i in range(0, len(breaks), 2)
-        ):
+        segments = [gap[a.end() : b.start()] for a, b in pairwise(breaks)]
+        segments.append(gap[breaks[-1].end() :] if match_first else gap[: breaks[0].start()])
+        # the clause of the match runs on beyond it: "..., das der APA vorliegt" is no apposition
+        if match_first:
+            before = _clause_stretch(text[:start], backwards=True)
+            segments.append(before + gap[: breaks[0].start()])
+        else:
+            segments.append(gap[breaks[-1].end() :] + _clause_stretch(text[end:]))
+        if all(b.group() == "," for b in breaks) and all(map(_is_apposition, segments)):
             return False
     return True
+
+
+def _clause_stretch(text: str, backwards: bool = False) -> str:
+    """The text from the match to the nearest clause boundary (forwards or backwards)."""
+    window = text[-200:][::-1] if backwards else text[:200]
+    found = CLAUSE_BREAK.search(window)
+    stretch = window[: found.start()] if found else window
+    return stretch[::-1] if backwards else stretch
 
 
 def find_channel(
