@@ -195,3 +195,18 @@ def test_a_relative_clause_is_no_apposition():
     channel = find_channel(document(text), statement(text, "Es gebe keinen Anlass", None,
                                                      "heißt es"))
     assert channel is not None and (channel.kind, channel.outlet) == ("statement", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Die Verhandlung werde verschoben, sagte ein Richter bei der Anhörung.", "other"),
+        ("Die Verhandlung werde verschoben, sagte die Ministerin in der Fragestunde.",
+         "parliament"),
+    ],
+)
+def test_a_hearing_is_not_always_parliament(text, kind):
+    speaker = "ein Richter" if "Richter" in text else "die Ministerin"
+    channel = find_channel(document(text), statement(text, "Die Verhandlung werde verschoben",
+                                                     speaker, "sagte"))
+    assert channel is not None and channel.kind == kind
