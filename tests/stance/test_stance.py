@@ -76,3 +76,110 @@ def test_not_confirming_answers_the_statement_it_names():
     assign_stance(doc, attributions)
     assert attributions[2].stance == "not_confirm"
     assert attributions[2].responds_to == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "stance"),
+    [
+        ("Die Sprecherin wollte den Bericht weder bestätigen noch dementieren.", "den Bericht",
+         "Die Sprecherin", "wollte bestätigen dementieren", "not_confirm"),
+        ("Der Verband kritisierte nicht nur die Kosten, sondern auch die Planung.",
+         "die Kosten, sondern auch die Planung", "Der Verband", "kritisierte", "criticise"),
+        ("Die Firma bestätigte nicht nur den Verkauf, sondern auch den Preis.",
+         "den Verkauf, sondern auch den Preis", "Die Firma", "bestätigte", "confirm"),
+        ("Der Minister räumte Fehler bei der Planung ein.", "Fehler bei der Planung",
+         "Der Minister", "räumte ein", "confirm"),
+        ("Die Partei stellte in Abrede, dass sie Spenden erhalten habe.",
+         "dass sie Spenden erhalten habe", "Die Partei", "stellte in Abrede", "deny"),
+        ("Die Ärztin plädierte für eine Impfpflicht.", "für eine Impfpflicht", "Die Ärztin",
+         "plädierte", "demand"),
+        ("Ökonomen fürchten, dass die Preise weiter steigen.", "dass die Preise weiter steigen",
+         "Ökonomen", "fürchten", "warn"),
+        ("Wer soll das bezahlen?, sagte die Rentnerin.", "Wer soll das bezahlen?",
+         "die Rentnerin", "sagte", "question"),
+        # solle, sollte report a demand or a wish, not hearsay
+        ("Die Wahl solle fair ablaufen, sagte die Kandidatin.", "Die Wahl solle fair ablaufen",
+         "die Kandidatin", "sagte", "assert"),
+        ("Man sollte nicht enttäuscht sein, sagte der Forscher, wir wussten es.",
+         "wir wussten es", "der Forscher", "sagte", "assert"),
+        # soll/sollen with a perfect infinitive: hearsay
+        ("Nach Angaben von Aktivisten sollen Soldaten das Dorf angegriffen haben.",
+         "sollen Soldaten das Dorf angegriffen haben", "Angaben von Aktivisten", "Nach",
+         "unverified"),
+        ("Das Geld soll über Zypern geflossen sein, berichtete die Zeitung.",
+         "Das Geld soll über Zypern geflossen sein", "die Zeitung", "berichtete", "unverified"),
+        # "mutmaßlich" hedges a suspect's guilt, not the statement
+        ("Der mutmaßliche Täter sei gefasst, sagte die Polizei.",
+         "Der mutmaßliche Täter sei gefasst", "die Polizei", "sagte", "assert"),
+        # an attributive participle is not the cue's verb
+        ("Der Konzernchef betonte in dem als echt bestätigten Schreiben, die Cloud sei wichtig.",
+         "die Cloud sei wichtig", "Der Konzernchef", "betonte bestätigten", "assert"),
+    ],
+)
+def test_negation_modality_and_new_cues(text, quote, speaker, cue, stance):
+    attribution = statement(text, quote, speaker, cue)
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "stance"),
+    [
+        # the quote holds its own reporting clause, the speaker inside it
+        ("Die Opposition wirft der Regierung Versagen vor, die Lage sei ernst.",
+         "Die Opposition wirft der Regierung Versagen vor,", "Die Opposition", "criticise"),
+        ("Die Grünen fordern einen Stopp der Bauarbeiten.",
+         "Die Grünen fordern einen Stopp der Bauarbeiten.", "Die Grünen", "demand"),
+        # a reporting verb right after the quote, before its subject
+        ("Wir sind uns in allen Punkten einig, bestätigte die Versicherung.",
+         "Wir sind uns in allen Punkten einig", "die Versicherung", "confirm"),
+        ("Die Reform komme zu spät, kritisieren die Anwälte.", "Die Reform komme zu spät",
+         None, "criticise"),
+        # a verb that continues the sentence is no cue
+        ("Die Grünen haben das Gesetz begrüßt, fordern aber weitere Schritte.",
+         "Die Grünen haben das Gesetz begrüßt", None, "assert"),
+    ],
+)
+def test_statements_without_a_cue(text, quote, speaker, stance):
+    attribution = statement(text, quote, speaker)
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == stance
+
+
+def test_negation_bound_to_an_adjective_does_not_negate_the_cue():
+    text = "Die Kanzlerin hat die Regierung als nicht hilfreich kritisiert."
+    attribution = statement(text, "die Regierung", "Die Kanzlerin",
+                            "als nicht hilfreich kritisiert")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "criticise"
+
+
+def test_hearsay_across_a_date():
+    text = "Es gebe eine Fabrik, soll einer der Männer am 13. August gesagt haben."
+    attribution = statement(text, "Es gebe eine Fabrik", "einer der Männer",
+                            "soll gesagt haben")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "unverified"
+
+
+def test_the_stance_verb_of_a_two_verb_cue():
+    text = "Der Diplomat begrüßte die Initiative, monierte aber, dass das Geld nicht reiche."
+    attribution = statement(text, "dass das Geld nicht reiche", "Der Diplomat",
+                            "begrüßte monierte")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "criticise"
+
+
+def test_a_stance_noun_beside_the_verb_of_the_cue():
+    text = "Die Populisten sind mit ihrer Forderung, die Grenzen zu schließen, lauter, sagt er."
+    attribution = statement(text, "die Grenzen zu schließen", "er", "Forderung sagt")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "assert"
+
+
+def test_neither_confirm_nor_deny_in_the_quote():
+    text = "Von der Regierung hieß es, sie könne dies weder bestätigen noch dementieren."
+    attribution = statement(text, "sie könne dies weder bestätigen noch dementieren",
+                            "der Regierung", "hieß es")
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == "not_confirm"

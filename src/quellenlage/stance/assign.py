@@ -1,10 +1,14 @@
 """The stance of each statement, and the earlier statement a denial or confirmation answers.
 
 Stance comes from the cue's lemma (data/stance/cues.tsv), turned by a negation near the cue
-("bestätigte die Berichte nicht" -> not_confirm), by what an asserted quote says about another
-claim ("..., man könne diese Angaben nicht bestätigen" -> not_confirm; "das sei frei erfunden"
--> deny) and by hearsay markers ("soll ... gesagt haben", "angeblich", "Gerüchten zufolge" ->
-unverified). The rules are data: data/stance/rules.json.
+("bestätigte die Berichte nicht" -> not_confirm; "weder bestätigen noch dementieren" ->
+not_confirm; "nicht nur" negates nothing), by what an asserted quote says about another claim
+("..., man könne diese Angaben nicht bestätigen" -> not_confirm; "das sei frei erfunden" -> deny;
+a quote that asks -> question) and by hearsay markers ("soll ... gesagt haben", "angeblich",
+"Gerüchten zufolge" -> unverified; "solle", "sollte" report a demand or a wish, not hearsay).
+A statement without a cue whose quote holds its own reporting clause ("Die Opposition wirft der
+Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause.
+The rules are data: data/stance/rules.json.
 """
 
 from __future__ import annotations
@@ -13,15 +17,20 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from quellenlage.model import Attribution, SpanTuple
+from quellenlage.model import Attribution, Part, SpanTuple
 from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.stance.cues import cue_lemma, stance_lexicon
+from quellenlage.stance.cues import cue_lemma, lexicon_form, lexicon_lemma, stance_lexicon
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
 CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?"}) | QUOTE_MARKS
 RESPONSE_REACH = 4  # sentences back that a response may answer without naming what it answers
 RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
+
+
+@cache
+def _hearsay_pattern() -> re.Pattern[str]:
+    return re.compile(stance_lexicon().rules["hearsay_pattern"])
 
 
 @cache
@@ -44,16 +53,33 @@ def _frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
     return [t for t in tokens if not _inside(t, attribution.quote.spans)]
 
 
-def _is_negated(document: Document, attribution: Attribution) -> bool:
+def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str]) -> bool:
+    """Whether token `index` is a negation ("nicht nur", "nicht zuletzt" negate nothing, nor
+    does "als nicht hilfreich kritisiert": the negation belongs to the adjective)."""
+    if tokens[index].text.lower() not in negation:
+        return False
+    following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    before = tokens[index - 1].text.lower() if index > 0 else ""
+    return following not in exceptions and before not in _negation_after()
+
+
+@cache
+def _negation_after() -> frozenset[str]:
+    return frozenset(stance_lexicon().rules["negation_after"])
+
+
+def _negation(document: Document, attribution: Attribution) -> str | None:
+    """The word that negates the cue ("nicht", "weder" ...), or None."""
     cue = attribution.cue
     if cue is None:
-        return False
+        return None
     rules = stance_lexicon().rules
     negation = set(rules["negation"])
+    exceptions = set(rules["negation_exceptions"])
     window = int(rules["negation_window"])
     first = document.token_at(cue.start)
     if first is None:
-        return False
+        return None
     tokens = document.tokens
     # inside a split cue ("wies ... nicht zurück") and a few words before it
     for index in range(max(0, first - window), len(tokens)):
@@ -61,12 +87,12 @@ def _is_negated(document: Document, attribution: Attribution) -> bool:
         if token.start >= cue.end:
             break
         if (
-            token.text.lower() in negation
+            _negates(tokens, index, negation, exceptions)
             and not _inside(token, attribution.quote.spans)
             and (index >= first or not any(t.text in CLAUSE_BOUNDARIES
                                            for t in tokens[index:first]))
         ):
-            return True
+            return token.text.lower()
     # after the cue up to the end of its clause ("bestätigte die Berichte nicht")
     index = document.token_at(cue.end)
     while index is not None and index < len(tokens):
@@ -76,29 +102,133 @@ def _is_negated(document: Document, attribution: Attribution) -> bool:
         if _inside(token, attribution.quote.spans):  # "bestätigte den Bericht nicht"
             index += 1
             continue
-        if token.text.lower() in negation:
-            return True
+        if _negates(tokens, index, negation, exceptions):
+            return token.text.lower()
         index += 1
-    return False
+    return None
 
 
 def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     rules = stance_lexicon().rules
     markers = set(rules["unverified_words"])
+    quote_markers = set(rules["unverified_words_in_quote"])
     reportative = set(rules["reportative"])
     perfect = set(rules["perfect"])
     words = [t.text for t in _frame_tokens(document, attribution)]
     if attribution.speaker is not None:
         words += attribution.speaker.text.split()
-    quoted = attribution.quote.text.split()
-    if any(word.strip(",.;:") in markers for word in [*words, *quoted]):
+    if any(word.strip(",.;:") in markers for word in words):
+        return True
+    if any(word.strip(",.;:") in quote_markers for word in attribution.quote.text.split()):
         return True
     cue_words = attribution.cue.text.split() if attribution.cue else []
     if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
         return True
-    return any(w in reportative for w in words) and any(w in perfect for w in words) and (
-        any(w in reportative for w in cue_words) or attribution.cue is None
-    )
+    # "soll ... gebracht haben", "sollen ... geschleust worden sein" in the frame or the quote
+    hearsay = _hearsay_pattern()
+    return bool(hearsay.search(" ".join(words)) or hearsay.search(attribution.quote.text))
+
+
+def _stance_of_own_clause(document: Document, attribution: Attribution) -> str | None:
+    """For a statement without a cue whose quote holds the speaker ("Sie fordert daher ..."),
+    the stance of the verb in the quote's first clause; None where there is none."""
+    speaker, quote = attribution.speaker, attribution.quote
+    if attribution.cue is not None or speaker is None or not all(
+        any(q_start <= start and end <= q_end for q_start, q_end in quote.spans)
+        for start, end in speaker.spans
+    ):
+        return None
+    first = document.token_at(quote.start)
+    if first is None:
+        return None
+    rules = stance_lexicon().rules
+    negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
+    tokens = document.tokens
+    words: list[str] = []
+    negated: str | None = None
+    for index in range(first, len(tokens)):
+        token = tokens[index]
+        if token.start >= quote.end or token.text in CLAUSE_BOUNDARIES:
+            break
+        if _negates(tokens, index, negation, exceptions):
+            negated = token.text.lower()
+        if index == first or not token.text[:1].isupper():  # nouns (Kritik, Forderung) are no cue
+            words.append(token.text)
+    lexicon = stance_lexicon()
+    lemma = lexicon_lemma(" ".join(words))
+    stance = lexicon.stance_of_lemma.get(lemma or "")
+    if stance is None or lemma in rules["own_clause_excluded"]:
+        return None
+    return _negated_stance(stance, negated) if negated else stance
+
+
+INVERTED_SUBJECT_STARTS = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einer",
+                                     "er", "sie", "es", "man"})
+
+
+def _stance_of_inverted_verb(document: Document, attribution: Attribution) -> str | None:
+    """For a statement without a cue, the verb of a reporting clause right after its quote,
+    before its subject: "..., kritisieren die Anwälte." -> criticise. A verb followed by
+    anything else ("..., fordern aber weiterhin") continues the sentence and is no cue."""
+    tokens = document.tokens
+    index = document.token_at(attribution.quote.end)
+    while index is not None and index < len(tokens) and (
+        tokens[index].text in QUOTE_MARKS or tokens[index].text == ","
+        or tokens[index].start < attribution.quote.end
+    ):
+        index += 1
+    if index is None or index + 1 >= len(tokens):
+        return None
+    verb, subject = tokens[index], tokens[index + 1]
+    before = tokens[index - 1].text
+    if not verb.text.islower() or (before != "," and before not in QUOTE_MARKS):
+        return None
+    speaker = attribution.speaker
+    if not (subject.text.lower() in INVERTED_SUBJECT_STARTS
+            or (speaker is not None and speaker.start == subject.start)):
+        return None
+    lemma = lexicon_lemma(verb.text)
+    if lemma is None or lemma in stance_lexicon().rules["own_clause_excluded"]:
+        return None
+    return stance_lexicon().stance_of_lemma.get(lemma)
+
+
+def _negated_stance(stance: str, negation: str) -> str:
+    rules = stance_lexicon().rules
+    if negation in rules["neither"] and stance in ("confirm", "deny"):
+        return "not_confirm"  # "weder bestätigen noch dementieren"
+    return str(rules["negated"].get(stance, stance))
+
+
+ATTRIBUTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
+    """The cue's lemma. Where the engine names one verb of a cue and the stance lexicon another
+    ("begrüßte ..., monierte aber" -> monieren), the lexicon's word is the cue's verb unless
+    the text uses it as an attributive participle before a noun ("in dem als echt bestätigten
+    Schreiben") or it is a noun beside the engine's verb ("mit ihrer Forderung ..., sagt er")."""
+    lemma = cue_lemma(cue.text)
+    form = lexicon_form(cue.text)
+    if form is None or len(form[1]) > 1 or lemma == form[0]:
+        return lemma
+    word = form[1][0]
+    for start, end in cue.spans:
+        first = document.token_at(start)
+        if first is None:
+            continue
+        for index in range(first, len(document.tokens)):
+            token = document.tokens[index]
+            if token.start >= end:
+                break
+            if token.text.lower() != word:
+                continue
+            following = document.tokens[index + 1] if index + 1 < len(document.tokens) else None
+            attributive = (word.endswith(ATTRIBUTIVE_ENDINGS) and following is not None
+                           and following.text[:1].isupper())
+            noun = token.text[:1].isupper()  # "mit ihrer Forderung ..., sagt er": sagen
+            return lemma if attributive or (noun and lemma is not None) else form[0]
+    return lemma
 
 
 def stance_of(document: Document, attribution: Attribution) -> str:
@@ -106,10 +236,14 @@ def stance_of(document: Document, attribution: Attribution) -> str:
     lexicon = stance_lexicon()
     stance = "assert"
     if attribution.cue is not None:
-        lemma = cue_lemma(attribution.cue.text)
+        lemma = _cue_lemma_in_context(document, attribution.cue)
         stance = lexicon.stance_of_lemma.get(lemma or "", "assert")
-    if _is_negated(document, attribution):
-        stance = lexicon.rules["negated"].get(stance, stance)
+        negation = _negation(document, attribution)
+        if negation is not None:
+            stance = _negated_stance(stance, negation)
+    else:
+        stance = (_stance_of_own_clause(document, attribution)
+                  or _stance_of_inverted_verb(document, attribution) or stance)
     if stance == "assert":
         for target, pattern in _quote_rules():
             if pattern.search(attribution.quote.text):

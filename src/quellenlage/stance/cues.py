@@ -7,6 +7,7 @@ identify the lemma.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -20,6 +21,12 @@ except ImportError:  # pragma: no cover - depends on the engine's progress
     _engine_cue_lemma = None
 
 engine_cue_lemma: Callable[[str], str | None] | None = _engine_cue_lemma
+
+
+# lemmas that carry no stance of their own: the stance lexicon reads the verb beside them
+_AUXILIARIES = frozenset({"haben", "sein", "werden"})
+# an engine lemma that is one verb ("betonen"), not a prepositional cue ("demnach", "laut")
+ENGINE_VERB = re.compile(r"[a-zäöüß]+(?:en|ern|eln)")
 
 
 @dataclass(frozen=True)
@@ -52,27 +59,38 @@ def _forms_by_word() -> dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
     return {word: tuple(forms) for word, forms in index.items()}
 
 
-def lexicon_lemma(cue_text: str) -> str | None:
-    """The lemma of a cue from the word forms of the stance lexicon."""
+def lexicon_form(cue_text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The stance lexicon's (lemma, form words) that a cue's words hold, longest form first."""
     words = {word.strip(".,;:!?„“\"»«").lower() for word in cue_text.split()}
     by_word = _forms_by_word()
     candidates = sorted({form for word in words for form in by_word.get(word, ())})
     for _, lemma, required in candidates:
         if all(word in words for word in required):
-            return lemma
+            return lemma, required
     return None
+
+
+def lexicon_lemma(cue_text: str) -> str | None:
+    """The lemma of a cue from the word forms of the stance lexicon."""
+    form = lexicon_form(cue_text)
+    return form[0] if form else None
 
 
 @lru_cache(maxsize=20_000)
 def cue_lemma(cue_text: str) -> str | None:
-    """The lemma of a cue: the engine's answer when it knows one the stance lexicon lists."""
-    lexicon = stance_lexicon()
+    """The lemma of a cue. A split form of the stance lexicon ("stellte ... in Abrede") is the
+    most specific reading; otherwise the engine's answer where it has one (it reads the cue's
+    verb, while a word form here may be an attributive participle: "betont in dem als echt
+    bestätigten Schreiben" is no confirmation), else the stance lexicon's word form."""
+    form = lexicon_form(cue_text)
+    if form is not None and len(form[1]) > 1:
+        return form[0]
     if engine_cue_lemma is not None:
         try:
             lemma = engine_cue_lemma(cue_text)
         except Exception:  # the engine's lexicon is still being written: never fail on it
             lemma = None
-        if lemma is not None and (lemma in lexicon.stance_of_lemma or lexicon_lemma(cue_text)
-                                  is None):
+        if lemma is not None and (form is None or (
+                ENGINE_VERB.fullmatch(lemma) and lemma not in _AUXILIARIES)):
             return lemma
-    return lexicon_lemma(cue_text)
+    return form[0] if form else None
