@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quellenlage import pipeline
+from quellenlage.attribution.trained import default_model_dir
 from quellenlage.cli.main import app
 from quellenlage.errors import InputError
 from quellenlage.evaluation.dataset import parse_document, read_predictions
@@ -31,7 +32,7 @@ class QuoteMarkEngine:
     def __init__(self) -> None:
         self.seen: list[str] = []
 
-    def __call__(self, text: str, *, engine: str = "rules") -> Article:
+    def __call__(self, text: str, *, engine: str = "rules", model_dir: object = None) -> Article:
         self.seen.append(text)
         attributions = []
         for match in GUILLEMETS.finditer(text):
@@ -132,3 +133,18 @@ def test_cli_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(tmp_path / "absent.jsonl")])
     assert result.exit_code == 2
     assert "absent.jsonl: no such file" in " ".join(result.output.split())
+
+
+def test_cli_evaluates_a_model_directory(gold_file: Path) -> None:
+    default = runner.invoke(app, ["evaluate", str(gold_file), "--json"])
+    named = runner.invoke(app, ["evaluate", str(gold_file), "--json",
+                                "--model", str(default_model_dir())])
+    assert named.exit_code == 0, named.output
+    assert json.loads(named.stdout)["engine"] == "trained"
+    assert json.loads(named.stdout)["joint"] == json.loads(default.stdout)["joint"]
+
+
+def test_cli_refuses_a_folder_that_is_no_model(gold_file: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(gold_file), "--model", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a model directory" in " ".join(result.output.split())

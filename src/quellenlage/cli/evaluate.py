@@ -29,19 +29,25 @@ def evaluate_command(
         typer.Option("--engine", help="Pipeline engine (see quellenlage.pipeline.ENGINES); "
                      "default: the pipeline's default."),
     ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="Model directory from `quellenlage train` (implies "
+                     "--engine trained); default: the shipped model."),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")
     ] = False,
 ) -> None:
     """Score the pipeline against gold quotation annotations (the published WikiNews metric)."""
     with user_errors():
-        chosen = check_engine(engine)
+        chosen = check_engine(engine or ("trained" if model is not None else None))
         documents = read_gold(data)
         progress = progress_bar("[bold]evaluating[/] {task.description}")
         with progress:
             task = progress.add_task(chosen, total=len(documents))
             evaluation = evaluate_documents(
-                documents, chosen, on_progress=lambda done, _: progress.update(task, completed=done)
+                documents, chosen, model_dir=model,
+                on_progress=lambda done, _: progress.update(task, completed=done),
             )
         if predictions_out is not None:
             write_predictions(evaluation.predictions, predictions_out)

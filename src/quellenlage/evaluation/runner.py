@@ -29,10 +29,12 @@ __all__ = [
 ]
 
 
-def predict(documents: Sequence[QuoteDocument], engine: str) -> Iterator[dict[str, Any]]:
+def predict(
+    documents: Sequence[QuoteDocument], engine: str, model_dir: Path | str | None = None
+) -> Iterator[dict[str, Any]]:
     """One prediction record a document, in the published format, in corpus order."""
     for document in documents:
-        article = pipeline.analyze(document.text, engine=engine)
+        article = pipeline.analyze(document.text, engine=engine, model_dir=model_dir)
         yield article_to_prediction(document, article)
 
 
@@ -49,11 +51,13 @@ def evaluate_documents(
     documents: Sequence[QuoteDocument],
     engine: str | None = None,
     *,
+    model_dir: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Evaluation:
+    """Analyse `documents` (with the model in `model_dir`, for the trained engine) and score."""
     chosen = check_engine(engine)
     records: list[dict[str, Any]] = []
-    for done, record in enumerate(predict(documents, chosen), start=1):
+    for done, record in enumerate(predict(documents, chosen, model_dir), start=1):
         records.append(record)
         if on_progress:
             on_progress(done, len(documents))
