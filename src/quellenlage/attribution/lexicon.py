@@ -231,3 +231,43 @@ def cue_lemma(cue_text: str) -> str | None:
         if noun is not None:
             return noun.lemma
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeCues:
+    """How verbs of saying name whom they address (data/lexicons/addressee_cues.tsv)."""
+
+    verb_case: dict[str, str]  # infinitive -> dative | accusative
+    pronoun_cases: dict[str, frozenset[str]]  # object pronoun -> its cases
+    # preposition -> (verb categories it needs, nouns it must follow); "any" addresses always
+    prepositions: dict[str, tuple[frozenset[str], frozenset[str]]]
+
+
+@cache
+def addressee_cues() -> AddresseeCues:
+    verb_case: dict[str, str] = {}
+    pronouns: dict[str, set[str]] = {}
+    prepositions: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for word, kind, condition in read_table("lexicons", "addressee_cues.tsv"):
+        if kind in ("dative", "accusative"):
+            verb_case[word] = kind
+        elif kind.startswith("pronoun-"):
+            pronouns.setdefault(word, set()).add(kind.removeprefix("pronoun-"))
+        elif kind == "preposition":
+            items = condition.split(",")
+            categories = frozenset(item for item in items if item.islower())
+            nouns = frozenset(item for item in items if not item.islower())
+            prepositions[word] = (categories, nouns)
+    return AddresseeCues(
+        verb_case, {word: frozenset(cases) for word, cases in pronouns.items()}, prepositions
+    )
+
+
+@cache
+def reported_acts() -> dict[str, frozenset[str]]:
+    """Categories and verbs whose statements count without their words -> the prepositions one
+    of which must stand in the verb's clause (empty: none needed)."""
+    return {
+        cue: frozenset() if prepositions == "-" else frozenset(prepositions.split(","))
+        for cue, prepositions in read_table("lexicons", "reported_acts.tsv")
+    }
