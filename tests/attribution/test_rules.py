@@ -461,3 +461,29 @@ def test_quoted_phrase_after_a_genitive_article_stays_a_quotation() -> None:
     found = statements("Laut der Anklage machte er sich des „Verrats von Geheimnissen“ schuldig.")
     assert any(a.type is QuoteType.DIRECT and a.quote.text == "„Verrats von Geheimnissen“"
                for a in found)
+
+
+# --- verbs of saying -----------------------------------------------------------------------------
+
+
+def test_bezeichnen_with_a_quoted_judgement() -> None:
+    found = only("Die Senatorin bezeichnete den Entwurf als „schlicht unbezahlbar“.")
+    assert found.type is QuoteType.DIRECT
+    assert parts(found) == ("„schlicht unbezahlbar“", "Die Senatorin", "bezeichnete")
+
+
+def test_bezeichnen_als_is_a_reported_statement() -> None:
+    found = only("Der Verband bezeichnete die neue Abgabe als Belastung für das Handwerk.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "Der Verband"
+
+
+def test_argumentieren_introduces_indirect_speech() -> None:
+    found = only("Die Klägerin argumentierte, der Vertrag sei nie gültig gewesen.")
+    assert parts(found) == ("der Vertrag sei nie gültig gewesen", "Die Klägerin", "argumentierte")
+
+
+def test_wie_verlautete_frames_the_sentence() -> None:
+    found = only("Wie aus Kreisen der Feuerwehr verlautete, ist der Brand gelöscht.")
+    assert found.quote.text == "ist der Brand gelöscht"
+    assert found.cue is not None and found.cue.text == "Wie verlautete"

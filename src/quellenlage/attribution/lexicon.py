@@ -66,8 +66,11 @@ def _stem(base: str) -> str:
 
 
 def _needs_e(stem: str) -> bool:
-    """Weak stems ending in -t, -d or a consonant plus m/n take -et, -ete: berichtet, entgegnete."""
+    """Weak stems ending in -t, -d or a consonant plus m/n take -et, -ete: berichtet, entgegnete,
+    bezeichnete (ch is a consonant; a silent h after a vowel is not: lehnte)."""
     if stem.endswith(("t", "d")):
+        return True
+    if stem.endswith(("chn", "chm")):
         return True
     return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in VOWELS | set("lrmnh")
 
