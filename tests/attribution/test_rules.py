@@ -486,4 +486,15 @@ def test_argumentieren_introduces_indirect_speech() -> None:
 def test_wie_verlautete_frames_the_sentence() -> None:
     found = only("Wie aus Kreisen der Feuerwehr verlautete, ist der Brand gelöscht.")
     assert found.quote.text == "ist der Brand gelöscht"
-    assert found.cue is not None and found.cue.text == "Wie verlautete"
+    assert parts(found)[1:] == ("Kreisen der Feuerwehr", "Wie verlautete")
+
+
+def test_source_of_hervorgehen_is_the_aus_phrase() -> None:
+    found = only("Aus einem Gutachten des Landesamts geht hervor, dass die Brücke marode ist.")
+    assert parts(found) == ("dass die Brücke marode ist", "einem Gutachten des Landesamts",
+                            "geht hervor")
+
+
+def test_participle_of_an_inseparable_unter_verb() -> None:
+    found = only("Die Schule hat die Eltern unterrichtet, dass der Unterricht ausfalle.")
+    assert parts(found)[1:] == ("Die Schule", "hat unterrichtet")

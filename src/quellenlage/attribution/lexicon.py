@@ -12,7 +12,8 @@ from functools import cache
 
 from quellenlage.resources import read_lines, read_table
 
-INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter")
+INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter",
+                        "unter", "über")
 VOWELS = set("aeiouäöüy")
 
 
@@ -274,3 +275,9 @@ def reported_acts() -> dict[str, frozenset[str]]:
         cue: frozenset() if prepositions == "-" else frozenset(prepositions.split(","))
         for cue, prepositions in read_table("lexicons", "reported_acts.tsv")
     }
+
+
+@cache
+def source_prepositions() -> dict[str, str]:
+    """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
+    return dict(read_table("lexicons", "source_prepositions.tsv"))

@@ -367,7 +367,22 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
                                   verb.takes_complement, speaker=True)
     if candidate is not None:
         _addressee_and_passive(analysis, sentence, candidate, verb, cue, i)
+        preposition = lexicon.source_prepositions().get(verb.infinitive)
+        if preposition is not None:
+            candidate.speaker = _source_phrase(analysis, sentence, cue, preposition)
     return candidate
+
+
+def _source_phrase(analysis: _Analysis, sentence: Sentence, cue: list[int], preposition: str
+                   ) -> list[tuple[int, int]]:
+    """The phrase after `preposition` in the cue's clause: "aus einer Mitteilung des Konzerns"."""
+    tokens = analysis.tokens
+    left = _clause_bounds(analysis, sentence, cue[0])[0]
+    right = _clause_bounds(analysis, sentence, cue[-1])[1]
+    for j in range(left, right - 1):
+        if tokens[j].text.lower() == preposition and analysis.quote_of[j] < 0:
+            return _phrase_span(tokens, j + 1, right)
+    return []
 
 
 def _addressee_and_passive(analysis: _Analysis, sentence: Sentence, candidate: Candidate,
