@@ -322,3 +322,179 @@ def test_speakers_around_inverted_verbs_relative_clauses_and_quoted_names(
     found = only(text)
     assert found.speaker is not None and found.speaker.text == speaker
     assert found.cue is not None and found.cue.text == cue
+
+
+# --- addressees and the passive ------------------------------------------------------------------
+
+
+def addressee(attribution: Attribution) -> str | None:
+    return attribution.addressee.text if attribution.addressee else None
+
+
+def test_dative_addressee_after_the_subject() -> None:
+    found = only("Die Bürgermeisterin sagte der Lokalzeitung, der Haushalt sei ausgeglichen.")
+    assert parts(found)[1:] == ("Die Bürgermeisterin", "sagte")
+    assert addressee(found) == "der Lokalzeitung"
+
+
+def test_dative_object_of_vorwerfen() -> None:
+    found = only("Die Grünen warfen dem Verkehrsminister vor, die Bahn vernachlässigt zu haben.")
+    assert parts(found)[1] == "Die Grünen"
+    assert addressee(found) == "dem Verkehrsminister"
+
+
+def test_accusative_object_of_auffordern() -> None:
+    found = only("Der Landrat forderte die Bewohner auf, ihre Keller zu räumen.")
+    assert parts(found)[1] == "Der Landrat"
+    assert addressee(found) == "die Bewohner"
+
+
+def test_a_direct_object_of_bestaetigen_is_no_addressee() -> None:
+    found = only("Ein Sprecher bestätigte den Bericht, der Vertrag sei unterschrieben.")
+    assert addressee(found) is None
+
+
+def test_addressee_after_gegenueber_in_a_closing_frame() -> None:
+    found = only("„Wir bauen keine Stellen ab“, sagte die Firmenchefin gegenüber dem Radiosender.")
+    assert found.type is QuoteType.DIRECT
+    assert parts(found)[1] == "die Firmenchefin"
+    assert addressee(found) == "dem Radiosender"
+
+
+def test_addressee_after_so_and_gegenueber() -> None:
+    found = only("„Das Wasser ist wieder trinkbar“, so der Werkleiter gegenüber der Zeitung.")
+    assert parts(found)[1:] == ("der Werkleiter", "so")
+    assert addressee(found) == "der Zeitung"
+
+
+def test_addressee_of_an_interview() -> None:
+    found = only("In einem Interview mit dem Wochenblatt erklärte der Trainer, er bleibe.")
+    assert parts(found)[1] == "der Trainer"
+    assert addressee(found) == "dem Wochenblatt"
+
+
+def test_warnen_vor_names_no_addressee() -> None:
+    found = only("Der Wetterdienst warnte vor Glatteis auf den Straßen.")
+    assert addressee(found) is None
+
+
+def test_passive_subject_is_the_addressee_and_von_names_the_speaker() -> None:
+    found = only("Die Stadt wurde vom Landesamt aufgefordert, den Spielplatz zu sperren.")
+    assert parts(found)[1] == "Landesamt"
+    assert addressee(found) == "Die Stadt"
+
+
+def test_passive_dative_without_agent_has_no_speaker() -> None:
+    found = only("Dem Bauunternehmer wird vorgeworfen, Schwarzarbeiter beschäftigt zu haben.")
+    assert found.speaker is None
+    assert addressee(found) == "Dem Bauunternehmer"
+
+
+def test_impersonal_passive_has_no_speaker() -> None:
+    found = only("Es wird erwartet, dass der Fluss am Abend über die Ufer tritt.")
+    assert found.speaker is None and found.addressee is None
+
+
+# --- speech acts without their words -------------------------------------------------------------
+
+
+def test_sprechen_von_is_a_reported_statement() -> None:
+    found = only("Die Veranstalter sprachen von einem gelungenen Fest.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "Die Veranstalter"
+
+
+def test_berichten_von_is_a_reported_statement() -> None:
+    found = only("Anwohner berichteten von lauten Knallgeräuschen in der Nacht.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "Anwohner"
+
+
+def test_berichten_without_von_reports_nothing_on_its_own() -> None:
+    assert statements("Der Kämmerer berichtete am Dienstag im Finanzausschuss.") == []
+
+
+def test_subject_after_a_predicative_als_phrase() -> None:
+    found = only("Als Ursache nannte die Feuerwehr einen defekten Heizlüfter.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "die Feuerwehr"
+
+
+# --- speaker phrases -----------------------------------------------------------------------------
+
+
+def test_speaker_with_a_number_compound() -> None:
+    found = only("Der 45-jährige Fahrer sagte, er habe das Stoppschild übersehen.")
+    assert parts(found)[1] == "Der 45-jährige Fahrer"
+
+
+def test_genitive_plural_determiner_belongs_to_the_speaker() -> None:
+    found = only("Nach Angaben mehrerer Anwohner brannte die Scheune bis zum Morgen.")
+    assert parts(found)[1:] == ("Angaben mehrerer Anwohner", "Nach")
+
+
+def test_quoted_newspaper_name_after_a_genitive_article() -> None:
+    found = only("Laut einem Bericht der „Rheinischen Post“ wird das Stadion im Herbst verkauft.")
+    assert found.type is QuoteType.INDIRECT
+    assert parts(found)[1] == "einem Bericht der „Rheinischen Post“"
+
+
+def test_party_in_brackets_does_not_end_the_speakers_clause() -> None:
+    found = only("Landrat Peter Huber (SPD) sagte dazu dem Lokalsender, die Straße sei zu.")
+    assert parts(found)[1:] == ("Landrat Peter Huber (SPD)", "sagte")
+    assert addressee(found) == "dem Lokalsender"
+
+
+def test_subject_of_a_verb_final_clause_comes_before_its_objects() -> None:
+    found = statements("Nachdem der Verteidiger der Angeklagten dem Gericht mitgeteilt hatte, "
+                       "dass sie krank sei, wurde die Verhandlung vertagt.")[0]
+    assert parts(found)[1:] == ("der Verteidiger der Angeklagten", "mitgeteilt hatte")
+    assert addressee(found) == "dem Gericht"
+
+
+def test_speaker_with_a_capitalised_number_compound() -> None:
+    found = only("Der 61-Jährige gab an, er habe den Unfall nicht bemerkt.")
+    assert parts(found)[1] == "Der 61-Jährige"
+
+
+def test_quoted_phrase_after_a_genitive_article_stays_a_quotation() -> None:
+    found = statements("Laut der Anklage machte er sich des „Verrats von Geheimnissen“ schuldig.")
+    assert any(a.type is QuoteType.DIRECT and a.quote.text == "„Verrats von Geheimnissen“"
+               for a in found)
+
+
+# --- verbs of saying -----------------------------------------------------------------------------
+
+
+def test_bezeichnen_with_a_quoted_judgement() -> None:
+    found = only("Die Senatorin bezeichnete den Entwurf als „schlicht unbezahlbar“.")
+    assert found.type is QuoteType.DIRECT
+    assert parts(found) == ("„schlicht unbezahlbar“", "Die Senatorin", "bezeichnete")
+
+
+def test_bezeichnen_als_is_a_reported_statement() -> None:
+    found = only("Der Verband bezeichnete die neue Abgabe als Belastung für das Handwerk.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "Der Verband"
+
+
+def test_argumentieren_introduces_indirect_speech() -> None:
+    found = only("Die Klägerin argumentierte, der Vertrag sei nie gültig gewesen.")
+    assert parts(found) == ("der Vertrag sei nie gültig gewesen", "Die Klägerin", "argumentierte")
+
+
+def test_wie_verlautete_frames_the_sentence() -> None:
+    found = only("Wie aus Kreisen der Feuerwehr verlautete, ist der Brand gelöscht.")
+    assert found.quote.text == "ist der Brand gelöscht"
+    assert parts(found)[1:] == ("Kreisen der Feuerwehr", "Wie verlautete")
+
+
+def test_source_of_hervorgehen_is_the_aus_phrase() -> None:
+    found = only("Aus einem Gutachten des Landesamts geht hervor, dass die Brücke marode ist.")
+    assert parts(found) == ("dass die Brücke marode ist", "einem Gutachten des Landesamts",
+                            "geht hervor")
+
+
+def test_participle_of_an_inseparable_unter_verb() -> None:
+    found = only("Die Schule hat die Eltern unterrichtet, dass der Unterricht ausfalle.")
+    assert parts(found)[1:] == ("Die Schule", "hat unterrichtet")

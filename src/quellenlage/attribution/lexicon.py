@@ -12,7 +12,8 @@ from functools import cache
 
 from quellenlage.resources import read_lines, read_table
 
-INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter")
+INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "hinter",
+                        "unter", "über")
 VOWELS = set("aeiouäöüy")
 
 
@@ -66,8 +67,11 @@ def _stem(base: str) -> str:
 
 
 def _needs_e(stem: str) -> bool:
-    """Weak stems ending in -t, -d or a consonant plus m/n take -et, -ete: berichtet, entgegnete."""
+    """Weak stems ending in -t, -d or a consonant plus m/n take -et, -ete: berichtet, entgegnete,
+    bezeichnete (ch is a consonant; a silent h after a vowel is not: lehnte)."""
     if stem.endswith(("t", "d")):
+        return True
+    if stem.endswith(("chn", "chm")):
         return True
     return len(stem) > 2 and stem[-1] in "mn" and stem[-2] not in VOWELS | set("lrmnh")
 
@@ -231,3 +235,49 @@ def cue_lemma(cue_text: str) -> str | None:
         if noun is not None:
             return noun.lemma
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeCues:
+    """How verbs of saying name whom they address (data/lexicons/addressee_cues.tsv)."""
+
+    verb_case: dict[str, str]  # infinitive -> dative | accusative
+    pronoun_cases: dict[str, frozenset[str]]  # object pronoun -> its cases
+    # preposition -> (verb categories it needs, nouns it must follow); "any" addresses always
+    prepositions: dict[str, tuple[frozenset[str], frozenset[str]]]
+
+
+@cache
+def addressee_cues() -> AddresseeCues:
+    verb_case: dict[str, str] = {}
+    pronouns: dict[str, set[str]] = {}
+    prepositions: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for word, kind, condition in read_table("lexicons", "addressee_cues.tsv"):
+        if kind in ("dative", "accusative"):
+            verb_case[word] = kind
+        elif kind.startswith("pronoun-"):
+            pronouns.setdefault(word, set()).add(kind.removeprefix("pronoun-"))
+        elif kind == "preposition":
+            items = condition.split(",")
+            categories = frozenset(item for item in items if item.islower())
+            nouns = frozenset(item for item in items if not item.islower())
+            prepositions[word] = (categories, nouns)
+    return AddresseeCues(
+        verb_case, {word: frozenset(cases) for word, cases in pronouns.items()}, prepositions
+    )
+
+
+@cache
+def reported_acts() -> dict[str, frozenset[str]]:
+    """Categories and verbs whose statements count without their words -> the prepositions one
+    of which must stand in the verb's clause (empty: none needed)."""
+    return {
+        cue: frozenset() if prepositions == "-" else frozenset(prepositions.split(","))
+        for cue, prepositions in read_table("lexicons", "reported_acts.tsv")
+    }
+
+
+@cache
+def source_prepositions() -> dict[str, str]:
+    """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
+    return dict(read_table("lexicons", "source_prepositions.tsv"))

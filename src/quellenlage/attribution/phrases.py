@@ -11,7 +11,8 @@ from quellenlage.attribution.lexicon import function_words
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
-                               "seiner", "ihres", "ihrer", "unseres"})
+                               "seiner", "ihres", "ihrer", "unseres", "vieler", "mehrerer",
+                               "einiger", "zahlreicher", "aller", "beider", "anderer", "weiterer"})
 NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "zu",
                             "ten", "ter", "la", "le", "dos", "du"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -64,7 +65,14 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         word_class(tokens[i]) not in ("prep", "conj", "sub", "adv", "aux", "det")
     ):
         i += 1
+        if _hyphen_compound(tokens, i, stop):
+            i += 1  # "der 23-jährige Sportler": the tokens are 23, -, jährige
     nouns = i
+    if first == "det" and i < stop and tokens[i].is_quote:
+        # a quoted name right after the article: 'des „Spiegel“', 'der „Washington Post“'
+        quoted_end = _quoted_name_end(tokens, i, stop)
+        if quoted_end > i:
+            return _parenthesis_end(tokens, quoted_end, stop)
     while i < stop and i - start < MAX_PHRASE_TOKENS:
         kind = word_class(tokens[i], sentence_initial=i == 0)
         if kind == "cap" or (
@@ -83,7 +91,9 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     if depth < 2 and i < stop:
         following = tokens[i].text
         if following in GENITIVE_ARTICLES or following == "von":
-            end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
+            end = _quoted_name_end(tokens, i + 1, stop)  # 'des „Spiegel“'
+            if end == i + 1:
+                end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
             if end > i + 1:
                 i = end
     if depth < 2 and i + 1 < stop and tokens[i].text in COORDINATORS:
@@ -92,6 +102,12 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         if end > i + 1 and word_class(tokens[i + 1]) != "pron":
             return end
     return i
+
+
+def _hyphen_compound(tokens: list[Token], i: int, stop: int) -> bool:
+    """Token i is the hyphen of a number compound: "23-jährige", "der 58-Jährige"."""
+    return (i + 1 < stop and tokens[i].text == "-" and tokens[i - 1].text[0].isdigit()
+            and tokens[i + 1].text.isalpha())
 
 
 def _quoted_name_end(tokens: list[Token], i: int, stop: int) -> int:
@@ -123,7 +139,9 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
         kind = word_class(previous, sentence_initial=start - 1 == 0)
         if kind in ("cap", "num") or previous.text in ("(", ")") or (
             kind == "det" or is_adjective(previous) or previous.text in NAME_PARTICLES
-        ):
+        ) or (previous.text == "-" and start - 2 >= stop and _hyphen_compound(
+            tokens, start - 1, end
+        )):
             start -= 1
         else:
             break

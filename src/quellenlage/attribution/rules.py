@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from quellenlage.attribution import lexicon
+from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
+    GENITIVE_ARTICLES,
     noun_phrase_before,
     noun_phrase_end,
     word_class,
@@ -42,8 +43,6 @@ OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"}
 MIN_STANDALONE_QUOTE_WORDS = 4
 MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
-# speech acts worth recording even without their words: demands, denials, criticism, warnings
-REPORTED_CATEGORIES = frozenset({"demand", "deny", "criticise", "warn"})
 
 
 @dataclass(slots=True)
@@ -58,6 +57,9 @@ class Candidate:
     cue: list[tuple[int, int]] = field(default_factory=list)
     frame: list[tuple[int, int]] = field(default_factory=list)
     category: str = "say"
+    addressee: list[tuple[int, int]] = field(default_factory=list)
+    # a speech act worth recording without its words (reported_acts.tsv): "forderte Neuwahlen"
+    act: bool = False
 
 
 class _Analysis:
@@ -85,14 +87,22 @@ class _Analysis:
                     i += 1
 
     def _is_name_after_noun(self, quotation: Quotation) -> bool:
-        """'der Fernsehsender „Channel 10“', 'die Zeitung „Die Welt“': a short capitalised
-        quotation right after a noun is the noun's name, part of its phrase, not a quotation."""
+        """'der Fernsehsender „Channel 10“', 'die Zeitung „Die Welt“', 'ein Bericht der
+        „Washington Post“': a short capitalised quotation right after a noun, or a name of
+        capitalised words after the genitive article of a noun (not 'des „Aufrufs zu Gewalt“'),
+        is a name, part of its phrase, not a quotation."""
         first, last = self.token_span(quotation)
         inner = self.tokens[first + 1:last - 1]
+        tokens = self.tokens
+        after_noun = first > 0 and word_class(tokens[first - 1], first - 1 == 0) == "cap"
+        after_genitive = (
+            first > 1 and tokens[first - 1].text in GENITIVE_ARTICLES
+            and word_class(tokens[first - 2], first - 2 == 0) == "cap"
+            and len(inner) >= 2 and all(token.text[:1].isupper() for token in inner)
+        )
         return (
             0 < len(inner) <= MAX_QUOTED_NAME_WORDS
-            and first > 0
-            and word_class(self.tokens[first - 1], first - 1 == 0) == "cap"
+            and (after_noun or after_genitive)
             and word_class(inner[0]) in ("cap", "det")
             and inner[0].text[0].isupper()
         )
@@ -184,8 +194,29 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     speaker = _speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
     if not speaker:
         return None
-    return Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
-                     sentence.index, speaker, category=verb.category)
+    anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
+                       sentence.index, speaker, category=verb.category)
+    _addressee_and_passive(analysis, sentence, anchor, verb, cue, i)
+    anchor.act = _tells_act(analysis, sentence, verb, cue)
+    return anchor if anchor.speaker else None
+
+
+def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb,
+               cue: list[int]) -> bool:
+    """Whether the verb reports a speech act on its own: by its category ("forderte", "wies
+    zurück") or with its preposition ("sprach von", "berichtete von")."""
+    acts = lexicon.reported_acts()
+    for key in (verb.category, verb.infinitive):
+        prepositions = acts.get(key)
+        if prepositions is None:
+            continue
+        if not prepositions:
+            return True
+        left, right = (_clause_bounds(analysis, sentence, cue[0])[0],
+                       _clause_bounds(analysis, sentence, cue[-1])[1])
+        if any(analysis.tokens[j].text.lower() in prepositions for j in range(left, right)):
+            return True
+    return False
 
 
 def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
@@ -254,15 +285,51 @@ def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int
     """Token range [left, right) of the clause around token i, between commas, colons, quotes."""
     tokens = analysis.tokens
     left = i
-    while left > sentence.first and tokens[left - 1].text not in CLAUSE_BREAKS and (
-        analysis.quote_of[left - 1] < 0
-    ):
+    while left > sentence.first and analysis.quote_of[left - 1] < 0:
+        if tokens[left - 1].text == ")":
+            opening = _short_parenthesis(tokens, left - 1, -1, sentence.first, sentence.last)
+            if opening is not None:
+                left = opening  # "Kristina Schröder (CDU) sagte": the party is no clause
+                continue
+        if _breaks_clause(tokens, left - 1):
+            break
         left -= 1
     right = i + 1
     end = analysis.body_end(sentence)
-    while right < end and tokens[right].text not in CLAUSE_BREAKS and analysis.quote_of[right] < 0:
+    while right < end and analysis.quote_of[right] < 0:
+        if tokens[right].text == "(":
+            closing = _short_parenthesis(tokens, right, 1, sentence.first, end)
+            if closing is not None:
+                right = closing + 1
+                continue
+        if _breaks_clause(tokens, right):
+            break
         right += 1
     return left, right
+
+
+MAX_PARENTHESIS_TOKENS = 6
+
+
+def _short_parenthesis(tokens: list[Token], bracket: int, step: int, first: int, end: int
+                       ) -> int | None:
+    """The matching bracket of a short parenthesis after a name ("(CDU)", "(48)") without
+    commas, or None."""
+    j = bracket + step
+    while first <= j < end and abs(j - bracket) <= MAX_PARENTHESIS_TOKENS:
+        text = tokens[j].text
+        if text in (",", ";", ":", "(", ")"):
+            return j if text == ("(" if step < 0 else ")") else None
+        j += step
+    return None
+
+
+def _breaks_clause(tokens: list[Token], j: int) -> bool:
+    """A comma, colon, dash or bracket; not the hyphen inside a word ("23-jährige")."""
+    if tokens[j].text not in CLAUSE_BREAKS:
+        return False
+    return not (tokens[j].text == "-" and 0 < j < len(tokens) - 1
+                and tokens[j - 1].end == tokens[j].start and tokens[j].end == tokens[j + 1].start)
 
 
 def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
@@ -284,6 +351,8 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
             auxiliaries = [j for j in range(left, i) if word_class(tokens[j]) == "aux"]
             if auxiliaries:
                 cue.insert(0, auxiliaries[-1])
+            elif i + 1 < right and word_class(tokens[i + 1]) == "aux":
+                cue.append(i + 1)  # verb-final clause: "..., nachdem er mitgeteilt hatte"
         if best is None or len(cue) > len(best[1]):
             best = (verb, sorted(cue))
     return best
@@ -294,8 +363,51 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     if group is None:
         return None
     verb, cue = group
-    return _statement_around(analysis, sentence, cue, verb.category, verb.medium,
-                             verb.takes_complement, speaker=True)
+    candidate = _statement_around(analysis, sentence, cue, verb.category, verb.medium,
+                                  verb.takes_complement, speaker=True)
+    if candidate is not None:
+        _addressee_and_passive(analysis, sentence, candidate, verb, cue, i)
+        preposition = lexicon.source_prepositions().get(verb.infinitive)
+        if preposition is not None:
+            candidate.speaker = _source_phrase(analysis, sentence, cue, preposition)
+    return candidate
+
+
+def _source_phrase(analysis: _Analysis, sentence: Sentence, cue: list[int], preposition: str
+                   ) -> list[tuple[int, int]]:
+    """The phrase after `preposition` in the cue's clause: "aus einer Mitteilung des Konzerns"."""
+    tokens = analysis.tokens
+    left = _clause_bounds(analysis, sentence, cue[0])[0]
+    right = _clause_bounds(analysis, sentence, cue[-1])[1]
+    for j in range(left, right - 1):
+        if tokens[j].text.lower() == preposition and analysis.quote_of[j] < 0:
+            return _phrase_span(tokens, j + 1, right)
+    return []
+
+
+def _addressee_and_passive(analysis: _Analysis, sentence: Sentence, candidate: Candidate,
+                           verb: lexicon.SpeechVerb, cue: list[int], i: int) -> None:
+    """Find whom the cue's clause addresses; in the passive ("Israel wurde aufgefordert") the
+    subject is the addressee and the agent after von/seitens the speaker."""
+    tokens = analysis.tokens
+    region = (_clause_bounds(analysis, sentence, cue[0])[0],
+              _clause_bounds(analysis, sentence, cue[-1])[1])
+    if addressees.is_passive(tokens, cue, i):
+        subject = candidate.speaker
+        if subject and tokens[subject[0][0]].text.lower() in addressees.NOT_ADDRESSEES:
+            subject = []  # "Es wird erwartet, ..."
+        agent = addressees.passive_agent(tokens, region, analysis.quote_of)
+        if verb.infinitive in lexicon.addressee_cues().verb_case:
+            candidate.speaker = agent
+            if subject and subject != agent:
+                candidate.addressee = subject
+                return
+        else:
+            candidate.speaker = agent or subject
+    skip = {j for s, e in candidate.speaker for j in range(s, e)} | set(cue)
+    candidate.addressee = addressees.find_addressee(
+        tokens, region, skip, verb.infinitive, verb.category, analysis.quote_of
+    )
 
 
 def _impersonal(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -485,8 +597,19 @@ def _speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> li
     while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
         start += 1
     if start < cue and word_class(tokens[start]) == "sub":
-        # "Nachdem die Anwältin dem Richter mitgeteilt hatte, ...": the subject follows
+        if (tokens[start].text.lower() == "als" and cue + 1 < end
+                and noun_phrase_end(tokens, start + 1, cue) == cue
+                and tokens[cue + 1].text not in CLAUSE_BREAKS
+                and word_class(tokens[cue + 1]) != "aux"):
+            # "Als Grund nannte der Verband ...": a predicative phrase before a verb in second
+            # place; the subject follows the verb
+            return _speaker_after(tokens, cue + 1, end)
+        # "Nachdem die Anwältin dem Richter mitgeteilt hatte, ...": the subject comes first,
+        # objects after it, the verb last
         start += 1
+        phrase_end = noun_phrase_end(tokens, start, cue)
+        if phrase_end > start and tokens[start].text.lower() not in OBJECT_ARTICLES:
+            return [(start, phrase_end)]
     elif (start + 1 < cue and word_class(tokens[start]) == "prep"
           and tokens[start + 1].text in RELATIVE_STARTS
           and left > 0 and tokens[left - 1].text == ","):
@@ -615,7 +738,7 @@ def _so_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     after = phrase_end
     while after < end:
         # "so X weiter", "so X wörtlich", "so X gegenüber der Zeitung", "so X zu den Gründen"
-        if tokens[after].text in ("weiter", "abschließend", "gegenüber", "wörtlich") or (
+        if tokens[after].text in ("weiter", "abschließend", "wörtlich") or (
             word_class(tokens[after]) == "adv"
         ):
             after += 1
@@ -632,8 +755,14 @@ def _so_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     quote = _minus(start, end, [frame])
     if not quote:
         return None
-    return _build(analysis, sentence, quote, [(i + 1, phrase_end)], [(i, i + 1)], [frame], "say",
-                  "Speech")
+    candidate = _build(analysis, sentence, quote, [(i + 1, phrase_end)], [(i, i + 1)], [frame],
+                       "say", "Speech")
+    if candidate is not None:
+        # "so X gegenüber der Zeitung": only a preposition addresses, there is no verb
+        candidate.addressee = addressees.find_addressee(
+            tokens, (phrase_end, after), (), None, "say", analysis.quote_of
+        )
+    return candidate
 
 
 def _build(
@@ -766,7 +895,11 @@ def _is_hearsay(tokens: list[Token], words: list[int], modals: frozenset[str],
                sentence: Sentence) -> bool:
     """Reportative sollen governs an infinitive at the clause end ("soll ... gewesen sein");
     wollen is hearsay only with a perfect infinitive ("will ihn gesehen haben"), else intent."""
-    modal = next((tokens[j].text for j in words if tokens[j].text in modals), None)
+    # the modal is the finite verb of a main clause, in second place: one that closes its clause
+    # stands in a relative or subordinate clause ("Busse, die dort gebaut werden sollen")
+    modal = next((tokens[j].text for j in words if tokens[j].text in modals
+                  and j + 1 < sentence.last and not tokens[j + 1].is_quote
+                  and tokens[j + 1].text not in CLAUSE_BREAKS | SENTENCE_FINAL), None)
     if modal is None:
         return False
     end = sentence.last
@@ -789,12 +922,13 @@ def _reported(analysis: _Analysis) -> list[Candidate]:
     sentence is the statement, its subject the speaker."""
     statements = []
     for anchor in analysis.anchors.values():
-        if anchor.category not in REPORTED_CATEGORIES:
+        if not anchor.act:
             continue
         sentence = analysis.document.sentences[anchor.sentence]
         statements.append(Candidate(QuoteType.REPORTED, anchor.medium,
                                     [(sentence.first, sentence.last)], anchor.sentence,
-                                    anchor.speaker, category=anchor.category))
+                                    anchor.speaker, category=anchor.category,
+                                    addressee=anchor.addressee))
     return statements
 
 
@@ -813,7 +947,7 @@ def _nested_quotations(analysis: _Analysis, found: list[Candidate]) -> list[Cand
                 continue
             nested.append(Candidate(QuoteType.DIRECT, _medium_of(candidate), [(first, last)],
                                     candidate.sentence, candidate.speaker, candidate.cue,
-                                    candidate.frame, candidate.category))
+                                    candidate.frame, candidate.category, candidate.addressee))
     return nested
 
 
@@ -853,4 +987,5 @@ def _to_attribution(analysis: _Analysis, candidate: Candidate) -> Attribution | 
         speaker=part(candidate.speaker),
         cue=part(candidate.cue),
         frame=part(candidate.frame),
+        addressee=part(candidate.addressee),
     )
