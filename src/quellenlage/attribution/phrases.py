@@ -3,6 +3,8 @@
 No tagger is needed for the phrases that name speakers in news: an optional determiner,
 adjectives (lower case, inflected), nouns and names (capitalised), a parenthesis such as "(CDU)",
 and a genitive or von-phrase ("ein Sprecher des Innenministeriums", "Angaben von Augenzeugen").
+It also finds the subject of a verb of saying in its clause: before the verb, after it when the
+clause is inverted ("sagte der Minister"), past an apposition or a relative clause.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 COORDINATORS = frozenset({"und", "sowie", "oder"})
 MAX_PHRASE_TOKENS = 14
 MAX_QUOTED_NAME_TOKENS = 4
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
+RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen",
+                             "welche", "welcher", "welches", "wo", "was"})
+# relative pronouns that can be a clause's subject, articles that cannot open one
+NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 
 
 def word_class(token: Token, sentence_initial: bool = False) -> str:
@@ -155,3 +163,120 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
                 return candidate
         return end
     return start
+
+
+# --- the subject of a verb of saying -------------------------------------------------------------
+
+
+def apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
+    """The closing comma of an apposition that opens at `comma`: ", der Gründer der Partei,"."""
+    if comma < end and tokens[comma].text == ",":
+        phrase_end = noun_phrase_end(tokens, comma + 1, end)
+        if comma + 1 < phrase_end < end and tokens[phrase_end].text == ",":
+            return phrase_end
+    return None
+
+def subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """Tokens [start, verb - 1) as "Name, apposition" when the verb follows its second comma."""
+    first = start
+    while first < verb and word_class(tokens[first], first == start) == "conj":
+        first += 1
+    phrase_end = noun_phrase_end(tokens, first, verb)
+    if phrase_end == first or verb - 1 <= phrase_end:
+        return None
+    if apposition_end(tokens, phrase_end, verb) == verb - 1:
+        return first, verb - 1
+    return None
+
+def subject_before_relative_clause(tokens: list[Token], start: int, verb: int
+                                    ) -> tuple[int, int] | None:
+    """The subject of "Brian Baptie, die Forscherin, die ... korrigiert hatte, sagte, ...": the
+    noun phrase that opens the sentence, then a relative clause set off by commas before the
+    verb. The clause ends in its verb (lower case) and holds no quotation marks."""
+    first = start
+    while first < verb and word_class(tokens[first], first == start) == "conj":
+        first += 1
+    phrase_end = noun_phrase_end(tokens, first, verb)
+    if phrase_end == first or phrase_end + 2 >= verb - 1 or tokens[phrase_end].text != ",":
+        return None
+    opener = phrase_end + 1
+    if word_class(tokens[opener]) == "prep":
+        opener += 1
+    if tokens[opener].text not in RELATIVE_STARTS or tokens[verb - 1].text != ",":
+        return None
+    if not tokens[verb - 2].text.islower() or any(
+        tokens[j].is_quote for j in range(phrase_end, verb)
+    ):
+        return None
+    return first, phrase_end
+
+def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
+    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen"."""
+    last = tokens[end - 1].text
+    if end >= 2 and tokens[end - 2].text == "zu" and last.islower() and last.endswith("n"):
+        return True
+    return "zu" in last[2:-3] and last.islower() and last.endswith("en") and len(last) > 8
+
+def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
+    """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
+    start = left
+    while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
+        start += 1
+    if start < cue and word_class(tokens[start]) == "sub":
+        if (tokens[start].text.lower() == "als" and cue + 1 < end
+                and noun_phrase_end(tokens, start + 1, cue) == cue
+                and tokens[cue + 1].text not in CLAUSE_BREAKS
+                and word_class(tokens[cue + 1]) != "aux"):
+            # "Als Grund nannte der Verband ...": a predicative phrase before a verb in second
+            # place; the subject follows the verb
+            return speaker_after(tokens, cue + 1, end)
+        # "Nachdem die Anwältin dem Richter mitgeteilt hatte, ...": the subject comes first,
+        # objects after it, the verb last
+        start += 1
+        phrase_end = noun_phrase_end(tokens, start, cue)
+        if phrase_end > start and tokens[start].text.lower() not in OBJECT_ARTICLES:
+            return [(start, phrase_end)]
+    elif (start + 1 < cue and word_class(tokens[start]) == "prep"
+          and tokens[start + 1].text in RELATIVE_STARTS
+          and left > 0 and tokens[left - 1].text == ","):
+        # ", bei dem sie gesagt hatte, ...": past the relative pronoun's preposition
+        start += 2
+    if (start < cue and start == left and left > 0 and tokens[left - 1].text == ","
+            and tokens[start].text in NOMINATIVE_RELATIVES
+            and noun_phrase_end(tokens, start, cue) == start):
+        # "..., so Celebi, die auch angab, dass ...": the relative pronoun is the subject
+        return [(start, start + 1)]
+    if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
+        phrase_end = noun_phrase_end(tokens, start, cue)
+        if phrase_end == cue or (phrase_end > start and all(
+            word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
+        )):
+            return [(start, phrase_end)]
+        if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
+            # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
+            return [(start, phrase_end)]
+    return speaker_after(tokens, cue + 1, end)
+
+def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """The subject right after an inverted verb, past adverbs and one prepositional phrase."""
+    i = start
+    skipped_phrase = False
+    while i < end:
+        kind = word_class(tokens[i])
+        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht"):
+            i += 1
+            continue
+        if kind == "prep" and not skipped_phrase:
+            phrase_end = noun_phrase_end(tokens, i + 1, end)
+            if phrase_end == i + 1:
+                return []
+            i = phrase_end
+            skipped_phrase = True
+            continue
+        break
+    phrase_end = noun_phrase_end(tokens, i, end)
+    return [(i, phrase_end)] if phrase_end > i else []
+
+def phrase_span(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
+    phrase_end = noun_phrase_end(tokens, start, end)
+    return [(start, phrase_end)] if phrase_end > start else []

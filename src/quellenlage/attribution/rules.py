@@ -21,9 +21,18 @@ from dataclasses import dataclass, field
 
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
+    CLAUSE_BREAKS,
     GENITIVE_ARTICLES,
+    RELATIVE_STARTS,
+    apposition_end,
+    is_zu_infinitive,
     noun_phrase_before,
     noun_phrase_end,
+    phrase_span,
+    speaker_after,
+    speaker_in_clause,
+    subject_before_relative_clause,
+    subject_with_apposition,
     word_class,
 )
 from quellenlage.attribution.quotes import Quotation, find_quotations
@@ -31,15 +40,9 @@ from quellenlage.model import Attribution, Medium, Part, QuoteType
 from quellenlage.text import Document, Sentence
 from quellenlage.text.tokens import Token
 
-CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was",
                              "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
-RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen",
-                             "welche", "welcher", "welches", "wo", "was"})
-# relative pronouns that can be a clause's subject, articles that cannot open one
-NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
-OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
@@ -191,7 +194,7 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
         return None
     verb, cue = group
     left, _ = _clause_bounds(analysis, sentence, cue[0])
-    speaker = _speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
+    speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
     if not speaker:
         return None
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
@@ -381,7 +384,7 @@ def _source_phrase(analysis: _Analysis, sentence: Sentence, cue: list[int], prep
     right = _clause_bounds(analysis, sentence, cue[-1])[1]
     for j in range(left, right - 1):
         if tokens[j].text.lower() == preposition and analysis.quote_of[j] < 0:
-            return _phrase_span(tokens, j + 1, right)
+            return phrase_span(tokens, j + 1, right)
     return []
 
 
@@ -444,7 +447,7 @@ def _statement_around(
         quote = _minus(start, end, [frame])
         if not quote:
             return None
-        who = _phrase_span(tokens, left + 1, first_cue) if speaker else []
+        who = phrase_span(tokens, left + 1, first_cue) if speaker else []
         return _build(analysis, sentence, quote, who, [(left, left + 1), *cue_spans], [frame],
                       category, medium)
 
@@ -452,11 +455,11 @@ def _statement_around(
     opens_clause = first_cue == left or (
         first_cue == left + 1 and word_class(tokens[left]) == "aux"
     )
-    subject = _subject_with_apposition(tokens, start, left) if opens_clause else None
+    subject = subject_with_apposition(tokens, start, left) if opens_clause else None
     if subject is not None:
         # "Martin Lee, der Gründer der Partei, sagte, ...": the commas set off an apposition
         left, opens_clause = subject[0], False
-    elif opens_clause and (subject := _subject_before_relative_clause(tokens, start, left)):
+    elif opens_clause and (subject := subject_before_relative_clause(tokens, start, left)):
         left, opens_clause = subject[0], False
     if opens_clause and left > start and tokens[left - 1].text in (",", ":") and (
         analysis.quote_of[left - 1] < 0 or tokens[left - 1].text == ","
@@ -470,7 +473,7 @@ def _statement_around(
         after_verb = left + 1
         while after_verb < end and after_verb in cue:
             after_verb += 1
-        who = _speaker_after(tokens, after_verb, end) if speaker else []
+        who = speaker_after(tokens, after_verb, end) if speaker else []
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
@@ -483,8 +486,8 @@ def _statement_around(
             return None
         who = []
         if speaker:
-            who = [subject] if subject else _speaker_in_clause(tokens, left, first_cue, end)
-        apposition = _apposition_end(tokens, right, end) if who and who[-1][1] == right else None
+            who = [subject] if subject else speaker_in_clause(tokens, left, first_cue, end)
+        apposition = apposition_end(tokens, right, end) if who and who[-1][1] == right else None
         if apposition is not None:
             # "Dabei sagte Li Fei, der Vorsitzende des Ausschusses, dass ..."
             who = [(who[-1][0], apposition)]
@@ -507,58 +510,19 @@ def _statement_around(
     if len(quoted) == 1:
         q_first, q_last = analysis.token_span(analysis.quotations[quoted[0]])
         if q_last <= first_cue or q_first > last_cue:
-            who = _speaker_in_clause(tokens, left, first_cue, end) if speaker else []
+            who = speaker_in_clause(tokens, left, first_cue, end) if speaker else []
             if not who and speaker:
-                who = _speaker_after(tokens, last_cue + 1, end)
+                who = speaker_after(tokens, last_cue + 1, end)
             frame_spans = _minus(start, end, [(q_first, q_last)])
             return _build(analysis, sentence, [(q_first, q_last)], who, cue_spans, frame_spans,
                           category, medium)
     return None
 
 
-def _apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
-    """The closing comma of an apposition that opens at `comma`: ", der Gründer der Partei,"."""
-    if comma < end and tokens[comma].text == ",":
-        phrase_end = noun_phrase_end(tokens, comma + 1, end)
-        if comma + 1 < phrase_end < end and tokens[phrase_end].text == ",":
-            return phrase_end
-    return None
 
 
-def _subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
-    """Tokens [start, verb - 1) as "Name, apposition" when the verb follows its second comma."""
-    first = start
-    while first < verb and word_class(tokens[first], first == start) == "conj":
-        first += 1
-    phrase_end = noun_phrase_end(tokens, first, verb)
-    if phrase_end == first or verb - 1 <= phrase_end:
-        return None
-    if _apposition_end(tokens, phrase_end, verb) == verb - 1:
-        return first, verb - 1
-    return None
 
 
-def _subject_before_relative_clause(tokens: list[Token], start: int, verb: int
-                                    ) -> tuple[int, int] | None:
-    """The subject of "Brian Baptie, die Forscherin, die ... korrigiert hatte, sagte, ...": the
-    noun phrase that opens the sentence, then a relative clause set off by commas before the
-    verb. The clause ends in its verb (lower case) and holds no quotation marks."""
-    first = start
-    while first < verb and word_class(tokens[first], first == start) == "conj":
-        first += 1
-    phrase_end = noun_phrase_end(tokens, first, verb)
-    if phrase_end == first or phrase_end + 2 >= verb - 1 or tokens[phrase_end].text != ",":
-        return None
-    opener = phrase_end + 1
-    if word_class(tokens[opener]) == "prep":
-        opener += 1
-    if tokens[opener].text not in RELATIVE_STARTS or tokens[verb - 1].text != ",":
-        return None
-    if not tokens[verb - 2].text.islower() or any(
-        tokens[j].is_quote for j in range(phrase_end, verb)
-    ):
-        return None
-    return first, phrase_end
 
 
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
@@ -576,86 +540,19 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return True
     if opener in ("um", "und", "aber", "sondern", "weil", "wenn", "als", "nachdem", "bevor"):
         return False
-    if _is_zu_infinitive(tokens, end):
+    if is_zu_infinitive(tokens, end):
         return True  # "forderte die Verbündeten auf, mehr Waffen zu liefern"
     if category in ("believe", "question"):
         return has_subjunctive or any(analysis.quote_of[j] >= 0 for j in range(first, end))
     return has_subjunctive or end - first >= 3
 
 
-def _is_zu_infinitive(tokens: list[Token], end: int) -> bool:
-    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen"."""
-    last = tokens[end - 1].text
-    if end >= 2 and tokens[end - 2].text == "zu" and last.islower() and last.endswith("n"):
-        return True
-    return "zu" in last[2:-3] and last.islower() and last.endswith("en") and len(last) > 8
 
 
-def _speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
-    """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
-    start = left
-    while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
-        start += 1
-    if start < cue and word_class(tokens[start]) == "sub":
-        if (tokens[start].text.lower() == "als" and cue + 1 < end
-                and noun_phrase_end(tokens, start + 1, cue) == cue
-                and tokens[cue + 1].text not in CLAUSE_BREAKS
-                and word_class(tokens[cue + 1]) != "aux"):
-            # "Als Grund nannte der Verband ...": a predicative phrase before a verb in second
-            # place; the subject follows the verb
-            return _speaker_after(tokens, cue + 1, end)
-        # "Nachdem die Anwältin dem Richter mitgeteilt hatte, ...": the subject comes first,
-        # objects after it, the verb last
-        start += 1
-        phrase_end = noun_phrase_end(tokens, start, cue)
-        if phrase_end > start and tokens[start].text.lower() not in OBJECT_ARTICLES:
-            return [(start, phrase_end)]
-    elif (start + 1 < cue and word_class(tokens[start]) == "prep"
-          and tokens[start + 1].text in RELATIVE_STARTS
-          and left > 0 and tokens[left - 1].text == ","):
-        # ", bei dem sie gesagt hatte, ...": past the relative pronoun's preposition
-        start += 2
-    if (start < cue and start == left and left > 0 and tokens[left - 1].text == ","
-            and tokens[start].text in NOMINATIVE_RELATIVES
-            and noun_phrase_end(tokens, start, cue) == start):
-        # "..., so Celebi, die auch angab, dass ...": the relative pronoun is the subject
-        return [(start, start + 1)]
-    if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
-        phrase_end = noun_phrase_end(tokens, start, cue)
-        if phrase_end == cue or (phrase_end > start and all(
-            word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
-        )):
-            return [(start, phrase_end)]
-        if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
-            # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
-            return [(start, phrase_end)]
-    return _speaker_after(tokens, cue + 1, end)
 
 
-def _speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
-    """The subject right after an inverted verb, past adverbs and one prepositional phrase."""
-    i = start
-    skipped_phrase = False
-    while i < end:
-        kind = word_class(tokens[i])
-        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht"):
-            i += 1
-            continue
-        if kind == "prep" and not skipped_phrase:
-            phrase_end = noun_phrase_end(tokens, i + 1, end)
-            if phrase_end == i + 1:
-                return []
-            i = phrase_end
-            skipped_phrase = True
-            continue
-        break
-    phrase_end = noun_phrase_end(tokens, i, end)
-    return [(i, phrase_end)] if phrase_end > i else []
 
 
-def _phrase_span(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
-    phrase_end = noun_phrase_end(tokens, start, end)
-    return [(start, phrase_end)] if phrase_end > start else []
 
 
 def _with_adjacent_commas(tokens: list[Token], left: int, right: int, start: int, end: int
