@@ -34,9 +34,12 @@ _TOKEN_PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Token:
-    """A token: its text, its character offsets [start, end) and its position in the text."""
+    """A token: its text, its character offsets [start, end) and its position in the text.
+
+    Not frozen: an article makes hundreds of tokens, and a frozen dataclass pays for every field
+    it sets; nothing changes a token after the tokenizer made it."""
 
     text: str
     start: int
