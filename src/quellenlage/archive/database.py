@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,15 @@ DEFAULT_DB_URL = "sqlite:///quellenlage.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SUPPORTED = ("sqlite", "postgresql")
 WRITE_OPTION = "quellenlage_write"  # execution option of connections that will write
+
+
+class EncodedJSON(str):
+    """JSON text encoded elsewhere (in a worker process): stored as it is, not encoded again."""
+
+
+def _json_serializer(value: Any) -> str:
+    # json.dumps with its defaults is what SQLAlchemy itself would write.
+    return value if isinstance(value, EncodedJSON) else json.dumps(value)
 
 
 def writing(engine: Engine) -> Engine:
@@ -45,7 +55,7 @@ def create_archive_engine(url: str) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, json_serializer=_json_serializer)
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -60,6 +70,7 @@ def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(
         url,
         connect_args={"timeout": 30, "check_same_thread": False},
+        json_serializer=_json_serializer,
         # An in-memory database exists once per connection: every user must share that one.
         poolclass=StaticPool if in_memory else None,
     )

@@ -7,6 +7,7 @@ so worker processes can do it in parallel and the single writer only writes.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -149,7 +150,9 @@ def _prepare_attribution(position: int, attribution: Attribution) -> PreparedAtt
         "quote_start": attribution.quote.start,
         "quote_end": attribution.quote.end,
         "channel_text": attribution.channel.text if attribution.channel else None,
-        "data": attribution.to_dict(),
+        # Encoded here, in the worker: a string crosses to the writer process in half the time
+        # of the nested dict, and the writer stores it as it is (database.EncodedJSON).
+        "data": json.dumps(attribution.to_dict()),
     }
     spans: list[tuple[str, int, int, int]] = []
     for role in ("quote", *ROLE_NAMES):

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from quellenlage.archive import neardup
-from quellenlage.archive.database import writing
+from quellenlage.archive.database import EncodedJSON, writing
 from quellenlage.archive.records import PreparedArticle, PreparedSource
 from quellenlage.archive.schema import (
     article_bands,
@@ -173,13 +173,28 @@ class _GroupWrite:
             for key in set(item.band_keys)
         ]
         if band_rows:
-            self.connection.execute(insert(article_bands), band_rows)
+            self._insert_plain(article_bands, band_rows)
         self._insert_statements(items, ids)
         self._index_articles(items, ids)
         return [
             StoreResult("added", article_id, duplicate_of, similarity)
             for article_id, (duplicate_of, similarity) in zip(ids, links, strict=True)
         ]
+
+    def _insert_plain(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """Rows of numbers and short strings, many of them (spans, mentions, band keys). SQLite
+        takes them as tuples in one executemany: SQLAlchemy's processing of each row's
+        parameters costs more than SQLite's own work on rows this simple."""
+        if self.writer.dialect != "sqlite":
+            self.connection.execute(insert(table), rows)
+            return
+        names = list(rows[0])
+        columns = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" for _ in names)
+        self.connection.exec_driver_sql(
+            f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})',
+            [tuple(row[name] for name in names) for row in rows],
+        )
 
     def _insert_returning_ids(self, table: Any, rows: list[dict[str, Any]]) -> list[int]:
         if self.writer.dialect == "sqlite":
@@ -256,6 +271,7 @@ class _GroupWrite:
         for item, article_id in zip(items, ids, strict=True):
             for attribution in item.attributions:
                 row = dict(attribution.columns)
+                row["data"] = EncodedJSON(row["data"])
                 row["article_id"] = article_id
                 row["source_id"] = self._source_id(attribution.source)
                 row["channel_id"] = (
@@ -274,7 +290,7 @@ class _GroupWrite:
             )
             quote_rows.append({"id": attribution_id, "terms": attribution.search_text})
         if span_rows:
-            self.connection.execute(insert(spans), span_rows)
+            self._insert_plain(spans, span_rows)
         mention_rows = [
             {
                 "article_id": article_id,
@@ -286,7 +302,7 @@ class _GroupWrite:
             for source, start, end in item.mentions
         ]
         if mention_rows:
-            self.connection.execute(insert(mentions), mention_rows)
+            self._insert_plain(mentions, mention_rows)
         if quote_rows:
             self._index_quotes(quote_rows)
 
