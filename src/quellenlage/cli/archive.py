@@ -199,7 +199,7 @@ def search_command(
 ) -> None:
     """Find statements (or articles) by words, source, outlet, date, type and stance."""
     with user_errors():
-        _require_existing(db)
+        require_existing(db)
         with Archive(db) as archive:
             hits = archive.search(
                 query,
@@ -265,7 +265,7 @@ def export_command(
 ) -> None:
     """Write every stored article with its metadata and statements."""
     with user_errors():
-        _require_existing(db)
+        require_existing(db)
         with Archive(db) as archive:
             count = archive.export(output_format.value, out)
     if out not in (None, "-"):
@@ -329,7 +329,7 @@ def load_command(
     print_summary(summary, counts)
 
 
-def _require_existing(db: str) -> None:
+def require_existing(db: str) -> None:
     """Reading commands must not create an empty archive by a typo in the path."""
     if "://" in db and not db.startswith("sqlite:"):
         return

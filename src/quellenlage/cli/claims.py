@@ -12,7 +12,7 @@ from rich.table import Table
 from quellenlage.archive import DEFAULT_DB_URL, Archive
 from quellenlage.claims import ClaimSummary, ClaimTimeline
 from quellenlage.claims.queries import claims_exist
-from quellenlage.cli.archive import DbOption, RichProgress, _require_existing
+from quellenlage.cli.archive import DbOption, RichProgress, require_existing
 from quellenlage.cli.common import console, error_console, progress_bar, user_errors
 from quellenlage.errors import InputError
 
@@ -31,7 +31,7 @@ def link_claims_command(
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
     with user_errors():
-        _require_existing(db)
+        require_existing(db)
         with Archive(db) as archive:
             _require_statements(archive)
             if quiet:
@@ -63,7 +63,7 @@ def claims_command(
 ) -> None:
     """List claims: label, statements, sources, first and last seen, the mix of stances."""
     with user_errors():
-        _require_existing(db)
+        require_existing(db)
         with Archive(db) as archive:
             _require_linked(archive)
             found = archive.claims(
@@ -83,7 +83,7 @@ def claim_command(
 ) -> None:
     """Show one claim's timeline: date, outlet, source, stance, channel and quote."""
     with user_errors():
-        _require_existing(db)
+        require_existing(db)
         with Archive(db) as archive:
             _require_linked(archive)
             timeline = archive.claim(claim_id)
