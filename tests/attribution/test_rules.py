@@ -132,11 +132,11 @@ def test_governing_verb_wins_over_an_infinitive_in_the_message() -> None:
 
 
 def test_speaker_with_apposition() -> None:
-    found = only("Martin Lee, der Gründer der Demokratischen Partei, sagte, dies sei keine "
-                 "Demokratie.")
+    found = only("Karin Vogt, die Gründerin der Bürgerliste, sagte, dies sei keine "
+                 "Lösung.")
     assert found.speaker is not None
-    assert found.speaker.text == "Martin Lee, der Gründer der Demokratischen Partei"
-    assert found.quote.text == "dies sei keine Demokratie"
+    assert found.speaker.text == "Karin Vogt, die Gründerin der Bürgerliste"
+    assert found.quote.text == "dies sei keine Lösung"
 
 
 def test_relative_clause_is_not_a_message() -> None:

@@ -233,11 +233,11 @@ def test_the_context_of_an_article_is_what_it_keeps_returning_to() -> None:
 
 ARRIVALS = [
     said("a1", "grenze1", "2025-06-04", "Polizei Spielfeld", "assert",
-         "Am Mittwoch kamen bis 15 Uhr mehr als 5.500 Flüchtlinge aus Serbien am Grenzübergang "
-         "Bapska in Kroatien an"),
+         "Am Mittwoch erreichten bis zum Mittag mehr als 4.200 Reisende aus Ungarn den "
+         "Grenzübergang Nickelsdorf im Burgenland"),
     said("a2", "grenze2", "2025-06-08", "Innenministerium Zagreb", "assert",
-         "Am Sonntag kamen bis 21 Uhr mehr als 7.300 Flüchtlinge aus Serbien am Grenzübergang "
-         "Bapska in Kroatien an",
+         "Am Sonntag erreichten bis zum Abend mehr als 6.100 Reisende aus Ungarn den "
+         "Grenzübergang Nickelsdorf im Burgenland",
          outlet="Grenzland Kurier"),
 ]
 
@@ -251,8 +251,8 @@ def test_reports_with_the_same_figure_make_one_claim() -> None:
     same = [
         ARRIVALS[0],
         said("a3", "grenze3", "2025-06-05", "UNHCR", "assert",
-             "Mehr als 5.500 Flüchtlinge aus Serbien seien am Mittwoch am Grenzübergang Bapska "
-             "in Kroatien angekommen",
+             "Mehr als 4.200 Reisende aus Ungarn hätten am Mittwoch den Grenzübergang "
+             "Nickelsdorf im Burgenland erreicht",
              outlet="Grenzland Kurier"),
     ]
     assert linked(same, LinkSettings(), background=False)

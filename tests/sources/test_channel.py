@@ -49,8 +49,8 @@ def test_a_channel_inside_the_quote_is_not_the_statements_channel():
          "Die Lage sei ernst", "der Landesrat in einer Aussendung", "so", "press_release", None),
         ("Laut einer Pressemitteilung sagte der Landrat, die Brücke werde gesperrt.",
          "die Brücke werde gesperrt", "der Landrat", "sagte", "press_release", None),
-        ("Den Vorwurf wies der Minister bei einem Mediengespräch am Montag zurück.",
-         "Den Vorwurf", "der Minister", "wies zurück", "press_conference", None),
+        ("Den Vorwurf wies die Ministerin bei einem Mediengespräch am Dienstag zurück.",
+         "Den Vorwurf", "die Ministerin", "wies zurück", "press_conference", None),
         ("Die Sanktionen wirkten, sagte der Minister dem Fernsehsender Rossija 24.",
          "Die Sanktionen wirkten", "der Minister", "sagte", "interview", "Rossija 24"),
         ("Europa sei eine Geisel seiner Politik, sagte er dem US-Magazin Time.",
@@ -63,8 +63,8 @@ def test_a_channel_inside_the_quote_is_not_the_statements_channel():
          "die Löhne seien zu niedrig", "die Politikerin", "sagte", "speech", None),
         ("Vor Tausenden Anhängern sagte der Kandidat, er werde gewinnen.", "er werde gewinnen",
          "der Kandidat", "sagte", "speech", None),
-        ("Es sei eine Ehre, sagte der Generalsekretär zu Beginn seiner Rede.",
-         "Es sei eine Ehre", "der Generalsekretär", "sagte", "speech", None),
+        ("Es sei eine Ehre, sagte der Kanzler zu Beginn seiner Rede.",
+         "Es sei eine Ehre", "der Kanzler", "sagte", "speech", None),
         ("In einem Video sagte die Sängerin, sie sage die Tour ab.", "sie sage die Tour ab",
          "die Sängerin", "sagte", "other", None),
         ("Die Grenzen blieben offen, sagte er am Montag im deutschen RBB-Inforadio.",
@@ -105,9 +105,9 @@ def test_no_channel(text, quote, speaker, cue):
 
 
 def test_a_speaker_span_that_is_the_channel_phrase():
-    text = "Die Lieferung komme schneller, heißt es in einer Aussendung der Unternehmen."
+    text = "Die Lieferung komme schneller, heißt es in einer Aussendung der Stadtwerke."
     attribution = statement(text, "Die Lieferung komme schneller",
-                            "in einer Aussendung der Unternehmen", "heißt es")
+                            "in einer Aussendung der Stadtwerke", "heißt es")
     channel = find_channel(document(text), attribution)
     assert channel is not None and channel.kind == "press_release"
     text = "Das Haus werde verkauft, heißt es im ORF."

@@ -244,7 +244,7 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
     if (start < cue and start == left and left > 0 and tokens[left - 1].text == ","
             and tokens[start].text in NOMINATIVE_RELATIVES
             and noun_phrase_end(tokens, start, cue) == start):
-        # "..., so Celebi, die auch angab, dass ...": the relative pronoun is the subject
+        # "..., so Meier, die auch angab, dass ...": the relative pronoun is the subject
         return [(start, start + 1)]
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)

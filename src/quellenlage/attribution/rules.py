@@ -457,7 +457,7 @@ def _statement_around(
     )
     subject = subject_with_apposition(tokens, start, left) if opens_clause else None
     if subject is not None:
-        # "Martin Lee, der Gründer der Partei, sagte, ...": the commas set off an apposition
+        # "Karin Vogt, die Gründerin der Partei, sagte, ...": the commas set off an apposition
         left, opens_clause = subject[0], False
     elif opens_clause and (subject := subject_before_relative_clause(tokens, start, left)):
         left, opens_clause = subject[0], False

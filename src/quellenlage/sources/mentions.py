@@ -151,8 +151,8 @@ LONG_SPAN_TOKENS = 6
 
 def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
     """A long speaker span that ends in a first name and surname is read from its last role noun
-    on: "Der auf der Konferenz anwesende Außenminister der Russischen Föderation Sergei Lawrow"
-    -> "Außenminister ... Sergei Lawrow" is hard to parse whole, "Außenminister Sergei Lawrow"
+    on: "Der beim Gipfel anwesende Außenminister des Königreichs Norwegen Lars Brekke"
+    -> "Außenminister ... Lars Brekke" is hard to parse whole, "Außenminister Lars Brekke"
     is not."""
     if len(tokens) < LONG_SPAN_TOKENS or "," in {t.text for t in tokens}:
         return tokens
@@ -210,7 +210,7 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
 
 
 def _merge_apposition(mention: Mention, extra: Mention) -> None:
-    """ "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt" and "Der Sprecher, Tomson Phiri"."""
+    """ "Karin Vogt, die Bürgermeisterin von Passau" and "Der Sprecher, Jonas Brandt"."""
     if mention.form == "named" and mention.kind == "person" and extra.form == "role":
         mention.role = mention.role or extra.role
         mention.gender = mention.gender or extra.gender

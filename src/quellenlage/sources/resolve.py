@@ -7,10 +7,10 @@ plausible antecedent that agrees with it (er: a man or a masculine noun; sie: a 
 noun or a plural; es: a neuter noun), with a bonus for earlier speakers and sentence subjects;
 a definite role noun ("der ukrainische Präsident", "die Ministerin") takes the nearest person of
 its gender whose role fits (or one of the same office, role_groups.txt: "der Staatschef" for
-"Präsident Chávez"); a profession noun ("so der Wissenschafter") may also take a quoted person
+"Präsident Moreno"); a profession noun ("so der Wissenschafter") may also take a quoted person
 described by a role that is no office. A span that names nothing able to speak ("Ein Überblick",
 "die Runde", "Demnach", "wir") gives no source, unless a person is named inside it ("Nobel
-scientist Tim Hunt says"); "ich"/"wir" in an interview answer is the labelled interviewee. An
+laureate Jane Doe says"); "ich"/"wir" in an interview answer is the labelled interviewee. An
 attribution without a speaker carries the source of the statement just before it ("Er sagte, ... .
 Die Lage sei ernst.").
 """
@@ -49,7 +49,7 @@ INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
 ANSWER_LABELS = frozenset({"antwort", "a"})
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
-RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Celebi, die ..."
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
 
 
 @dataclass
@@ -207,7 +207,7 @@ class ArticleSources:
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
         if mention.form == "none" or self._stray_word(mention):
-            # "Ein Überblick", "Nobel scientist Tim Hunt FRS says": the span names no source;
+            # "Ein Überblick", "Nobel laureate Jane Doe says": the span names no source;
             # a person named inside it is the speaker
             inner = self._inner_person(start, end)
             if inner is None:
@@ -311,7 +311,7 @@ class ArticleSources:
         return chosen
 
     def _relative_antecedent(self, comma: int) -> Entity | None:
-        """ "Celebi, die ...": a relative pronoun refers to the phrase just before its comma;
+        """ "Meier, die ...": a relative pronoun refers to the phrase just before its comma;
         when that phrase is no source ("eines Filmemachers, der ..."), there is none."""
         position = bisect_left(self.candidates, comma, key=_candidate_start)
         for candidate in reversed(self.candidates[max(0, position - 3) : position]):
@@ -562,7 +562,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 index = end_index
                 continue
         if previous in INDEFINITE and gaz.role(word):
-            # "von einer Armeesprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
+            # "von einer Polizeisprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "anonymous":
                 found.append(mention)
@@ -592,7 +592,7 @@ def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     if index > 0 and tokens[index - 1].text.endswith("s") and (
         (entry := gaz.lookup(tokens[index - 1].text)) is not None and entry.kind == "state"
     ):
-        return index - 1  # "Venezuelas Präsident Hugo Chávez": the state's office holder
+        return index - 1  # "Venezuelas Präsident Luis Moreno": the state's office holder
     return index
 
 
