@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from quellenlage import analyze
-from quellenlage.pipeline import DEFAULT_ENGINE, MANY_ARTICLES_GC_THRESHOLDS, many_articles
+from quellenlage.errors import InputError
+from quellenlage.pipeline import (
+    DEFAULT_ENGINE,
+    MANY_ARTICLES_GC_THRESHOLDS,
+    check_engine,
+    many_articles,
+)
 
 TEXT = ("Laut Polizei wurde niemand verletzt. Der Sprecher sagte, man prüfe den Fall. "
         "Es gebe noch keine Spur.")
@@ -26,3 +34,10 @@ def test_many_articles_tunes_the_collector_and_restores_it() -> None:
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
     assert inside == analyze(TEXT).to_dict()
+
+
+def test_a_model_directory_means_the_trained_engine() -> None:
+    assert check_engine(None, "any/model/dir") == "trained"
+    assert check_engine("trained", "any/model/dir") == "trained"
+    with pytest.raises(InputError, match="trained engine"):
+        check_engine("rules", "any/model/dir")

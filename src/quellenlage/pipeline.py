@@ -26,11 +26,14 @@ DEFAULT_ENGINE = "trained"
 MANY_ARTICLES_GC_THRESHOLDS = (10_000, 50, 100)
 
 
-def check_engine(engine: str | None) -> str:
-    """The engine to use: `engine`, or the default; an unknown name is an InputError."""
-    chosen = engine or DEFAULT_ENGINE
+def check_engine(engine: str | None, model_dir: str | Path | None = None) -> str:
+    """The engine to use: `engine`, or else "trained" when a model directory is given, or else
+    the default. An unknown name, or a model directory for another engine, is an InputError."""
+    chosen = engine or ("trained" if model_dir is not None else DEFAULT_ENGINE)
     if chosen not in ENGINES:
         raise InputError(f"unknown engine {chosen!r}; choose one of {', '.join(ENGINES)}")
+    if model_dir is not None and chosen != "trained":
+        raise InputError(f"a model directory is for the trained engine, not {chosen!r}")
     return chosen
 
 
@@ -43,9 +46,7 @@ def analyze(
     shipped model)."""
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
-    engine = check_engine(engine)
-    if model_dir is not None and engine != "trained":
-        raise InputError(f"a model directory is for the trained engine, not {engine!r}")
+    engine = check_engine(engine, model_dir)
     document = Document(text)
     if engine == "trained":
         attributions = extract_trained(document, model_dir)

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive, SearchHit
-from quellenlage.cli.common import console, error_console, user_errors
+from quellenlage.cli.common import EngineOption, console, error_console, user_errors
 from quellenlage.errors import InputError
 from quellenlage.ingest.fetch import CONNECT_TIMEOUT, MAX_BYTES, READ_TIMEOUT, FetchSettings
 from quellenlage.ingest.runner import IngestSummary
@@ -134,10 +134,7 @@ def ingest_command(
         MAX_BYTES
     ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    engine: Annotated[
-        str | None,
-        typer.Option("--engine", help="Extraction engine: trained (default) or rules (faster)."),
-    ] = None,
+    engine: EngineOption = None,
 ) -> None:
     """Read, analyse and store articles; German ones only, each text once."""
     with user_errors():

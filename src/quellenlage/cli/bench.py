@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from quellenlage.cli.common import console, progress_bar, user_errors
+from quellenlage.cli.common import EngineOption, console, progress_bar, user_errors
 from quellenlage.errors import InputError
 from quellenlage.evaluation.bench import BenchResult, run_benchmark
 from quellenlage.evaluation.corpus import read_gnad_csv
@@ -28,10 +28,7 @@ def bench_command(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Use only the first N articles.")
     ] = None,
-    engine: Annotated[
-        str | None,
-        typer.Option("--engine", help="Pipeline engine; default: the pipeline's default."),
-    ] = None,
+    engine: EngineOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
     """Measure articles and words a second, attributions found and peak memory."""

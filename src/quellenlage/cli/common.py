@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -11,6 +13,16 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from quellenlage.errors import QuellenlageError
+
+EngineOption = Annotated[
+    str | None,
+    typer.Option("--engine", help="Extraction engine: trained (default) or rules (faster)."),
+]
+ModelOption = Annotated[
+    Path | None,
+    typer.Option("--model", help="Model directory from `quellenlage train` (implies "
+                 "--engine trained); default: the shipped model."),
+]
 
 console = Console(highlight=False)
 error_console = Console(stderr=True, highlight=False)

@@ -10,7 +10,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from quellenlage.cli.common import console, progress_bar, user_errors
+from quellenlage.cli.common import EngineOption, ModelOption, console, progress_bar, user_errors
 from quellenlage.evaluation.dataset import read_gold
 from quellenlage.evaluation.report import PRF, Report
 from quellenlage.evaluation.runner import check_engine, evaluate_documents, write_predictions
@@ -24,23 +24,15 @@ def evaluate_command(
         Path | None,
         typer.Option("--write-predictions", help="Write the predictions here (JSON lines)."),
     ] = None,
-    engine: Annotated[
-        str | None,
-        typer.Option("--engine", help="Pipeline engine (see quellenlage.pipeline.ENGINES); "
-                     "default: the pipeline's default."),
-    ] = None,
-    model: Annotated[
-        Path | None,
-        typer.Option("--model", help="Model directory from `quellenlage train` (implies "
-                     "--engine trained); default: the shipped model."),
-    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")
     ] = False,
 ) -> None:
     """Score the pipeline against gold quotation annotations (the published WikiNews metric)."""
     with user_errors():
-        chosen = check_engine(engine or ("trained" if model is not None else None))
+        chosen = check_engine(engine, model)
         documents = read_gold(data)
         progress = progress_bar("[bold]evaluating[/] {task.description}")
         with progress:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from quellenlage.cli.common import console, user_errors
+from quellenlage.cli.common import EngineOption, ModelOption, console, user_errors
 from quellenlage.model import Article
 from quellenlage.pipeline import analyze
 from quellenlage.text.reading import read_text
@@ -31,25 +30,14 @@ def extract_command(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json, jsonl (one line a file), table.")
     ] = OutputFormat.json,
-    engine: Annotated[
-        str | None,
-        typer.Option("--engine", help="rules or trained; default: the pipeline's default."),
-    ] = None,
-    model: Annotated[
-        Path | None,
-        typer.Option("--model", help="Model directory from `quellenlage train` (implies "
-                     "--engine trained); default: the shipped model."),
-    ] = None,
+    engine: EngineOption = None,
+    model: ModelOption = None,
 ) -> None:
     """Find quotations and reported speech, with speaker and cue, in German texts."""
-    options: dict[str, Any] = {}
-    if engine is not None:
-        options["engine"] = engine
-    if model is not None:
-        options["engine"] = engine or "trained"
-        options["model_dir"] = model
     with user_errors():
-        articles = [(name, analyze(read_text(name), **options)) for name in inputs]
+        articles = [
+            (name, analyze(read_text(name), engine=engine, model_dir=model)) for name in inputs
+        ]
     if output_format is OutputFormat.jsonl:
         for _, article in articles:
             typer.echo(article.to_json(indent=None))
