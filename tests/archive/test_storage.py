@@ -17,8 +17,8 @@ from quellenlage.archive import Archive, ArticleMeta
 from quellenlage.archive.schema import articles, include_in_autogenerate, metadata, sources
 from quellenlage.errors import InputError
 from quellenlage.model import Article
-from tests.archive.conftest import fresh_postgres
 from tests.archive.corpus import analysed_article, article_text
+from tests.conftest import fresh_postgres
 
 # A word of each topic's quote (tests/archive/corpus.py TOPICS).
 ANY_CLAIM = "Straßenbahn OR Fachkräfte OR Wald OR Rad OR Schulgebäude OR Mieten"

@@ -1,29 +1,12 @@
-"""Archives for the claim tests, on SQLite and PostgreSQL like the storage tests, and a small
-hand-written news story told by several outlets."""
+"""A small hand-written news story told by several outlets, for the claim tests (their archives
+come from tests/conftest.py, on SQLite and PostgreSQL like the storage tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-
-import pytest
+from collections.abc import Sequence
 
 from quellenlage.archive import Archive
 from quellenlage.claims.evaluation import LabelledStatement, build_articles
-from tests.archive.conftest import fresh_postgres
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def archive_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'claims.db'}"
-    return fresh_postgres()
-
-
-@pytest.fixture
-def archive(archive_url: str) -> Iterator[Archive]:
-    with Archive(archive_url) as opened:
-        yield opened
 
 
 def said(
