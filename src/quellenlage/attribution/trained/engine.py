@@ -150,12 +150,12 @@ class TrainedModel:
                 roles["speaker"] = sorted(previous_speaker)
             if roles["speaker"]:
                 previous_speaker = frozenset(roles["speaker"])
+            if is_fragment(document, quote.tokens, quote.type):
+                continue  # not output, but its speaker still carries over (tagged above)
             rule = features.best_rule(frozenset(quote.tokens))
             medium_items = [medium_features(document, quote.type, roles, quote.tokens, rule)]
             medium = Medium(self._medium.tag(medium_items)[0])
             parts = {role: part_from_tokens(document, roles[role]) for role in ROLE_NAMES}
-            if is_fragment(document, quote.tokens, quote.type):
-                continue
             attributions.append(
                 Attribution(type=QuoteType(quote.type), medium=medium, quote=quote_part, **parts)
             )
