@@ -25,7 +25,7 @@ from quellenlage.stance.cues import stance_lexicon
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Two or more capitalised words in a row, joined by spaces or hyphens: one name
-# ("Champions League", "Ban Ki-moon", "Al-Nusra-Front", "Innenministerin Mikl-Leitner").
+# ("Champions League", "Ban Ki-moon", "Al-Nusra-Front", "Innenministerin Petra Lindner").
 _CAPITALISED = r"[A-ZÄÖÜ][^\W_]*(?:-[^\W_]+)*"
 CAPITALISED_RUN = re.compile(rf"{_CAPITALISED}(?: +{_CAPITALISED})*")
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")

@@ -197,7 +197,7 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     segments = _split_commas(tokens)
     mention = _parse_segment(text, segments[0], gaz)
     if mention.form == "none" and len(segments) > 1 and len(segments[0]) <= LONG_SPAN_TOKENS:
-        # "Der frühere Hohe Repräsentant in Bosnien, Wolfgang Petritsch": the name right
+        # "Die frühere Sonderbeauftragte für den Balkan, Petra Lindner": the name right
         # after a short phrase that names nothing is the speaker
         extra = _parse_segment(text, segments[1], gaz)
         if extra.form == "named" and extra.kind == "person":
@@ -294,7 +294,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
         and gaz.lookup(head) is None and gaz.role(head) is None
         and gaz.organisation_nouns.match(words[i + 1])
-    ):  # "Mikl-Leitners Ministerium": the organisation speaks, not its head
+    ):  # "Schmidts Ministerium": the organisation speaks, not its head
         inner = _parse_segment(text, tokens[i + 1 :], gaz)
         inner.start, inner.end, inner.text = start, end, surface
         return inner
@@ -466,7 +466,7 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
     following = tokens[i + 1 :]
     rest = _trim(following)
     if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
-        return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Athens"
+        return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Roms"
     if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
         rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest

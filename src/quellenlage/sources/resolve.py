@@ -43,7 +43,7 @@ CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
-# An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Varoufakis: ..."
+# An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Berger: ..."
 INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
 INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
 ANSWER_LABELS = frozenset({"antwort", "a"})
@@ -236,8 +236,8 @@ class ArticleSources:
 
     def interviewee(self, offset: int) -> Entity | None:
         """Who says "ich" or "wir" in an interview: the person whose label opens the answer
-        ("Varoufakis: Wir ..."), or after "Antwort:" the person the questions address ("Frage:
-        Herr Urmson, ..."); nobody after the interviewer's label ("STANDARD:", "Frage:") or
+        ("Berger: Wir ..."), or after "Antwort:" the person the questions address ("Frage:
+        Herr Berger, ..."); nobody after the interviewer's label ("STANDARD:", "Frage:") or
         outside an interview."""
         text = self.document.text
         label = None
