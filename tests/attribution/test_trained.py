@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pycrfsuite
 import pytest
 from typer.testing import CliRunner
 
+from quellenlage.attribution.rules import extract_rules
 from quellenlage.attribution.trained import (
     TrainedModel,
     TrainingSettings,
@@ -21,6 +23,8 @@ from quellenlage.attribution.trained import (
     train_model,
 )
 from quellenlage.attribution.trained.corpus import read_corpus
+from quellenlage.attribution.trained.features import ArticleFeatures, WordFeatures
+from quellenlage.attribution.trained.model_file import attribute_names
 from quellenlage.cli.main import app
 from quellenlage.errors import DataFormatError, InputError
 from quellenlage.pipeline import analyze
@@ -177,6 +181,45 @@ def test_the_shipped_model_takes_direct_quotations() -> None:
     assert str(statement.type) == "Direct"
     assert statement.quote.text.startswith("„Wir werden")
     assert statement.speaker is not None and statement.speaker.text == "Die Ministerin"
+
+
+@pytest.mark.parametrize("name", ["quotes.crfsuite", "roles.crfsuite", "medium.crfsuite"])
+def test_the_attribute_dictionary_is_read_from_the_model_file(name: str) -> None:
+    path = default_model_dir() / name
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    assert attribute_names(path) == set(tagger.info().attributes)
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    data = (default_model_dir() / "medium.crfsuite").read_bytes()
+    for damaged in (b"not a model", data[:5000]):
+        path = tmp_path / "damaged.crfsuite"
+        path.write_bytes(damaged)
+        with pytest.raises(DataFormatError, match=r"damaged\.crfsuite"):
+            attribute_names(path)
+
+
+def test_features_the_models_never_learned_are_dropped_without_changing_a_tag() -> None:
+    # rare words (and their neighbours' features) are unknown to the model; leaving them out
+    # before tagging must give the very labels and marginals that tagging all features gives
+    text = (
+        "Die Quellwasserbeauftragte Zwirnbichler-Hasenöhrl sagte am Dienstag, die "
+        "Trinkbrunnenverordnung werde nachgebessert. „Wir prüfen alles“, erklärte sie."
+    )
+    model = TrainedModel.load(default_model_dir())
+    document = Document(text)
+    rules = extract_rules(document)
+    everything = ArticleFeatures(document, WordFeatures(model.words.vocabulary), rules)
+    known = ArticleFeatures(document, model.words, rules)
+    full_items, kept_items = everything.quote_items(), known.quote_items()
+    assert sum(map(len, kept_items)) < sum(map(len, full_items))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(default_model_dir() / "quotes.crfsuite"))
+    labels = tagger.tag(full_items)
+    marginals = [tagger.marginal(label, i) for i, label in enumerate(labels)]
+    assert tagger.tag(kept_items) == labels
+    assert [tagger.marginal(label, i) for i, label in enumerate(labels)] == marginals
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from quellenlage.text import Document
 
 from .features import ArticleFeatures, RuleTokens, WordFeatures
 from .labels import decode_quotes, decode_roles, part_from_tokens, token_runs
+from .model_file import attribute_names
 from .vocabulary import Vocabulary
 
 FORMAT_VERSION = 1
@@ -94,9 +95,11 @@ class TrainedModel:
     def __init__(self, directory: Path, vocabulary: Vocabulary, settings: dict[str, Any]) -> None:
         self.directory = directory
         self.settings = settings
-        self.words = WordFeatures(vocabulary)
         self._quotes = _open_tagger(directory / "quotes.crfsuite")
         self._roles = _open_tagger(directory / "roles.crfsuite")
+        # word features are shared by the quotation and the role tagger: keep what either knows
+        known = attribute_names(directory / "quotes.crfsuite")
+        self.words = WordFeatures(vocabulary, known | attribute_names(directory / "roles.crfsuite"))
         self._medium = _open_tagger(directory / "medium.crfsuite")
         self._quote_labels_inside = [label for label in self._quotes.labels() if label != "O"]
         role_labels = self._roles.labels()
