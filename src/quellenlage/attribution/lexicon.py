@@ -8,7 +8,7 @@ one line and every finite form, participle and Konjunktiv I form is found.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from quellenlage.resources import read_lines, read_table
 
@@ -161,6 +161,7 @@ def noun_cues() -> dict[str, NounCue]:
 COMPOUND_HEAD_MIN = 6
 
 
+@lru_cache(maxsize=100_000)  # asked of every capitalised word; the compound search is the cost
 def noun_cue(word: str) -> NounCue | None:
     """The noun cue of `word`, also as the head of a compound: "Unternehmensangaben" -> Angaben."""
     table = noun_cues()

@@ -18,6 +18,8 @@ from .labels import covered_tokens
 from .vocabulary import Vocabulary
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+# each offset's feature prefix, and whether it is a next neighbour (which also gets shape and tags)
+_NEIGHBOUR_PREFIXES = tuple((str(offset), abs(offset) == 1) for offset in NEIGHBOUR_OFFSETS)
 DOUBLE_OPENERS = frozenset('„»“"')
 DOUBLE_CLOSERS = frozenset('“”«"')
 GERMAN_OPENERS = frozenset("„»")
@@ -52,10 +54,13 @@ def bucket(distance: int) -> str:
     return "13+"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class WordEntry:
     """What one word contributes: its own features, those it lends each neighbour offset,
-    and the flags the sentence and clause features are built from."""
+    and the flags the sentence and clause features are built from.
+
+    Not frozen (a frozen dataclass pays for every field it sets, and an article brings dozens
+    of new words); entries are shared through the cache and never changed."""
 
     lower: str
     shape: str
@@ -92,29 +97,35 @@ class WordFeatures:
         cue = vocabulary.cue_level(lower)
         lean = vocabulary.lean_level(lower)
         tags = vocabulary.lexicon_tags(lower)
-        own = ["w=" + lower, "s3=" + lower[-3:], "sh=" + shape]
+        lent = []  # what the word lends every neighbour besides itself
         if cue:
-            own.append("cue=" + cue)
+            lent.append("cue=" + cue)
         if lean:
-            own.append("lean=" + lean)
-        own.extend("lx=" + tag for tag in tags)
-        near_tags = [tag for tag in tags if tag in NEIGHBOUR_TAGS or tag.startswith(("fw=", "pc="))]
+            lent.append("lean=" + lean)
+        own = ["w=" + lower, "s3=" + lower[-3:], "sh=" + shape, *lent]
+        near = ["sh=" + shape]  # what it lends its next neighbours besides
+        if tags:
+            own += ["lx=" + tag for tag in tags]
+            near += [
+                "lx=" + tag for tag in tags
+                if tag in NEIGHBOUR_TAGS or tag.startswith(("fw=", "pc="))
+            ]
+        known = self.known
         per_offset = []
-        for offset in NEIGHBOUR_OFFSETS:
-            features = [f"{offset}w={lower}"]
-            if cue:
-                features.append(f"{offset}cue={cue}")
-            if lean:
-                features.append(f"{offset}lean={lean}")
-            if abs(offset) == 1:
-                features.append(f"{offset}sh={shape}")
-                features.extend(f"{offset}lx={tag}" for tag in near_tags)
-            per_offset.append(self._kept(features))
+        for prefix, next_to in _NEIGHBOUR_PREFIXES:
+            features = [prefix + "w=" + lower]
+            if lent:
+                features += [prefix + feature for feature in lent]
+            if next_to:
+                features += [prefix + feature for feature in near]
+            per_offset.append(
+                tuple(features) if known is None else tuple([f for f in features if f in known])
+            )
         preposition = "pc=before" in tags or "pc=after" in tags
         result = WordEntry(
             lower=lower,
             shape=shape,
-            own=self._kept(own),
+            own=tuple(own) if known is None else tuple([f for f in own if f in known]),
             neighbour=tuple(per_offset),
             cue=cue == "hi" or "sv" in tags or preposition,
             lean=lean == "hi" or "subj" in tags,
@@ -124,11 +135,6 @@ class WordFeatures:
             self._cache[word] = result
         return result
 
-    def _kept(self, features: list[str]) -> tuple[str, ...]:
-        known = self.known
-        if known is None:
-            return tuple(features)
-        return tuple(feature for feature in features if feature in known)
 
 
 _PAD_ENTRY = WordEntry(
