@@ -11,10 +11,12 @@ import pyarrow.parquet as pq
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from datasketch import MinHash
 from sqlalchemy import func, select
 
-from quellenlage.archive import Archive, ArticleMeta
+from quellenlage.archive import Archive, ArticleMeta, neardup
 from quellenlage.archive.schema import articles, include_in_autogenerate, metadata, sources
+from quellenlage.archive.text_search import WORD
 from quellenlage.errors import InputError
 from quellenlage.model import Article
 from tests.archive.corpus import analysed_article, article_text
@@ -110,6 +112,22 @@ def test_wire_copy_in_another_outlet_is_linked_and_not_counted_twice(archive: Ar
 def test_different_articles_are_not_near_duplicates(archive: Archive) -> None:
     fill(archive, 12)
     assert archive.counts()["near_duplicates"] == 0
+
+
+def test_signatures_keep_the_values_stored_archives_hold() -> None:
+    # signatures are stored: however they are computed, the values must stay those of
+    # datasketch's default hash, or new articles stop matching the archive's wire copy
+    text = article_text(5)
+    words = WORD.findall(text.lower())
+    shingles = {
+        " ".join(words[i : i + neardup.SHINGLE_WORDS]).encode()
+        for i in range(len(words) - neardup.SHINGLE_WORDS + 1)
+    }
+    plain = MinHash(num_perm=neardup.NUM_PERM, seed=neardup.SEED)
+    plain.update_batch(list(shingles))
+    signature = neardup.signature(text)
+    assert signature == plain.hashvalues.astype("<u4").tobytes()
+    assert signature is not None and signature[:16].hex() == "8107aa0222f30c00b9b242048168ee05"
 
 
 def test_near_duplicates_within_one_write_group_are_linked(archive: Archive) -> None:

@@ -42,11 +42,16 @@ def signature(text: str) -> bytes | None:
         " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
         for i in range(len(words) - SHINGLE_WORDS + 1)
     }
+    # datasketch's default hash (the first four bytes of SHA-1, little-endian), computed in one
+    # pass instead of one Python call per shingle; the values, and so every stored signature,
+    # are the same
+    digests = b"".join([hashlib.sha1(shingle).digest()[:4] for shingle in shingles])
     template = _template()
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+        num_perm=NUM_PERM, seed=SEED, hashfunc=int,
+        permutations=template.permutations, scheme=template.scheme,
     )
-    minhash.update_batch(list(shingles))
+    minhash.update_batch(np.frombuffer(digests, dtype="<u4").tolist())
     return minhash.hashvalues.astype("<u4").tobytes()
 
 

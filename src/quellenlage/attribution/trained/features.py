@@ -1,9 +1,12 @@
 """Token features for the two taggers: one over the whole article (where are quotations?) and one
 over a window around each quotation (who said it, with which cue, in which frame?).
 
-Features are plain strings, as crfsuite wants them. The per-word part (word, suffixes, shape,
-learned cue and reported-speech leanings) depends on the word alone and is cached per vocabulary,
-so an article costs little more than a list concatenation per token.
+Features are strings, as crfsuite wants them. The per-word part (word, suffixes, shape, learned
+cue and reported-speech leanings) depends on the word alone and is cached per vocabulary, so an
+article costs little more than a list concatenation per token. The cached features, and the clause
+features every token of a clause shares, are kept as UTF-8 bytes, which crfsuite takes as they are:
+a str it encodes anew each time a token is tagged (in the article, and again in every quotation
+window the token falls in).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ NEIGHBOUR_TAGS = frozenset({"sv", "nc", "subj", "rep", "svpt"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")"})
 CLAUSE_OPENERS = {"dass": "D", "ob": "D", "wie": "W"}
 _WORD_CACHE_LIMIT = 200_000
+Feature = str | bytes  # crfsuite takes either (see above)
 
 
 def word_shape(word: str) -> str:
@@ -64,8 +68,8 @@ class WordEntry:
 
     lower: str
     shape: str
-    own: tuple[str, ...]
-    neighbour: tuple[tuple[str, ...], ...]
+    own: tuple[bytes, ...]
+    neighbour: tuple[tuple[bytes, ...], ...]
     cue: bool
     lean: bool
     preposition: bool
@@ -118,14 +122,12 @@ class WordFeatures:
                 features += [prefix + feature for feature in lent]
             if next_to:
                 features += [prefix + feature for feature in near]
-            per_offset.append(
-                tuple(features) if known is None else tuple([f for f in features if f in known])
-            )
+            per_offset.append(_encoded(features, known))
         preposition = "pc=before" in tags or "pc=after" in tags
         result = WordEntry(
             lower=lower,
             shape=shape,
-            own=tuple(own) if known is None else tuple([f for f in own if f in known]),
+            own=_encoded(own, known),
             neighbour=tuple(per_offset),
             cue=cue == "hi" or "sv" in tags or preposition,
             lean=lean == "hi" or "subj" in tags,
@@ -137,11 +139,16 @@ class WordFeatures:
 
 
 
+def _encoded(features: list[str], known: frozenset[str] | None) -> tuple[bytes, ...]:
+    """The features the models know (all of them while training), as UTF-8."""
+    return tuple([feature.encode() for feature in features if known is None or feature in known])
+
+
 _PAD_ENTRY = WordEntry(
     lower="",
     shape="",
     own=(),
-    neighbour=tuple((f"{offset}w=<pad>",) for offset in NEIGHBOUR_OFFSETS),
+    neighbour=tuple((f"{offset}w=<pad>".encode(),) for offset in NEIGHBOUR_OFFSETS),
     cue=False,
     lean=False,
     preposition=False,
@@ -261,11 +268,11 @@ class ArticleFeatures:
         number = max(sorted(overlaps), key=lambda n: overlaps[n])
         return self.rules[number]
 
-    def _clause_features(self, lowers: list[str]) -> list[tuple[str, ...]]:
+    def _clause_features(self, lowers: list[str]) -> list[tuple[bytes, ...]]:
         """Each token's clause (between commas, colons, brackets) and its neighbours' flags:
         C a cue, P a prepositional cue, K a subjunctive, D opens with dass/ob, W with wie,
         Q quotation marks. "X sagte, dass ..." and "..., sagte X" differ right here."""
-        result: list[tuple[str, ...]] = [()] * self.count
+        result: list[tuple[bytes, ...]] = [()] * self.count
         for sentence in self.document.sentences:
             clauses: list[tuple[int, int]] = []
             start = sentence.first
@@ -282,12 +289,16 @@ class ArticleFeatures:
                 after = flags[number + 1] if number + 1 < len(clauses) else "$"
                 own = flags[number]
                 position = "last" if number == len(clauses) - 1 else str(min(number, 2))
-                features = ("cl=" + own, f"clx={before}|{own}|{after}", "clpos=" + position)
+                features = (
+                    f"cl={own}".encode(),
+                    f"clx={before}|{own}|{after}".encode(),
+                    f"clpos={position}".encode(),
+                )
                 for index in range(first, last):
                     result[index] = features
             for index in range(sentence.first, sentence.last):
                 if not result[index]:
-                    result[index] = ("cl=break",)
+                    result[index] = (b"cl=break",)
         return result
 
     def _clause_flags(self, first: int, last: int, lowers: list[str]) -> str:
@@ -331,7 +342,7 @@ class ArticleFeatures:
                     result[index] = "cd=-" + bucket(following - index)
         return result
 
-    def _base_features(self, entries: list[WordEntry]) -> list[list[str]]:
+    def _base_features(self, entries: list[WordEntry]) -> list[list[Feature]]:
         """Each token's own, clause and neighbour features (two pad entries at either end)."""
         padded = [_PAD_ENTRY, _PAD_ENTRY, *entries, _PAD_ENTRY, _PAD_ENTRY]
         clause = self.clause
@@ -347,11 +358,11 @@ class ArticleFeatures:
             for index, entry in enumerate(entries)
         ]
 
-    def quote_items(self) -> list[list[str]]:
+    def quote_items(self) -> list[list[Feature]]:
         """Features for the article-wide quotation tagger."""
         document = self.document
         tokens = document.tokens
-        items: list[list[str]] = []
+        items: list[list[Feature]] = []
         previous = "psc=none"
         marks = self.marks
         cue_flags = self.cue
@@ -420,13 +431,13 @@ class ArticleFeatures:
         quote_tokens: frozenset[int],
         quote_type: str,
         previous_speaker: frozenset[int],
-    ) -> list[list[str]]:
+    ) -> list[list[Feature]]:
         """Features for the role tagger over `window`, relative to one quotation."""
         first_quote = min(quote_tokens)
         last_quote = max(quote_tokens)
         quote_sentence = self.sentence_of[first_quote]
         last_sentence = self.sentence_of[last_quote]
-        items: list[list[str]] = []
+        items: list[list[Feature]] = []
         rule = self.best_rule(quote_tokens)
         rule_roles = rule.roles if rule is not None else {}
         # bound once: this loop runs for every token of every window
