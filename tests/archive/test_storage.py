@@ -15,6 +15,7 @@ from datasketch import MinHash
 from sqlalchemy import func, select
 
 from quellenlage.archive import Archive, ArticleMeta, neardup
+from quellenlage.archive.records import content_hash
 from quellenlage.archive.schema import articles, include_in_autogenerate, metadata, sources
 from quellenlage.archive.text_search import WORD
 from quellenlage.errors import InputError
@@ -68,6 +69,17 @@ def test_storing_the_same_text_again_adds_nothing(archive: Archive) -> None:
     assert archive.counts() == {
         "articles": 1, "near_duplicates": 0, "attributions": 2, "sources": 2
     }
+
+
+def test_an_ingested_text_is_known_by_its_content_hash(archive: Archive, tmp_path: Path) -> None:
+    # ingest hands the hash it looked the text up by to the worker, which stores it: it must
+    # be the text's own hash, or adding the same text another way would store it twice
+    (tmp_path / "meldung.txt").write_text(article_text(3), encoding="utf-8")
+    assert archive.ingest([str(tmp_path / "meldung.txt")], engine="rules").added == 1
+    with archive.engine.connect() as connection:
+        stored = connection.execute(select(articles.c.content_hash)).scalar_one()
+    assert stored == content_hash(article_text(3))
+    assert archive.add(Article(text=article_text(3)), meta(3)).status == "exists"
 
 
 def test_the_same_person_in_two_articles_is_one_source(archive: Archive) -> None:

@@ -117,8 +117,11 @@ class PreparedArticle:
     search_body: str
 
 
-def prepare(article: Article, meta: ArticleMeta) -> PreparedArticle:
-    """Everything the writer needs, computed without a database."""
+def prepare(
+    article: Article, meta: ArticleMeta, *, known_hash: str | None = None
+) -> PreparedArticle:
+    """Everything the writer needs, computed without a database. `known_hash`: the text's
+    content hash where the caller has computed it already."""
     prepared = [_prepare_attribution(i, a) for i, a in enumerate(article.attributions)]
     mentions: dict[tuple[str, str, int], tuple[PreparedSource, int, int]] = {}
     for attribution, item in zip(article.attributions, prepared, strict=True):
@@ -129,7 +132,7 @@ def prepare(article: Article, meta: ArticleMeta) -> PreparedArticle:
     return PreparedArticle(
         meta=meta,
         text=article.text,
-        content_hash=content_hash(article.text),
+        content_hash=known_hash or content_hash(article.text),
         attributions=prepared,
         mentions=list(mentions.values()),
         signature=signature,

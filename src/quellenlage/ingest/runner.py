@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
 from quellenlage.archive.records import PreparedArticle, content_hash
@@ -200,10 +200,12 @@ def _unstored(
             yield from flush()
             yield item
             continue
+        digest = content_hash(item.text)
         task: Task = (
-            AnalyseTask(item.text, item.meta, engine) if isinstance(item, RawArticle) else item
+            AnalyseTask(item.text, item.meta, engine, digest) if isinstance(item, RawArticle)
+            else replace(item, content_hash=digest)
         )
-        pending.append((content_hash(item.text), task))
+        pending.append((digest, task))
         if len(pending) >= HASH_BATCH:
             yield from flush()
     yield from flush()

@@ -25,6 +25,7 @@ class AnalyseTask:
     text: str
     meta: ArticleMeta
     engine: str = DEFAULT_ENGINE
+    content_hash: str | None = None  # as the reader computed it to look the text up
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class PrepareTask:
     text: str
     attributions_json: str
     meta: ArticleMeta
+    content_hash: str | None = None  # as the reader computed it to look the text up
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +74,11 @@ def work(task: Task) -> Result:
             meta = german_meta(task.text, task.meta)
             if isinstance(meta, Skipped):
                 return meta
-            return prepare(analyze(task.text, engine=task.engine), meta)
+            article = analyze(task.text, engine=task.engine)
+            return prepare(article, meta, known_hash=task.content_hash)
         article = Article.from_dict(
             {"text": task.text, "attributions": json.loads(task.attributions_json or "[]")}
         )
-        return prepare(article, task.meta)
+        return prepare(article, task.meta, known_hash=task.content_hash)
     except Exception as error:  # one bad article must not stop an ingest of thousands
         return Skipped("failed", origin, f"{type(error).__name__}: {error}")
