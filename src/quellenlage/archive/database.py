@@ -8,10 +8,13 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, String, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import StaticPool
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from quellenlage.errors import InputError
 
@@ -87,6 +90,9 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+        dbapi_connection.create_function(
+            _SQLITE_CASEFOLD, 1, _python_casefold, deterministic=True
+        )
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -107,3 +113,31 @@ def migrate(engine: Engine) -> None:
     with writing(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+class casefold(FunctionElement[str]):
+    """Case-insensitive comparison of names in SQL, as Python's str.casefold() does it.
+
+    SQLite's lower() folds ASCII letters only ("Ärztekammer" would keep its "Ä"), so SQLite
+    connections get Python's casefold as a function; PostgreSQL's lower() folds every letter,
+    and "ß" becomes "ss" as in casefold."""
+
+    type = String()
+    inherit_cache = True
+
+
+_SQLITE_CASEFOLD = "quellenlage_casefold"
+
+
+def _python_casefold(value: str | None) -> str | None:
+    return None if value is None else value.casefold()
+
+
+@compiles(casefold, "sqlite")
+def _casefold_sqlite(element: casefold, compiler: SQLCompiler, **options: Any) -> str:
+    return f"{_SQLITE_CASEFOLD}({compiler.process(element.clauses, **options)})"
+
+
+@compiles(casefold)
+def _casefold_other(element: casefold, compiler: SQLCompiler, **options: Any) -> str:
+    return f"replace(lower({compiler.process(element.clauses, **options)}), 'ß', 'ss')"

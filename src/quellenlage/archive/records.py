@@ -181,14 +181,15 @@ def _prepare_attribution(position: int, attribution: Attribution) -> PreparedAtt
 
 
 def _source_of(attribution: Attribution) -> PreparedSource | None:
-    """The resolved source when there is one, else the speaker as written."""
-    if attribution.source is not None and attribution.source.name.strip():
-        name, kind = attribution.source.name, attribution.source.kind or "unknown"
-    elif attribution.speaker is not None:
-        name, kind = attribution.speaker.text, "unknown"
-    else:
+    """The resolved source, or None. A speaker the resolver left unresolved ("sie", "Ich",
+    "Demnach") is no source: stored as one it would make every article's "Ich" the same
+    source. Its words stay on the statement (speaker_text), where a source search finds them."""
+    if attribution.source is None:
         return None
-    key = source_key(name)
+    key = source_key(attribution.source.name)
     if not key:
         return None
-    return PreparedSource(key=key, kind=kind, name=normalise_text(name))
+    return PreparedSource(
+        key=key, kind=attribution.source.kind or "unknown",
+        name=normalise_text(attribution.source.name),
+    )

@@ -19,10 +19,12 @@ from sqlalchemy import (
     exists,
     func,
     literal_column,
+    or_,
     select,
     text,
 )
 
+from quellenlage.archive.database import casefold
 from quellenlage.archive.records import source_key
 from quellenlage.archive.schema import articles, attributions, sources
 from quellenlage.archive.text_search import TextQuery, parse_query
@@ -208,14 +210,26 @@ def _article_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
 def _statement_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.source:
-        key = source_key(filters.source)
-        matching_sources = select(sources.c.id).where(sources.c.key.contains(key, autoescape=True))
-        conditions.append(attributions.c.source_id.in_(matching_sources))
+        conditions.append(source_matches(filters.source))
     if filters.type:
         conditions.append(attributions.c.type == quote_type(filters.type))
     if filters.stance:
         conditions.append(func.lower(attributions.c.stance) == filters.stance.lower())
     return [and_(*conditions)] if conditions else []
+
+
+def source_matches(name: str) -> ColumnElement[bool]:
+    """Statements of a source whose name contains `name` (any case), and statements whose
+    speaker was resolved to no source but whose words contain it."""
+    key = source_key(name)
+    matching_sources = select(sources.c.id).where(sources.c.key.contains(key, autoescape=True))
+    return or_(
+        attributions.c.source_id.in_(matching_sources),
+        and_(
+            attributions.c.source_id.is_(None),
+            casefold(attributions.c.speaker_text).contains(key, autoescape=True),
+        ),
+    )
 
 
 def _hit(row: Any, scope: Scope) -> SearchHit:

@@ -9,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, exists, func, select
 
-from quellenlage.archive.records import source_key
 from quellenlage.archive.schema import (
     articles,
     attributions,
@@ -18,7 +17,7 @@ from quellenlage.archive.schema import (
     claims,
     sources,
 )
-from quellenlage.archive.search import quote_matches
+from quellenlage.archive.search import quote_matches, source_matches
 from quellenlage.errors import InputError
 
 CHUNK = 400
@@ -193,9 +192,7 @@ def _claims_query(filters: ClaimFilters, dialect: str) -> Select[Any]:
     if filters.query:
         member_conditions.append(quote_matches(filters.query, dialect))
     if filters.source:
-        key = source_key(filters.source)
-        matching = select(sources.c.id).where(sources.c.key.contains(key, autoescape=True))
-        member_conditions.append(attributions.c.source_id.in_(matching))
+        member_conditions.append(source_matches(filters.source))
     if filters.stance:
         member_conditions.append(func.lower(attributions.c.stance) == filters.stance.lower())
     if member_conditions:
