@@ -18,7 +18,7 @@ from quellenlage.archive import Archive, ArticleMeta, neardup
 from quellenlage.archive.records import content_hash
 from quellenlage.archive.schema import articles, include_in_autogenerate, metadata, sources
 from quellenlage.archive.text_search import WORD
-from quellenlage.errors import InputError
+from quellenlage.errors import InputError, NotFoundError
 from quellenlage.model import Article
 from tests.archive.corpus import analysed_article, article_text
 from tests.conftest import fresh_postgres
@@ -206,6 +206,17 @@ def test_export_jsonl_has_one_line_per_article_in_the_model_json(
     assert first["published"] == "2024-03-01T09:30:00"
     assert Article.from_dict(first).to_dict() == analysed_article(0).to_dict()
     assert json.loads(lines[-1])["attributions"] == []
+
+
+def test_one_article_by_id_is_its_export_line(archive: Archive, tmp_path: Path) -> None:
+    fill(archive, 3)
+    exported = [stored.to_dict() for stored in archive.articles()]
+    second = archive.article(exported[1]["id"])
+    assert second.to_dict() == exported[1]
+    assert second.meta.title == "Protest in der Stadt (1)"
+    assert len(second.article.attributions) == 2
+    with pytest.raises(NotFoundError, match="no article with id 999"):
+        archive.article(999)
 
 
 def test_export_csv_has_a_row_per_statement_and_parquet_a_row_per_article(
