@@ -30,7 +30,6 @@ def opened_archive(request: Request) -> Archive:
 
 
 ArchiveDep = Annotated[Archive, Depends(opened_archive)]
-Text = Annotated[str | None, Query(max_length=500)]
 Since = Annotated[str | None, Query(description="On or after YYYY-MM-DD.")]
 Until = Annotated[str | None, Query(description="On or before YYYY-MM-DD.")]
 Stance = Annotated[str | None, Query(description="A stance label, e.g. deny.", max_length=50)]
@@ -59,8 +58,12 @@ def search(
             description='Words (all must occur), "a phrase", x OR y, -excluded.',
         ),
     ],
-    source: Annotated[str | None, Query(description="Part of the source's name.")] = None,
-    outlet: Annotated[str | None, Query(description="The outlet, any case.")] = None,
+    source: Annotated[
+        str | None, Query(max_length=500, description="Part of the source's name.")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=500, description="The outlet, any case.")
+    ] = None,
     since: Since = None,
     until: Until = None,
     quote_type: Annotated[
@@ -103,7 +106,9 @@ def claims(
     q: Annotated[
         str | None, Query(max_length=500, description="Words a statement of the claim contains.")
     ] = None,
-    source: Annotated[str | None, Query(description="Part of a source's name.")] = None,
+    source: Annotated[
+        str | None, Query(max_length=500, description="Part of a source's name.")
+    ] = None,
     since: Since = None,
     until: Until = None,
     stance: Stance = None,

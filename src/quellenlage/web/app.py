@@ -58,7 +58,7 @@ async def _limit_analyze_body(
 
 
 def _error(request: Request, status: int, detail: str) -> Response:
-    if request.url.path.startswith("/api") or request.url.path in ("/docs", "/openapi.json"):
+    if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": detail}, status_code=status)
     return pages.error_page(request, status, detail)
 
@@ -70,7 +70,7 @@ async def _quellenlage_error(request: Request, error: Exception) -> Response:
 
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    return _error(request, 422, validation_message(error.errors()))
+    return _error(request, 422, _validation_message(error.errors()))
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -78,7 +78,7 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return _error(request, error.status_code, str(error.detail))
 
 
-def validation_message(errors: Any) -> str:
+def _validation_message(errors: Any) -> str:
     """FastAPI's list of validation errors as one line: `query limit: Input should be ...`."""
     parts = []
     for item in errors:

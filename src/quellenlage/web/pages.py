@@ -62,6 +62,7 @@ def search_page(
         "form": form,
         "types": [member.value for member in QuoteType],
         "hits": None,
+        "most_hits": PAGE_HITS,
         "counts": None,
         "error": None,
     }
