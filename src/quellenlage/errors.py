@@ -11,5 +11,9 @@ class InputError(QuellenlageError):
     """The input could not be read (wrong encoding, missing file, unknown format)."""
 
 
+class NotFoundError(InputError):
+    """What was asked for by id (an article, a claim) is not in the archive."""
+
+
 class DataFormatError(QuellenlageError):
     """A data file (evaluation corpus, model, lexicon) is not in the expected format."""

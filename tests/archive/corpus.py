@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from quellenlage.archive import Archive, ArticleMeta
 from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
 
 PEOPLE = (
@@ -79,3 +82,23 @@ def analysed_article(number: int, *, source_name: str | None = None) -> Article:
         speaker=Part.from_spans(text, [(spokesman_start, spokesman_start + len(spokesman))]),
     )
     return Article(text=text, attributions=[attribution, indirect])
+
+
+def meta(number: int, **changes: object) -> ArticleMeta:
+    """Metadata of article `number`: two outlets in turn, one day apart."""
+    values: dict[str, object] = {
+        "url": f"https://zeitung.example/artikel/{number}",
+        "outlet": "Stadtanzeiger" if number % 2 == 0 else "Tagesbote",
+        "title": f"Protest in der Stadt ({number})",
+        "author": "Redaktion",
+        "published": datetime(2024, 3, 1 + number % 28, 9, 30),
+        "language": "de",
+    }
+    values.update(changes)
+    return ArticleMeta(**values)  # type: ignore[arg-type]
+
+
+def fill(archive: Archive, count: int = 8) -> None:
+    """Store articles 0 to count - 1 with their hand-made analyses."""
+    for number in range(count):
+        archive.add(analysed_article(number), meta(number))

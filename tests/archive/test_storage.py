@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -14,35 +13,17 @@ from alembic.migration import MigrationContext
 from datasketch import MinHash
 from sqlalchemy import func, select
 
-from quellenlage.archive import Archive, ArticleMeta, neardup
+from quellenlage.archive import Archive, neardup
 from quellenlage.archive.records import content_hash
 from quellenlage.archive.schema import articles, include_in_autogenerate, metadata, sources
 from quellenlage.archive.text_search import WORD
-from quellenlage.errors import InputError
+from quellenlage.errors import InputError, NotFoundError
 from quellenlage.model import Article
-from tests.archive.corpus import analysed_article, article_text
+from tests.archive.corpus import analysed_article, article_text, fill, meta
 from tests.conftest import fresh_postgres
 
 # A word of each topic's quote (tests/archive/corpus.py TOPICS).
 ANY_CLAIM = "Straßenbahn OR Fachkräfte OR Wald OR Rad OR Schulgebäude OR Mieten"
-
-
-def meta(number: int, **changes: object) -> ArticleMeta:
-    values: dict[str, object] = {
-        "url": f"https://zeitung.example/artikel/{number}",
-        "outlet": "Stadtanzeiger" if number % 2 == 0 else "Tagesbote",
-        "title": f"Protest in der Stadt ({number})",
-        "author": "Redaktion",
-        "published": datetime(2024, 3, 1 + number % 28, 9, 30),
-        "language": "de",
-    }
-    values.update(changes)
-    return ArticleMeta(**values)  # type: ignore[arg-type]
-
-
-def fill(archive: Archive, count: int = 8) -> None:
-    for number in range(count):
-        archive.add(analysed_article(number), meta(number))
 
 
 def test_schema_after_migrations_matches_the_table_definitions(archive: Archive) -> None:
@@ -207,6 +188,17 @@ def test_export_jsonl_has_one_line_per_article_in_the_model_json(
     assert first["published"] == "2024-03-01T09:30:00"
     assert Article.from_dict(first).to_dict() == analysed_article(0).to_dict()
     assert json.loads(lines[-1])["attributions"] == []
+
+
+def test_one_article_by_id_is_its_export_line(archive: Archive, tmp_path: Path) -> None:
+    fill(archive, 3)
+    exported = [stored.to_dict() for stored in archive.articles()]
+    second = archive.article(exported[1]["id"])
+    assert second.to_dict() == exported[1]
+    assert second.meta.title == "Protest in der Stadt (1)"
+    assert len(second.article.attributions) == 2
+    with pytest.raises(NotFoundError, match="no article with id 999"):
+        archive.article(999)
 
 
 def test_export_csv_has_a_row_per_statement_and_parquet_a_row_per_article(

@@ -19,7 +19,7 @@ from quellenlage.archive.schema import articles, attributions, sources
 from quellenlage.archive.search import Scope, SearchFilters, SearchHit, parse_day
 from quellenlage.archive.search import search as run_search
 from quellenlage.archive.writer import ArchiveWriter, StoreResult
-from quellenlage.errors import InputError
+from quellenlage.errors import InputError, NotFoundError
 from quellenlage.model import Article
 
 if TYPE_CHECKING:
@@ -131,6 +131,13 @@ class Archive:
 
     def articles(self) -> Iterator[exporting.StoredArticle]:
         return exporting.iter_stored(self.engine)
+
+    def article(self, article_id: int) -> exporting.StoredArticle:
+        """One stored article with its metadata and statements (the export's JSONL shape)."""
+        found = exporting.read_stored(self.engine, article_id)
+        if found is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return found
 
     def export(self, format: str, out: str | Path | None = None) -> int:
         """Write every stored article as jsonl, csv or parquet to `out` (stdout: None or "-")."""

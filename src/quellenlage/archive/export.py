@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from quellenlage.archive.parquet import EXPORT_SCHEMA
 from quellenlage.archive.records import META_FIELDS, ArticleMeta
@@ -51,34 +51,51 @@ class StoredArticle:
 def iter_stored(engine: Engine, *, page: int = PAGE) -> Iterator[StoredArticle]:
     """Every stored article in id order, read page by page (memory stays flat)."""
     last_id = 0
-    columns = [articles.c[name] for name in ("id", "content_hash", *META_FIELDS, "text")]
-    columns += [articles.c.duplicate_of, articles.c.similarity]
     while True:
         with engine.connect() as connection:
-            rows = connection.execute(
-                select(*columns).where(articles.c.id > last_id).order_by(articles.c.id).limit(page)
-            ).mappings().all()
-            if not rows:
-                return
-            ids = [row["id"] for row in rows]
-            found: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
-            for article_id, data in connection.execute(
-                select(attributions.c.article_id, attributions.c.data)
-                .where(attributions.c.article_id.in_(ids))
-                .order_by(attributions.c.article_id, attributions.c.position)
-            ):
-                found[article_id].append(data)
-        for row in rows:
-            article = Article.from_dict({"text": row["text"], "attributions": found[row["id"]]})
-            yield StoredArticle(
-                id=row["id"],
-                content_hash=row["content_hash"],
-                meta=ArticleMeta(**{name: row[name] for name in META_FIELDS}),
-                article=article,
-                duplicate_of=row["duplicate_of"],
-                similarity=row["similarity"],
-            )
-        last_id = ids[-1]
+            found = _read_stored(connection, articles.c.id > last_id, limit=page)
+        if not found:
+            return
+        yield from found
+        last_id = found[-1].id
+
+
+def read_stored(engine: Engine, article_id: int) -> StoredArticle | None:
+    """One stored article by its id, or None."""
+    with engine.connect() as connection:
+        found = _read_stored(connection, articles.c.id == article_id, limit=1)
+    return found[0] if found else None
+
+
+def _read_stored(
+    connection: Connection, condition: ColumnElement[bool], *, limit: int
+) -> list[StoredArticle]:
+    """The articles meeting `condition` in id order, at most `limit`, with their statements."""
+    columns = [articles.c[name] for name in ("id", "content_hash", *META_FIELDS, "text")]
+    columns += [articles.c.duplicate_of, articles.c.similarity]
+    rows = connection.execute(
+        select(*columns).where(condition).order_by(articles.c.id).limit(limit)
+    ).mappings().all()
+    ids = [row["id"] for row in rows]
+    found: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    if ids:
+        for article_id, data in connection.execute(
+            select(attributions.c.article_id, attributions.c.data)
+            .where(attributions.c.article_id.in_(ids))
+            .order_by(attributions.c.article_id, attributions.c.position)
+        ):
+            found[article_id].append(data)
+    return [
+        StoredArticle(
+            id=row["id"],
+            content_hash=row["content_hash"],
+            meta=ArticleMeta(**{name: row[name] for name in META_FIELDS}),
+            article=Article.from_dict({"text": row["text"], "attributions": found[row["id"]]}),
+            duplicate_of=row["duplicate_of"],
+            similarity=row["similarity"],
+        )
+        for row in rows
+    ]
 
 
 def write_jsonl(stored: Iterator[StoredArticle], out: IO[str]) -> int:

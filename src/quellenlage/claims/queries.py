@@ -18,7 +18,7 @@ from quellenlage.archive.schema import (
     sources,
 )
 from quellenlage.archive.search import quote_matches, source_matches
-from quellenlage.errors import InputError
+from quellenlage.errors import NotFoundError
 
 CHUNK = 400
 SOURCES_SHOWN = 5
@@ -102,7 +102,7 @@ def list_claims(connection: Connection, filters: ClaimFilters, limit: int = 20) 
 def claim_timeline(connection: Connection, claim_id: int) -> ClaimTimeline:
     row = connection.execute(_columns().where(claims.c.id == claim_id)).first()
     if row is None:
-        raise InputError(f"no claim with id {claim_id}; `quellenlage claims` lists them")
+        raise NotFoundError(f"no claim with id {claim_id}; `quellenlage claims` lists them")
     summary = _summary(row)
     _add_sources_and_stances(connection, [summary])
     seen = func.coalesce(articles.c.published, articles.c.ingested_at)

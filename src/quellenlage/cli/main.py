@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import archive, bench, claims, evaluate, extract, sources, train
+from quellenlage.cli import archive, bench, claims, evaluate, extract, sources, train, web
 
 app = typer.Typer(
     name="quellenlage",
@@ -48,6 +48,7 @@ app.command("load")(archive.load_command)
 app.command("link-claims")(claims.link_claims_command)
 app.command("claims")(claims.claims_command)
 app.command("claim")(claims.claim_command)
+app.command("serve")(web.serve_command)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -1,0 +1,99 @@
+"""The HTML pages: a search form with its hits at /, and one article at /articles/{id}."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from quellenlage.errors import QuellenlageError
+from quellenlage.model import QuoteType
+from quellenlage.web.api import ArchiveDep
+
+PAGE_HITS = 50
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00") if moment else "–"
+
+
+def _web_link(url: str | None) -> str | None:
+    """Only http(s) addresses become links: a stored `javascript:` URL must not run."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.PackageLoader("quellenlage.web", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+)
+templates.env.filters["day"] = _day
+templates.env.filters["web_link"] = _web_link
+
+Field = Annotated[str | None, Query(max_length=500)]
+
+
+@router.get("/")
+def search_page(
+    request: Request,
+    archive: ArchiveDep,
+    q: Field = None,
+    source: Field = None,
+    outlet: Field = None,
+    since: Field = None,
+    until: Field = None,
+    quote_type: Annotated[str | None, Query(alias="type", max_length=50)] = None,
+    stance: Field = None,
+) -> Response:
+    given = {
+        "q": q, "source": source, "outlet": outlet, "since": since, "until": until,
+        "type": quote_type, "stance": stance,
+    }
+    form = {name: (value or "").strip() for name, value in given.items()}
+    context: dict[str, Any] = {
+        "form": form,
+        "types": [member.value for member in QuoteType],
+        "hits": None,
+        "most_hits": PAGE_HITS,
+        "counts": None,
+        "error": None,
+    }
+    if not form["q"]:
+        context["counts"] = archive.counts()
+        return templates.TemplateResponse(request, "search.html", context)
+    try:
+        context["hits"] = archive.search(
+            form["q"],
+            source=form["source"] or None,
+            outlet=form["outlet"] or None,
+            since=form["since"] or None,
+            until=form["until"] or None,
+            type=form["type"] or None,
+            stance=form["stance"] or None,
+            limit=PAGE_HITS,
+        )
+    except QuellenlageError as error:
+        # Shown above the form the user can correct, not on a bare error page.
+        context["error"] = str(error)
+        return templates.TemplateResponse(request, "search.html", context, status_code=400)
+    return templates.TemplateResponse(request, "search.html", context)
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, archive: ArchiveDep, article_id: int) -> Response:
+    stored = archive.article(article_id)
+    return templates.TemplateResponse(request, "article.html", {"stored": stored})
+
+
+def error_page(request: Request, status: int, detail: str) -> Response:
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "detail": detail}, status_code=status
+    )

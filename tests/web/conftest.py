@@ -1,0 +1,70 @@
+"""One small SQLite archive for the web tests, filled once per module (the app only reads it):
+the hand-made articles of tests/archive/corpus.py, a linked claim story from tests/claims, and
+an article whose title, address and quote hold HTML that the pages must escape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from fastapi.testclient import TestClient
+
+from quellenlage.archive import Archive, ArticleMeta
+from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
+from quellenlage.web import create_app
+from tests.archive.corpus import fill
+from tests.claims.conftest import CLAIM, LATER, OTHER, store
+
+MARKUP_TITLE = '<script>alert("Seilbahn")</script> Streit um die Seilbahn'
+MARKUP_URL = "javascript:alert(1)"
+
+
+def markup_article() -> Article:
+    text = "„Wir sagen <b>Nein</b> zur Seilbahn“, sagte Stadträtin Jana Roth am Abend."
+    quote_end = text.index("“") + 1
+    speaker = "Stadträtin Jana Roth"
+    speaker_start = text.index(speaker)
+    speaker_spans = [(speaker_start, speaker_start + len(speaker))]
+    cue_start = text.index("sagte")
+    quote = Part.from_spans(text, [(0, quote_end)])
+    assert quote is not None
+    statement = Attribution(
+        type=QuoteType.DIRECT,
+        medium=Medium.SPEECH,
+        quote=quote,
+        speaker=Part.from_spans(text, speaker_spans),
+        cue=Part.from_spans(text, [(cue_start, cue_start + len("sagte"))]),
+        source=Source(name="Jana Roth", kind="person", mentions=tuple(speaker_spans)),
+        stance="oppose",
+    )
+    return Article(text=text, attributions=[statement])
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'archive.db'}"
+    with Archive(url) as archive:
+        fill(archive, 8)
+        store(archive, CLAIM + LATER + OTHER)
+        archive.add(
+            markup_article(),
+            ArticleMeta(
+                url=MARKUP_URL, outlet="Bergbote", title=MARKUP_TITLE,
+                published=datetime(2024, 5, 2, 8, 0),
+            ),
+        )
+        archive.link_claims()
+    return url
+
+
+@pytest.fixture(scope="module")
+def client(db_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url)) as opened:
+        yield opened
+
+
+def article_id(url: str, title: str) -> int:
+    """The id of the stored article with this title."""
+    with Archive(url) as archive:
+        return next(stored.id for stored in archive.articles() if stored.meta.title == title)
