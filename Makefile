@@ -19,8 +19,15 @@ $(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+EXAMPLE_DB := sqlite:///example.db
+
+# The main job on the bundled examples: who said what in two articles, then four dated articles
+# stored in an SQLite archive (example.db) and one claim followed across them.
 run: $(STAMP)
 	$(BIN)/quellenlage extract examples/*.txt --format table
+	$(BIN)/quellenlage ingest examples/nordkorea-verlauf.jsonl --db $(EXAMPLE_DB)
+	$(BIN)/quellenlage link-claims --db $(EXAMPLE_DB)
+	$(BIN)/quellenlage claim "nordkoreanische Soldaten" --db $(EXAMPLE_DB)
 
 test: $(DEV_STAMP)
 	QUELLENLAGE_TEST_POSTGRES="$${QUELLENLAGE_TEST_POSTGRES:-$$(bash scripts/postgres.sh || true)}" \

@@ -52,6 +52,14 @@ def test_link_list_and_show_a_claim(tmp_path: Path) -> None:
     assert code == 0
     assert "5 statements in 4 articles" in " ".join(out.split())
 
+    # words instead of an id: the most widely reported claim with a statement containing them
+    code, out, _ = run("claim", "Wasserpreis", "--db", db, "--format", "json")
+    assert code == 0, out
+    assert json.loads(out)["id"] == listed["id"]
+    code, _, err = run("claim", "Schneeschmelze", "--db", db)
+    assert code == 2
+    assert err == "error: no claim has a statement with 'Schneeschmelze'"
+
 
 def test_clear_errors(tmp_path: Path) -> None:
     missing = tmp_path / "nirgends.db"
@@ -108,3 +116,24 @@ def test_ingested_articles_are_linked(tmp_path: Path) -> None:
         assert summary.statements == statements
         (bridge,) = archive.claims("Brücke")
     assert bridge.articles >= 2
+
+
+def test_the_bundled_example_follows_one_claim_through_four_outlets(tmp_path: Path) -> None:
+    # `make run` shows this: reported by a secret service, not confirmed by Nato, denied by
+    # Moscow, confirmed by the Pentagon - four invented articles in examples/
+    feed = Path(__file__).resolve().parents[2] / "examples" / "nordkorea-verlauf.jsonl"
+    db = f"sqlite:///{tmp_path / 'beispiel.db'}"
+    assert run("ingest", str(feed), "--db", db, "--workers", "1")[0] == 0
+    assert run("link-claims", "--db", db, "--quiet")[0] == 0
+    code, out, _ = run("claim", "nordkoreanische Soldaten", "--db", db, "--format", "json")
+    assert code == 0, out
+    timeline = json.loads(out)["timeline"]
+    assert [(entry["outlet"], entry["stance"]) for entry in timeline] == [
+        ("Morgenpost Nord", "assert"),
+        ("Rheinischer Bote", "not_confirm"),
+        ("Rheinischer Bote", "assert"),
+        ("Tagesanzeiger Süd", "deny"),
+        ("Abendblatt West", "confirm"),
+    ]
+    assert timeline[3]["source"] == "Dmitri Peskow"
+

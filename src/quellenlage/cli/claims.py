@@ -77,7 +77,13 @@ def claims_command(
 
 
 def claim_command(
-    claim_id: Annotated[int, typer.Argument(help="The claim's id (from `quellenlage claims`).")],
+    claim: Annotated[
+        str,
+        typer.Argument(
+            help="The claim's id (from `quellenlage claims`), or words: the most widely "
+            "reported claim with a statement that contains them."
+        ),
+    ],
     output_format: FormatOption = OutputFormat.table,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
@@ -86,6 +92,13 @@ def claim_command(
         require_existing(db)
         with Archive(db) as archive:
             _require_linked(archive)
+            if claim.strip().isdigit():
+                claim_id = int(claim)
+            else:
+                found = archive.claims(claim, min_articles=1, limit=1)
+                if not found:
+                    raise InputError(f"no claim has a statement with {claim!r}")
+                claim_id = found[0].id
             timeline = archive.claim(claim_id)
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(timeline.to_dict(), ensure_ascii=False, indent=2))
