@@ -240,3 +240,35 @@ def test_first_person_outside_an_interview_has_no_source():
     attributions = [statement(text, "freuen uns auf den Sommer", "Wir", "freuen")]
     resolve_sources(document(text), attributions)
     assert attributions[0].source is None
+
+
+def test_regional_papers_and_bodies_named_by_their_head_noun_are_sources():
+    text = (
+        "Der Verkauf der Therme sei so gut wie fix, berichtete der Kurier am Samstag. "
+        "Die Ärztekammer warnte, die Versorgung auf dem Land sei gefährdet. "
+        "Die Küstenwache teilte mit, zwölf Menschen seien gerettet worden. "
+        "Laut einem Bericht der Kleinen Zeitung ist der Umbau gescheitert."
+    )
+    attributions = [
+        statement(text, "Der Verkauf der Therme sei so gut wie fix", "der Kurier", "berichtete"),
+        statement(text, "die Versorgung auf dem Land sei gefährdet", "Die Ärztekammer", "warnte"),
+        statement(text, "zwölf Menschen seien gerettet worden", "Die Küstenwache", "teilte mit"),
+        statement(text, "ist der Umbau gescheitert", "einem Bericht der Kleinen Zeitung", "Laut"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert [(a.source.name, a.source.kind) for a in attributions] == [
+        ("Kurier", "media"),
+        ("Ärztekammer", "organisation"),
+        ("Küstenwache", "organisation"),
+        ("Kleine Zeitung", "media"),
+    ]
+
+
+def test_a_press_conference_is_no_organisation():
+    # "konferenz" names bodies only in known compounds (Bischofskonferenz), not every event
+    text = "In einer Pressekonferenz mit Gästen aus Lyon hieß es, der Austausch werde ausgebaut."
+    attributions = [
+        statement(text, "der Austausch werde ausgebaut", "In einer Pressekonferenz", "hieß es")
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source is None
