@@ -1,6 +1,7 @@
 """One small SQLite archive for the web tests, filled once per module (the app only reads it):
-the hand-made articles of tests/archive/corpus.py, a linked claim story from tests/claims, and
-an article whose title, address and quote hold HTML that the pages must escape."""
+the hand-made articles of tests/archive/corpus.py, a linked claim story from tests/claims, an
+article whose title, address and quote hold HTML that the pages must escape, and a claim made in
+two articles whose outlet and quotes hold HTML. A second archive has statements not linked yet."""
 
 from __future__ import annotations
 
@@ -14,10 +15,20 @@ from quellenlage.archive import Archive, ArticleMeta
 from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
 from quellenlage.web import create_app
 from tests.archive.corpus import fill
-from tests.claims.conftest import CLAIM, LATER, OTHER, store
+from tests.claims.conftest import CLAIM, LATER, OTHER, said, store
 
 MARKUP_TITLE = '<script>alert("Seilbahn")</script> Streit um die Seilbahn'
 MARKUP_URL = "javascript:alert(1)"
+MARKUP_OUTLET = "<i>Meißner Bote</i>"
+# The same claim told twice, with markup in the outlet and in the quotes.
+MARKUP_CLAIM = [
+    said("m1", "m1", "2024-04-02", "Bürgerinitiative Hoher Meißner", "assert",
+         "Die <b>Seilbahn</b> auf den Hohen Meißner soll 40 Millionen Euro verschlingen",
+         outlet=MARKUP_OUTLET),
+    said("m2", "m2", "2024-04-03", "Landrat Tobias Grün", "not_confirm",
+         "Dass die <b>Seilbahn</b> auf den Hohen Meißner 40 Millionen Euro verschlingen soll, "
+         "könne er nicht bestätigen", kind="person", outlet="Werra-Rundschau"),
+]
 
 
 def markup_article() -> Article:
@@ -46,7 +57,7 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'archive.db'}"
     with Archive(url) as archive:
         fill(archive, 8)
-        store(archive, CLAIM + LATER + OTHER)
+        store(archive, CLAIM + LATER + OTHER + MARKUP_CLAIM)
         archive.add(
             markup_article(),
             ArticleMeta(
@@ -68,3 +79,13 @@ def article_id(url: str, title: str) -> int:
     """The id of the stored article with this title."""
     with Archive(url) as archive:
         return next(stored.id for stored in archive.articles() if stored.meta.title == title)
+
+
+@pytest.fixture(scope="module")
+def unlinked_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The app over an archive whose statements `link-claims` has not linked yet."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('web-unlinked') / 'archive.db'}"
+    with Archive(url) as archive:
+        store(archive, CLAIM)
+    with TestClient(create_app(url)) as opened:
+        yield opened

@@ -13,7 +13,7 @@ def test_the_empty_search_page_shows_the_form_and_the_archive_size(client: TestC
     assert page.headers["content-type"].startswith("text/html")
     assert '<form method="get" action="/">' in page.text
     assert 'name="stance"' in page.text
-    assert "Im Archiv: 15 Artikel" in page.text
+    assert "Im Archiv: 17 Artikel" in page.text
 
 
 def test_a_search_shows_the_hits_with_links_to_their_articles(

@@ -198,6 +198,21 @@ class Archive:
         with self.engine.connect() as connection:
             return claim_timeline(connection, claim_id)
 
+    def article_claims(self, article_id: int, min_articles: int = 2) -> dict[int, int]:
+        """The claims (made in at least `min_articles` articles) that an article's statements
+        belong to: the statement's position in the article -> the claim's id."""
+        from quellenlage.claims.queries import article_claims
+
+        with self.engine.connect() as connection:
+            return article_claims(connection, article_id, min_articles)
+
+    def claims_linked(self) -> tuple[int, int]:
+        """How many statements the archive has, and how many of them are linked to claims."""
+        from quellenlage.claims.queries import claims_exist
+
+        with self.engine.connect() as connection:
+            return claims_exist(connection)
+
     def counts(self) -> dict[str, int]:
         """How many articles (and near-duplicates among them), statements and sources."""
         with self.engine.connect() as connection:

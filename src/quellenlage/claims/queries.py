@@ -247,6 +247,24 @@ def _add_sources_and_stances(connection: Connection, found: list[ClaimSummary]) 
             by_id[claim_id].sources = [name for name, _ in ranked[:SOURCES_SHOWN]]
 
 
+def article_claims(
+    connection: Connection, article_id: int, min_articles: int = 2
+) -> dict[int, int]:
+    """For an article's statements that belong to a claim made in at least `min_articles`
+    articles: the statement's position in the article -> the claim's id."""
+    rows = connection.execute(
+        select(attributions.c.position, claim_statements.c.claim_id)
+        .select_from(
+            attributions.join(
+                claim_statements, claim_statements.c.attribution_id == attributions.c.id
+            ).join(claims, claims.c.id == claim_statements.c.claim_id)
+        )
+        .where(attributions.c.article_id == article_id)
+        .where(claims.c.article_count >= min_articles)
+    )
+    return {int(position): int(claim_id) for position, claim_id in rows}
+
+
 def claims_exist(connection: Connection) -> tuple[int, int]:
     """How many statements the archive has, and how many of them are linked to claims."""
     statements = connection.scalar(select(func.count()).select_from(attributions)) or 0

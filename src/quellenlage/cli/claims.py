@@ -11,7 +11,6 @@ from rich.table import Table
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive
 from quellenlage.claims import ClaimSummary, ClaimTimeline
-from quellenlage.claims.queries import claims_exist
 from quellenlage.cli.archive import DbOption, RichProgress, require_existing
 from quellenlage.cli.common import console, error_console, progress_bar, user_errors
 from quellenlage.errors import InputError
@@ -162,15 +161,13 @@ NO_STATEMENTS = "the archive has no statements yet; add articles with `quellenla
 
 
 def _require_statements(archive: Archive) -> None:
-    with archive.engine.connect() as connection:
-        statements, _ = claims_exist(connection)
+    statements, _ = archive.claims_linked()
     if not statements:
         raise InputError(NO_STATEMENTS)
 
 
 def _require_linked(archive: Archive) -> None:
-    with archive.engine.connect() as connection:
-        statements, linked = claims_exist(connection)
+    statements, linked = archive.claims_linked()
     if not statements:
         raise InputError(NO_STATEMENTS)
     if not linked:

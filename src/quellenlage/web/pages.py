@@ -1,4 +1,5 @@
-"""The HTML pages: a search form with its hits at /, and one article at /articles/{id}."""
+"""The HTML pages: a search form with its hits at /, one article at /articles/{id}, the claims
+linked across articles at /claims and one claim's timeline at /claims/{id}."""
 
 from __future__ import annotations
 
@@ -15,12 +16,23 @@ from quellenlage.model import QuoteType
 from quellenlage.web.api import ArchiveDep
 
 PAGE_HITS = 50
+PAGE_CLAIMS = 50
+# Stances that take a side on a claim get a colour, so disagreement shows at a glance.
+STYLED_STANCES = frozenset({"assert", "confirm", "deny", "not_confirm"})
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 def _day(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00") if moment else "–"
+
+
+def _date_only(moment: datetime | None) -> str:
+    return moment.date().isoformat() if moment else "–"
+
+
+def _stance_class(stance: str | None) -> str | None:
+    return f"stance-{stance}" if stance in STYLED_STANCES else None
 
 
 def _web_link(url: str | None) -> str | None:
@@ -37,6 +49,8 @@ templates = Jinja2Templates(
 )
 templates.env.filters["day"] = _day
 templates.env.filters["web_link"] = _web_link
+templates.env.filters["date_only"] = _date_only
+templates.env.filters["stance_class"] = _stance_class
 
 Field = Annotated[str | None, Query(max_length=500)]
 
@@ -90,7 +104,55 @@ def search_page(
 @router.get("/articles/{article_id}")
 def article_page(request: Request, archive: ArchiveDep, article_id: int) -> Response:
     stored = archive.article(article_id)
-    return templates.TemplateResponse(request, "article.html", {"stored": stored})
+    context = {"stored": stored, "claim_of": archive.article_claims(article_id)}
+    return templates.TemplateResponse(request, "article.html", context)
+
+
+@router.get("/claims")
+def claims_page(
+    request: Request,
+    archive: ArchiveDep,
+    q: Field = None,
+    source: Field = None,
+    since: Field = None,
+    until: Field = None,
+    stance: Field = None,
+    min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 2,
+) -> Response:
+    given = {"q": q, "source": source, "since": since, "until": until, "stance": stance}
+    form: dict[str, Any] = {name: (value or "").strip() for name, value in given.items()}
+    form["min_articles"] = min_articles
+    statements, linked = archive.claims_linked()
+    context: dict[str, Any] = {
+        "form": form,
+        "statements": statements,
+        "unlinked": statements - linked,
+        "claims": None,
+        "most_claims": PAGE_CLAIMS,
+        "error": None,
+    }
+    if not linked:
+        return templates.TemplateResponse(request, "claims.html", context)
+    try:
+        context["claims"] = archive.claims(
+            form["q"] or None,
+            source=form["source"] or None,
+            since=form["since"] or None,
+            until=form["until"] or None,
+            stance=form["stance"] or None,
+            min_articles=min_articles,
+            limit=PAGE_CLAIMS,
+        )
+    except QuellenlageError as error:
+        context["error"] = str(error)
+        return templates.TemplateResponse(request, "claims.html", context, status_code=400)
+    return templates.TemplateResponse(request, "claims.html", context)
+
+
+@router.get("/claims/{claim_id}")
+def claim_page(request: Request, archive: ArchiveDep, claim_id: int) -> Response:
+    timeline = archive.claim(claim_id)
+    return templates.TemplateResponse(request, "claim.html", {"timeline": timeline})
 
 
 def error_page(request: Request, status: int, detail: str) -> Response:
