@@ -176,15 +176,13 @@ class TrainedModel:
         """Viterbi's best path leaves out quotations the tagger is unsure of; the metric pays
         for recall, so a token outside whose posterior says "inside" with enough mass joins a
         quotation, with its likeliest label."""
-        tagger = self._quotes
+        marginal = self._quotes.marginal
         inside_labels = self._quote_labels_inside
         boosted = list(labels)
         for position, label in enumerate(labels):
-            if label != "O":
-                continue
-            if tagger.marginal("O", position) < OUTSIDE_THRESHOLD:
+            if label == "O" and marginal("O", position) < OUTSIDE_THRESHOLD:
                 boosted[position] = max(
-                    inside_labels, key=lambda name: tagger.marginal(name, position)
+                    inside_labels, key=lambda name: marginal(name, position)
                 )
         return boosted
 
@@ -193,12 +191,14 @@ class TrainedModel:
         the sequence just tagged: a speaker is one phrase, and Viterbi alone sometimes adds
         a second one (an object, a date) or, unsure, none at all."""
         labels = self._role_labels_with[letter]
-        tagger = self._roles
+        marginal = self._roles.marginal
         runs: list[tuple[float, list[int]]] = []
         current: list[int] = []
         mass = 0.0
         for position, index in enumerate(window):
-            probability = sum(tagger.marginal(label, position) for label in labels)
+            probability = 0.0
+            for label in labels:
+                probability += marginal(label, position)
             if probability >= RUN_THRESHOLD:
                 current.append(index)
                 mass += probability

@@ -53,9 +53,26 @@ def bucket(distance: int) -> str:
         return str(distance)
     if distance <= 6:
         return "4-6"
-    if distance <= 12:
+    if distance <= FAR:
         return "7-12"
     return "13+"
+
+
+FAR = 12  # the last distance with a bucket of its own; all beyond share "13+"
+
+
+def bucketed(prefix: str) -> tuple[str, ...]:
+    """`prefix` + the bucket of each distance, to index with min(distance, FAR + 1): the
+    feature strings of the loops that run for every token, built once."""
+    return tuple(prefix + bucket(distance) for distance in range(FAR + 2))
+
+
+_BUCKETS = bucketed("")
+_CUE_AFTER = bucketed("cd=+")
+_CUE_BEFORE = bucketed("cd=-")
+_CUE_LEFT = bucketed("cueL=")
+_CUE_RIGHT = bucketed("cueR=")
+_QUOTE_LENGTH = bucketed("qlen=")
 
 
 @dataclass(slots=True, eq=False)
@@ -337,9 +354,9 @@ class ArticleFeatures:
                 if preceding is not None and (
                     following is None or index - preceding <= following - index
                 ):
-                    result[index] = "cd=+" + bucket(index - preceding)
+                    result[index] = _CUE_AFTER[min(index - preceding, FAR + 1)]
                 elif following is not None:
-                    result[index] = "cd=-" + bucket(following - index)
+                    result[index] = _CUE_BEFORE[min(following - index, FAR + 1)]
         return result
 
     def _base_features(self, entries: list[WordEntry]) -> list[list[Feature]]:
@@ -388,7 +405,7 @@ class ArticleFeatures:
             next_cue: int | None = None
             for index in range(last - 1, first - 1, -1):
                 if next_cue is not None:
-                    right[index - first] = "cueR=" + bucket(next_cue - index)
+                    right[index - first] = _CUE_RIGHT[min(next_cue - index, FAR + 1)]
                 if cue_flags[index]:
                     next_cue = index
             last_cue: int | None = None
@@ -402,9 +419,9 @@ class ArticleFeatures:
                     features.append("slast")
                 if marks.inside[index]:
                     features.append("inq")
-                    features.append("qlen=" + bucket(marks.segment_length[index]))
+                    features.append(_QUOTE_LENGTH[min(marks.segment_length[index], FAR + 1)])
                 if last_cue is not None:
-                    features.append("cueL=" + bucket(index - last_cue))
+                    features.append(_CUE_LEFT[min(index - last_cue, FAR + 1)])
                     if comma_since_cue:
                         features.append("cueL,")
                 cue_right = right[position]
@@ -479,7 +496,7 @@ class ArticleFeatures:
                 first_quote - index if index < first_quote
                 else index - last_quote if index > last_quote else 0
             )
-            distance_bucket = bucket(distance)
+            distance_bucket = _BUCKETS[min(distance, FAR + 1)]
             to_cue = cue_distance[index]
             cue_relation = cue_relations.get((to_cue, relation))
             if cue_relation is None:
