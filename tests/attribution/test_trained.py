@@ -23,7 +23,13 @@ from quellenlage.attribution.trained import (
     train_model,
 )
 from quellenlage.attribution.trained.corpus import read_corpus
-from quellenlage.attribution.trained.features import ArticleFeatures, WordFeatures
+from quellenlage.attribution.trained.features import (
+    BUCKETS,
+    FAR,
+    ArticleFeatures,
+    WordFeatures,
+    bucket,
+)
 from quellenlage.attribution.trained.model_file import attribute_names
 from quellenlage.cli.main import app
 from quellenlage.errors import DataFormatError, InputError
@@ -198,6 +204,15 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
         path.write_bytes(damaged)
         with pytest.raises(DataFormatError, match=r"damaged\.crfsuite"):
             attribute_names(path)
+
+
+def test_distance_feature_tables_agree_with_the_buckets() -> None:
+    # the per-token loops index tables instead of calling bucket(); they must say the same
+    for distance in range(0, 60):
+        assert BUCKETS[min(distance, FAR + 1)] == bucket(distance)
+    assert [bucket(d) for d in (0, 3, 4, 6, 7, 12, 13, 40)] == [
+        "0", "3", "4-6", "4-6", "7-12", "7-12", "13+", "13+"
+    ]
 
 
 def test_features_the_models_never_learned_are_dropped_without_changing_a_tag() -> None:

@@ -53,12 +53,12 @@ def bucket(distance: int) -> str:
         return str(distance)
     if distance <= 6:
         return "4-6"
-    if distance <= FAR:
+    if distance <= 12:
         return "7-12"
     return "13+"
 
 
-FAR = 12  # the last distance with a bucket of its own; all beyond share "13+"
+FAR = 12  # bucket() puts every distance beyond this into one bucket
 
 
 def bucketed(prefix: str) -> tuple[str, ...]:
@@ -67,7 +67,7 @@ def bucketed(prefix: str) -> tuple[str, ...]:
     return tuple(prefix + bucket(distance) for distance in range(FAR + 2))
 
 
-_BUCKETS = bucketed("")
+BUCKETS = bucketed("")
 _CUE_AFTER = bucketed("cd=+")
 _CUE_BEFORE = bucketed("cd=-")
 _CUE_LEFT = bucketed("cueL=")
@@ -496,7 +496,7 @@ class ArticleFeatures:
                 first_quote - index if index < first_quote
                 else index - last_quote if index > last_quote else 0
             )
-            distance_bucket = _BUCKETS[min(distance, FAR + 1)]
+            distance_bucket = BUCKETS[min(distance, FAR + 1)]
             to_cue = cue_distance[index]
             cue_relation = cue_relations.get((to_cue, relation))
             if cue_relation is None:
