@@ -3,6 +3,7 @@ linked across articles at /claims and one claim's timeline at /claims/{id}."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -83,8 +84,9 @@ def search_page(
     if not form["q"]:
         context["counts"] = archive.counts()
         return templates.TemplateResponse(request, "search.html", context)
-    try:
-        context["hits"] = archive.search(
+    return _with_results(
+        request, "search.html", context, "hits",
+        lambda: archive.search(
             form["q"],
             source=form["source"] or None,
             outlet=form["outlet"] or None,
@@ -93,12 +95,8 @@ def search_page(
             type=form["type"] or None,
             stance=form["stance"] or None,
             limit=PAGE_HITS,
-        )
-    except QuellenlageError as error:
-        # Shown above the form the user can correct, not on a bare error page.
-        context["error"] = str(error)
-        return templates.TemplateResponse(request, "search.html", context, status_code=400)
-    return templates.TemplateResponse(request, "search.html", context)
+        ),
+    )
 
 
 @router.get("/articles/{article_id}")
@@ -133,8 +131,9 @@ def claims_page(
     }
     if not linked:
         return templates.TemplateResponse(request, "claims.html", context)
-    try:
-        context["claims"] = archive.claims(
+    return _with_results(
+        request, "claims.html", context, "claims",
+        lambda: archive.claims(
             form["q"] or None,
             source=form["source"] or None,
             since=form["since"] or None,
@@ -142,17 +141,28 @@ def claims_page(
             stance=form["stance"] or None,
             min_articles=min_articles,
             limit=PAGE_CLAIMS,
-        )
-    except QuellenlageError as error:
-        context["error"] = str(error)
-        return templates.TemplateResponse(request, "claims.html", context, status_code=400)
-    return templates.TemplateResponse(request, "claims.html", context)
+        ),
+    )
 
 
 @router.get("/claims/{claim_id}")
 def claim_page(request: Request, archive: ArchiveDep, claim_id: int) -> Response:
     timeline = archive.claim(claim_id)
     return templates.TemplateResponse(request, "claim.html", {"timeline": timeline})
+
+
+def _with_results(
+    request: Request, template: str, context: dict[str, Any], key: str,
+    find: Callable[[], object],
+) -> Response:
+    """The page with context[key] = find(); a filter the archive refuses (a bad date, a bad
+    query) is shown above the form the user can correct, not on a bare error page."""
+    try:
+        context[key] = find()
+    except QuellenlageError as error:
+        context["error"] = str(error)
+        return templates.TemplateResponse(request, template, context, status_code=400)
+    return templates.TemplateResponse(request, template, context)
 
 
 def error_page(request: Request, status: int, detail: str) -> Response:
