@@ -195,21 +195,19 @@ def search_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Find statements (or articles) by words, source, outlet, date, type and stance."""
-    with user_errors():
-        require_existing(db)
-        with Archive(db) as archive:
-            hits = archive.search(
-                query,
-                source=source,
-                outlet=outlet,
-                since=since,
-                until=until,
-                type=quote_type,
-                stance=stance,
-                scope="articles" if articles else "quotes",
-                include_duplicates=duplicates,
-                limit=limit,
-            )
+    with user_errors(), existing_archive(db) as archive:
+        hits = archive.search(
+            query,
+            source=source,
+            outlet=outlet,
+            since=since,
+            until=until,
+            type=quote_type,
+            stance=stance,
+            scope="articles" if articles else "quotes",
+            include_duplicates=duplicates,
+            limit=limit,
+        )
     if output_format is SearchFormat.table:
         console.print(hits_table(hits, articles=articles))
     elif output_format is SearchFormat.json:
@@ -261,10 +259,8 @@ def export_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Write every stored article with its metadata and statements."""
-    with user_errors():
-        require_existing(db)
-        with Archive(db) as archive:
-            count = archive.export(output_format.value, out)
+    with user_errors(), existing_archive(db) as archive:
+        count = archive.export(output_format.value, out)
     if out not in (None, "-"):
         error_console.print(f"{count} articles written to {out}")
 
@@ -326,10 +322,11 @@ def load_command(
     print_summary(summary, counts)
 
 
-def require_existing(db: str) -> None:
-    """Reading commands must not create an empty archive by a typo in the path."""
-    if "://" in db and not db.startswith("sqlite:"):
-        return
-    path = db.removeprefix("sqlite:///") if "://" in db else db
-    if path not in ("", ":memory:") and not Path(path).exists():
-        raise InputError(f"{path}: no archive here; create one with `quellenlage ingest`")
+def existing_archive(db: str) -> Archive:
+    """The archive at `db`, opened for a command that reads it: a typo in the path must not
+    create an empty archive."""
+    if db.startswith("sqlite:") or "://" not in db:
+        path = db.removeprefix("sqlite:///") if "://" in db else db
+        if path not in ("", ":memory:") and not Path(path).exists():
+            raise InputError(f"{path}: no archive here; create one with `quellenlage ingest`")
+    return Archive(db)

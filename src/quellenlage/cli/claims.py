@@ -11,7 +11,7 @@ from rich.table import Table
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive
 from quellenlage.claims import ClaimSummary, ClaimTimeline
-from quellenlage.cli.archive import DbOption, RichProgress, require_existing
+from quellenlage.cli.archive import DbOption, RichProgress, existing_archive
 from quellenlage.cli.common import console, error_console, progress_bar, user_errors
 from quellenlage.errors import InputError
 
@@ -29,15 +29,13 @@ def link_claims_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
-    with user_errors():
-        require_existing(db)
-        with Archive(db) as archive:
-            _require_statements(archive)
-            if quiet:
-                summary = archive.link_claims()
-            else:
-                with progress_bar("linking claims") as progress:
-                    summary = archive.link_claims(progress=RichProgress(progress, "statements"))
+    with user_errors(), existing_archive(db) as archive:
+        _require_statements(archive)
+        if quiet:
+            summary = archive.link_claims()
+        else:
+            with progress_bar("linking claims") as progress:
+                summary = archive.link_claims(progress=RichProgress(progress, "statements"))
     for line in summary.lines():
         console.print(line)
 
@@ -61,14 +59,12 @@ def claims_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """List claims: label, statements, sources, first and last seen, the mix of stances."""
-    with user_errors():
-        require_existing(db)
-        with Archive(db) as archive:
-            _require_linked(archive)
-            found = archive.claims(
-                query, source=source, since=since, until=until, stance=stance,
-                min_articles=min_articles, limit=limit,
-            )
+    with user_errors(), existing_archive(db) as archive:
+        _require_linked(archive)
+        found = archive.claims(
+            query, source=source, since=since, until=until, stance=stance,
+            min_articles=min_articles, limit=limit,
+        )
     if output_format is OutputFormat.json:
         typer.echo(json.dumps([claim.to_dict() for claim in found], ensure_ascii=False, indent=2))
     else:
@@ -87,18 +83,16 @@ def claim_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Show one claim's timeline: date, outlet, source, stance, channel and quote."""
-    with user_errors():
-        require_existing(db)
-        with Archive(db) as archive:
-            _require_linked(archive)
-            if claim.strip().isdigit():
-                claim_id = int(claim)
-            else:
-                found = archive.claims(claim, min_articles=1, limit=1)
-                if not found:
-                    raise InputError(f"no claim has a statement with {claim!r}")
-                claim_id = found[0].id
-            timeline = archive.claim(claim_id)
+    with user_errors(), existing_archive(db) as archive:
+        _require_linked(archive)
+        if claim.strip().isdigit():
+            claim_id = int(claim)
+        else:
+            found = archive.claims(claim, min_articles=1, limit=1)
+            if not found:
+                raise InputError(f"no claim has a statement with {claim!r}")
+            claim_id = found[0].id
+        timeline = archive.claim(claim_id)
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(timeline.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from quellenlage.archive import DEFAULT_DB_URL, Archive
-from quellenlage.cli.archive import DbOption, require_existing
+from quellenlage.archive import DEFAULT_DB_URL
+from quellenlage.cli.archive import DbOption, existing_archive
 from quellenlage.cli.common import error_console, user_errors
 
 
@@ -20,9 +20,8 @@ def serve_command(
 ) -> None:
     """Serve the archive read-only: JSON under /api (docs at /docs), a search page at /."""
     with user_errors():
-        require_existing(db)
         # Opened once here so that an unreachable database is one clear line, not a traceback.
-        Archive(db).close()
+        existing_archive(db).close()
     # Imported here: the other commands need not load the web stack.
     import uvicorn
 
