@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive, SearchHit
-from quellenlage.cli.common import EngineOption, console, error_console, user_errors
+from quellenlage.cli.common import EngineOption, console, day, error_console, user_errors
 from quellenlage.errors import InputError
 from quellenlage.ingest.fetch import CONNECT_TIMEOUT, MAX_BYTES, READ_TIMEOUT, FetchSettings
 from quellenlage.ingest.runner import IngestSummary
@@ -226,14 +226,13 @@ def hits_table(hits: list[SearchHit], *, articles: bool) -> Table:
         table.add_column("type", style="green")
     table.add_column("article" if articles else "quote")
     for hit in hits:
-        day = hit.published.date().isoformat() if hit.published else "–"
         shown = hit.text if len(hit.text) <= 160 else hit.text[:159] + "…"
         if articles:
             title = hit.title or hit.url or f"#{hit.article_id}"
-            table.add_row(day, hit.outlet or "–", f"[bold]{title}[/]\n{shown}")
+            table.add_row(day(hit.published), hit.outlet or "–", f"[bold]{title}[/]\n{shown}")
         else:
             who = hit.source or hit.speaker or "–"
-            table.add_row(day, hit.outlet or "–", who, hit.type or "", shown)
+            table.add_row(day(hit.published), hit.outlet or "–", who, hit.type or "", shown)
     table.caption = f"{len(hits)} hits" if hits else "no hits"
     return table
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from quellenlage.archive import DEFAULT_DB_URL, Archive
 from quellenlage.claims import ClaimSummary, ClaimTimeline
 from quellenlage.cli.archive import DbOption, RichProgress, existing_archive
-from quellenlage.cli.common import console, error_console, progress_bar, user_errors
+from quellenlage.cli.common import console, day, error_console, progress_bar, user_errors
 from quellenlage.errors import InputError
 
 
@@ -99,10 +99,6 @@ def claim_command(
         console.print(timeline_table(timeline))
 
 
-def _day(moment: object) -> str:
-    return moment.date().isoformat() if hasattr(moment, "date") else "–"
-
-
 def _stance_mix(claim: ClaimSummary) -> str:
     return ", ".join(f"{stance} {count}" for stance, count in claim.stances.items())
 
@@ -124,7 +120,7 @@ def claims_table(found: list[ClaimSummary]) -> Table:
             names += f" (+{claim.source_count - len(claim.sources)})"
         table.add_row(
             str(claim.id), label, str(claim.statements), str(claim.articles), names or "–",
-            _day(claim.first_seen), _day(claim.last_seen), _stance_mix(claim),
+            day(claim.first_seen), day(claim.last_seen), _stance_mix(claim),
         )
     table.caption = f"{len(found)} claim{'' if len(found) == 1 else 's'}" if found else "no claims"
     return table
@@ -141,7 +137,7 @@ def timeline_table(timeline: ClaimTimeline) -> Table:
     table.add_column("quote")
     for entry in timeline.entries:
         table.add_row(
-            _day(entry.date), entry.outlet or "–", entry.source or "–", entry.stance or "–",
+            day(entry.date), entry.outlet or "–", entry.source or "–", entry.stance or "–",
             entry.channel or "–", entry.quote,
         )
     table.caption = (

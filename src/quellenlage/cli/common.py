@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -49,3 +50,8 @@ def user_errors() -> Iterator[None]:
         # One line however long the path in it; brackets in it are text, not rich markup.
         error_console.print(f"[bold red]error:[/] {escape(str(error))}", soft_wrap=True)
         raise typer.Exit(2) from None
+
+
+def day(moment: datetime | None) -> str:
+    """A date as tables show it: YYYY-MM-DD, or a dash when unknown."""
+    return moment.date().isoformat() if moment else "–"
