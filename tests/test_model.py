@@ -50,3 +50,25 @@ def test_parts_merge_touching_spans_and_trim_whitespace() -> None:
     assert part.spans == ((0, 9),)
     assert part.text == "eins zwei"
     assert Part.from_spans(text, [(4, 5)]) is None
+
+
+def test_each_source_lists_its_mentions_once_per_article() -> None:
+    text = ("Die Ministerin Eva Lind sagte, der Plan sei fertig. Sie sagte auch, er koste wenig. "
+            "Lind betonte, man werde ihn bald vorlegen.")
+    data = json.loads(analyze(text).to_json())
+    sources = data["sources"]
+    assert [s["id"] for s in sources] == list(range(len(sources)))
+    linked = [a["source"] for a in data["attributions"] if a["source"]]
+    assert len(linked) >= 2
+    for reference in linked:
+        assert "mentions" not in reference
+        full = sources[reference["id"]]
+        assert full["name"] == reference["name"] == "Eva Lind"
+        assert len(full["mentions"]) >= 2
+
+
+def test_output_grows_linearly_with_repeated_statements() -> None:
+    paragraph = "Die Ministerin Eva Lind sagte, der Plan sei fertig. Sie sagte, er koste wenig. "
+    small = len(analyze(paragraph * 20).to_json(indent=None))
+    large = len(analyze(paragraph * 80).to_json(indent=None))
+    assert large < 4.5 * small

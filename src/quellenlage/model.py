@@ -2,6 +2,10 @@
 
 Every offset is a character offset into `Article.text`, end exclusive. `Article.to_dict()` is the
 stable JSON output; fields may be added later, existing ones keep their meaning.
+
+A source's mentions are listed once per article (`Article.to_dict()["sources"]`), and each
+statement names its source by `id` into that list: copied into every statement, the mentions made
+the output grow with the square of the text.
 """
 
 from __future__ import annotations
@@ -103,14 +107,14 @@ class Source:
     gender: str | None = None  # female|male
     mentions: tuple[SpanTuple, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "role": self.role,
-            "gender": self.gender,
-            "mentions": [list(span) for span in self.mentions],
-        }
+    def to_dict(self, source_id: int | None = None) -> dict[str, Any]:
+        """The source with its mentions (the article's `sources` list), or, given the id it has
+        there, the reference a statement carries: the same fields without the mentions."""
+        data: dict[str, Any] = {} if source_id is None else {"id": source_id}
+        data.update(name=self.name, kind=self.kind, role=self.role, gender=self.gender)
+        if source_id is None:
+            data["mentions"] = [list(span) for span in self.mentions]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Source | None:
@@ -173,7 +177,9 @@ class Attribution:
     stance: str | None = None
     responds_to: int | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, source_id: int | None = None) -> dict[str, Any]:
+        """The statement; `source_id`, its source's id in the article's `sources` list, makes the
+        source a reference without mentions (see the module docstring)."""
         data: dict[str, Any] = {
             "type": str(self.type),
             "medium": str(self.medium),
@@ -182,14 +188,18 @@ class Attribution:
         for role in ROLE_NAMES:
             part = getattr(self, role)
             data[role] = part.to_dict() if part else None
-        data["source"] = self.source.to_dict() if self.source else None
+        data["source"] = self.source.to_dict(source_id) if self.source else None
         data["channel"] = self.channel.to_dict() if self.channel else None
         data["stance"] = self.stance
         data["responds_to"] = self.responds_to
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+    def from_dict(
+        cls, data: dict[str, Any], sources: Sequence[Source] = ()
+    ) -> Attribution:
+        """`sources`: the article's sources, which a source with an `id` refers to; a source
+        without one (older output) stands for itself, mentions included."""
         quote = Part.from_dict(data["quote"])
         if quote is None:
             raise ValueError("an attribution needs a quote")
@@ -201,7 +211,7 @@ class Attribution:
             cue=Part.from_dict(data.get("cue")),
             frame=Part.from_dict(data.get("frame")),
             addressee=Part.from_dict(data.get("addressee")),
-            source=Source.from_dict(data.get("source")),
+            source=_source_reference(data.get("source"), sources),
             channel=Channel.from_dict(data.get("channel")),
             stance=data.get("stance"),
             responds_to=data.get("responds_to"),
@@ -215,10 +225,28 @@ class Article:
     text: str
     attributions: list[Attribution] = field(default_factory=list)
 
+    def sources(self) -> list[Source]:
+        """The distinct sources of the statements, in the order of their first statement."""
+        seen: dict[int, Source] = {}
+        for attribution in self.attributions:
+            if attribution.source is not None:
+                seen.setdefault(id(attribution.source), attribution.source)
+        return list(seen.values())
+
     def to_dict(self) -> dict[str, Any]:
+        sources = self.sources()
+        ids = {id(source): number for number, source in enumerate(sources)}
         return {
             "text": self.text,
-            "attributions": [attribution.to_dict() for attribution in self.attributions],
+            "sources": [
+                {"id": number, **source.to_dict()} for number, source in enumerate(sources)
+            ],
+            "attributions": [
+                attribution.to_dict(
+                    ids[id(attribution.source)] if attribution.source is not None else None
+                )
+                for attribution in self.attributions
+            ],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -226,7 +254,19 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
+        sources = [Source.from_dict(item) for item in data.get("sources") or []]
         return cls(
             text=data["text"],
-            attributions=[Attribution.from_dict(item) for item in data.get("attributions", [])],
+            attributions=[
+                Attribution.from_dict(item, [s for s in sources if s is not None])
+                for item in data.get("attributions", [])
+            ],
         )
+
+
+def _source_reference(data: dict[str, Any] | None, sources: Sequence[Source]) -> Source | None:
+    """The article's source that a statement's `source` names by id, or the source written out
+    in full where it has no id or the id is not among `sources`."""
+    if data and isinstance(data.get("id"), int) and 0 <= data["id"] < len(sources):
+        return sources[data["id"]]
+    return Source.from_dict(data)
