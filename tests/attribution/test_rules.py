@@ -209,14 +209,31 @@ def test_noun_cue_with_genitive_source_and_dass_clause() -> None:
 # --- continuation and hearsay --------------------------------------------------------------------
 
 
-def test_konjunktiv_continues_the_statement() -> None:
+def test_konjunktiv_continues_the_statement_one_sentence_each() -> None:
     found = statements("Selenskyj sagte, er sei zu Gesprächen bereit. Die Ukraine werde aber "
                        "keine Gebiete abtreten. Man habe genug gelitten.")
-    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
-    continuation = found[1]
-    assert continuation.speaker is not None and continuation.speaker.text == "Selenskyj"
-    assert continuation.quote.text.endswith("Man habe genug gelitten.")
-    assert continuation.cue is None
+    assert [a.type for a in found] == [QuoteType.INDIRECT, *[QuoteType.INDIRECT_FREE_INDIRECT] * 2]
+    for continuation in found[1:]:
+        assert continuation.speaker is not None and continuation.speaker.text == "Selenskyj"
+        assert continuation.cue is None
+    assert found[1].quote.text == "Die Ukraine werde aber keine Gebiete abtreten."
+    assert found[2].quote.text == "Man habe genug gelitten."
+
+
+def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
+    found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
+                       "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")
+    assert [a.type for a in found][-1] is QuoteType.INDIRECT_FREE_INDIRECT
+    assert found[-1].quote.text == "Die Rücklagen seien hoch genug."
+    assert found[-1].speaker is not None and found[-1].speaker.text == "Die Ministerin Eva Lind"
+
+
+def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> None:
+    found = statements("Wir werden nicht nachgeben, sagte Gewerkschaftschef Tom Berger. Unsere "
+                       "Mitglieder stehen geschlossen hinter der Forderung.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.DIRECT]
+    assert found[1].quote.text == "Unsere Mitglieder stehen geschlossen hinter der Forderung."
+    assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
 
 def test_indicative_sentence_ends_the_continuation() -> None:

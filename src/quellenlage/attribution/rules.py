@@ -9,7 +9,9 @@ The cascade, in order:
    The message is Direct when it is a quotation, else Indirect. The frame is the rest of the
    sentence, the speaker the subject phrase next to the verb.
 3. Quotations that stand as sentences of their own are Direct, attributed to the speaker in context.
-4. Sentences in Konjunktiv I right after a statement continue it (IndirectFreeIndirect).
+4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
+   a sentence, across up to two sentences of narration; without quotation marks (archives,
+   feeds), a sentence in the first person continues it as the speaker's own words (Direct).
 5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
 6. Quotations inside an indirect message are Direct statements nested in it.
 """
@@ -46,6 +48,8 @@ COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "w
 MIN_STANDALONE_QUOTE_WORDS = 4
 MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
+# sentences without reported speech that may stand between a statement and its continuation
+CONTINUATION_GAP = 3
 
 
 @dataclass(slots=True)
@@ -750,38 +754,52 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     for candidate in found:
         by_sentence.setdefault(candidate.sentence, candidate)
     statements: list[Candidate] = []
-    chain: Candidate | None = None
     source: Candidate | None = None
+    last_reported = -1  # the last sentence that was a statement or continued one
     for sentence in document.sentences:
         own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
         if own is not None:
-            source, chain = own, None
+            source, last_reported = own, sentence.index
             continue
         words = [j for j in range(sentence.first, sentence.last) if analysis.quote_of[j] < 0]
         if not words:
             continue
         previous = document.sentences[sentence.index - 1] if sentence.index else None
         near = source is not None and previous is not None and (
-            sentence.index - source.sentence <= 1 or chain is not None
+            sentence.index - last_reported <= CONTINUATION_GAP
         ) and sentence.paragraph - previous.paragraph <= 1
         if near and any(tokens[j].text in subjunctive for j in words):
-            span = (sentence.first, sentence.last)
-            if chain is not None and chain.quote[-1][1] == sentence.first:
-                chain.quote[-1] = (chain.quote[-1][0], sentence.last)
-            else:
-                assert source is not None
-                chain = Candidate(QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source), [span],
-                                  sentence.index, source.speaker)
-                statements.append(chain)
-            chain.sentence = sentence.index
+            # one statement a sentence: each continuation sentence is a statement of its own
+            assert source is not None
+            statements.append(Candidate(
+                QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source),
+                [(sentence.first, sentence.last)], sentence.index, source.speaker,
+            ))
+            last_reported = sentence.index
             continue
-        chain = None
+        if near and _speaks_in_first_person(tokens, words):
+            # quotation marks lost (archives, feeds): the speaker's own words continue
+            assert source is not None
+            statements.append(Candidate(
+                QuoteType.DIRECT, "Speech", [(sentence.first, sentence.last)], sentence.index,
+                source.speaker,
+            ))
+            last_reported = sentence.index
+            continue
         if _is_hearsay(tokens, words, modals, sentence):
             speaker = _context_speaker(analysis, found, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
-        source = None if sentence.index - (source.sentence if source else 0) > 1 else source
     return statements
+
+
+FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
+                          "unseren", "unserem", "unseres", "mein", "meine", "meiner", "meinen",
+                          "meinem", "meines"})
+
+
+def _speaks_in_first_person(tokens: list[Token], words: list[int]) -> bool:
+    return any(tokens[j].text.lower() in FIRST_PERSON for j in words)
 
 
 def _medium_of(candidate: Candidate) -> str:
