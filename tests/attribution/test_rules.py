@@ -431,6 +431,27 @@ def test_berichten_without_von_reports_nothing_on_its_own() -> None:
     assert statements("Der Kämmerer berichtete am Dienstag im Finanzausschuss.") == []
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Behörde hat den Vorfall inzwischen bestätigt.", "Die Behörde"),
+    ("Die Reederei und der Hafenbetreiber weisen die Berichte zurück.",
+     "Die Reederei und der Hafenbetreiber"),
+    ("Weder die Stadt noch der Betreiber wollten die Angaben bestätigen.",
+     "die Stadt noch der Betreiber"),
+    ("Sowohl die Stadt als auch der Betreiber wiesen die Vorwürfe zurück.",
+     "die Stadt als auch der Betreiber"),
+    ("Die Gewerkschaft kündigte am Freitag Widerstand an.", "Die Gewerkschaft"),
+    ("Der Messeverband rechnet mit 20.000 Besuchern.", "Der Messeverband"),
+    ("Zuvor hatte sich das Amt noch gegen eine Veröffentlichung ausgesprochen.", "das Amt"),
+    ("Die Ministerin räumte Fehler bei der Vergabe ein.", "Die Ministerin"),
+    ("Das bestätigte Vereinssprecher Tim Kohl am Dienstag der Presseagentur.",
+     "Vereinssprecher Tim Kohl"),
+])
+def test_speech_acts_without_their_words(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
 def test_subject_after_a_predicative_als_phrase() -> None:
     found = only("Als Ursache nannte die Feuerwehr einen defekten Heizlüfter.")
     assert found.type is QuoteType.REPORTED

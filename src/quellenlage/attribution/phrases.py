@@ -18,7 +18,7 @@ GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser
 NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "zu",
                             "ten", "ter", "la", "le", "dos", "du"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-COORDINATORS = frozenset({"und", "sowie", "oder"})
+COORDINATORS = frozenset({"und", "sowie", "oder", "noch"})  # "noch" after "weder"
 MAX_PHRASE_TOKENS = 14
 MAX_QUOTED_NAME_TOKENS = 4
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
@@ -104,10 +104,14 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
                 end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
             if end > i + 1:
                 i = end
-    if depth < 2 and i + 1 < stop and tokens[i].text in COORDINATORS:
-        # "Sonia und Willy Bogner", "Angaben von AFP und Reuters"
-        end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
-        if end > i + 1 and word_class(tokens[i + 1]) != "pron":
+    if depth < 2 and i + 1 < stop and (tokens[i].text in COORDINATORS or (
+        tokens[i].text == "als" and tokens[i + 1].text == "auch"
+    )):
+        # "Sonia und Willy Bogner", "Angaben von AFP und Reuters", "weder die Stadt noch der
+        # Betreiber", "sowohl die Stadt als auch der Betreiber"
+        second = i + 2 if tokens[i].text == "als" else i + 1
+        end = noun_phrase_end(tokens, second, stop, depth + 1)
+        if end > second and word_class(tokens[second]) != "pron":
             return end
     return i
 
@@ -255,6 +259,13 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
             # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
             return [(start, phrase_end)]
+        if phrase_end > start and phrase_end < cue and word_class(tokens[phrase_end]) == "aux":
+            # "Die Stadt wollte die Angaben nicht bestätigen": the phrase before the finite
+            # auxiliary or modal of a main clause is its subject
+            return [(start, phrase_end)]
+        if phrase_end == start and word_class(tokens[start]) == "aux":
+            # "Zuvor hatte sich das Amt dagegen ausgesprochen": inverted after the auxiliary
+            return speaker_after(tokens, start + 1, cue)
     return speaker_after(tokens, cue + 1, end)
 
 def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:

@@ -186,7 +186,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 anchor = _anchor(analysis, sentence, i)
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
-    elif anchor is not None:
+    elif anchor is not None and not any(found):
+        # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
     return [candidate for candidate in found if candidate is not None]
 
