@@ -46,6 +46,7 @@ SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was",
                              "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
 MIN_STANDALONE_QUOTE_WORDS = 4
+MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
 # sentences without reported speech that may stand between a statement and its continuation
@@ -861,6 +862,9 @@ def _nested_quotations(analysis: _Analysis, found: list[Candidate]) -> list[Cand
             first, last = analysis.token_span(analysis.quotations[number])
             if not any(s <= first and last <= e for s, e in candidate.quote):
                 continue
+            words = sum(analysis.tokens[j].text[0].isalnum() for j in range(first, last))
+            if words < MIN_NESTED_WORDS:
+                continue  # „zivil“, „Überreaktion“: a term the message quotes, no statement
             nested.append(Candidate(QuoteType.DIRECT, _medium_of(candidate), [(first, last)],
                                     candidate.sentence, candidate.speaker, candidate.cue,
                                     candidate.frame, candidate.category, candidate.addressee))
