@@ -452,6 +452,25 @@ def test_speech_acts_without_their_words(text: str, speaker: str) -> None:
     assert parts(found)[1] == speaker
 
 
+def test_das_sagte_points_back_to_the_sentence_before() -> None:
+    found = statements("Die Kosten würden sich verdoppeln. Das sagte Finanzministerin Eva Lind "
+                       "am Montag.")
+    assert [parts(a) for a in found] == [
+        ("Die Kosten würden sich verdoppeln", "Finanzministerin Eva Lind", "sagte")
+    ]
+
+
+def test_das_bestaetigte_is_also_a_reported_confirmation() -> None:
+    found = statements("Der Stürmer wechselt zum Stadtrivalen. Das bestätigte der Klub am Abend.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.REPORTED]
+    assert [a.stance for a in found] == ["confirm", "confirm"]
+
+
+def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
+    found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
+    assert [parts(a)[1] for a in found] == ["Polizei"]
+
+
 def test_subject_after_a_predicative_als_phrase() -> None:
     found = only("Als Ursache nannte die Feuerwehr einen defekten Heizlüfter.")
     assert found.type is QuoteType.REPORTED

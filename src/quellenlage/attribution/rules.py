@@ -13,7 +13,10 @@ The cascade, in order:
    a sentence, across up to two sentences of narration; without quotation marks (archives,
    feeds), a sentence in the first person continues it as the speaker's own words (Direct).
 5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
-6. Quotations inside an indirect message are Direct statements nested in it.
+6. Quotations of three or more words inside an indirect message are Direct statements nested
+   in it.
+7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
+   back: the sentence before it is the message ("... Das sagte die Ministerin.").
 """
 
 from __future__ import annotations
@@ -138,6 +141,7 @@ def extract_rules(document: Document) -> list[Attribution]:
     candidates: list[Candidate] = []
     for sentence in document.sentences:
         candidates.extend(_sentence_statements(analysis, sentence))
+    candidates.extend(_cataphora(analysis, candidates))
     candidates.extend(_standalone_quotations(analysis, candidates))
     candidates.extend(_continuations(analysis, candidates))
     candidates.extend(_nested_quotations(analysis, candidates))
@@ -204,7 +208,8 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     if not speaker:
         return None
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
-                       sentence.index, speaker, category=verb.category)
+                       sentence.index, speaker, [(j, j + 1) for j in cue],
+                       category=verb.category)
     _addressee_and_passive(analysis, sentence, anchor, verb, cue, i)
     anchor.act = _tells_act(analysis, sentence, verb, cue)
     return anchor if anchor.speaker else None
@@ -706,6 +711,35 @@ def _is_quotation(analysis: _Analysis, spans: list[tuple[int, int]]) -> bool:
         return False
     quoted = sum(analysis.quote_of[j] >= 0 for j in words)
     return quoted / len(words) >= 0.9
+
+
+CATAPHORIC_OPENERS = frozenset({"Das", "Dies"})
+
+
+def _cataphora(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
+    """"Die Kosten würden sich verdoppeln. Das sagte die Ministerin.": a sentence that opens with
+    "Das" or "Dies" and a verb of saying without a message of its own points back; the sentence
+    before it, if it is no statement yet, is the message and the verb's subject its speaker."""
+    document = analysis.document
+    stated = {candidate.sentence for candidate in found}
+    statements = []
+    for index, anchor in analysis.anchors.items():
+        sentence = document.sentences[index]
+        if index == 0 or index - 1 in stated or not anchor.cue or not anchor.speaker:
+            continue
+        if analysis.tokens[sentence.first].text not in CATAPHORIC_OPENERS or (
+            anchor.cue[0][0] != sentence.first + 1
+        ):
+            continue
+        previous = document.sentences[index - 1]
+        if previous.paragraph != sentence.paragraph:
+            continue
+        candidate = _build(analysis, previous, [(previous.first, analysis.body_end(previous))],
+                           anchor.speaker, anchor.cue, [(sentence.first, sentence.last)],
+                           anchor.category, anchor.medium)
+        if candidate is not None:
+            statements.append(candidate)
+    return statements
 
 
 # --- 3: quotations standing on their own ---------------------------------------------------------
