@@ -231,7 +231,7 @@ def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
 def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> None:
     found = statements("Wir werden nicht nachgeben, sagte Gewerkschaftschef Tom Berger. Unsere "
                        "Mitglieder stehen geschlossen hinter der Forderung.")
-    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.DIRECT]
+    assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.DIRECT]
     assert found[1].quote.text == "Unsere Mitglieder stehen geschlossen hinter der Forderung."
     assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
@@ -464,6 +464,30 @@ def test_das_bestaetigte_is_also_a_reported_confirmation() -> None:
     found = statements("Der Stürmer wechselt zum Stadtrivalen. Das bestätigte der Klub am Abend.")
     assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.REPORTED]
     assert [a.stance for a in found] == ["confirm", "confirm"]
+
+
+def test_unmarked_indicative_message_is_direct_in_a_text_without_quotation_marks() -> None:
+    found = statements("Wir sanieren die Stadt, sagte Bürgermeister Klaus Berg. Er sagte, die "
+                       "Schulden seien hoch. Laut Kämmerei ist der Haushalt ausgeglichen.")
+    assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.INDIRECT]
+
+
+def test_unmarked_indicative_message_stays_indirect_where_the_text_has_quotation_marks() -> None:
+    found = statements("„Wir kommen wieder“, sagte der Trainer. Der Kader ist komplett, sagte er.")
+    assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.INDIRECT]
+
+
+def test_colon_after_a_surname_attributes_the_sentence() -> None:
+    found = statements("Renate Anderl leitet die Gewerkschaft. Anderl: Die Forderung entbehrt "
+                       "jeder Grundlage.")
+    assert [parts(a)[:2] for a in found] == [
+        ("Die Forderung entbehrt jeder Grundlage", "Anderl")
+    ]
+    assert found[0].type is QuoteType.DIRECT
+
+
+def test_colon_after_a_topic_word_attributes_nothing() -> None:
+    assert statements("Bildung: Die Partei will mehr Geld für Schulen ausgeben.") == []
 
 
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:

@@ -6,7 +6,8 @@ The cascade, in order:
    "nach Angaben von X"), "so X", "demnach", impersonal cues ("heißt es", "wurde mitgeteilt").
 2. For a verb cue, the sentence's shape decides where the message is: after the cue's clause
    ("X sagte, ..."), before it ("..., sagte X"), or around a wie-clause ("Wie X mitteilte, ...").
-   The message is Direct when it is a quotation, else Indirect. The frame is the rest of the
+   The message is Direct when it is a quotation (or, in a text without any quotation marks,
+   a main clause in the indicative), else Indirect. The frame is the rest of the
    sentence, the speaker the subject phrase next to the verb.
 3. Quotations that stand as sentences of their own are Direct, attributed to the speaker in context.
 4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
@@ -17,6 +18,8 @@ The cascade, in order:
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
+8. "Anderl: ...": a surname (or a name of up to three words) and a colon open a sentence and
+   speak its rest; a bare topic word ("Bildung: ...") does not.
 """
 
 from __future__ import annotations
@@ -86,6 +89,8 @@ class _Analysis:
         # sentences whose verb of saying has no message of its own ("X wies die Vorwürfe
         # zurück."): they name the speaker of the Konjunktiv I sentences that follow
         self.anchors: dict[int, Candidate] = {}
+        self._word_positions: dict[str, list[int]] | None = None
+        self.has_quotation_marks = any(token.is_quote for token in self.tokens)
         self.quote_of: list[int] = [-1] * len(self.tokens)
         for number, quotation in enumerate(self.quotations):
             for start, end in quotation.spans:
@@ -117,6 +122,14 @@ class _Analysis:
             and word_class(inner[0]) in ("cap", "det")
             and inner[0].text[0].isupper()
         )
+
+    def word_positions(self) -> dict[str, list[int]]:
+        """Token indices of each word form, built on first use."""
+        if self._word_positions is None:
+            self._word_positions = {}
+            for index, token in enumerate(self.tokens):
+                self._word_positions.setdefault(token.text, []).append(index)
+        return self._word_positions
 
     def token_span(self, quotation: Quotation) -> tuple[int, int]:
         first = self.document.token_at(quotation.start) or 0
@@ -189,12 +202,51 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 clausal.append((rank, i, candidate))
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
+    if not any(found) and not clausal:
+        found.append(_colon_attribution(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
     elif anchor is not None and not any(found):
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
     return [candidate for candidate in found if candidate is not None]
+
+
+MAX_COLON_SPEAKER_TOKENS = 3
+
+
+def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"Anderl: Die Aufforderung entbehrt jeder Grundlage.", "– Thiem: „Ich bin glücklich“": a
+    name or bare role noun and a colon open the sentence (or the part after a dash) and speak
+    the rest. A phrase with an article ("Der Verdacht: ...") names a topic, not a speaker."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    start = sentence.first
+    for j in range(sentence.first, min(end, sentence.first + 12)):
+        if tokens[j].text in ("–", "—") and analysis.quote_of[j] < 0:
+            start = j + 1
+    colon = start
+    while colon < end and colon - start <= MAX_COLON_SPEAKER_TOKENS and (
+        word_class(tokens[colon], colon == sentence.first) == "cap"
+    ):
+        colon += 1
+    if colon == start or colon + 1 >= end or tokens[colon].text != ":":
+        return None
+    if colon - start == 1 and not _is_surname(analysis, colon - 1):
+        return None  # "Bildung: Die Partei will ...": a topic, not a speaker
+    return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
+                  [(start, colon + 1)], "say", "Speech")
+
+
+def _is_surname(analysis: _Analysis, index: int) -> bool:
+    """The word at `index` follows a capitalised word elsewhere in the text ("Renate Anderl"),
+    as a surname does after a first name."""
+    word = analysis.tokens[index].text
+    occurrences = analysis.word_positions().get(word, ())
+    return any(
+        j != index and j > 0 and word_class(analysis.tokens[j - 1]) == "cap"
+        for j in occurrences
+    )
 
 
 def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -686,10 +738,26 @@ def _build(
     quote = [_over_quotations(analysis, s, e) for s, e in quote if e > s]
     if not quote:
         return None
-    quote_type = QuoteType.DIRECT if _is_quotation(analysis, quote) else QuoteType.INDIRECT
+    quote_type = QuoteType.DIRECT if (
+        _is_quotation(analysis, quote)
+        or (category != "prepositional" and _is_unmarked_direct(analysis, quote))
+    ) else QuoteType.INDIRECT
     if quote_type is QuoteType.DIRECT and medium == "SW":
         medium = "Speech"
     return Candidate(quote_type, medium, quote, sentence.index, speaker, cue, frame, category)
+
+
+def _is_unmarked_direct(analysis: _Analysis, spans: list[tuple[int, int]]) -> bool:
+    """In a text without any quotation marks (archives and feeds lose them), a message that is
+    a main clause in the indicative is the speaker's own words: "Wir sanieren, sagte X"."""
+    if analysis.has_quotation_marks:
+        return False
+    tokens = analysis.tokens
+    first = spans[0][0]
+    if tokens[first].text.lower() in COMPLEMENTISERS or is_zu_infinitive(tokens, spans[-1][1]):
+        return False
+    subjunctive = lexicon.subjunctive_forms()
+    return not any(tokens[j].text in subjunctive for s, e in spans for j in range(s, e))
 
 
 def _over_quotations(analysis: _Analysis, start: int, end: int) -> tuple[int, int]:
@@ -738,6 +806,8 @@ def _cataphora(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
                            anchor.speaker, anchor.cue, [(sentence.first, sentence.last)],
                            anchor.category, anchor.medium)
         if candidate is not None:
+            if not _is_quotation(analysis, candidate.quote):
+                candidate.type = QuoteType.INDIRECT  # a report of what was said, not its words
             statements.append(candidate)
     return statements
 
