@@ -490,6 +490,16 @@ def test_colon_after_a_topic_word_attributes_nothing() -> None:
     assert statements("Bildung: Die Partei will mehr Geld für Schulen ausgeben.") == []
 
 
+def test_reports_named_before_wonach_are_the_speaker() -> None:
+    found = only("Der Sender verbreitete Berichte, wonach der Konzern Stellen streichen wolle.")
+    assert parts(found) == ("der Konzern Stellen streichen wolle", "Berichte", "wonach")
+
+
+def test_vermuten_with_an_object_is_a_reported_statement() -> None:
+    found = only("Die Ermittler vermuten einen technischen Defekt.")
+    assert found.type is QuoteType.REPORTED
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

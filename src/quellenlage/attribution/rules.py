@@ -651,8 +651,15 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
         if not at_clause_start or i + 1 >= end:
             return None
         if cue.cue == "wonach":
-            return _build(analysis, sentence, [(i + 1, end)], [], [(i, i + 1)], [(i, i + 1)],
-                          "prepositional", cue.medium)
+            # "die Berichte, wonach ...", "Angaben des Ministeriums, wonach ...": the noun that
+            # names the report before the comma is the speaker
+            speaker: list[tuple[int, int]] = []
+            if i > start and tokens[i - 1].text == ",":
+                phrase_start = noun_phrase_before(tokens, i - 1, start)
+                if phrase_start < i - 1 and _has_noun_cue(tokens, phrase_start, i - 1):
+                    speaker = [(phrase_start, i - 1)]
+            return _build(analysis, sentence, [(i + 1, end)], speaker, [(i, i + 1)],
+                          [(i, i + 1)], "prepositional", cue.medium)
         return _build(analysis, sentence, _minus(start, end, [(i, i + 1)]), [(i, i + 1)],
                       [(i, i + 1)], [(i, i + 1)], "prepositional", cue.medium)
     if cue.position == "before":
