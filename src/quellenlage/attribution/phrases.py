@@ -163,6 +163,8 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
     if start < end and noun_phrase_end(tokens, start, end) != end:
         # keep the longest suffix that is a phrase of its own
         for candidate in range(start + 1, end):
+            if word_class(tokens[candidate]) not in ("det", "cap", "pron"):
+                continue  # "verbreitete Berichte": a verb ending like an adjective opens none
             if noun_phrase_end(tokens, candidate, end) == end:
                 return candidate
         return end
