@@ -500,6 +500,37 @@ def test_vermuten_with_an_object_is_a_reported_statement() -> None:
     assert found.type is QuoteType.REPORTED
 
 
+def test_message_after_an_inverted_speaker_when_a_circumstance_comes_first() -> None:
+    found = only("Angesprochen auf die Ausschreitungen, sagte der Bürgermeister, diese seien "
+                 "unerträglich.")
+    assert parts(found) == ("diese seien unerträglich", "der Bürgermeister", "sagte")
+
+
+def test_message_before_the_cue_when_it_is_reported_itself() -> None:
+    found = only("Die Lage sei ernst, sagte der Minister, man werde handeln.")
+    assert parts(found)[0] == "Die Lage sei ernst"
+
+
+def test_apposition_opened_by_an_adverb() -> None:
+    found = only("Maria Weiß, selbst Ärztin, sagt, die Stationen seien überlastet.")
+    assert parts(found)[:2] == ("die Stationen seien überlastet", "Maria Weiß, selbst Ärztin")
+
+
+def test_demnach_inside_its_clause() -> None:
+    found = only("Die Ermittlungen dauern demnach noch an.")
+    assert found.quote.text == "Die Ermittlungen dauern noch an"
+
+
+def test_a_correlate_opens_a_message_after_a_verb_without_a_clause_of_its_own() -> None:
+    found = only("Er sprach wiederholt davon, man wolle die Opposition einbinden.")
+    assert parts(found)[0] == "man wolle die Opposition einbinden"
+
+
+def test_ist_ueberzeugt_dass() -> None:
+    found = only("Die Forscherin ist überzeugt, dass der Impfstoff wirkt.")
+    assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -177,8 +177,11 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
 def apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
     """The closing comma of an apposition that opens at `comma`: ", der Gründer der Partei,"."""
     if comma < end and tokens[comma].text == ",":
-        phrase_end = noun_phrase_end(tokens, comma + 1, end)
-        if comma + 1 < phrase_end < end and tokens[phrase_end].text == ",":
+        first = comma + 1
+        while first < end and first - comma <= 2 and word_class(tokens[first]) == "adv":
+            first += 1  # ", selbst Flüchtling,", ", ebenfalls Ärztin,"
+        phrase_end = noun_phrase_end(tokens, first, end)
+        if first < phrase_end < end and tokens[phrase_end].text == ",":
             return phrase_end
     return None
 

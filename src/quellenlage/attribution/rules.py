@@ -537,10 +537,21 @@ def _statement_around(
         while after_verb < end and after_verb in cue:
             after_verb += 1
         who = speaker_after(tokens, after_verb, end) if speaker else []
+        following = _message_after_inverted_speaker(analysis, start, quote_end, who, end,
+                                                    category)
+        if following is not None:
+            # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
+            # clause follows the speaker, the part before the cue is a circumstance
+            return _build(analysis, sentence, [(following, end)], who, cue_spans,
+                          [(start, following)], category, medium)
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
-    # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause
+    # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause; a verb that
+    # takes no clause of its own does with a correlate ("sprach davon, man wolle ...")
+    takes_complement = takes_complement or (
+        right < end and tokens[right - 1].text.lower() in CORRELATES
+    )
     if (right < end and tokens[right].text in (",", ":") and takes_complement) or (
         right < end and analysis.quote_of[right] >= 0
     ):
@@ -586,6 +597,33 @@ def _statement_around(
 
 
 
+
+
+def _message_after_inverted_speaker(
+    analysis: _Analysis, start: int, before_end: int, who: list[tuple[int, int]], end: int,
+    category: str,
+) -> int | None:
+    """Where "..., sagte X, P" reports P rather than the part before the cue: P reads as a
+    message in Konjunktiv or with a complementiser and the part before holds neither a
+    quotation nor a Konjunktiv. The first token of P, or None."""
+    if not who or analysis.quote_of[start] >= 0:
+        return None
+    comma = who[-1][1]
+    if comma + 1 >= end or analysis.tokens[comma].text != ",":
+        return None
+    subjunctive = lexicon.subjunctive_forms()
+    tokens = analysis.tokens
+    before = range(start, before_end)
+    if any(tokens[j].text in subjunctive or analysis.quote_of[j] >= 0 for j in before):
+        return None
+    after = range(comma + 1, end)
+    opener = tokens[comma + 1].text.lower()
+    if opener in COMPLEMENTISERS or any(tokens[j].text in subjunctive for j in after):
+        return comma + 1 if _is_complement(analysis, comma + 1, end, category, comma) else None
+    return None
+
+
+CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
 
 
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
@@ -648,7 +686,9 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
     start, end = sentence.first, analysis.body_end(sentence)
     if cue.position == "alone":
         at_clause_start = i == start or tokens[i - 1].text == ","
-        if not at_clause_start or i + 1 >= end:
+        # "demnach" may stand anywhere in its clause ("Die Ermittlungen dauern demnach an");
+        # "wonach" opens the clause it reports
+        if (not at_clause_start and cue.cue == "wonach") or i + 1 >= end:
             return None
         if cue.cue == "wonach":
             # "die Berichte, wonach ...", "Angaben des Ministeriums, wonach ...": the noun that
