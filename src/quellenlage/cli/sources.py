@@ -115,8 +115,8 @@ def evaluate_sources_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:
     """Print per-field accuracy of sources, channels and stance on the test set."""
-    from quellenlage.sources.devcheck import check_end_to_end, check_resolution
-    from quellenlage.sources.testset import (
+    from quellenlage.evaluation.anaphora import check_end_to_end, check_resolution
+    from quellenlage.evaluation.sources_testset import (
         FIELDS,
         load_testset,
         score_end_to_end,

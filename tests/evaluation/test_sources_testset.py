@@ -1,6 +1,6 @@
 """The shipped test set: its targets hold with gold spans, and it covers the issue's phenomena."""
 
-from quellenlage.sources.testset import load_testset, score_gold
+from quellenlage.evaluation.sources_testset import load_testset, score_gold
 
 TARGETS = {"name": 0.90, "kind": 0.90, "stance": 0.90, "channel": 0.85}
 
