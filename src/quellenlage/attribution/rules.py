@@ -51,6 +51,9 @@ from quellenlage.text.tokens import Token
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was",
                              "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
+ADVERBIAL_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "obgleich", "als",
+                                     "wenn", "da", "bevor", "seit", "seitdem", "sobald",
+                                     "indem", "falls"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
@@ -574,6 +577,13 @@ def _statement_around(
             if message_start >= end:
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
+            return None
+        if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
+            tokens[message_start].text.lower() not in COMPLEMENTISERS
+            and analysis.quote_of[message_start] < 0
+        ):
+            # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
+            # adverbial clause is no message of its verb
             return None
         frame = (start, message_start)
         return _build(analysis, sentence, [(message_start, end)], who, cue_spans, [frame],
