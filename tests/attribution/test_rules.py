@@ -549,6 +549,12 @@ def test_wahrend_as_a_preposition_before_a_verb_of_saying() -> None:
     assert parts(found) == ("man sei zufrieden", "der Trainer", "sagte")
 
 
+def test_the_closing_verb_of_saying_governs_over_verbs_inside_the_message() -> None:
+    found = only("Wir helfen Menschen, die Vorfälle melden möchten, sagte Anna Weber vom Forum.")
+    assert parts(found) == ("Wir helfen Menschen, die Vorfälle melden möchten", "Anna Weber",
+                            "sagte")
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

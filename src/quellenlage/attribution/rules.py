@@ -194,14 +194,16 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         ):
             candidate = _impersonal(analysis, sentence, i)
             if candidate is not None:
-                clausal.append((0, i, candidate))
+                clausal.append((1, i, candidate))
         elif lexicon.readings(token.text) and token.text[0].islower():
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
                 )
-                rank = 1 if subordinate else 0
+                rank = 2 if subordinate else 1
+                if _closes_sentence(analysis, sentence, i):
+                    rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
@@ -250,6 +252,14 @@ def _is_surname(analysis: _Analysis, index: int) -> bool:
         j != index and j > 0 and word_class(analysis.tokens[j - 1]) == "cap"
         for j in occurrences
     )
+
+
+def _closes_sentence(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i opens the sentence's last clause after a comma ("..., sagte X dem Sender.")."""
+    tokens = analysis.tokens
+    if i == sentence.first or tokens[i - 1].text != "," or analysis.quote_of[i - 1] >= 0:
+        return False
+    return _clause_bounds(analysis, sentence, i)[1] >= analysis.body_end(sentence)
 
 
 def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
