@@ -565,6 +565,16 @@ def test_sentence_adverb_is_no_speaker() -> None:
     assert parts(found)[1] == "die Ministerin"
 
 
+def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
+    found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
+    assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")
+
+
+def test_laut_before_a_verb_of_saying_is_no_subject() -> None:
+    found = statements("Laut Polizei sagte der Fahrer, er habe nichts gesehen.")
+    assert parts(found[-1]) == ("er habe nichts gesehen", "der Fahrer", "sagte")
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

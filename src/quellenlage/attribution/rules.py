@@ -214,7 +214,18 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     elif anchor is not None and not any(found):
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
-    return [candidate for candidate in found if candidate is not None]
+    kept = [candidate for candidate in found if candidate is not None]
+    # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
+    # in its frame, reports that statement; it is none of its own
+    return [
+        candidate for candidate in kept
+        if candidate.category != "prepositional" or not any(
+            other is not candidate and other.category != "prepositional"
+            and any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
+            and candidate.cue[0][0] > other.cue[0][0]
+            for other in kept
+        )
+    ]
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
