@@ -897,6 +897,7 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
     """Quotations that are sentences of their own, attributed to the speaker in context."""
     used = {analysis.quote_of[s] for c in found for s, _ in c.quote}
     used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
+    speakers = _speakers_by_sentence(found)
     statements = []
     for number, quotation in enumerate(analysis.quotations):
         if number in used:
@@ -909,20 +910,31 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
         sentence = analysis.document.sentences[sentence_index]
         if first != sentence.first:
             continue
-        speaker = _context_speaker(analysis, found, sentence_index)
+        speaker = _context_speaker(speakers, sentence_index)
         statements.append(Candidate(QuoteType.DIRECT, "Speech", [(first, last)], sentence_index,
                                     speaker))
     return statements
 
 
-def _context_speaker(analysis: _Analysis, found: list[Candidate], sentence_index: int
+def _speakers_by_sentence(found: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The statements with a speaker, by sentence, in the order found: looked up by
+    _context_speaker instead of a scan of all statements per sentence (quadratic)."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        if candidate.speaker:
+            by_sentence.setdefault(candidate.sentence, []).append(candidate)
+    return by_sentence
+
+
+def _context_speaker(speakers: dict[int, list[Candidate]], sentence_index: int
                      ) -> list[tuple[int, int]]:
-    """The speaker of the nearest earlier statement in the last few sentences, if any."""
-    earlier = [c for c in found if c.speaker and
-               sentence_index - CONTEXT_SENTENCES <= c.sentence <= sentence_index]
-    if not earlier:
-        return []
-    return max(earlier, key=lambda c: (c.sentence, c.quote[0][0])).speaker
+    """The speaker of the nearest earlier statement in the last few sentences, if any
+    (`speakers`: from _speakers_by_sentence)."""
+    for sentence in range(sentence_index, sentence_index - CONTEXT_SENTENCES - 1, -1):
+        earlier = speakers.get(sentence)
+        if earlier:
+            return max(earlier, key=lambda c: c.quote[0][0]).speaker
+    return []
 
 
 # --- 4-5: continuation in Konjunktiv I, and hearsay ---------------------------------------------
@@ -937,6 +949,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     by_sentence: dict[int, Candidate] = {}
     for candidate in found:
         by_sentence.setdefault(candidate.sentence, candidate)
+    speakers = _speakers_by_sentence(found)
     statements: list[Candidate] = []
     source: Candidate | None = None
     last_reported = -1  # the last sentence that was a statement or continued one
@@ -971,7 +984,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             last_reported = sentence.index
             continue
         if _is_hearsay(tokens, words, modals, sentence):
-            speaker = _context_speaker(analysis, found, sentence.index)
+            speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
     return statements
