@@ -575,6 +575,14 @@ def test_laut_before_a_verb_of_saying_is_no_subject() -> None:
     assert parts(found[-1]) == ("er habe nichts gesehen", "der Fahrer", "sagte")
 
 
+@pytest.mark.parametrize("text", [
+    "Die Festnahme wurde international begrüßt.",
+    "Ihnen drohen lange Haftstrafen.",
+])
+def test_no_speech_act_without_someone_who_acts(text: str) -> None:
+    assert statements(text) == []
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

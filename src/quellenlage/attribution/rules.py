@@ -54,6 +54,7 @@ COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "w
 ADVERBIAL_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "obgleich", "als",
                                      "wenn", "da", "bevor", "seit", "seitdem", "sobald",
                                      "indem", "falls"})
+DATIVE_OPENERS = frozenset({"ihm", "ihr", "ihnen", "dem", "einem", "seinem", "ihrem", "diesem"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
@@ -287,7 +288,15 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
                        sentence.index, speaker, [(j, j + 1) for j in cue],
                        category=verb.category)
     _addressee_and_passive(analysis, sentence, anchor, verb, cue, i)
-    anchor.act = _tells_act(analysis, sentence, verb, cue)
+    tokens = analysis.tokens
+    without_agent = addressees.is_passive(tokens, cue, i) and anchor.speaker == speaker
+    dative_subject = tokens[anchor.speaker[0][0]].text.lower() in DATIVE_OPENERS if (
+        anchor.speaker) else False
+    # "Die Festnahme wurde begrüßt" names no one who spoke; "Ihm drohen zehn Jahre Haft" is
+    # no threat anyone made
+    anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
+        without_agent or dative_subject
+    )
     return anchor if anchor.speaker else None
 
 
