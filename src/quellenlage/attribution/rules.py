@@ -282,8 +282,8 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     verb, cue = group
     left, _ = _clause_bounds(analysis, sentence, cue[0])
     speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
-    if not speaker:
-        return None
+    if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
+        return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
                        sentence.index, speaker, [(j, j + 1) for j in cue],
                        category=verb.category)
