@@ -588,6 +588,12 @@ def test_laut_with_a_quoted_name() -> None:
     assert parts(found) == ("liefen hunderte Menschen durch die Stadt", "„Radio Nord“", "Laut")
 
 
+def test_mit_den_worten_introduces_a_quotation() -> None:
+    found = only("Die Sprecherin versuchte mit den Worten zu beruhigen: „Die Kasse ist voll.“")
+    assert parts(found) == ("„Die Kasse ist voll.“", "Die Sprecherin", "mit den Worten")
+    assert found.type is QuoteType.DIRECT
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

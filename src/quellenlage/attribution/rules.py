@@ -19,7 +19,8 @@ The cascade, in order:
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
 8. "Anderl: ...": a surname (or a name of up to three words) and a colon open a sentence and
-   speak its rest; a bare topic word ("Bildung: ...") does not.
+   speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
+   makes the quotation X's.
 """
 
 from __future__ import annotations
@@ -209,7 +210,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
     if not any(found) and not clausal:
-        found.append(_colon_attribution(analysis, sentence))
+        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
     elif anchor is not None and not any(found):
@@ -253,6 +254,32 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
         return None  # "Bildung: Die Partei will ...": a topic, not a speaker
     return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
                   [(start, colon + 1)], "say", "Speech")
+
+
+WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
+
+
+def _with_the_words(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"X schloss sich mit den Worten an: „...“": the quotation after "mit den Worten" (or "mit
+    dem Satz") is the words of the clause's subject."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    for j in range(sentence.first + 2, end):
+        if tokens[j].text not in WORDS_NOUNS or tokens[j - 2].text.lower() != "mit" or (
+            analysis.quote_of[j] >= 0
+        ):
+            continue
+        following = next((k for k in range(j + 1, end) if analysis.quote_of[k] >= 0), None)
+        if following is None or any(
+            tokens[k].text in SENTENCE_FINAL for k in range(j + 1, following)
+        ):
+            return None
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[following]])
+        left = _clause_bounds(analysis, sentence, j)[0]
+        speaker = phrase_span(tokens, left, j - 2)  # the subject opens the clause
+        return _build(analysis, sentence, [(first, last)], speaker, [(j - 2, j + 1)],
+                      _minus(sentence.first, end, [(first, last)]), "say", "Speech")
+    return None
 
 
 def _is_surname(analysis: _Analysis, index: int) -> bool:
