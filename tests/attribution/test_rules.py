@@ -594,6 +594,20 @@ def test_mit_den_worten_introduces_a_quotation() -> None:
     assert found.type is QuoteType.DIRECT
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Partei will die Proteste noch ausweiten.", "Die Partei"),
+    ("Trotz des Verbots will Norwegen den Walfang fortsetzen.", "Norwegen"),
+])
+def test_declared_intention_is_a_reported_statement(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_wollen_with_a_perfect_infinitive_is_hearsay_not_intention() -> None:
+    assert only("Er will den Täter gesehen haben.").type is QuoteType.FREE_INDIRECT
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

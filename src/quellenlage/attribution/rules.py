@@ -13,7 +13,8 @@ The cascade, in order:
 4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
    a sentence, across up to two sentences of narration; without quotation marks (archives,
    feeds), a sentence in the first person continues it as the speaker's own words (Direct).
-5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
+5. Sentences with reportative "sollen" are hearsay (FreeIndirect); an intention declared with
+   "will" or "wollen" and an infinitive is the subject's statement (Reported).
 6. Quotations of three or more words inside an indirect message are Direct statements nested
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
@@ -32,6 +33,7 @@ from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
     GENITIVE_ARTICLES,
+    OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
     is_zu_infinitive,
@@ -1023,7 +1025,36 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
+        elif (intender := _intention_subject(analysis, sentence)) is not None:
+            statements.append(Candidate(QuoteType.REPORTED, "SW",
+                                        [(sentence.first, sentence.last)], sentence.index,
+                                        intender, category="announce"))
     return statements
+
+
+INTENTION_MODALS = frozenset({"will", "wollen"})  # declared now; "wollte" narrates
+
+
+def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[int, int]] | None:
+    """"Die Partei will die Proteste ausweiten.": an intention declared by the subject of wollen
+    with an infinitive at the clause end is a statement of the subject (Reported); the subject
+    stands before the modal or, inverted, right after it."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    modal = next((j for j in range(sentence.first, min(end, sentence.first + 8))
+                  if tokens[j].text in INTENTION_MODALS and analysis.quote_of[j] < 0), None)
+    if modal is None or modal + 2 >= end:
+        return None
+    last = tokens[end - 1].text
+    if not (last.islower() and last.endswith(("en", "ern", "eln"))) or last in ("haben", "sein"):
+        return None
+    left = _clause_bounds(analysis, sentence, modal)[0]
+    if _clause_bounds(analysis, sentence, end - 1)[0] != left:
+        return None  # the infinitive closes another clause
+    speaker = phrase_span(tokens, left, modal)
+    if speaker and speaker[0][1] == modal:
+        return speaker if tokens[left].text.lower() not in OBJECT_ARTICLES else None
+    return speaker_after(tokens, modal + 1, end) or None
 
 
 FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
