@@ -487,7 +487,7 @@ def test_colon_after_a_surname_attributes_the_sentence() -> None:
 
 
 def test_colon_after_a_topic_word_attributes_nothing() -> None:
-    assert statements("Bildung: Die Partei will mehr Geld für Schulen ausgeben.") == []
+    assert statements("Bildung: Die Partei gab mehr Geld für Schulen aus.") == []
 
 
 def test_reports_named_before_wonach_are_the_speaker() -> None:
