@@ -148,12 +148,17 @@ class Archive:
             )
 
     def search_summary(
-        self, query: str | None, filters: SearchFilters, *, scope: Scope = "quotes"
+        self,
+        query: str | None,
+        filters: SearchFilters,
+        *,
+        scope: Scope = "quotes",
+        facets: bool = True,
     ) -> SearchSummary:
-        """What `search` finds, counted: in all, by facet and by day. `filters`: as
-        `search_filters(...)` makes them from the keywords `search` takes."""
+        """What `search` finds, counted: in all, and with `facets` by facet and by day.
+        `filters`: as `search_filters(...)` makes them from the keywords `search` takes."""
         with self.engine.connect() as connection:
-            return summarise(connection, query, filters, scope=scope)
+            return summarise(connection, query, filters, scope=scope, facets=facets)
 
     def source(self, source_id: int) -> SourceProfile:
         """One source: its statements, stances, outlets, days and claims, counted."""

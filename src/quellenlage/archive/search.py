@@ -212,22 +212,28 @@ def search(
 
 
 def summarise(
-    connection: Connection, query: str | None, filters: SearchFilters, *, scope: Scope = "quotes"
+    connection: Connection,
+    query: str | None,
+    filters: SearchFilters,
+    *,
+    scope: Scope = "quotes",
+    facets: bool = True,
 ) -> SearchSummary:
-    """What `search` finds, counted: in all, by facet and by day of publication."""
+    """What `search` finds, counted: in all, and with `facets` by facet and by day of
+    publication."""
     found = _matching(connection, query, filters, scope).order_by(None).subquery()
     total = connection.scalar(select(func.count()).select_from(found)) or 0
     summary = SearchSummary(total=int(total))
-    if not total:
+    if not total or not facets:
         return summary
-    facets = {"outlet": found.c.outlet}
+    counted = {"outlet": found.c.outlet}
     if scope == "quotes":
-        facets = {
+        counted = {
             "source": found.c.source_id, "outlet": found.c.outlet, "stance": found.c.stance,
             "type": found.c.type, "kind": func.coalesce(found.c.source_kind, NO_SOURCE),
             "gender": func.coalesce(found.c.source_gender, UNKNOWN_GENDER),
         }
-    for name, column in facets.items():
+    for name, column in counted.items():
         count = func.count().label("n")
         shown = func.min(found.c.source).label("shown") if name == "source" else column
         rows = connection.execute(

@@ -10,6 +10,9 @@ from quellenlage.archive import DEFAULT_DB_URL
 from quellenlage.cli.archive import DbOption, existing_archive
 from quellenlage.cli.common import error_console, user_errors
 
+# Addresses that stand for every interface: not a name a browser sends as Host.
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
 
 def serve_command(
     db: DbOption = DEFAULT_DB_URL,
@@ -17,6 +20,18 @@ def serve_command(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A host name (or address) that browsers may reach this server by, besides "
+            "localhost and the --host address; repeat for more. Other Host headers are refused "
+            "(DNS rebinding).",
+        ),
+    ] = None,
+    analyze_workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Processes that run POST /api/analyze at once.")
+    ] = 1,
 ) -> None:
     """Serve the archive read-only: JSON under /api (docs at /docs), a search page at /."""
     with user_errors():
@@ -26,6 +41,11 @@ def serve_command(
     import uvicorn
 
     from quellenlage.web import create_app
+    from quellenlage.web.analysis import PoolSettings
 
+    hosts = list(allow_host or [])
+    if host not in WILDCARD_ADDRESSES:
+        hosts.append(host)
+    app = create_app(db, allowed_hosts=hosts, analysis=PoolSettings(workers=analyze_workers))
     error_console.print(f"serving {db} at http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(create_app(db), host=host, port=port)
+    uvicorn.run(app, host=host, port=port)
