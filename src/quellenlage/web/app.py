@@ -78,6 +78,7 @@ def _docs_page(title: str, body: str) -> HTMLResponse:
     return HTMLResponse(
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'
         f"{body}</html>"
     )
 
