@@ -23,6 +23,7 @@ from quellenlage.archive.search import (
     SearchSummary,
     parse_day,
     search_filters,
+    search_page,
     summarise,
 )
 from quellenlage.archive.search import search as run_search
@@ -144,6 +145,21 @@ class Archive:
         )
         with self.engine.connect() as connection:
             return run_search(
+                connection, query, filters, scope=scope, limit=limit, offset=offset
+            )
+
+    def search_page(
+        self,
+        query: str | None,
+        filters: SearchFilters,
+        *,
+        scope: Scope = "quotes",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[SearchHit], int]:
+        """The hits of `search` from `offset` on, and how many there are in all."""
+        with self.engine.connect() as connection:
+            return search_page(
                 connection, query, filters, scope=scope, limit=limit, offset=offset
             )
 

@@ -206,9 +206,31 @@ def search(
 ) -> list[SearchHit]:
     """The hits from `offset` on, newest first; without words, every statement (or article)
     that the filters let through."""
+    return search_page(connection, query, filters, scope=scope, limit=limit, offset=offset)[0]
+
+
+def search_page(
+    connection: Connection,
+    query: str | None,
+    filters: SearchFilters,
+    *,
+    scope: Scope = "quotes",
+    limit: int = 20,
+    offset: int = 0,
+) -> tuple[list[SearchHit], int]:
+    """The hits of `search` and how many there are in all, counted in the same query."""
     statement = _matching(connection, query, filters, scope)
-    rows = connection.execute(statement.limit(limit).offset(offset)).mappings().all()
-    return [_hit(row, scope) for row in rows]
+    rows = connection.execute(
+        statement.add_columns(func.count().over().label("total")).limit(limit).offset(offset)
+    ).mappings().all()
+    if rows:
+        total = int(rows[0]["total"])
+    elif offset:  # past the last hit: no row tells the total
+        counted = statement.order_by(None).subquery()
+        total = int(connection.scalar(select(func.count()).select_from(counted)) or 0)
+    else:
+        total = 0
+    return [_hit(row, scope) for row in rows], total
 
 
 def summarise(
@@ -262,38 +284,42 @@ def gender_of_source() -> ColumnElement[str]:
     return attributions.c.data[("source", "gender")].as_string()
 
 
+# The statement search's columns, tables and order, built once (constructs are immutable).
+_QUOTE_SELECT = (
+    select(
+        articles.c.id.label("article_id"),
+        articles.c.title,
+        articles.c.outlet,
+        articles.c.url,
+        articles.c.published,
+        attributions.c.quote_text.label("text"),
+        attributions.c.id.label("attribution_id"),
+        attributions.c.type,
+        attributions.c.stance,
+        attributions.c.speaker_text.label("speaker"),
+        sources.c.name.label("source"),
+        sources.c.kind.label("source_kind"),
+        attributions.c.source_id,
+        attributions.c.position,
+        gender_of_source().label("source_gender"),
+    )
+    .select_from(
+        attributions.join(articles, articles.c.id == attributions.c.article_id).outerjoin(
+            sources, sources.c.id == attributions.c.source_id
+        )
+    )
+    .order_by(
+        articles.c.published.desc().nulls_last(), articles.c.id.desc(), attributions.c.position
+    )
+)
+
+
 def _quote_search(
     parsed: TextQuery | None, filters: SearchFilters, dialect: str
 ) -> Select[Any]:
-    statement = (
-        select(
-            articles.c.id.label("article_id"),
-            articles.c.title,
-            articles.c.outlet,
-            articles.c.url,
-            articles.c.published,
-            attributions.c.quote_text.label("text"),
-            attributions.c.id.label("attribution_id"),
-            attributions.c.type,
-            attributions.c.stance,
-            attributions.c.speaker_text.label("speaker"),
-            sources.c.name.label("source"),
-            sources.c.kind.label("source_kind"),
-            attributions.c.source_id,
-            attributions.c.position,
-            gender_of_source().label("source_gender"),
-        )
-        .select_from(
-            attributions.join(articles, articles.c.id == attributions.c.article_id).outerjoin(
-                sources, sources.c.id == attributions.c.source_id
-            )
-        )
-        .where(*_quote_match(parsed, dialect))
-        .where(*_article_conditions(filters))
-        .where(*_statement_conditions(filters))
-    )
-    return statement.order_by(
-        articles.c.published.desc().nulls_last(), articles.c.id.desc(), attributions.c.position
+    return _QUOTE_SELECT.where(
+        *_quote_match(parsed, dialect), *_article_conditions(filters),
+        *_statement_conditions(filters),
     )
 
 
@@ -403,6 +429,7 @@ def source_matches(name: str) -> ColumnElement[bool]:
 
 def _hit(row: Any, scope: Scope) -> SearchHit:
     values = dict(row)
+    del values["total"]
     if scope == "articles":
         values["text"] = " ".join(values["text"].split())
     return SearchHit(**values)

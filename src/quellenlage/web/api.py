@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from quellenlage import __version__
@@ -33,7 +34,9 @@ RETRY_AFTER_SECONDS = 5
 router = APIRouter(prefix="/api")
 
 
-def opened_archive(request: Request) -> Archive:
+# The dependencies are coroutines: a plain function would cost each request a hop to the
+# thread pool.
+async def opened_archive(request: Request) -> Archive:
     archive: Archive = request.app.state.archive
     return archive
 
@@ -97,7 +100,7 @@ class SearchForm:
         )
 
 
-def search_form(
+async def search_form(
     q: Annotated[str | None, Query(
         max_length=500,
         description='Words (all must occur), "a phrase", x OR y, -excluded or NOT excluded; '
@@ -152,6 +155,11 @@ def page_of(items: Sequence[dict[str, Any]], total: int, offset: int, limit: int
     return {"total": total, "offset": offset, "limit": limit, "items": list(items)}
 
 
+def json_response(data: dict[str, Any]) -> Response:
+    """Plain JSON data as it is: FastAPI's encoder would walk it again (a cost of every search)."""
+    return JSONResponse(data)
+
+
 def _cell(value: object) -> object:
     # A cell a spreadsheet would run as a formula is kept as text.
     if isinstance(value, str) and value[:1] in ("=", "+", "@", "\t", "\r"):
@@ -190,7 +198,7 @@ def health(archive: ArchiveDep) -> dict[str, Any]:
     return {"status": "ok", "version": __version__, "counts": archive.counts()}
 
 
-@router.get("/search", response_model=None)
+@router.get("/search")
 def search(
     archive: ArchiveDep,
     form: SearchFormDep,
@@ -198,23 +206,21 @@ def search(
     limit: Limit = None,
     facets: Annotated[bool, Query(description="Also count by facet and by day.")] = False,
     output: Annotated[Format, Query(alias="format")] = "json",
-) -> dict[str, Any] | Response:
+) -> Response:
     """Statements (or articles) matching the words and filters, newest first: a page of hits
     (as `quellenlage search --format json`) with the total."""
     rows = rows_wanted(limit, output)
-    hits = archive.search(
-        form.q, source=form.source, source_id=form.source_id, outlet=form.outlet,
-        since=form.since, until=form.until, type=form.type, stance=form.stance, kind=form.kind,
-        gender=form.gender, scope=form.scope, include_duplicates=form.duplicates, limit=rows,
-        offset=offset,
+    filters = form.filters()
+    hits, total = archive.search_page(
+        form.q, filters, scope=form.scope, limit=rows, offset=offset
     )
     if output == "csv":
         return csv_response((hit.to_dict() for hit in hits), HIT_COLUMNS, "quellenlage-suche")
-    summary = archive.search_summary(form.q, form.filters(), scope=form.scope, facets=facets)
-    answer = page_of([hit.to_dict() for hit in hits], summary.total, offset, rows)
+    answer = page_of([hit.to_dict() for hit in hits], total, offset, rows)
     if facets:
+        summary = archive.search_summary(form.q, filters, scope=form.scope)
         answer.update({key: value for key, value in summary.to_dict().items() if key != "total"})
-    return answer
+    return json_response(answer)
 
 
 @router.get("/articles/{article_id}")
@@ -244,7 +250,7 @@ def quoted(
     ).to_dict()
 
 
-@router.get("/claims", response_model=None)
+@router.get("/claims")
 def claims(
     archive: ArchiveDep,
     q: Annotated[str | None, Query(
@@ -260,7 +266,7 @@ def claims(
     offset: Offset = 0,
     limit: Limit = None,
     output: Annotated[Format, Query(alias="format")] = "json",
-) -> dict[str, Any] | Response:
+) -> Response:
     """Claims linked across articles, the most widely reported first (as `quellenlage claims`),
     a page of them with the total."""
     rows = rows_wanted(limit, output)
@@ -276,7 +282,7 @@ def claims(
     total = archive.count_claims(claim_filters(
         words, source=source, since=since, until=until, stance=stance, min_articles=min_articles
     ))
-    return page_of([claim.to_dict() for claim in found], total, offset, rows)
+    return json_response(page_of([claim.to_dict() for claim in found], total, offset, rows))
 
 
 def claim_row(claim: ClaimSummary) -> dict[str, Any]:
@@ -286,7 +292,7 @@ def claim_row(claim: ClaimSummary) -> dict[str, Any]:
     return row
 
 
-@router.get("/claims/{claim_id}", response_model=None)
+@router.get("/claims/{claim_id}")
 def claim(
     archive: ArchiveDep,
     claim_id: Id,
@@ -296,7 +302,7 @@ def claim(
         f"{MAX_CSV_ROWS:,} in CSV."
     ))] = None,
     output: Annotated[Format, Query(alias="format")] = "json",
-) -> dict[str, Any] | Response:
+) -> Response:
     """One claim with its timeline of statements (as `quellenlage claim ID --format json`),
     from `offset` on; `total` is the number of its statements."""
     rows = MAX_LIMIT if limit is None else rows_wanted(limit, output)
@@ -304,8 +310,8 @@ def claim(
     if output == "csv":
         return csv_response(timeline_rows(timeline), TIMELINE_COLUMNS,
                             f"quellenlage-behauptung-{claim_id}")
-    return {**timeline.to_dict(), "total": timeline.claim.statements, "offset": offset,
-            "limit": rows}
+    return json_response({**timeline.to_dict(), "total": timeline.claim.statements,
+                          "offset": offset, "limit": rows})
 
 
 def timeline_rows(timeline: ClaimTimeline) -> Iterable[dict[str, Any]]:
