@@ -26,7 +26,6 @@ from quellenlage.archive.search import (
     search_page,
     summarise,
 )
-from quellenlage.archive.search import search as run_search
 from quellenlage.archive.writer import ArchiveWriter, StoreResult
 from quellenlage.errors import InputError, NotFoundError
 from quellenlage.model import Article
@@ -144,9 +143,9 @@ class Archive:
             include_duplicates=include_duplicates,
         )
         with self.engine.connect() as connection:
-            return run_search(
+            return search_page(
                 connection, query, filters, scope=scope, limit=limit, offset=offset
-            )
+            )[0]
 
     def search_page(
         self,
@@ -157,7 +156,8 @@ class Archive:
         limit: int = 20,
         offset: int = 0,
     ) -> tuple[list[SearchHit], int]:
-        """The hits of `search` from `offset` on, and how many there are in all."""
+        """The hits of `search` from `offset` on, and how many there are in all; `filters` as
+        `search_filters(...)` makes them from the keywords `search` takes."""
         with self.engine.connect() as connection:
             return search_page(
                 connection, query, filters, scope=scope, limit=limit, offset=offset

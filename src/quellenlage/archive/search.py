@@ -195,20 +195,6 @@ def _matching(
     raise InputError(f"unknown search scope {scope!r}; use quotes or articles")
 
 
-def search(
-    connection: Connection,
-    query: str | None,
-    filters: SearchFilters,
-    *,
-    scope: Scope = "quotes",
-    limit: int = 20,
-    offset: int = 0,
-) -> list[SearchHit]:
-    """The hits from `offset` on, newest first; without words, every statement (or article)
-    that the filters let through."""
-    return search_page(connection, query, filters, scope=scope, limit=limit, offset=offset)[0]
-
-
 def search_page(
     connection: Connection,
     query: str | None,
@@ -218,7 +204,8 @@ def search_page(
     limit: int = 20,
     offset: int = 0,
 ) -> tuple[list[SearchHit], int]:
-    """The hits of `search` and how many there are in all, counted in the same query."""
+    """The hits from `offset` on, newest first (without words, every statement or article
+    that the filters let through), and how many there are in all, counted in the same query."""
     statement = _matching(connection, query, filters, scope)
     rows = connection.execute(
         statement.add_columns(func.count().over().label("total")).limit(limit).offset(offset)
