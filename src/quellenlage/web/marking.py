@@ -97,7 +97,7 @@ def _piece(text: str, active: dict[tuple[str, int], int]) -> str:
                    key=lambda item: (MARKED_ROLES.index(item[0]), item[1]))
     if not roles:
         return shown
-    # The innermost statement (the highest number among nested ones) names the piece.
+    # Where statements nest, the piece names the one listed last (data-statement).
     classes = " ".join(sorted({f"role-{role}" for role, _ in roles}))
     number = max(number for _, number in roles)
     return f'<span class="{classes}" data-statement="{number}">{shown}</span>'
