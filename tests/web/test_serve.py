@@ -49,11 +49,12 @@ def test_serve_answers_the_hosts_it_is_told(
     monkeypatch.setattr(uvicorn, "run", lambda app, **_: started.update(app=app))
     result = CliRunner().invoke(
         cli, ["serve", "--db", db_url, "--host", "192.0.2.7", "--allow-host", "archiv.example",
-              "--analyze-workers", "2"],
+              "--analyze-workers", "2", "--analyze-timeout", "90"],
     )
     assert result.exit_code == 0, result.output
     with TestClient(started["app"]) as client:
         for host in ("archiv.example", "192.0.2.7:8000", "localhost:8000"):
             assert client.get("/api/health", headers={"host": host}).status_code == 200, host
         assert client.get("/api/health", headers={"host": "boese.example"}).status_code == 400
-        assert client.app.state.analysis.settings.workers == 2  # type: ignore[attr-defined]
+        settings = client.app.state.analysis.settings  # type: ignore[attr-defined]
+        assert (settings.workers, settings.timeout) == (2, 90)

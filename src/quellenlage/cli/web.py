@@ -32,6 +32,9 @@ def serve_command(
     analyze_workers: Annotated[
         int, typer.Option(min=1, max=64, help="Processes that run POST /api/analyze at once.")
     ] = 1,
+    analyze_timeout: Annotated[
+        float, typer.Option(min=1, max=3600, help="Seconds one analysis may take (then 504).")
+    ] = 60.0,
 ) -> None:
     """Serve the archive read-only: JSON under /api (docs at /docs), a search page at /."""
     with user_errors():
@@ -46,6 +49,7 @@ def serve_command(
     hosts = list(allow_host or [])
     if host not in WILDCARD_ADDRESSES:
         hosts.append(host)
-    app = create_app(db, allowed_hosts=hosts, analysis=PoolSettings(workers=analyze_workers))
+    settings = PoolSettings(workers=analyze_workers, timeout=analyze_timeout)
+    app = create_app(db, allowed_hosts=hosts, analysis=settings)
     error_console.print(f"serving {db} at http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(app, host=host, port=port)
