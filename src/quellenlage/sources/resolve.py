@@ -22,16 +22,18 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
-from quellenlage.model import Attribution, Source
+from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
     DEFINITE,
     GENDER_OF_NATURAL,
     INDEFINITE,
+    NEUTER,
     POSSESSIVE,
     Mention,
     _from_entry,
+    _is_acronym,
     parse_mention,
     span_tokens,
 )
@@ -40,6 +42,18 @@ from quellenlage.text import Document
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
+DESCRIPTION_WINDOW = 8  # sentences back that "die Organisation" may reach for any organisation
+REFERENCE_WINDOW = 3  # sentences back that "Demnach", "den Angaben zufolge" may reach
+DOCUMENT_WINDOW = 8  # sentences back to the author of "die Studie"
+LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
+IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
+SALIENCE_WEIGHT, SALIENCE_CAP = 0.3, 8  # mentions that make a protagonist of a person
+# "WIEN (APA) -", "Berlin – ", "Brüssel/Wien – ": a dateline opens the article's text
+DATELINE = re.compile(
+    r"(?:^|(?<=[.!?…])\s+|\n)((?:[A-ZÄÖÜ][\w.]*(?:[ /-](?=[A-ZÄÖÜ]))?){1,4})"
+    r"(?:\s*\([^()\n]{1,30}\))?\s+[–—-]\s"
+)
+DATELINE_REACH = 600  # characters from the start of the text where a dateline may stand
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
@@ -66,6 +80,8 @@ class Entity:
     surname: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     spoke: bool = False
+    heads: set[str] = field(default_factory=set)  # nouns it was named by: "gewerkschaft"
+    described: bool = False  # named only by a noun ("die Behörde"): no antecedent for "any"
 
     def to_source(self) -> Source:
         spans = sorted({(m.start, m.end) for m in self.mentions if m.end > m.start},
@@ -99,8 +115,17 @@ class ArticleSources:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.candidates: list[_Candidate] = []
+        self.datelines = _datelines(document.text)
+        self.quotes: list[tuple[int, int]] = []  # what the statements say, in text order
+        self.last_speaker: Entity | None = None
         for mention in scan_mentions(document, self.gaz):
-            entity = self._link_named(mention)
+            if self._in_dateline(mention.start, mention.end):
+                continue  # "Wiener Neustadt – Der Trainer ...": a place, no candidate
+            mention.sentence = self.sentence_of(mention.start)
+            entity = None
+            if mention.descriptive and mention.definite:
+                entity = self._description_antecedent(mention)  # "die Behörde" -> "Belga"
+            entity = entity or self._link_named(mention)
             if entity is not None:
                 self._add(mention, entity)
 
@@ -148,7 +173,7 @@ class ArticleSources:
                     return own
             return self._person(mention)
         if mention.kind == "unknown" and mention.name:
-            person = self._by_surname(mention.name)
+            person = self._by_surname(mention.surname or mention.name)  # "Van der Bellen"
             if person is not None:
                 return person
         return self._entity((mention.kind, mention.name or mention.text), mention)
@@ -179,7 +204,10 @@ class ArticleSources:
         if entity is None:
             entity = Entity(name=mention.name or mention.text, kind=mention.kind,
                             gender=mention.gender, agreement=mention.agreement,
-                            surname=mention.surname if mention.kind == "person" else None)
+                            surname=mention.surname if mention.kind == "person" else None,
+                            described=mention.descriptive)
+            if mention.kind in {"organisation", "media"} and entity.name:
+                entity.heads.add(entity.name.split()[-1].lower())  # "Sozialministerium"
             self.by_key[key] = entity
             self.entities.append(entity)
         self._enrich(entity, mention)
@@ -200,12 +228,23 @@ class ArticleSources:
             if entry is not None and entry.detail:
                 entity.role_lemma = entry.detail  # "Selenskyj" holds the office Präsident
         entity.state = entity.state or mention.state
+        if mention.head and mention.form in {"organisation", "media", "state"}:
+            entity.heads.add(mention.head)
 
     # -- speakers ----------------------------------------------------------------------------
-    def resolve(self, start: int, end: int, cue_text: str | None = None) -> Entity | None:
-        """The entity a speaker span refers to; None when the span names nothing usable."""
+    def resolve(
+        self, start: int, end: int, cue_text: str | None = None,
+        previous: tuple[int, Entity] | None = None,
+    ) -> Entity | None:
+        """The entity a speaker span refers to; None when the span names nothing usable.
+        `previous`: the sentence and source of the statement before, which "Demnach" or "den
+        Angaben zufolge" point back to."""
+        if self._in_dateline(start, end):
+            return None  # "WIEN (APA) -" is where the article was written, not who spoke
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
+        if mention.form == "reference":
+            return self._reference(mention, previous)
         if mention.form == "none" or self._stray_word(mention):
             # "Ein Überblick", "Nobel laureate Jane Doe says": the span names no source;
             # a person named inside it is the speaker
@@ -213,10 +252,20 @@ class ArticleSources:
             if inner is None:
                 return None
             mention = inner
+        if mention.form in {"role", "anonymous"} and self._plural_role(mention, cue_text):
+            _make_collective(mention)  # "Reporter berichteten": several people
+        bare = mention.form in {"role", "anonymous"} and mention.role_noun is not None and (
+            not _has_determiner(mention))
         if mention.form in {"pronoun", "reflexive"}:
             entity = self._antecedent(mention, cue_text)
-        elif mention.form == "role" and mention.definite:
-            entity = self._role_antecedent(mention)
+        elif (mention.form == "role" and mention.definite) or bare:
+            # "der Minister", "so Bürgermeister": the person of that role named before, or
+            # named just after ("Der Botschafter ... . Botschafter Riad Haddad sagte")
+            entity = self._role_antecedent(mention) or self._role_successor(mention)
+            if entity is None:
+                _make_anonymous(mention)
+        elif mention.descriptive and mention.definite:
+            entity = self._description_antecedent(mention) or self._link_named(mention)
         else:
             entity = self._link_named(mention)
         if entity is None:
@@ -233,6 +282,119 @@ class ArticleSources:
             self._add(mention, entity)
         entity.spoke = True
         return entity
+
+    def _in_dateline(self, start: int, end: int) -> bool:
+        return any(first <= start and end <= last for first, last in self.datelines)
+
+    def _in_quote(self, mention: Mention) -> bool:
+        """Whether a mention stands inside what a statement says."""
+        position = bisect_left(self.quotes, (mention.start + 1,)) - 1
+        return position >= 0 and self.quotes[position][1] >= mention.end
+
+    def _reference(self, mention: Mention, previous: tuple[int, Entity] | None) -> Entity | None:
+        """ "Demnach", "den Angaben zufolge", "in der Erklärung": the source of the statement
+        just before; "die Studie", "der Antisemitismusbericht": its author, the organisation
+        named before; else the subject of a sentence just before."""
+        wrapper = self.gaz.wrappers.match(mention.head or "")
+        if wrapper is not None and wrapper[1][0] == "document":  # type: ignore[index]
+            author = self._nearest(mention, DOCUMENT_WINDOW, {"organisation", "media", "state"})
+            if author is not None:
+                return author
+        if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
+            return previous[1]
+        return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
+                                                         "person"}, subjects_only=True)
+
+    def _nearest(
+        self, mention: Mention, window: int, kinds: set[str], subjects_only: bool = False
+    ) -> Entity | None:
+        """The entity of the nearest mention before `mention` (within `window` sentences) of
+        one of `kinds`; one that spoke before the others."""
+        best: tuple[float, int] | None = None
+        chosen: Entity | None = None
+        for position in self._earlier(mention, window):
+            candidate = self.candidates[position]
+            entity = candidate.entity
+            if entity.kind not in kinds:
+                continue
+            if subjects_only and not self._is_sentence_subject(candidate.mention):
+                continue
+            score = -(mention.sentence - candidate.mention.sentence) + (1.0 if entity.spoke else 0)
+            key = (score, position)
+            if best is None or key > best:
+                best, chosen = key, entity
+        return chosen
+
+    def _description_antecedent(self, mention: Mention) -> Entity | None:
+        """ "die Behörde", "das Ministerium", "das Blatt": the organisation (or outlet) named
+        before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp"), or for a
+        general noun ("die Organisation", "der Konzern", "das Blatt") any named one nearby."""
+        found = self.gaz.organisation_nouns.match(mention.head or "")
+        if found is None:
+            return None
+        noun_kind, _, refers = found[1]  # type: ignore[misc]
+        noun = mention.head or ""
+        kinds = {"state"} if noun_kind == "state" else {mention.kind}
+        best: tuple[float, int] | None = None
+        chosen: Entity | None = None
+        for position in self._earlier(mention, ROLE_WINDOW):
+            candidate = self.candidates[position]
+            entity = candidate.entity
+            if entity.kind not in kinds:
+                continue
+            if mention.state and entity.state and mention.state != entity.state:
+                continue  # "das russische Außenministerium" is not Kiev's
+            if mention.state and not entity.state and entity.described:
+                continue  # "die slowenische Polizei" says more than an earlier "die Polizei"
+            distance = mention.sentence - candidate.mention.sentence
+            if any(head.endswith(noun) for head in entity.heads):
+                score = 4.0  # "das Ministerium" -> "Sozialministerium"
+            elif refers == "any" and not entity.described and distance <= DESCRIPTION_WINDOW:
+                score = 1.0  # "die Organisation" -> "Ärzte ohne Grenzen"
+            else:
+                continue
+            score -= 0.3 * distance
+            if entity.spoke:
+                score += 0.5
+            if entity.described:
+                score -= 1.5  # a name beats another bare "Behörde"
+            key = (score, position)
+            if best is None or key > best:
+                best, chosen = key, entity
+        return chosen
+
+    def _plural_role(self, mention: Mention, cue_text: str | None) -> bool:
+        """ "Reporter berichteten", "Betroffene erzählen": a role noun without article whose
+        form may be plural, with a plural verb, names several people."""
+        noun = mention.role_noun
+        if noun is None or _has_determiner(mention) or noun.gender == "female":
+            return False
+        word = (mention.office or "").split()[-1] if mention.office else ""
+        if not word.endswith(("er", "el", "e")):
+            return False
+        return _verb_number(self.document, mention, cue_text) == "pl"
+
+    def _role_successor(self, mention: Mention) -> Entity | None:
+        """An office named again with its holder's name just after: "Der syrische Botschafter
+        gab ... die Schuld. Botschafter Riad Haddad sagte, ..." (cataphora)."""
+        noun = mention.role_noun
+        if noun is None or noun.role_class != "office":
+            return None
+        lemma = noun.lemma.lower()
+        first = bisect_left(self.candidates, mention.end, key=_candidate_start)
+        for candidate in self.candidates[first:]:
+            other = candidate.mention
+            if other.sentence - mention.sentence > CARRY_WINDOW:
+                break
+            entity = candidate.entity
+            if entity.kind != "person" or not entity.surname:
+                continue
+            if mention.gender and entity.gender and mention.gender != entity.gender:
+                continue
+            role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
+            if lemma in role_text:
+                return entity
+        return None
 
     def interviewee(self, offset: int) -> Entity | None:
         """Who says "ich" or "wir" in an interview: the person whose label opens the answer
@@ -344,6 +506,10 @@ class ArticleSources:
                 score -= 1.0 if entity.kind != "media" else 2.0  # er/sie: people first
             if entity.spoke:
                 score += 1.5
+            if entity is self.last_speaker:
+                score += LAST_SPEAKER_BONUS
+            if self._in_quote(other):
+                score -= IN_QUOTE_PENALTY
             if self._is_sentence_subject(other):
                 score += 1.0
             if mention.form == "reflexive" and distance == 0:
@@ -410,7 +576,10 @@ class ArticleSources:
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
             role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
-            if employer and employer not in role_text:
+            described_as = role_text
+            if entity.kind == "anonymous":  # "Sprecher des Krisenstabes": the name says more
+                described_as = f"{role_text} {entity.name.lower()}"
+            if employer and employer not in described_as:
                 continue  # "der Sprecher des Krisenstabes" is not the Polizeisprecher
             role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
                 bool(mention.state) and mention.state == entity.state
@@ -421,7 +590,9 @@ class ArticleSources:
                 score += 4.0
             elif entity.kind == "anonymous":
                 continue
-            elif noun.role_class == "office":
+            elif noun.role_class == "office" and not (
+                mention.state and mention.state == entity.state and not role_text.strip()
+            ):  # "der ecuadorianische Präsident" may be "Rafael Correa (Ecuador)"
                 continue  # "der Staatsanwalt" is nobody named before who holds no such office
             elif noun.role_class == "profession" and not self._may_be_called(entity):
                 continue
@@ -431,6 +602,9 @@ class ArticleSources:
                 score += 2.0
             if entity.spoke:
                 score += 0.5
+            if not role_fits and noun.role_class in {"generic", "adjectival", "relation"}:
+                # "der 72-Jährige", "der Mann": the article's protagonist, named most often
+                score += SALIENCE_WEIGHT * min(len(entity.mentions), SALIENCE_CAP)
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
@@ -449,6 +623,32 @@ class ArticleSources:
                 return False
             described = described or held is not None
         return described
+
+
+def _has_determiner(mention: Mention) -> bool:
+    first = mention.text.split(maxsplit=1)[0].lower() if mention.text else ""
+    return first in DEFINITE | INDEFINITE | POSSESSIVE
+
+
+def _make_collective(mention: Mention) -> None:
+    mention.form = mention.kind = "collective"
+    mention.name = mention.name or mention.office
+    mention.role = mention.gender = None
+    mention.agreement = "pl"
+    mention.role_noun = None
+
+
+def _make_anonymous(mention: Mention) -> None:
+    """An unnamed person the article never names: kind anonymous, the role noun as role ("der
+    Staatsanwalt des Distrikts Nord" -> role Staatsanwalt)."""
+    mention.form = mention.kind = "anonymous"
+    mention.role = mention.office or mention.role
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The place and agency of datelines near the start of the text: "WIEN (APA) -"."""
+    return [(match.start(1), match.end() - 2)
+            for match in DATELINE.finditer(text, 0, min(len(text), DATELINE_REACH))]
 
 
 def _employer(mention: Mention) -> str | None:
@@ -514,14 +714,19 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     text = document.text
     found: list[Mention] = []
     taken: set[int] = set()
-    for match in gaz.surface_pattern.finditer(text):
+    matches = [*gaz.surface_pattern.finditer(text), *gaz.quoted_media_pattern.finditer(text)]
+    for match in matches:
         entry = gaz.lookup(match.group())
         if entry is None:
             continue
+        following = text[match.end() + 1 : match.end() + 40].split(maxsplit=1)
+        if following and gaz.first_name_before(match.group(), following[0].rstrip(".,;:")):
+            continue  # "Riad Haddad" is a man, not Saudi Arabia's capital
         mention = _from_entry(Mention(match.start(), match.end(), match.group()), entry,
                               [match.group()], [], gaz)
         found.append(mention)
         taken.update(range(match.start(), match.end()))
+    named_at = {mention.start: mention for mention in found}
     tokens = document.tokens
     count = len(tokens)
     index = 0
@@ -550,12 +755,16 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper()
                 # "der" only inside "von der Leyen", never "Samira Nouri der Agentur AFP"
                 and (tokens[end_index].text != "der"
-                     or tokens[end_index - 1].text in {"von", "van"}))
+                     or tokens[end_index - 1].text.lower() in {"von", "van"}))
             ) and end_index - index < 5:
                 end_index += 1
             begin = _phrase_start(tokens, index, gaz)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
+                if end_index + 2 < count and tokens[end_index].text == "(" and (
+                    tokens[end_index + 2].text == ")"
+                ) and (entry := gaz.lookup(tokens[end_index + 1].text)) and entry.kind == "state":
+                    mention.state = entry.name  # "Rafael Correa (Ecuador)"
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
                 found = [m for m in found if m.end <= mention.start or m.start >= mention.end]
                 found.append(mention)
@@ -567,9 +776,16 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             if mention.form == "anonymous":
                 found.append(mention)
         if previous in DEFINITE and gaz.organisation_nouns.match(word) is not None:
-            mention = parse_mention(document, tokens[index - 1].start, token.end)
-            if mention.form in {"organisation", "state", "media"} and mention.name:
-                found.append(mention)
+            following = tokens[index + 1] if index + 1 < count else None
+            named = named_at.get(following.start) if following is not None else None
+            if named is not None:  # "der Hilfsorganisation Ärzte ohne Grenzen": its noun
+                named.head = named.head or word.lower()
+            else:
+                end = following.end if following is not None and _is_acronym(
+                    following.text) else token.end  # "die Gewerkschaft GPA-djp"
+                mention = parse_mention(document, tokens[index - 1].start, end)
+                if mention.form in {"organisation", "state", "media"} and mention.name:
+                    found.append(mention)
         index += 1
     found.sort(key=lambda m: m.start)
     return found
@@ -587,7 +803,10 @@ def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
         tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in PHRASE_OPENERS
     ):
         begin -= 1
-        if tokens[begin].text.lower() in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
+        opener = tokens[begin].text.lower()
+        if opener in NEUTER and (role := gaz.role(tokens[index].text)) and role.gender:
+            return index  # "Das sagte Bundespräsident Fischer": "das" is the object
+        if opener in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
             return begin
     if index > 0 and tokens[index - 1].text.endswith("s") and (
         (entry := gaz.lookup(tokens[index - 1].text)) is not None and entry.kind == "state"
@@ -596,9 +815,34 @@ def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     return index
 
 
+OBLIQUE_OPENERS = frozenset({"dem", "einem", "des", "eines", "den"})
+
+
+def _speaker_span(article: ArticleSources, speaker: Part) -> tuple[int, int]:
+    """The part of a discontinuous speaker span that names the speaker ("dem Bericht" |
+    "Cavallo", "Gudenus" | "der Kleinen Zeitung"): the first that reads as a subject (no
+    dative or genitive article, a name, a role or a pronoun), else the whole."""
+    if len(speaker.spans) == 1:
+        return speaker.start, speaker.end
+    ranked: list[tuple[int, int, tuple[int, int]]] = []
+    for order, (start, end) in enumerate(speaker.spans):
+        mention = parse_mention(article.document, start, end)
+        first = article.document.text[start:end].split(maxsplit=1)[0].lower()
+        rank = SPEAKER_FORM_RANK.get(mention.form, 3) + (2 if first in OBLIQUE_OPENERS else 0)
+        if mention.text.lower() in FIRST_PERSON | {"man"}:
+            rank = 9
+        ranked.append((rank, order, (start, end)))
+    return min(ranked)[2]
+
+
+SPEAKER_FORM_RANK = {"named": 0, "pronoun": 0, "organisation": 0, "state": 0, "media": 0,
+                     "role": 1, "anonymous": 1, "collective": 1, "reference": 2}
+
+
 def resolve_sources(document: Document, attributions: list[Attribution]) -> ArticleSources:
     """Give every attribution with a speaker its source; carry sources over to continuations."""
     article = ArticleSources(document)
+    article.quotes = sorted(span for a in attributions for span in a.quote.spans)
     speaking: list[tuple[Attribution, Entity]] = []
     previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: a.quote.start):
@@ -608,7 +852,8 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
-            entity = article.resolve(speaker.start, speaker.end, cue_text)
+            start, end = _speaker_span(article, speaker)
+            entity = article.resolve(start, end, cue_text, previous)
         elif previous is not None:
             sentence = article.sentence_of(attribution.quote.start)
             if sentence - previous[0] <= CARRY_WINDOW:
@@ -616,6 +861,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         if entity is not None:
             speaking.append((attribution, entity))
             previous = (article.sentence_of(attribution.quote.end - 1), entity)
+            article.last_speaker = entity
     # Built once per entity at the end, so that mentions found later (a pronoun resolved
     # further down) belong to every statement's source.
     sources: dict[int, Source] = {}
