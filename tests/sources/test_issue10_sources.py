@@ -307,3 +307,63 @@ def test_person_with_a_capital_as_first_name_is_no_state():
     source = sources(text, statement(text, "die Waffen seien nicht geliefert worden",
                                      "Riad Haddad", "sagte"))[0]
     assert (source.name, source.kind) == ("Riad Haddad", "person")
+
+
+def test_coordinated_people_are_a_group_named_in_full_and_two_roles_one_person():
+    text = ("Norbert Auer ist Kandidat. Auer und sein Berater Peter Lutz reisten ab. "
+            "Parteichef und Vizekanzler Martin Egger widersprach.")
+    result = sources(
+        text,
+        statement(text, "reisten ab", "Auer und sein Berater Peter Lutz",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "widersprach", "Parteichef und Vizekanzler Martin Egger",
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert (result[0].name, result[0].kind) == ("Norbert Auer und Peter Lutz", "collective")
+    assert (result[1].name, result[1].role) == ("Martin Egger", "Parteichef und Vizekanzler")
+
+
+def test_share_of_a_group_is_the_group():
+    text = "Rund 60 Prozent der Befragten gaben an, zu wenig zu schlafen. Tausende protestierten."
+    result = sources(
+        text,
+        statement(text, "zu wenig zu schlafen", "Rund 60 Prozent der Befragten", "gaben an"),
+        statement(text, "protestierten", "Tausende", quote_type=QuoteType.REPORTED),
+    )
+    assert [(s.name, s.kind) for s in result] == [
+        ("Befragte", "collective"), ("Tausende", "collective")]
+
+
+def test_possessive_speaker_and_surname_spelled_without_diacritics():
+    text = ("Der Ökonom Jan Dvořák legte Zahlen vor. Seiner Einschätzung nach steigen die "
+            "Preise. Dvorak sagte, der Winter werde teuer.")
+    result = names(
+        text,
+        statement(text, "steigen die Preise", "Seiner", "Einschätzung nach"),
+        statement(text, "der Winter werde teuer", "Dvorak", "sagte"),
+    )
+    assert result == ["Jan Dvořák", "Jan Dvořák"]
+
+
+def test_plural_sie_takes_a_group_named_with_die():
+    text = ("Die Ermittler haben noch keine Gewissheit. Sie baten um Hinweise aus der "
+            "Bevölkerung.")
+    source = sources(text, statement(text, "um Hinweise aus der Bevölkerung", "Sie", "baten",
+                                     quote_type=QuoteType.REPORTED))[0]
+    assert (source.name, source.kind) == ("Ermittler", "collective")
+
+
+def test_organisation_named_with_a_purpose_phrase():
+    text = "Die Initiative Stadt ohne Lärm und das Forum gegen Rassismus widersprachen."
+    result = sources(
+        text,
+        statement(text, "widersprachen", "Die Initiative Stadt ohne Lärm",
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert result[0].name == "Stadt ohne Lärm"
+
+
+def test_surname_after_an_adjective_is_the_person_named_before():
+    text = "Die Tennisspielerin Lisa Moor gewann. Eine überglückliche Moor erklärte, sie sei müde."
+    assert names(text, statement(text, "sie sei müde", "Eine überglückliche Moor",
+                                 "erklärte")) == ["Lisa Moor"]

@@ -38,6 +38,7 @@ COORDINATORS = _WORDS["coordinators"]
 NOT_SPEAKERS = _WORDS["not_speakers"]
 COMMON_NOUN_ENDINGS = tuple(_WORDS["common_noun_endings"])
 REFERENCE_ADVERBS = _WORDS["reference_adverbs"]
+QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
 EMBEDDING_PREPOSITIONS = frozenset({"in", "im", "aus", "seit", "von", "vom", "mit", "für", "bei"})
@@ -49,6 +50,11 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "er": ("m", "sg"), "sie": (None, None), "es": ("n", "sg"),
     "der": ("m", "sg"), "die": (None, None), "dieser": ("m", "sg"), "diese": (None, None),
     "jener": ("m", "sg"), "jene": (None, None), "derjenige": ("m", "sg"),
+    # a possessive alone is a speaker span of "seiner Einschätzung nach", "deren Angaben"
+    "sein": ("m", "sg"), "seine": ("m", "sg"), "seiner": ("m", "sg"), "seinen": ("m", "sg"),
+    "seinem": ("m", "sg"), "seines": ("m", "sg"), "dessen": ("m", "sg"),
+    "ihre": (None, None), "ihrer": (None, None), "ihren": (None, None), "ihrem": (None, None),
+    "ihres": (None, None), "deren": (None, None),
 }
 GENDER_OF_NATURAL = {"male": "m", "female": "f"}
 NAMED_FORMS = frozenset({"named", "state", "organisation", "media"})
@@ -170,8 +176,9 @@ def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
     on: "Der beim Gipfel anwesende Außenminister des Königreichs Norwegen Lars Brekke"
     -> "Außenminister ... Lars Brekke" is hard to parse whole, "Außenminister Lars Brekke"
     is not."""
-    if len(tokens) < LONG_SPAN_TOKENS or "," in {t.text for t in tokens}:
-        return tokens
+    words = {t.text for t in tokens}
+    if len(tokens) < LONG_SPAN_TOKENS or "," in words or words & COORDINATORS:
+        return tokens  # "Hofer und sein Wahlkampfleiter Herbert Kickl": two people
     first_name = next((i for i in range(len(tokens) - 2, 0, -1)
                        if gaz.first_name_gender(tokens[i].text)), None)
     if first_name is None or not all(t.text[:1].isupper() for t in tokens[first_name:]):
@@ -208,12 +215,24 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     parts = _split_coordination(tokens)
     if len(parts) > 1:
         mentions = [_parse_tokens(text, part, gaz) for part in parts]
-        if all(m.is_named and m.kind != "unknown" for m in mentions):
-            kinds = {m.kind for m in mentions}
+        *first, last = mentions
+        if last.form == "named" and last.kind == "person" and all(
+            m.form in {"role", "anonymous"} and m.office and m.office == m.text for m in first
+        ):  # "ÖVP-Chef und Wirtschaftsminister Reinhold Mitterlehner": one person, two roles
+            last.role = " und ".join([*(m.office or "" for m in first), last.role or ""]).strip()
+            last.start, last.end, last.text = start, end, surface
+            return last
+        named = [m for m in mentions if m.is_named and m.kind != "unknown"]
+        surnames = all(m.kind != "unknown" or m.text.istitle() for m in mentions)
+        apposition = any(t.text == "," for t in parts[0])  # "Kline, ein Abgeordneter und ..."
+        if named and surnames and not apposition and all(m.is_named for m in mentions):
+            # "Hofer und Herbert Kickl": a surname named before and a full name
+            kinds = {m.kind for m in named}
+            kind = kinds.pop() if len(kinds) == 1 else "collective"
             names = list(dict.fromkeys(m.name for m in mentions if m.name))
             return Mention(start, end, surface, form="named",
                            name=" und ".join(names),
-                           kind=kinds.pop() if len(kinds) == 1 else "collective",
+                           kind="collective" if kind == "person" else kind,  # people: a group
                            agreement="pl", definite=True, parts=mentions)
     segments = _split_commas(tokens)
     mention = _parse_segment(text, segments[0], gaz)
@@ -279,6 +298,13 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     start, end, surface = _covering(text, tokens)
     mention = Mention(start, end, surface)
     words = [t.text for t in tokens]
+    share = next((k for k in range(min(len(words) - 2, 3)) if words[k].lower() in QUANTITY_NOUNS
+                  and words[k + 1] == "der"), None)
+    if share is not None:  # "Drei Viertel der Befragten": the Befragte, a group
+        article = tokens[share + 1]
+        group = _parse_segment(text, [Token("die", article.start, article.end, article.index),
+                                      *tokens[share + 2 :]], gaz)
+        return _as_group(group, start, end, surface)
     i = 0
     determiner = None
     if words[0].lower() in DEFINITE | INDEFINITE | POSSESSIVE | QUANTIFIERS:
@@ -423,6 +449,19 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     return named
 
 
+def _as_group(mention: Mention, start: int, end: int, surface: str) -> Mention:
+    """A role or vague source read as several people: "(60 Prozent) der Befragten"."""
+    if mention.form in {"role", "anonymous", "collective"}:
+        noun = mention.role_noun
+        if noun is not None and noun.role_class == "adjectival":
+            mention.name = noun.lemma.removesuffix("r")  # Befragter -> "Befragte"
+        mention.form = mention.kind = "collective"
+        mention.role = mention.gender = mention.role_noun = None
+        mention.agreement = "pl"
+    mention.start, mention.end, mention.text = start, end, surface
+    return mention
+
+
 def _not_a_source(mention: Mention) -> Mention:
     mention.form, mention.kind, mention.name = "none", "unknown", None
     mention.role = mention.surname = None
@@ -441,7 +480,7 @@ def _several(role: RoleNoun, head: str, determiner: str | None) -> bool:
 
 
 def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
-    if word[:1].islower() and word.isalpha():
+    if word[:1].islower() and word.replace("-", "").isalpha():  # "öffentlich-rechtliche"
         return word not in NAME_PARTICLES and word not in COORDINATORS and (
             word not in EMBEDDING_PREPOSITIONS)
     if word[:1].isdigit() or not word[:1].isupper() or not following[:1].isupper():
@@ -557,7 +596,8 @@ def _parse_word(word: str, gaz: Gazetteer, hyphenated: bool = False) -> Mention 
     if organisation is not None:
         kind, gender, _ = organisation[1]  # type: ignore[misc]
         return Mention(0, 0, word, form="organisation", name=word,
-                       kind="organisation" if kind == "state" else kind, agreement=gender)
+                       kind="organisation" if kind == "state" else kind, agreement=gender,
+                       head=word.lower(), descriptive=True, definite=True)  # "Polizei" (-statistik)
     if _is_acronym(word):
         return Mention(0, 0, word, form="organisation", name=word, kind="organisation",
                        agreement="f")
@@ -884,6 +924,8 @@ def _parse_organisation(
     name = normalise_phrase(kept, name_tokens, gender)
     purpose = _purpose(tokens[i + len(name_tokens) :])
     mention.name = " ".join([name, *purpose])
+    if len(name_tokens) > 1 and purpose:  # "die Initiative Heimat ohne Hass": its name
+        mention.name = " ".join([*(t.text for t in name_tokens[1:]), *purpose])
     # no name of its own ("die Behörde", "die Karlsruher Behörde"): a description to resolve
     mention.descriptive = len(name_tokens) == 1 and not purpose and all(
         a[:1].islower() or _is_place_adjective(a, name_tokens[0].text, gaz) for a in kept)
@@ -911,12 +953,13 @@ def _name_adjectives(adjectives: list[str], determined: bool, gaz: Gazetteer) ->
 
 
 PURPOSE_WORDS = 4
+PURPOSE_PREPOSITIONS = frozenset({"für", "gegen", "ohne"})
 
 
 def _purpose(tokens: list[Token]) -> list[str]:
     """The "für" phrase that is part of an organisation's name: "Institut für Nationales
     Gedenken", "Komitee für unamerikanische Umtriebe"; adjectives, then capitalised nouns."""
-    if len(tokens) < 2 or tokens[0].text != "für":
+    if len(tokens) < 2 or tokens[0].text not in PURPOSE_PREPOSITIONS:
         return []
     words: list[str] = []
     for token in tokens[1 : 1 + PURPOSE_WORDS]:
@@ -927,7 +970,7 @@ def _purpose(tokens: list[Token]) -> list[str]:
         words.append(word)
     while words and not words[-1][:1].isupper():
         words.pop()
-    return ["für", *words] if words else []
+    return [tokens[0].text, *words] if words else []
 
 
 def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:

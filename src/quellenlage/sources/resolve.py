@@ -18,9 +18,10 @@ Die Lage sei ernst.").
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
@@ -114,6 +115,7 @@ class ArticleSources:
         self.sentence_starts = [s.start for s in document.sentences]
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
+        self.by_prefix: dict[str, Entity] = {}  # "BAT" -> "BAT-Stiftung für Zukunftsfragen"
         self.candidates: list[_Candidate] = []
         self.datelines = _datelines(document.text)
         self.quotes: list[tuple[int, int]] = []  # what the statements say, in text order
@@ -176,15 +178,21 @@ class ArticleSources:
             person = self._by_surname(mention.surname or mention.name)  # "Van der Bellen"
             if person is not None:
                 return person
+        if mention.kind == "organisation" and mention.name and (mention.kind, mention.name) not in (
+            self.by_key
+        ) and mention.name in self.by_prefix:  # "BAT" (-Analyse) is "BAT-Stiftung"
+            return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
     def _by_surname(self, surname: str) -> Entity | None:
+        """The person named before with this surname, also as a genitive ("Wałęsas") or
+        spelled without diacritics ("Davutoglu" for "Davutoğlu")."""
         if not surname:
             return None
-        base = surname[:-1] if surname.endswith("s") else surname
+        wanted = {fold(surname), fold(surname.removesuffix("s"))}
         for entity in reversed(self.entities):
             # an unnamed person ("die Mandantin") has no surname and matches no name
-            if entity.kind == "person" and entity.surname and entity.surname in {surname, base}:
+            if entity.kind == "person" and entity.surname and fold(entity.surname) in wanted:
                 return entity
         return None
 
@@ -208,6 +216,8 @@ class ArticleSources:
                             described=mention.descriptive)
             if mention.kind in {"organisation", "media"} and entity.name:
                 entity.heads.add(entity.name.split()[-1].lower())  # "Sozialministerium"
+                if "-" in entity.name:
+                    self.by_prefix.setdefault(entity.name.split("-", 1)[0], entity)
             self.by_key[key] = entity
             self.entities.append(entity)
         self._enrich(entity, mention)
@@ -219,8 +229,8 @@ class ArticleSources:
             entity.agreement = GENDER_OF_NATURAL.get(entity.gender or "")
         else:
             entity.agreement = entity.agreement or mention.agreement
-        if mention.role and not entity.role:
-            entity.role = mention.role
+        if mention.role and (not entity.role or entity.role in mention.role):
+            entity.role = mention.role  # "Vizekanzler" -> "Parteichef und Vizekanzler"
         if mention.role_noun and not entity.role_lemma:
             entity.role_lemma = mention.role_noun.lemma
         if entity.role_lemma is None and mention.kind == "person" and mention.name:
@@ -250,6 +260,13 @@ class ArticleSources:
             # a person named inside it is the speaker
             inner = self._inner_person(start, end)
             if inner is None:
+                # "der rehabilitierte Trumbo", "überglücklicher Thiem": a surname named before
+                last = span_tokens(self.document, start, end)[-1:]
+                capitalised = bool(last) and last[0].text[:1].isupper()
+                person = self._by_surname(last[0].text) if capitalised else None
+                if person is not None:
+                    person.spoke = True
+                    return person
                 return None
             mention = inner
         if mention.form in {"role", "anonymous"} and self._plural_role(mention, cue_text):
@@ -267,6 +284,12 @@ class ArticleSources:
         elif mention.descriptive and mention.definite:
             entity = self._description_antecedent(mention) or self._link_named(mention)
         else:
+            if mention.parts and mention.form == "named":
+                # "Hofer und Herbert Kickl": each named as fully as the article does
+                linked = [self._link_named(part) for part in mention.parts]
+                mention.name = " und ".join(dict.fromkeys(
+                    entity.name if entity is not None else part.name or part.text
+                    for part, entity in zip(mention.parts, linked, strict=True)))
             entity = self._link_named(mention)
         if entity is None:
             if mention.form in {"pronoun", "reflexive"}:
@@ -559,7 +582,9 @@ class ArticleSources:
             return None
         lemma = noun.lemma.lower().removesuffix("er") if noun.role_class == "adjectival" else (
             noun.lemma.lower())
-        same_office = (lemma, *_role_groups().get(lemma, ()))
+        word = (mention.office or "").split()[-1].lower() if mention.office else ""
+        # "der Fraktionschef" is "Klubobmann Schieder": the group of the whole word as well
+        same_office = (lemma, *_role_groups().get(lemma, ()), *_role_groups().get(word, ()))
         employer = _employer(mention)
         if employer and self.gaz.organisation_nouns.match(employer):
             employer = None  # "der Chef des Konzerns" refers back like "der Konzern" does
@@ -623,6 +648,13 @@ class ArticleSources:
                 return False
             described = described or held is not None
         return described
+
+
+@lru_cache(maxsize=65_536)
+def fold(word: str) -> str:
+    """A name without diacritics, for comparing spellings: "Davutoğlu" -> "Davutoglu"."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _has_determiner(mention: Mention) -> bool:
@@ -774,6 +806,13 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             # "von einer Polizeisprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "anonymous":
+                found.append(mention)
+        if (previous == "die" and gaz.source_nouns.match(word)) or (
+            previous == "die" and (role := gaz.role(word)) is not None and role.gender != "female"
+            and role.role_class != "adjectival"
+        ):  # "die Ermittler": the group a later "sie" may mean
+            mention = parse_mention(document, tokens[index - 1].start, token.end)
+            if mention.form == "collective":
                 found.append(mention)
         if previous in DEFINITE and gaz.organisation_nouns.match(word) is not None:
             following = tokens[index + 1] if index + 1 < count else None
