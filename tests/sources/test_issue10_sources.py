@@ -367,3 +367,46 @@ def test_surname_after_an_adjective_is_the_person_named_before():
     text = "Die Tennisspielerin Lisa Moor gewann. Eine überglückliche Moor erklärte, sie sei müde."
     assert names(text, statement(text, "sie sei müde", "Eine überglückliche Moor",
                                  "erklärte")) == ["Lisa Moor"]
+
+
+def test_first_person_outside_an_interview_goes_on_with_the_speaker_before():
+    text = ("Der Umbau beginne im Mai, sagte Direktorin Petra Wallner. Ich rechne nicht mit "
+            "Verzögerungen.")
+    result = names(
+        text,
+        statement(text, "Der Umbau beginne im Mai", "Direktorin Petra Wallner", "sagte"),
+        statement(text, "Ich rechne nicht mit Verzögerungen", "Ich", quote_type=QuoteType.DIRECT),
+    )
+    assert result == ["Petra Wallner", "Petra Wallner"]
+
+
+def test_role_from_an_apposition_lets_a_compound_office_refer_back():
+    text = ("Das sei bedenklich, sagte Hanna Roth, Präsidentin der Ärztekammer Tirol, am "
+            "Montag. Die Kammer-Präsidentin forderte mehr Personal.")
+    result = sources(
+        text,
+        statement(text, "mehr Personal", "Die Kammer-Präsidentin", "forderte",
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert (result[0].name, result[0].role) == ("Hanna Roth", "Präsidentin der Ärztekammer Tirol")
+
+
+def test_office_noun_with_a_genitive_owner_and_the_bare_noun_after_it():
+    text = ("Das Büro des Bürgermeisters verbreitete eine Erklärung. Man prüfe die Vorwürfe, "
+            "hieß es aus dem Büro.")
+    result = sources(
+        text,
+        statement(text, "Man prüfe die Vorwürfe", "dem Büro", "hieß es"),
+    )
+    assert result[0].name == "Büro des Bürgermeisters"
+
+
+def test_general_noun_does_not_take_an_organisation_known_by_another_noun():
+    text = ("Er sprach im Sonderausschuss des Landtags. Der Verband begrüßte die Reform. "
+            "Laut dem Forum gegen Lärm sei das zu wenig. Für die Behörde war das nachvollziehbar.")
+    result = names(
+        text,
+        statement(text, "die Reform", "Der Verband", "begrüßte", quote_type=QuoteType.REPORTED),
+        statement(text, "war das nachvollziehbar", "die Behörde"),
+    )
+    assert result == ["Verband", "Behörde"]

@@ -73,6 +73,7 @@ class Gazetteer:
     surfaces: dict[str, Entry]
     surface_pattern: re.Pattern[str]
     quoted_media_pattern: re.Pattern[str]  # "der „Kurier“": an everyday word in quotation marks
+    common_words: frozenset[str]  # outlets named by everyday words: "Presse", "Welt", "Heute"
     adjective_states: tuple[tuple[str, str], ...]
     state_genders: dict[str, str]
     first_names: dict[str, str]
@@ -279,6 +280,7 @@ def gazetteer() -> Gazetteer:
         surfaces=surfaces,
         surface_pattern=surface_pattern,
         quoted_media_pattern=quoted_media_pattern,
+        common_words=frozenset(common_words),
         adjective_states=tuple(sorted(adjective_states, key=lambda p: -len(p[0]))),
         state_genders=state_genders,
         first_names=first_names,

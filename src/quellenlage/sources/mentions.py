@@ -422,9 +422,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         entry_match = None  # "Riad Haddad": a first name, not Saudi Arabia's capital
     if entry_match is not None:
         entry, length = entry_match
-        if entry.kind == "state" and i + length < len(words) - 1 and gaz.role(
-            words[i + length]
-        ):  # "Österreichs Energieregulator Walter Boltz": the state's office holder
+        if entry.kind == "state" and i + length < len(words) - 1 and (
+            gaz.role(words[i + length]) or gaz.first_name_gender(words[-2])
+        ):  # "Österreichs Energieregulator Walter Boltz", "Argentiniens Routinier Javier
+            # Mascherano": the state's office holder or player
             inner = _parse_segment(text, tokens[i + length :], gaz)
             if inner.kind == "person":
                 inner.state = inner.state or entry.name
@@ -563,7 +564,8 @@ def _unwrap(
         if inner.form != "unknown" or inner.name:
             return inner
     if prefix:
-        if prefix.lower() in {"medien", "presse", "zeitungs", "korrespondenten"}:
+        if kind == "media_reports" and prefix.lower() in {
+            "medien", "presse", "zeitungs", "korrespondenten"}:  # not "Pressemitteilung"
             return _vague_reports(tokens, head, gaz)
         word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
         inner = _parse_word(word, gaz, hyphenated=head[len(prefix)] == "-")
@@ -590,7 +592,8 @@ def _parse_word(word: str, gaz: Gazetteer, hyphenated: bool = False) -> Mention 
     """A compound's first part: "Polizei" (angaben), "NASA" (-Angaben), "Regierung" (s),
     "US-Justiz" (angaben); before a hyphen a name too: "Mitterlehner" (-Aussage)."""
     entry = gaz.lookup(word)
-    if entry is not None:
+    if entry is not None and (hyphenated or word not in gaz.common_words):
+        # "Welt-Bericht" names the paper, "Pressemitteilung" none
         return _from_entry(Mention(0, 0, word), entry, [word], [], gaz)
     organisation = gaz.organisation_nouns.match(word)
     if organisation is not None:
@@ -923,6 +926,8 @@ def _parse_organisation(
         kept = [*(a for a in [gaz.adjective_of_state(state)] if a), *kept]
     name = normalise_phrase(kept, name_tokens, gender)
     purpose = _purpose(tokens[i + len(name_tokens) :])
+    if len(name_tokens) == 1 and not purpose:
+        purpose = _genitive_owner(tokens[i + 1 :], gaz)  # "das Büro des Ministerpräsidenten"
     mention.name = " ".join([name, *purpose])
     if len(name_tokens) > 1 and purpose:  # "die Initiative Heimat ohne Hass": its name
         mention.name = " ".join([*(t.text for t in name_tokens[1:]), *purpose])
@@ -932,10 +937,28 @@ def _parse_organisation(
     return mention
 
 
+def _genitive_owner(tokens: list[Token], gaz: Gazetteer) -> list[str]:
+    """A genitive after an organisation noun that says whose it is: "Büro des
+    Ministerpräsidenten", "Ministerium des Innern"; not an outlet addressed in the dative
+    ("teilte das Ministerium der APA mit") and not a state (handled as the state's body)."""
+    if len(tokens) < 2 or tokens[0].text not in {"des", "der"}:
+        return []
+    position = 1
+    while position < len(tokens) - 1 and _is_adjective_form(tokens[position].text):
+        position += 1
+    noun = tokens[position].text
+    if not noun[:1].isupper() or not noun.isalpha() or gaz.lookup(noun) is not None:
+        return []
+    return [t.text for t in tokens[: position + 1]]
+
+
 def _is_acronym(word: str) -> bool:
     """ "GPA-djp", "GfK", "WWF", "G29": a name written with capitals or digits inside (not
-    "Mikl-Leitner": the first part of a hyphenated word decides)."""
-    first = word.split("-", 1)[0]
+    "Mikl-Leitner": the first part of a hyphenated word decides; not "BIP-Anstieg" or
+    "ATP-Titel": an abbreviation before a common noun is a compound noun)."""
+    first, _, rest = word.partition("-")
+    if rest[:1].isupper() and not (_is_acronym(rest) or gazetteer().organisation_nouns.match(rest)):
+        return False
     return first[:1].isupper() and (
         sum(c.isupper() for c in first) >= 2 or any(c.isdigit() for c in first)
     )
@@ -944,12 +967,12 @@ def _is_acronym(word: str) -> bool:
 def _name_adjectives(adjectives: list[str], determined: bool, gaz: Gazetteer) -> list[str]:
     """The adjectives an organisation's name keeps: a capitalised one after an article or
     adjective begins a proper name ("der oppositionsnahen Syrischen Beobachtungsstelle");
-    otherwise those of a state or place ("die slowenische Polizei", "die Wiener Polizei"), not
-    those of the moment ("der staatliche Sicherheitsausschuss", "die zuständige Behörde")."""
+    otherwise all but those of the moment or of no identity ("der staatliche
+    Sicherheitsausschuss", "die zuständige Behörde"; role_adjectives_dropped.txt)."""
     for position, adjective in enumerate(adjectives):
         if adjective[:1].isupper() and (position > 0 or determined):
             return adjectives[position:]
-    return [a for a in adjectives if a[:1].isupper() or gaz.state_of_adjective(a)]
+    return [a for a in adjectives if a.lower() not in _dropped_adjectives()]
 
 
 PURPOSE_WORDS = 4

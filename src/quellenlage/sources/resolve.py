@@ -34,7 +34,7 @@ from quellenlage.sources.mentions import (
     POSSESSIVE,
     Mention,
     _from_entry,
-    _is_acronym,
+    _is_adjective_form,
     parse_mention,
     span_tokens,
 )
@@ -372,7 +372,9 @@ class ArticleSources:
             distance = mention.sentence - candidate.mention.sentence
             if any(head.endswith(noun) for head in entity.heads):
                 score = 4.0  # "das Ministerium" -> "Sozialministerium"
-            elif refers == "any" and not entity.described and distance <= DESCRIPTION_WINDOW:
+            elif refers == "any" and not entity.described and distance <= DESCRIPTION_WINDOW and (
+                not self._named_otherwise(entity, found[0])
+            ):
                 score = 1.0  # "die Organisation" -> "Ärzte ohne Grenzen"
             else:
                 continue
@@ -385,6 +387,15 @@ class ArticleSources:
             if best is None or key > best:
                 best, chosen = key, entity
         return chosen
+
+    def _named_otherwise(self, entity: Entity, noun_class: str) -> bool:
+        """Whether an organisation is known by a noun of another class: the "Sonderausschuss"
+        is no "Verband", the "Forum gegen Antisemitismus" no "Behörde"."""
+        for head in entity.heads:
+            found = self.gaz.organisation_nouns.match(head)
+            if found is not None and found[0] != noun_class:
+                return True
+        return False
 
     def _plural_role(self, mention: Mention, cue_text: str | None) -> bool:
         """ "Reporter berichteten", "Betroffene erzählen": a role noun without article whose
@@ -425,9 +436,7 @@ class ArticleSources:
         Herr Berger, ..."); nobody after the interviewer's label ("STANDARD:", "Frage:") or
         outside an interview."""
         text = self.document.text
-        label = None
-        for match in INTERVIEW_LABEL.finditer(text, max(0, offset - INTERVIEW_REACH), offset):
-            label = match.group(1)
+        label = self.interview_label(offset)
         if label is None or label.lower() in INTERVIEWER_LABELS:
             return None
         if label.lower() in ANSWER_LABELS:
@@ -437,6 +446,14 @@ class ArticleSources:
         if person is not None:
             person.spoke = True
         return person
+
+    def interview_label(self, offset: int) -> str | None:
+        """The label of the interview turn that `offset` is in ("Holm", "Frage"), if any."""
+        label = None
+        start = max(0, offset - INTERVIEW_REACH)
+        for match in INTERVIEW_LABEL.finditer(self.document.text, start, offset):
+            label = match.group(1)
+        return label
 
     def _stray_word(self, mention: Mention) -> bool:
         """A lone unknown capitalised word that opens its sentence and never occurs inside a
@@ -797,6 +814,8 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                     tokens[end_index + 2].text == ")"
                 ) and (entry := gaz.lookup(tokens[end_index + 1].text)) and entry.kind == "state":
                     mention.state = entry.name  # "Rafael Correa (Ecuador)"
+                if not mention.role:
+                    _apposition_role(document, tokens, end_index, mention)
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
                 found = [m for m in found if m.end <= mention.start or m.start >= mention.end]
                 found.append(mention)
@@ -814,15 +833,15 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "collective":
                 found.append(mention)
-        if previous in DEFINITE and gaz.organisation_nouns.match(word) is not None:
+        article = _article_before(tokens, index)
+        if article is not None and gaz.organisation_nouns.match(word) is not None:
             following = tokens[index + 1] if index + 1 < count else None
             named = named_at.get(following.start) if following is not None else None
             if named is not None:  # "der Hilfsorganisation Ärzte ohne Grenzen": its noun
                 named.head = named.head or word.lower()
-            else:
-                end = following.end if following is not None and _is_acronym(
-                    following.text) else token.end  # "die Gewerkschaft GPA-djp"
-                mention = parse_mention(document, tokens[index - 1].start, end)
+            else:  # "die Gewerkschaft GPA-djp", "der BAT-Stiftung für Zukunftsfragen"
+                end = _organisation_end(tokens, index, gaz)
+                mention = parse_mention(document, tokens[article].start, tokens[end].end)
                 if mention.form in {"organisation", "state", "media"} and mention.name:
                     found.append(mention)
         index += 1
@@ -831,6 +850,60 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
+CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
+NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
+ORGANISATION_NAME_REACH = 5  # tokens after an organisation noun that may still name it
+LINKING_WORDS = frozenset({"für", "gegen", "ohne", "des", "der"})  # within such a name
+
+
+def _article_before(tokens: list, index: int) -> int | None:
+    """The article (or "am", "im" ...) that opens the phrase of the noun at `index`, over up
+    to two adjectives: "der Israelitischen Kultusgemeinde", "am Landesgericht"."""
+    position = index - 1
+    while position >= 0 and index - position <= 3:
+        word = tokens[position].text
+        if word.lower() in DEFINITE or word.lower() in CONTRACTED_ARTICLES:
+            return position
+        if not (_is_adjective_form(word) or NAME_ADJECTIVE.match(word)):
+            return None
+        position -= 1
+    return None
+
+
+def _organisation_end(tokens: list, index: int, gaz: Gazetteer) -> int:
+    """The last token that still names the organisation whose noun is at `index`: an acronym
+    or a name after it ("Gewerkschaft GPA-djp", "Landesgericht Linz"), a purpose phrase ("für
+    Zukunftsfragen") or a genitive ("Büro des Ministerpräsidenten")."""
+    end = index
+    limit = min(len(tokens) - 1, index + ORGANISATION_NAME_REACH)
+    while end < limit:
+        word = tokens[end + 1].text
+        if word in LINKING_WORDS or (
+            word[:1].isupper() and word.replace("-", "").isalnum() and gaz.role(word) is None
+        ) or (_is_adjective_form(word) and tokens[end].text in LINKING_WORDS):
+            end += 1
+            continue
+        break
+    while end > index and tokens[end].text[:1].islower():
+        end -= 1  # no article or preposition at the end
+    return end
+
+
+def _apposition_role(document: Document, tokens: list, index: int, mention: Mention) -> None:
+    """ "Oskar Deutsch, Präsident der Israelitischen Kultusgemeinde Wien, sagte": the role
+    that follows a name between commas."""
+    if index + 1 >= len(tokens) or tokens[index].text != ",":
+        return
+    end = index + 1
+    while end < len(tokens) and end - index <= 8 and tokens[end].text not in {",", ".", "(", ";"}:
+        end += 1
+    if end >= len(tokens) or tokens[end].text not in {",", "."}:
+        return
+    apposition = parse_mention(document, tokens[index + 1].start, tokens[end - 1].end)
+    if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
+        mention.role = apposition.office if apposition.form == "anonymous" and (
+            apposition.office == apposition.text) else (apposition.name or apposition.role)
+        mention.role_noun = apposition.role_noun
 
 
 def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
@@ -889,6 +962,11 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         entity: Entity | None = None
         if speaker is not None and speaker.text.strip().lower() in FIRST_PERSON:
             entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
+            if entity is None and previous is not None and (
+                article.sentence_of(attribution.quote.start) - previous[0] <= CARRY_WINDOW
+            ) and article.interview_label(speaker.start) is None:
+                # "Ich glaube nicht, dass ...": the speaker of the words just before goes on
+                entity = previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = _speaker_span(article, speaker)
