@@ -410,3 +410,18 @@ def test_general_noun_does_not_take_an_organisation_known_by_another_noun():
         statement(text, "war das nachvollziehbar", "die Behörde"),
     )
     assert result == ["Verband", "Behörde"]
+
+
+def test_abbreviation_in_parentheses_names_the_organisation_after():
+    text = ("Das sei zu kompliziert, sagte Lea Brunner, Vorsitzende der "
+            "Verbraucherschutzgruppe (VSG9), am Mittwoch. VSG9 fordert mehr Klarheit.")
+    source = sources(text, statement(text, "mehr Klarheit", "VSG9", "fordert",
+                                     quote_type=QuoteType.REPORTED))[0]
+    assert (source.name, source.kind) == ("Verbraucherschutzgruppe", "organisation")
+
+
+def test_source_named_in_the_cue_of_a_statement_without_speaker():
+    text = "Medienberichten zufolge soll der Minister zurücktreten."
+    attribution = statement(text, "soll der Minister zurücktreten", cue="Medienberichten zufolge")
+    resolve_sources(document(text), [attribution])
+    assert (attribution.source.name, attribution.source.kind) == ("Medienberichte", "collective")

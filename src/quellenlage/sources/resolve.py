@@ -34,6 +34,7 @@ from quellenlage.sources.mentions import (
     POSSESSIVE,
     Mention,
     _from_entry,
+    _is_acronym,
     _is_adjective_form,
     parse_mention,
     span_tokens,
@@ -54,6 +55,7 @@ DATELINE = re.compile(
     r"(?:^|(?<=[.!?…])\s+|\n)((?:[A-ZÄÖÜ][\w.]*(?:[ /-](?=[A-ZÄÖÜ]))?){1,4})"
     r"(?:\s*\([^()\n]{1,30}\))?\s+[–—-]\s"
 )
+ABBREVIATION = re.compile(r"\s*\(([^()\s]{2,12})\)")  # "(G29)" right after a name
 DATELINE_REACH = 600  # characters from the start of the text where a dateline may stand
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
@@ -116,6 +118,7 @@ class ArticleSources:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.by_prefix: dict[str, Entity] = {}  # "BAT" -> "BAT-Stiftung für Zukunftsfragen"
+        self.abbreviations: dict[str, Entity] = {}  # "G29" -> "Artikel-29-Datenschutzgruppe"
         self.candidates: list[_Candidate] = []
         self.datelines = _datelines(document.text)
         self.quotes: list[tuple[int, int]] = []  # what the statements say, in text order
@@ -130,6 +133,8 @@ class ArticleSources:
             entity = entity or self._link_named(mention)
             if entity is not None:
                 self._add(mention, entity)
+                if entity.kind in {"organisation", "media"}:
+                    self._note_abbreviation(mention, entity)
 
     # -- positions -------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:
@@ -180,9 +185,18 @@ class ArticleSources:
                 return person
         if mention.kind == "organisation" and mention.name and (mention.kind, mention.name) not in (
             self.by_key
-        ) and mention.name in self.by_prefix:  # "BAT" (-Analyse) is "BAT-Stiftung"
-            return self.by_prefix[mention.name]
+        ):
+            if mention.name in self.abbreviations:  # "G29" after "Datenschutzgruppe (G29)"
+                return self.abbreviations[mention.name]
+            if mention.name in self.by_prefix:  # "BAT" (-Analyse) is "BAT-Stiftung"
+                return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
+
+    def _note_abbreviation(self, mention: Mention, entity: Entity) -> None:
+        """ "der Artikel-29-Datenschutzgruppe (G29)": G29 names it from here on."""
+        found = ABBREVIATION.match(self.document.text, mention.end)
+        if found is not None and _is_acronym(found.group(1)) and found.group(1) != entity.name:
+            self.abbreviations.setdefault(found.group(1), entity)
 
     def _by_surname(self, surname: str) -> Entity | None:
         """The person named before with this surname, also as a genitive ("Wałęsas") or
@@ -446,6 +460,15 @@ class ArticleSources:
         if person is not None:
             person.spoke = True
         return person
+
+    def source_in_cue(self, cue: Part) -> Entity | None:
+        """A source named by the cue itself: "Medienberichten zufolge", "Polizeiangaben
+        zufolge"; none for verbs ("sagte", "hieß es")."""
+        for start, end in cue.spans:
+            mention = parse_mention(self.document, start, end)
+            if mention.form in CUE_SOURCE_FORMS:
+                return self.resolve(start, end)
+        return None
 
     def interview_label(self, offset: int) -> str | None:
         """The label of the interview turn that `offset` is in ("Holm", "Frage"), if any."""
@@ -927,6 +950,7 @@ def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     return index
 
 
+CUE_SOURCE_FORMS = frozenset({"collective", "organisation", "media", "state"})
 OBLIQUE_OPENERS = frozenset({"dem", "einem", "des", "eines", "den"})
 
 
@@ -971,6 +995,8 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = _speaker_span(article, speaker)
             entity = article.resolve(start, end, cue_text, previous)
+        elif attribution.cue is not None and (source := article.source_in_cue(attribution.cue)):
+            entity = source  # "Medienberichten zufolge" as the cue, no speaker of its own
         elif previous is not None:
             sentence = article.sentence_of(attribution.quote.start)
             if sentence - previous[0] <= CARRY_WINDOW:
