@@ -425,3 +425,55 @@ def test_source_named_in_the_cue_of_a_statement_without_speaker():
     attribution = statement(text, "soll der Minister zurücktreten", cue="Medienberichten zufolge")
     resolve_sources(document(text), [attribution])
     assert (attribution.source.name, attribution.source.kind) == ("Medienberichte", "collective")
+
+
+def test_impersonal_man_and_adverb_spans_go_on_with_the_speaker_before():
+    text = ("Die Lage sei ernst, sagte Ministerin Ulrike Sommer. Man werde aber helfen. "
+            "Ähnlich äußerte sich der Rest des Kabinetts.")
+    result = names(
+        text,
+        statement(text, "Die Lage sei ernst", "Ministerin Ulrike Sommer", "sagte"),
+        statement(text, "werde aber helfen", "Man"),
+        statement(text, "äußerte sich der Rest des Kabinetts", "Ähnlich"),
+    )
+    assert result == ["Ulrike Sommer"] * 3
+
+
+def test_side_of_a_state_is_the_state_and_a_spokeswoman_of_someone_named():
+    text = ("Die chinesische Seite wies das zurück. Nach Angaben von Kellers Sprecherin war "
+            "er nie dort.")
+    result = sources(
+        text,
+        statement(text, "das", "Die chinesische Seite", "wies zurück",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "war er nie dort", "Kellers Sprecherin", "Nach Angaben von"),
+    )
+    assert (result[0].name, result[0].kind) == ("China", "state")
+    assert (result[1].name, result[1].kind) == ("Sprecherin Kellers", "anonymous")
+
+
+def test_office_with_a_particle_name_and_a_team_of_someone():
+    text = ("Der stellvertretende Fraktionsvorsitzende von Brandt forderte Aufklärung. Das Team "
+            "des Kremlkritikers Pawel Orlow sprach von Mord.")
+    result = sources(
+        text,
+        statement(text, "Aufklärung", "Der stellvertretende Fraktionsvorsitzende von Brandt",
+                  "forderte", quote_type=QuoteType.REPORTED),
+        statement(text, "von Mord", "Das Team des Kremlkritikers Pawel Orlow", "sprach",
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert (result[0].name, result[0].kind) == ("von Brandt", "person")
+    assert (result[1].name, result[1].kind) == (
+        "Team des Kremlkritikers Pawel Orlow", "organisation")
+
+
+def test_the_pentagon_is_an_organisation_and_the_newspaper_report_its_paper():
+    text = ("Das „Handelsblatt“ berichtete über den Plan. Dem Zeitungsbericht zufolge sollen "
+            "3000 Stellen wegfallen. Das Pentagon teilte mit, der Ballon sei abgeschossen.")
+    result = sources(
+        text,
+        statement(text, "sollen 3000 Stellen wegfallen", "Dem Zeitungsbericht", "zufolge"),
+        statement(text, "der Ballon sei abgeschossen", "Das Pentagon", "teilte mit"),
+    )
+    assert (result[0].name, result[0].kind) == ("Handelsblatt", "media")
+    assert (result[1].name, result[1].kind) == ("Pentagon", "organisation")

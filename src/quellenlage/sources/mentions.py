@@ -187,6 +187,8 @@ def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
         first_name -= 1  # "Luiz Inácio Lula": the first of several first names
     role = next((i for i in range(first_name - 1, -1, -1) if gaz.role(tokens[i].text)), None)
     if role is None:
+        if any(gaz.organisation_nouns.match(t.text) for t in tokens[:first_name]):
+            return tokens  # "Das Team des Kremlkritikers Alexej Nawalny": the team speaks
         return tokens[first_name:]
     state = role
     while state > 0 and gaz.state_of_adjective(tokens[state - 1].text):
@@ -347,6 +349,16 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return _parse_tokens(text, [tokens[i]], gaz)  # "Nach Bas' Worten"
     if i + 1 < len(words) and head.endswith("s") and gaz.wrappers.match(words[i + 1]):
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
+    if (
+        i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
+        and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[i + 1])
+        and not gaz.first_name_gender(words[i + 1]) and (i + 2 == len(words))
+    ):  # "Nawalnys Sprecherin": the spokeswoman of Nawalny
+        inner = _parse_segment(text, tokens[i + 1 :], gaz)
+        if inner.form in {"role", "anonymous"} and inner.name:
+            inner.name = f"{inner.name} {head}"
+            inner.start, inner.end, inner.text = start, end, surface
+            return inner
     if (
         i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
         and gaz.lookup(head) is None and gaz.role(head) is None
@@ -557,15 +569,18 @@ def _unwrap(
     if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
         rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest
-        if rest[0].text.lower() == "des" and inner_tokens[-1].text[:1].isupper():
-            # "Angaben des Geheimdienstes": the source is der Geheimdienst
-            inner_tokens = [*inner_tokens[:-1], _nominative_token(inner_tokens[-1], gaz)]
+        if rest[0].text.lower() == "des" and inner_tokens:
+            # "Angaben des Geheimdienstes", "einer Mitteilung des Präsidialamts der ...": the
+            # genitive article makes the segment parser read the head in the nominative
+            inner_tokens = [rest[0], *inner_tokens]
         inner = _parse_tokens(text, inner_tokens, gaz)
         if inner.form != "unknown" or inner.name:
             return inner
     if prefix:
         if kind == "media_reports" and prefix.lower() in {
             "medien", "presse", "zeitungs", "korrespondenten"}:  # not "Pressemitteilung"
+            if determiner in DEFINITE:  # "dem Zeitungsbericht": the paper named before
+                return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
             return _vague_reports(tokens, head, gaz)
         word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
         inner = _parse_word(word, gaz, hyphenated=head[len(prefix)] == "-")
@@ -576,7 +591,7 @@ def _unwrap(
     # compound that names none ("der Antisemitismusbericht")
     if kind == "media_reports" and (determiner is None or determiner in INDEFINITE):
         return _vague_reports(tokens, head[:1].upper() + head[1:], gaz)  # "Berichten zufolge"
-    if kind == "anonymous" and determiner is None:
+    if kind == "anonymous" and determiner is None and head.endswith("n"):
         return _not_a_source(Mention(tokens[0].start, tokens[-1].end, head))  # "Angaben zufolge"
     return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
 
@@ -753,6 +768,10 @@ def _dropped_adjectives() -> frozenset[str]:
 
 def _starts_name(words: list[str], k: int, gaz: Gazetteer) -> bool:
     word = words[k]
+    if word in NAME_PARTICLES and k + 1 < len(words) and words[k + 1][:1].isupper() and (
+        word not in DEFINITE
+    ):
+        return True  # "der Fraktionsvorsitzende von Notz"
     if not word[:1].isupper() or word.lower() in DEFINITE:
         return False
     entry = gaz.lookup(word)
@@ -868,7 +887,7 @@ def _parse_organisation(
     mention: Mention,
     gaz: Gazetteer,
 ) -> Mention:
-    kind, gender, _ = organisation[1]  # type: ignore[misc]
+    kind, gender, refers = organisation[1]  # type: ignore[misc]
     determined = i > len(adjectives)  # an article before the adjectives
     words = [t.text for t in tokens]
     mention.agreement = gender
@@ -890,6 +909,8 @@ def _parse_organisation(
             mention.name = state or (entry.name if entry else head)
             mention.role = "Regierung"
             return mention
+        if refers == "state":
+            return _not_a_source(mention)  # "die andere Seite"
         kind = "organisation"
     if kind == "media":
         named = _outlet_after(tokens[i + 1 :], gaz)
@@ -947,9 +968,17 @@ def _genitive_owner(tokens: list[Token], gaz: Gazetteer) -> list[str]:
     while position < len(tokens) - 1 and _is_adjective_form(tokens[position].text):
         position += 1
     noun = tokens[position].text
-    if not noun[:1].isupper() or not noun.isalpha() or gaz.lookup(noun) is not None:
+    if not noun[:1].isupper() or not noun.replace("-", "").isalpha() or (
+        gaz.lookup(noun) is not None
+        or ((owner := gaz.organisation_nouns.match(noun)) is not None and owner[1][0] == "media")
+    ):
         return []
-    return [t.text for t in tokens[: position + 1]]
+    end = position + 1
+    if end < len(tokens) and gaz.first_name_gender(tokens[end].text):
+        end += 1  # "des Putin-Gegners Alexej Nawalny": the owner's name after the noun
+        while end < len(tokens) and end - position <= 3 and tokens[end].text[:1].isupper():
+            end += 1
+    return [t.text for t in tokens[:end]]
 
 
 def _is_acronym(word: str) -> bool:

@@ -60,6 +60,8 @@ DATELINE_REACH = 600  # characters from the start of the text where a dateline m
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
+# "man" in reported speech ("Man habe nichts gewusst") is the speaker's side as well
+GOING_ON = FIRST_PERSON | {"man"}
 # An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Berger: ..."
 INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
 INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
@@ -984,7 +986,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
     for attribution in sorted(attributions, key=lambda a: a.quote.start):
         speaker = attribution.speaker
         entity: Entity | None = None
-        if speaker is not None and speaker.text.strip().lower() in FIRST_PERSON:
+        if speaker is not None and speaker.text.strip().lower() in GOING_ON:
             entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
             if entity is None and previous is not None and (
                 article.sentence_of(attribution.quote.start) - previous[0] <= CARRY_WINDOW
