@@ -477,3 +477,17 @@ def test_the_pentagon_is_an_organisation_and_the_newspaper_report_its_paper():
     )
     assert (result[0].name, result[0].kind) == ("Handelsblatt", "media")
     assert (result[1].name, result[1].kind) == ("Pentagon", "organisation")
+
+
+def test_us_office_is_tied_to_its_state_and_a_reproach_of_a_policy_names_nobody():
+    text = ("Präsident Juri Markow wies das zurück. US-Präsident Tom Harlan reagierte. Der "
+            "US-Präsident sagte, Markow trage die Verantwortung. Den Vorwurf der Klientelpolitik "
+            "wies er zurück.")
+    result = sources(
+        text,
+        statement(text, "Markow trage die Verantwortung", "Der US-Präsident", "sagte"),
+        statement(text, "Den Vorwurf der Klientelpolitik", "Den Vorwurf der Klientelpolitik",
+                  "wies zurück", quote_type=QuoteType.REPORTED),
+    )
+    assert result[0].name == "Tom Harlan"
+    assert result[1] is None

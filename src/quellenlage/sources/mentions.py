@@ -569,9 +569,10 @@ def _unwrap(
     if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
         rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest
-        if rest[0].text.lower() == "des" and inner_tokens:
+        if rest[0].text.lower() in {"des", "der"} and inner_tokens:
             # "Angaben des Geheimdienstes", "einer Mitteilung des Präsidialamts der ...": the
-            # genitive article makes the segment parser read the head in the nominative
+            # genitive article makes the segment parser read the head in the nominative, and
+            # "den Vorwurf der Klientelpolitik" names no source
             inner_tokens = [rest[0], *inner_tokens]
         inner = _parse_tokens(text, inner_tokens, gaz)
         if inner.form != "unknown" or inner.name:
@@ -678,6 +679,9 @@ def _parse_role(
             determiner or "", "male" if words[i].endswith("r") else None
         )
     role_words = [*adjectives, *words[i:j]]
+    prefix = gaz.lookup(words[i].split("-", 1)[0]) if "-" in words[i] else None
+    if prefix is not None and prefix.kind == "state":
+        mention.state = mention.state or prefix.name  # "der US-Präsident", "Kreml-Sprecher"
     complement: list[str] = []
     name_tokens: list[Token] = []
     k = j
@@ -942,7 +946,9 @@ def _parse_organisation(
     ):
         name_tokens = [*name_tokens, *_name_run(following, 0, gaz)]  # "Staatsanwaltschaft Krefeld"
     kept = _name_adjectives(adjectives, determined, gaz)
-    if state is not None and not any(gaz.state_of_adjective(a) for a in kept):
+    named_state = any((e := gaz.lookup(t.text)) is not None and e.kind == "state"
+                      for t in name_tokens[1:])  # "die Kirche Kubas" names it already
+    if state is not None and not named_state and not any(gaz.state_of_adjective(a) for a in kept):
         # "das Außenministerium in Moskau" -> "russisches Außenministerium"
         kept = [*(a for a in [gaz.adjective_of_state(state)] if a), *kept]
     name = normalise_phrase(kept, name_tokens, gender)

@@ -47,6 +47,7 @@ CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
 DESCRIPTION_WINDOW = 8  # sentences back that "die Organisation" may reach for any organisation
 REFERENCE_WINDOW = 3  # sentences back that "Demnach", "den Angaben zufolge" may reach
 DOCUMENT_WINDOW = 8  # sentences back to the author of "die Studie"
+AUTHORS = {"document": {"organisation", "media"}, "media_reports": {"media"}}
 LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
 IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
 SALIENCE_WEIGHT, SALIENCE_CAP = 0.3, 8  # mentions that make a protagonist of a person
@@ -335,8 +336,9 @@ class ArticleSources:
         just before; "die Studie", "der Antisemitismusbericht": its author, the organisation
         named before; else the subject of a sentence just before."""
         wrapper = self.gaz.wrappers.match(mention.head or "")
-        if wrapper is not None and wrapper[1][0] == "document":  # type: ignore[index]
-            author = self._nearest(mention, DOCUMENT_WINDOW, {"organisation", "media", "state"})
+        kind = wrapper[1][0] if wrapper is not None else None  # type: ignore[index]
+        if kind in AUTHORS:  # "der Studie": its institute; "dem Bericht": its paper
+            author = self._nearest(mention, DOCUMENT_WINDOW, AUTHORS[kind])
             if author is not None:
                 return author
         if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
