@@ -75,6 +75,7 @@ class Gazetteer:
     quoted_media_pattern: re.Pattern[str]  # "der „Kurier“": an everyday word in quotation marks
     common_words: frozenset[str]  # outlets named by everyday words: "Presse", "Welt", "Heute"
     adjective_states: tuple[tuple[str, str], ...]
+    adjective_stems: dict[str, str]  # the same, looked up by stem
     state_genders: dict[str, str]
     first_names: dict[str, str]
     roles: SuffixTable
@@ -97,10 +98,12 @@ class Gazetteer:
         return entry
 
     def state_of_adjective(self, word: str) -> str | None:
-        """The state of a nationality adjective: "ukrainischen" -> Ukraine."""
+        """The state of a nationality adjective: "ukrainischen" -> Ukraine (the stem and at most
+        two letters of ending, the longest stem first)."""
         lower = word.lower()
-        for stem, state in self.adjective_states:
-            if lower.startswith(stem) and len(lower) - len(stem) <= 2:
+        for cut in (0, 1, 2):
+            state = self.adjective_stems.get(lower[: len(lower) - cut])
+            if state is not None:
                 return state
         return None
 
@@ -282,6 +285,7 @@ def gazetteer() -> Gazetteer:
         quoted_media_pattern=quoted_media_pattern,
         common_words=frozenset(common_words),
         adjective_states=tuple(sorted(adjective_states, key=lambda p: -len(p[0]))),
+        adjective_stems=dict(reversed(adjective_states)),  # the first listed stem wins
         state_genders=state_genders,
         first_names=first_names,
         roles=SuffixTable(role_forms),

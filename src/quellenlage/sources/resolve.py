@@ -891,7 +891,7 @@ def _article_before(tokens: list, index: int) -> int | None:
         word = tokens[position].text
         if word.lower() in DEFINITE or word.lower() in CONTRACTED_ARTICLES:
             return position
-        if not (_is_adjective_form(word) or NAME_ADJECTIVE.match(word)):
+        if not (_is_adjective_form(word) or (word[:1].isupper() and NAME_ADJECTIVE.match(word))):
             return None
         position -= 1
     return None
