@@ -531,6 +531,30 @@ def test_ist_ueberzeugt_dass() -> None:
     assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
+    ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
+    ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
+    ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
+     "die Stadt"),
+])
+def test_more_speech_acts_without_their_words(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_wahrend_as_a_preposition_before_a_verb_of_saying() -> None:
+    found = only("Während des Spiels sagte der Trainer, man sei zufrieden.")
+    assert parts(found) == ("man sei zufrieden", "der Trainer", "sagte")
+
+
+def test_the_closing_verb_of_saying_governs_over_verbs_inside_the_message() -> None:
+    found = only("Wir helfen Menschen, die Vorfälle melden möchten, sagte Anna Weber vom Forum.")
+    assert parts(found) == ("Wir helfen Menschen, die Vorfälle melden möchten", "Anna Weber",
+                            "sagte")
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -231,7 +231,10 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
     start = left
     while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
         start += 1
-    if start < cue and word_class(tokens[start]) == "sub":
+    verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
+    if start < cue and (word_class(tokens[start]) == "sub" or (
+        tokens[start].text.lower() == "während" and verb_final
+    )):  # "während" opens a clause when its verb comes last, else it is a preposition
         if (tokens[start].text.lower() == "als" and cue + 1 < end
                 and noun_phrase_end(tokens, start + 1, cue) == cue
                 and tokens[cue + 1].text not in CLAUSE_BREAKS
@@ -264,6 +267,14 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
             # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
             return [(start, phrase_end)]
+        if (phrase_end > start and phrase_end + 2 <= cue
+                and tokens[phrase_end].text in ("in", "aus")
+                and word_class(tokens[phrase_end + 1]) == "cap"
+                and (phrase_end + 2 == cue or word_class(tokens[phrase_end + 2]) == "aux")):
+            # "Die Regierung in Oslo dementierte": a place belongs to the subject
+            phrase_end += 2
+            if phrase_end == cue:
+                return [(start, phrase_end)]
         if phrase_end > start and phrase_end < cue and word_class(tokens[phrase_end]) == "aux":
             # "Die Stadt wollte die Angaben nicht bestätigen": the phrase before the finite
             # auxiliary or modal of a main clause is its subject

@@ -51,6 +51,9 @@ from quellenlage.text.tokens import Token
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was",
                              "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
+ADVERBIAL_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "obgleich", "als",
+                                     "wenn", "da", "bevor", "seit", "seitdem", "sobald",
+                                     "indem", "falls"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
@@ -191,14 +194,16 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         ):
             candidate = _impersonal(analysis, sentence, i)
             if candidate is not None:
-                clausal.append((0, i, candidate))
+                clausal.append((1, i, candidate))
         elif lexicon.readings(token.text) and token.text[0].islower():
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
                 )
-                rank = 1 if subordinate else 0
+                rank = 2 if subordinate else 1
+                if _closes_sentence(analysis, sentence, i):
+                    rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
@@ -247,6 +252,14 @@ def _is_surname(analysis: _Analysis, index: int) -> bool:
         j != index and j > 0 and word_class(analysis.tokens[j - 1]) == "cap"
         for j in occurrences
     )
+
+
+def _closes_sentence(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i opens the sentence's last clause after a comma ("..., sagte X dem Sender.")."""
+    tokens = analysis.tokens
+    if i == sentence.first or tokens[i - 1].text != "," or analysis.quote_of[i - 1] >= 0:
+        return False
+    return _clause_bounds(analysis, sentence, i)[1] >= analysis.body_end(sentence)
 
 
 def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -574,6 +587,13 @@ def _statement_around(
             if message_start >= end:
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
+            return None
+        if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
+            tokens[message_start].text.lower() not in COMPLEMENTISERS
+            and analysis.quote_of[message_start] < 0
+        ):
+            # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
+            # adverbial clause is no message of its verb
             return None
         frame = (start, message_start)
         return _build(analysis, sentence, [(message_start, end)], who, cue_spans, [frame],
