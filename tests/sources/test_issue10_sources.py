@@ -491,3 +491,15 @@ def test_us_office_is_tied_to_its_state_and_a_reproach_of_a_policy_names_nobody(
     )
     assert result[0].name == "Tom Harlan"
     assert result[1] is None
+
+
+def test_statement_without_speaker_takes_the_subject_of_its_cue_verb():
+    text = ("Die Gewerkschaft Kom-Bau stellt einen Rechner vor und findet, dass die Verträge "
+            "zu lang seien. Das habe ich so nicht gesagt, grinst Bürgermeisterin Eva Hollerer.")
+    result = names(
+        text,
+        statement(text, "dass die Verträge zu lang seien", cue="findet"),
+        statement(text, "Das habe ich so nicht gesagt", cue="grinst",
+                  quote_type=QuoteType.DIRECT),
+    )
+    assert result == ["Gewerkschaft Kom-Bau", "Eva Hollerer"]

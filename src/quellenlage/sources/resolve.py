@@ -58,6 +58,7 @@ DATELINE = re.compile(
 )
 ABBREVIATION = re.compile(r"\s*\(([^()\s]{2,12})\)")  # "(G29)" right after a name
 DATELINE_REACH = 600  # characters from the start of the text where a dateline may stand
+INVERTED_SUBJECT_REACH = 2  # characters from a cue verb to its subject: "grinst Van der Bellen"
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
@@ -472,6 +473,29 @@ class ArticleSources:
             mention = parse_mention(self.document, start, end)
             if mention.form in CUE_SOURCE_FORMS:
                 return self.resolve(start, end)
+        return None
+
+    def subject_of_cue(self, cue: Part) -> Entity | None:
+        """For a statement without speaker span: the source named as the subject of its cue
+        verb, right after it ("..., grinst Van der Bellen") or opening its sentence ("Die
+        Gewerkschaft GPA-djp lanciert einen Rechner und findet, dass ...")."""
+        word = self.document.text[cue.start : cue.spans[0][1]]
+        if not word[:1].islower():
+            return None  # "Laut", "Nach": no verb
+        sentence = self.sentence_of(cue.start)
+        position = bisect_left(self.candidates, cue.end, key=_candidate_start)
+        if position < len(self.candidates):
+            after = self.candidates[position]
+            if after.mention.start - cue.end <= INVERTED_SUBJECT_REACH and (
+                after.mention.sentence == sentence
+            ) and after.entity.kind != "state":
+                return after.entity
+        first = bisect_left(self.candidates, self.sentence_starts[sentence] if self.sentence_starts
+                            else 0, key=_candidate_start)
+        if first < position:
+            opening = self.candidates[first]
+            if self._is_sentence_subject(opening.mention) and opening.entity.kind != "state":
+                return opening.entity
         return None
 
     def interview_label(self, offset: int) -> str | None:
@@ -1001,6 +1025,8 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             entity = article.resolve(start, end, cue_text, previous)
         elif attribution.cue is not None and (source := article.source_in_cue(attribution.cue)):
             entity = source  # "Medienberichten zufolge" as the cue, no speaker of its own
+        elif attribution.cue is not None and (source := article.subject_of_cue(attribution.cue)):
+            entity = source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
         elif previous is not None:
             sentence = article.sentence_of(attribution.quote.start)
             if sentence - previous[0] <= CARRY_WINDOW:
