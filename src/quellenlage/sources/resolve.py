@@ -12,7 +12,14 @@ described by a role that is no office. A span that names nothing able to speak (
 "die Runde", "Demnach", "wir") gives no source, unless a person is named inside it ("Nobel
 laureate Jane Doe says"); "ich"/"wir" in an interview answer is the labelled interviewee. An
 attribution without a speaker carries the source of the statement just before it ("Er sagte, ... .
-Die Lage sei ernst.").
+Die Lage sei ernst."), unless the subject of its cue verb is named ("..., grinst Huber").
+
+A definite description ("die Behörde", "das Ministerium", "das Blatt") takes the organisation or
+outlet named before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp") or, for a
+general noun, any named one nearby that no other noun describes; a reference ("Demnach", "den
+Angaben zufolge", "die Studie", "dem Zeitungsbericht") takes the source of the statement before
+or the author named before; a dateline ("WIEN (APA) -") is no speaker; an unnamed person whose
+role noun finds no holder is anonymous.
 """
 
 from __future__ import annotations
