@@ -555,6 +555,34 @@ def test_the_closing_verb_of_saying_governs_over_verbs_inside_the_message() -> N
                             "sagte")
 
 
+def test_dies_before_the_verb_is_its_object() -> None:
+    found = statements("Die Bank sei solvent. Dies erklärte der Minister am Abend.")
+    assert [parts(a)[:2] for a in found] == [("Die Bank sei solvent", "der Minister")]
+
+
+def test_sentence_adverb_is_no_speaker() -> None:
+    found = only("Ähnlich äußerte sich die Ministerin, man werde das prüfen.")
+    assert parts(found)[1] == "die Ministerin"
+
+
+def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
+    found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
+    assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")
+
+
+def test_laut_before_a_verb_of_saying_is_no_subject() -> None:
+    found = statements("Laut Polizei sagte der Fahrer, er habe nichts gesehen.")
+    assert parts(found[-1]) == ("er habe nichts gesehen", "der Fahrer", "sagte")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Festnahme wurde international begrüßt.",
+    "Ihnen drohen lange Haftstrafen.",
+])
+def test_no_speech_act_without_someone_who_acts(text: str) -> None:
+    assert statements(text) == []
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -27,6 +27,7 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 # relative pronouns that can be a clause's subject, articles that cannot open one
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
+DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
 
 
 def word_class(token: Token, sentence_initial: bool = False) -> str:
@@ -258,6 +259,9 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
             and noun_phrase_end(tokens, start, cue) == start):
         # "..., so Meier, die auch angab, dass ...": the relative pronoun is the subject
         return [(start, start + 1)]
+    if start + 1 == cue and tokens[start].text.lower() in DEMONSTRATIVE_OBJECTS:
+        # "Dies teilte der Hersteller mit": the demonstrative is the object, the subject follows
+        return speaker_after(tokens, cue + 1, end)
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end == cue or (phrase_end > start and all(

@@ -54,6 +54,7 @@ COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "w
 ADVERBIAL_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "obgleich", "als",
                                      "wenn", "da", "bevor", "seit", "seitdem", "sobald",
                                      "indem", "falls"})
+DATIVE_OPENERS = frozenset({"ihm", "ihr", "ihnen", "dem", "einem", "seinem", "ihrem", "diesem"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
@@ -214,7 +215,18 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     elif anchor is not None and not any(found):
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
-    return [candidate for candidate in found if candidate is not None]
+    kept = [candidate for candidate in found if candidate is not None]
+    # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
+    # in its frame, reports that statement; it is none of its own
+    return [
+        candidate for candidate in kept
+        if candidate.category != "prepositional" or not any(
+            other is not candidate and other.category != "prepositional"
+            and any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
+            and candidate.cue[0][0] > other.cue[0][0]
+            for other in kept
+        )
+    ]
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
@@ -270,13 +282,21 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     verb, cue = group
     left, _ = _clause_bounds(analysis, sentence, cue[0])
     speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
-    if not speaker:
-        return None
+    if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
+        return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
                        sentence.index, speaker, [(j, j + 1) for j in cue],
                        category=verb.category)
     _addressee_and_passive(analysis, sentence, anchor, verb, cue, i)
-    anchor.act = _tells_act(analysis, sentence, verb, cue)
+    tokens = analysis.tokens
+    without_agent = addressees.is_passive(tokens, cue, i) and anchor.speaker == speaker
+    dative_subject = tokens[anchor.speaker[0][0]].text.lower() in DATIVE_OPENERS if (
+        anchor.speaker) else False
+    # "Die Festnahme wurde begrüßt" names no one who spoke; "Ihm drohen zehn Jahre Haft" is
+    # no threat anyone made
+    anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
+        without_agent or dative_subject
+    )
     return anchor if anchor.speaker else None
 
 
@@ -886,6 +906,7 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
     """Quotations that are sentences of their own, attributed to the speaker in context."""
     used = {analysis.quote_of[s] for c in found for s, _ in c.quote}
     used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
+    speakers = _speakers_by_sentence(found)
     statements = []
     for number, quotation in enumerate(analysis.quotations):
         if number in used:
@@ -898,20 +919,31 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
         sentence = analysis.document.sentences[sentence_index]
         if first != sentence.first:
             continue
-        speaker = _context_speaker(analysis, found, sentence_index)
+        speaker = _context_speaker(speakers, sentence_index)
         statements.append(Candidate(QuoteType.DIRECT, "Speech", [(first, last)], sentence_index,
                                     speaker))
     return statements
 
 
-def _context_speaker(analysis: _Analysis, found: list[Candidate], sentence_index: int
+def _speakers_by_sentence(found: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The statements with a speaker, by sentence, in the order found: looked up by
+    _context_speaker instead of a scan of all statements per sentence (quadratic)."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        if candidate.speaker:
+            by_sentence.setdefault(candidate.sentence, []).append(candidate)
+    return by_sentence
+
+
+def _context_speaker(speakers: dict[int, list[Candidate]], sentence_index: int
                      ) -> list[tuple[int, int]]:
-    """The speaker of the nearest earlier statement in the last few sentences, if any."""
-    earlier = [c for c in found if c.speaker and
-               sentence_index - CONTEXT_SENTENCES <= c.sentence <= sentence_index]
-    if not earlier:
-        return []
-    return max(earlier, key=lambda c: (c.sentence, c.quote[0][0])).speaker
+    """The speaker of the nearest earlier statement in the last few sentences, if any
+    (`speakers`: from _speakers_by_sentence)."""
+    for sentence in range(sentence_index, sentence_index - CONTEXT_SENTENCES - 1, -1):
+        earlier = speakers.get(sentence)
+        if earlier:
+            return max(earlier, key=lambda c: c.quote[0][0]).speaker
+    return []
 
 
 # --- 4-5: continuation in Konjunktiv I, and hearsay ---------------------------------------------
@@ -926,6 +958,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     by_sentence: dict[int, Candidate] = {}
     for candidate in found:
         by_sentence.setdefault(candidate.sentence, candidate)
+    speakers = _speakers_by_sentence(found)
     statements: list[Candidate] = []
     source: Candidate | None = None
     last_reported = -1  # the last sentence that was a statement or continued one
@@ -960,7 +993,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             last_reported = sentence.index
             continue
         if _is_hearsay(tokens, words, modals, sentence):
-            speaker = _context_speaker(analysis, found, sentence.index)
+            speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
     return statements

@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -57,6 +58,8 @@ DOCUMENT_WINDOW = 8  # sentences back to the author of "die Studie"
 AUTHORS = {"document": {"organisation", "media"}, "media_reports": {"media"}}
 LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
 IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
+# the highest score of an antecedent in the same sentence (see _best_antecedent)
+BEST_ANTECEDENT_SCORE = 1.0 + 1.5 + LAST_SPEAKER_BONUS + 1.0 + 2.0
 SALIENCE_WEIGHT, SALIENCE_CAP = 0.3, 8  # mentions that make a protagonist of a person
 # "WIEN (APA) -", "Berlin – ", "Brüssel/Wien – ": a dateline opens the article's text
 DATELINE = re.compile(
@@ -75,6 +78,8 @@ GOING_ON = FIRST_PERSON | {"man"}
 INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
 INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
 ANSWER_LABELS = frozenset({"antwort", "a"})
+WORD_RUN = re.compile(r"\w+")
+WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
@@ -134,6 +139,12 @@ class ArticleSources:
         self.datelines = _datelines(document.text)
         self.quotes: list[tuple[int, int]] = []  # what the statements say, in text order
         self.last_speaker: Entity | None = None
+        # the last person entity with each surname (without diacritics), and its place in
+        # self.entities: a scan of all entities per lookup would make long texts quadratic
+        self._by_surname_index: dict[str, tuple[int, Entity]] = {}
+        self._word_starts: dict[str, list[int]] | None = None  # see _occurs_inside_sentence
+        self._inside_sentence: dict[str, bool] = {}
+        self._addressed: list[re.Match[str] | None] = []  # ADDRESSED in the text, looked up once
         for mention in scan_mentions(document, self.gaz):
             if self._in_dateline(mention.start, mention.end):
                 continue  # "Wiener Neustadt – Der Trainer ...": a place, no candidate
@@ -210,16 +221,21 @@ class ArticleSources:
             self.abbreviations.setdefault(found.group(1), entity)
 
     def _by_surname(self, surname: str) -> Entity | None:
-        """The person named before with this surname, also as a genitive ("Wałęsas") or
-        spelled without diacritics ("Davutoglu" for "Davutoğlu")."""
+        """The person last added whose surname is `surname` or `surname` without its final s
+        (a genitive: "Wałęsas"), also spelled without diacritics ("Davutoglu", "Davutoğlu")."""
         if not surname:
             return None
-        wanted = {fold(surname), fold(surname.removesuffix("s"))}
-        for entity in reversed(self.entities):
-            # an unnamed person ("die Mandantin") has no surname and matches no name
-            if entity.kind == "person" and entity.surname and fold(entity.surname) in wanted:
-                return entity
-        return None
+        base = surname[:-1] if surname.endswith("s") else surname
+        found = [self._by_surname_index.get(fold(name)) for name in {surname, base}]
+        latest = max((entry for entry in found if entry is not None),
+                     key=lambda entry: entry[0], default=None)
+        return latest[1] if latest is not None else None
+
+    def _append_entity(self, entity: Entity) -> None:
+        # an unnamed person ("die Mandantin") has no surname and matches no name
+        if entity.kind == "person" and entity.surname:
+            self._by_surname_index[fold(entity.surname)] = (len(self.entities), entity)
+        self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
         entity = self._by_surname(mention.surname or "")
@@ -244,7 +260,7 @@ class ArticleSources:
                 if "-" in entity.name:
                     self.by_prefix.setdefault(entity.name.split("-", 1)[0], entity)
             self.by_key[key] = entity
-            self.entities.append(entity)
+            self._append_entity(entity)
         self._enrich(entity, mention)
         return entity
 
@@ -323,7 +339,7 @@ class ArticleSources:
                             gender=mention.gender, agreement=mention.agreement,
                             role=mention.role, state=mention.state,
                             role_lemma=mention.role_noun.lemma if mention.role_noun else None)
-            self.entities.append(entity)
+            self._append_entity(entity)
         for part in mention.parts:
             entity.mentions.append(part)
         if not mention.parts:
@@ -466,7 +482,9 @@ class ArticleSources:
         if label is None or label.lower() in INTERVIEWER_LABELS:
             return None
         if label.lower() in ANSWER_LABELS:
-            addressed = ADDRESSED.search(text)
+            if not self._addressed:
+                self._addressed.append(ADDRESSED.search(text))
+            addressed = self._addressed[0]
             label = addressed.group(1) if addressed else None
         person = self._by_surname(label) if label else None
         if person is not None:
@@ -527,12 +545,44 @@ class ArticleSources:
             return False
         if self._by_surname(mention.name) is not None:
             return False
+        inside = self._inside_sentence.get(mention.name)
+        if inside is None:
+            inside = self._inside_sentence[mention.name] = self._occurs_inside_sentence(
+                mention.name)
+        return not inside  # inside a sentence it is a name ("laut Hofmann")
+
+    def _occurs_inside_sentence(self, name: str) -> bool:
+        r"""Whether `name` occurs as a whole word after a character that cannot open a sentence.
+
+        Its occurrences are those of re.finditer(r"(?<!\w)NAME(?!\w)"), found through an index
+        of where each word of the text starts, built once: a scan of the whole text for every
+        name would make long texts quadratic."""
         text = self.document.text
-        for match in re.finditer(r"(?<!\w)" + re.escape(mention.name) + r"(?!\w)", text):
-            before = text[: match.start()].rstrip()
-            if before and before[-1] not in SENTENCE_OPENERS:
-                return False  # also inside a sentence: a name ("laut Hofmann")
-        return True
+        leading = WORD_RUN.match(name)
+        if leading is None:  # cannot happen for a capitalised name; kept exact all the same
+            positions: Iterable[int] = (
+                match.start()
+                for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+        else:
+            if self._word_starts is None:
+                self._word_starts = {}
+                for match in WORD_RUN.finditer(text):
+                    self._word_starts.setdefault(match.group(), []).append(match.start())
+            positions = self._word_starts.get(leading.group(), ())
+        matched_until = 0  # finditer's matches do not overlap
+        for position in positions:
+            end = position + len(name)
+            if position < matched_until or not text.startswith(name, position) or (
+                WORD_CHAR.match(text, end)
+            ):
+                continue
+            matched_until = end
+            before = position - 1  # the last character before it that is no white space
+            while before >= 0 and text[before].isspace():
+                before -= 1
+            if before >= 0 and text[before] not in SENTENCE_OPENERS:
+                return True
+        return False
 
     def _inner_person(self, start: int, end: int) -> Mention | None:
         """A person named by first name and surname inside a span that names nothing else,
@@ -585,10 +635,14 @@ class ArticleSources:
     ) -> Entity | None:
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
-        for position in self._earlier(mention, window):
+        # nearest first: once no candidate so far back can score more than the best one found,
+        # the rest is left unread (without a window it would be the whole article, per pronoun)
+        for position in reversed(self._earlier(mention, window)):
             candidate = self.candidates[position]
             other = candidate.mention
             distance = mention.sentence - other.sentence
+            if best is not None and BEST_ANTECEDENT_SCORE - distance <= best[0]:
+                break
             if window is not None and distance > window:
                 continue
             if window is None and candidate.entity.kind != "person":
@@ -611,7 +665,7 @@ class ArticleSources:
             if self._is_sentence_subject(other):
                 score += 1.0
             if mention.form == "reflexive" and distance == 0:
-                score += 2.0
+                score += 2.0  # BEST_ANTECEDENT_SCORE: the highest fit plus all bonuses
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
@@ -819,9 +873,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     """Named mentions anywhere in the article: gazetteer names, person names, named offices,
     and organisations with an article ("die Polizei"), in text order."""
     text = document.text
-    found: list[Mention] = []
+    found: list[Mention] = []  # the gazetteer's names: in text order, not overlapping
     taken: set[int] = set()
     matches = [*gaz.surface_pattern.finditer(text), *gaz.quoted_media_pattern.finditer(text)]
+    matches.sort(key=lambda match: match.start())  # in text order: found_ends is bisected
     for match in matches:
         entry = gaz.lookup(match.group())
         if entry is None:
@@ -834,6 +889,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
         found.append(mention)
         taken.update(range(match.start(), match.end()))
     named_at = {mention.start: mention for mention in found}
+    found_ends = [mention.end for mention in found]
+    scanned: list[Mention] = []  # what the token scan below finds, in the order found
+    scanned_reach: list[int] = []  # the furthest end among scanned[: k + 1]
+    replaced: set[int] = set()  # ids of the mentions a person's longer phrase replaced
     tokens = document.tokens
     count = len(tokens)
     index = 0
@@ -874,23 +933,33 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                     mention.state = entry.name  # "Rafael Correa (Ecuador)"
                 if not mention.role:
                     _apposition_role(document, tokens, end_index, mention)
-                # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
-                found = [m for m in found if m.end <= mention.start or m.start >= mention.end]
-                found.append(mention)
+                # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
+                # only the mentions near it are looked at, or long texts become quadratic
+                position = bisect_right(found_ends, mention.start)
+                while position < len(found) and found[position].start < mention.end:
+                    replaced.add(id(found[position]))
+                    position += 1
+                for position in range(len(scanned) - 1, -1, -1):
+                    if scanned_reach[position] <= mention.start:
+                        break
+                    other = scanned[position]
+                    if other.end > mention.start and other.start < mention.end:
+                        replaced.add(id(other))
+                _add_scanned(scanned, scanned_reach, mention)
                 index = end_index
                 continue
         if previous in INDEFINITE and gaz.role(word):
             # "von einer Polizeisprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "anonymous":
-                found.append(mention)
+                _add_scanned(scanned, scanned_reach, mention)
         if (previous == "die" and gaz.source_nouns.match(word)) or (
             previous == "die" and (role := gaz.role(word)) is not None and role.gender != "female"
             and role.role_class != "adjectival"
         ):  # "die Ermittler": the group a later "sie" may mean
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "collective":
-                found.append(mention)
+                _add_scanned(scanned, scanned_reach, mention)
         article = _article_before(tokens, index)
         if article is not None and gaz.organisation_nouns.match(word) is not None:
             following = tokens[index + 1] if index + 1 < count else None
@@ -901,10 +970,16 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 end = _organisation_end(tokens, index, gaz)
                 mention = parse_mention(document, tokens[article].start, tokens[end].end)
                 if mention.form in {"organisation", "state", "media"} and mention.name:
-                    found.append(mention)
+                    _add_scanned(scanned, scanned_reach, mention)
         index += 1
+    found = [m for m in [*found, *scanned] if id(m) not in replaced]
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> None:
+    reach.append(max(reach[-1], mention.end) if reach else mention.end)
+    scanned.append(mention)
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}

@@ -14,6 +14,7 @@ The rules are data: data/stance/rules.json.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from itertools import pairwise
 
@@ -284,7 +285,8 @@ def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
     return names
 
 
-def _source_matches(attribution: Attribution, names: set[str]) -> bool:
+def _source_names(attribution: Attribution) -> set[str]:
+    """The names a response may point at to answer this statement."""
     candidates = set()
     if attribution.source is not None:
         candidates.add(attribution.source.name)
@@ -301,42 +303,79 @@ def _source_matches(attribution: Attribution, names: set[str]) -> bool:
         state = gaz.state_of_adjective(word)
         if state:
             candidates.add(state)  # "der südkoreanische Geheimdienst" speaks for Südkorea
-    return bool(candidates & names)
+    return candidates
 
 
-def responds_to(document: Document, attributions: list[Attribution], index: int) -> int | None:
-    """The index of the earlier statement that statement `index` denies or (not) confirms."""
+class Statements:
+    """An article's statements indexed by the names that point at them, the words of their
+    frame and speaker and their sentence, built once: a scan of every earlier statement for
+    each response would make long texts quadratic."""
+
+    def __init__(self, document: Document, attributions: list[Attribution]) -> None:
+        self.attributions = attributions
+        self.sentence = [_sentence_index(document, a.quote.start) for a in attributions]
+        self.by_name: dict[str, list[int]] = {}
+        self.by_framing_word: dict[str, list[int]] = {}
+        self.by_sentence: dict[int, list[int]] = {}
+        # the earliest end of a quote among the statements before each one
+        self.earliest_end: list[float] = [float("inf")]
+        for i, attribution in enumerate(attributions):
+            for name in _source_names(attribution):
+                self.by_name.setdefault(name, []).append(i)
+            framing = " ".join(p.text for p in (attribution.frame, attribution.speaker)
+                               if p is not None)
+            for word in set(framing.split()):
+                self.by_framing_word.setdefault(word, []).append(i)
+            self.by_sentence.setdefault(self.sentence[i], []).append(i)
+            self.earliest_end.append(min(self.earliest_end[-1], attribution.quote.end))
+
+    def last_before(self, found: list[int], index: int, limit: int | None) -> int | None:
+        """The last statement of `found` before `index` that ends by `limit` (None: any)."""
+        for position in range(bisect_left(found, index) - 1, -1, -1):
+            i = found[position]
+            if limit is None or self.attributions[i].quote.end <= limit:
+                return i
+        return None
+
+
+def responds_to(
+    document: Document, attributions: list[Attribution], index: int,
+    statements: Statements | None = None,
+) -> int | None:
+    """The index of the earlier statement that statement `index` denies or (not) confirms.
+    `statements`: the article's statements indexed (built here when not given)."""
+    statements = statements or Statements(document, attributions)
     response = attributions[index]
     sentence = _sentence_index(document, (response.cue or response.quote).start)
-    earlier = [i for i in range(index) if attributions[i].quote.end <= (
-        (response.cue or response.speaker or response.quote).start)]
-    if not earlier:
-        earlier = list(range(index))
-    if not earlier:
+    # the earlier statements: those before it that end before it starts, or all before it
+    limit: int | None = (response.cue or response.speaker or response.quote).start
+    if statements.earliest_end[index] > limit:
+        limit = None
+    if index == 0:
         return None
     names = _pointed_names(document, response)
     if names:
-        for i in reversed(earlier):
-            if _source_matches(attributions[i], names):
-                return i
+        matches = [statements.last_before(statements.by_name[name], index, limit)
+                   for name in names if name in statements.by_name]
+        if any(i is not None for i in matches):
+            return max(i for i in matches if i is not None)
     noun = _demonstrative_noun(response)
     if noun is not None:
         # "diese Angaben nicht bestätigen" answers the statement made "nach Angaben" of someone
-        for i in reversed(earlier):
-            framing = " ".join(p.text for p in (attributions[i].frame, attributions[i].speaker)
-                               if p is not None)
-            if noun in framing.split():
-                return i
+        i = statements.last_before(statements.by_framing_word.get(noun, []), index, limit)
+        if i is not None:
+            return i
     opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
     if opener in RELATIVE_OPENERS:
-        same_sentence = [i for i in earlier
-                         if _sentence_index(document, attributions[i].quote.start) == sentence]
-        if same_sentence:
-            return same_sentence[-1]
+        i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
+        if i is not None:
+            return i
     own = response.source.name if response.source else None
-    for i in reversed(earlier):
+    for i in range(index - 1, -1, -1):
         other = attributions[i]
-        if sentence - _sentence_index(document, other.quote.start) > RESPONSE_REACH:
+        if limit is not None and other.quote.end > limit:
+            continue  # not an earlier statement
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
             break
         if other.source is None or other.source.name != own:
             return _head_of_chain(attributions, i)
@@ -374,6 +413,7 @@ def assign_stance(document: Document, attributions: list[Attribution]) -> None:
     for attribution in attributions:
         attribution.stance = stance_of(document, attribution)
         attribution.responds_to = None
+    statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
         if attribution.stance in responding:
-            attribution.responds_to = responds_to(document, attributions, index)
+            attribution.responds_to = responds_to(document, attributions, index, statements)
