@@ -348,6 +348,8 @@ class ArticleSources:
         return entity
 
     def _in_dateline(self, start: int, end: int) -> bool:
+        if start >= DATELINE_REACH:
+            return False  # datelines open the text
         return any(first <= start and end <= last for first, last in self.datelines)
 
     def _in_quote(self, mention: Mention) -> bool:
@@ -985,6 +987,7 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
 CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
+ARTICLE_LESS_STARTS = frozenset(',.;:!?()"„“”«»–-0123456789')
 ORGANISATION_NAME_REACH = 5  # tokens after an organisation noun that may still name it
 LINKING_WORDS = frozenset({"für", "gegen", "ohne", "des", "der"})  # within such a name
 
@@ -993,6 +996,8 @@ def _article_before(tokens: list, index: int) -> int | None:
     """The article (or "am", "im" ...) that opens the phrase of the noun at `index`, over up
     to two adjectives: "der Israelitischen Kultusgemeinde", "am Landesgericht"."""
     position = index - 1
+    if position < 0 or tokens[position].text[:1] in ARTICLE_LESS_STARTS:
+        return None  # a comma, a quotation mark, a number: no article before the noun
     while position >= 0 and index - position <= 3:
         word = tokens[position].text
         if word.lower() in DEFINITE or word.lower() in CONTRACTED_ARTICLES:
