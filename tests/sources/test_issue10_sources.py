@@ -503,3 +503,22 @@ def test_statement_without_speaker_takes_the_subject_of_its_cue_verb():
                   quote_type=QuoteType.DIRECT),
     )
     assert result == ["Gewerkschaft Kom-Bau", "Eva Hollerer"]
+
+
+def test_company_prefix_of_an_office_must_match_and_an_indefinite_role_is_nobody_named():
+    text = ("Tesla-Chef Elon Mask lobte das Werk. Volkswagen-Chef Kurt Brenner war zu Gast. "
+            "Der Volkswagen-Chef sagte, man werde kommen. Nach Angaben eines Anrainers war es "
+            "laut.")
+    result = names(
+        text,
+        statement(text, "man werde kommen", "Der Volkswagen-Chef", "sagte"),
+        statement(text, "war es laut", "Angaben eines Anrainers", "Nach"),
+    )
+    assert result == ["Kurt Brenner", "Anrainer"]
+
+
+def test_capitalised_adjective_of_a_name_before_an_organisation_noun():
+    text = "Das Nationale Sicherheitskomitee teilte mit, die Lage sei unter Kontrolle."
+    source = sources(text, statement(text, "die Lage sei unter Kontrolle",
+                                     "Das Nationale Sicherheitskomitee", "teilte mit"))[0]
+    assert (source.name.lower(), source.kind) == ("nationales sicherheitskomitee", "organisation")

@@ -507,6 +507,9 @@ def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
     return (
         word.lower().endswith(("ische", "ischen", "ischer", "liche", "lichen", "licher"))
         or (gaz.state_of_adjective(word) is not None and not gaz.lookup(word))
+        # "das Nationale Anti-Terror-Komitee", "der Oberste Gerichtshof": a name's adjective
+        or (word.endswith(ADJECTIVE_ENDINGS) and gaz.organisation_nouns.match(following)
+            and gaz.lookup(word) is None and gaz.role(word) is None)
     ) and word not in gaz.first_names
 
 
@@ -569,10 +572,11 @@ def _unwrap(
     rest = _trim(following)
     if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
         return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Roms"
-    if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+    if following and following[0].text.lower() in {"des", "der", "eines", "einer", "von", "vom",
+                                                    "aus", "seitens"}:
         rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest
-        if rest[0].text.lower() in {"des", "der"} and inner_tokens:
+        if rest[0].text.lower() in {"des", "der", "eines", "einer"} and inner_tokens:
             # "Angaben des Geheimdienstes", "einer Mitteilung des Präsidialamts der ...": the
             # genitive article makes the segment parser read the head in the nominative, and
             # "den Vorwurf der Klientelpolitik" names no source
@@ -959,7 +963,8 @@ def _parse_organisation(
     if len(name_tokens) == 1 and not purpose:
         purpose = _genitive_owner(tokens[i + 1 :], gaz)  # "das Büro des Ministerpräsidenten"
     mention.name = " ".join([name, *purpose])
-    if len(name_tokens) > 1 and purpose:  # "die Initiative Heimat ohne Hass": its name
+    if len(name_tokens) > 1 and purpose and refers == "any":
+        # "die Initiative Heimat ohne Hass": a general noun before the name is no part of it
         mention.name = " ".join([*(t.text for t in name_tokens[1:]), *purpose])
     # no name of its own ("die Behörde", "die Karlsruher Behörde"): a description to resolve
     mention.descriptive = len(name_tokens) == 1 and not purpose and all(

@@ -716,6 +716,7 @@ class ArticleSources:
         word = (mention.office or "").split()[-1].lower() if mention.office else ""
         # "der Fraktionschef" is "Klubobmann Schieder": the group of the whole word as well
         same_office = (lemma, *_role_groups().get(lemma, ()), *_role_groups().get(word, ()))
+        prefix = self._role_prefix((mention.office or "").split()[-1] if mention.office else "")
         employer = _employer(mention)
         if employer and self.gaz.organisation_nouns.match(employer):
             employer = None  # "der Chef des Konzerns" refers back like "der Konzern" does
@@ -737,6 +738,9 @@ class ArticleSources:
                 described_as = f"{role_text} {entity.name.lower()}"
             if employer and employer not in described_as:
                 continue  # "der Sprecher des Krisenstabes" is not the Polizeisprecher
+            other_prefix = self._role_prefix((entity.role or "").split(" ", 1)[0])
+            if prefix and other_prefix and prefix != other_prefix:
+                continue  # "der Volkswagen-Chef" is not "Tesla-Chef Musk"
             role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
                 bool(mention.state) and mention.state == entity.state
                 and any(word in role_text for word in _role_groups().get("*", ()))
@@ -766,6 +770,14 @@ class ArticleSources:
                 best, chosen = key, entity
         return chosen
 
+    def _role_prefix(self, word: str) -> str | None:
+        """The known body whose office a compound role names: "Volkswagen-Chef" and "VW-Chef"
+        -> Volkswagen; None for a prefix the gazetteer does not know ("UNMISS-Vertreter")."""
+        if "-" not in word:
+            return None
+        entry = self.gaz.lookup(word.rsplit("-", 1)[0])
+        return entry.name if entry is not None else None
+
     def _may_be_called(self, entity: Entity) -> bool:
         """Whether a profession noun that names no role of the entity may still refer to it:
         "so der Wissenschafter" after a Nobel laureate who spoke; never "die Biologin" for a
@@ -789,8 +801,14 @@ def fold(word: str) -> str:
 
 
 def _has_determiner(mention: Mention) -> bool:
-    first = mention.text.split(maxsplit=1)[0].lower() if mention.text else ""
-    return first in DEFINITE | INDEFINITE | POSSESSIVE
+    """Whether the role noun of a mention has an article: "der Minister", "(Angaben) eines
+    Anrainers"; not "so Bürgermeister"."""
+    words = mention.text.split()
+    office = (mention.office or "").split()
+    at = next((k for k, word in enumerate(words) if office and word.startswith(office[0])), None)
+    if at is None:
+        return bool(words) and words[0].lower() in DEFINITE | INDEFINITE | POSSESSIVE
+    return any(word.lower() in DEFINITE | INDEFINITE | POSSESSIVE for word in words[:at])
 
 
 def _make_collective(mention: Mention) -> None:
@@ -1086,7 +1104,8 @@ def _speaker_span(article: ArticleSources, speaker: Part) -> tuple[int, int]:
     return min(ranked)[2]
 
 
-SPEAKER_FORM_RANK = {"named": 0, "pronoun": 0, "organisation": 0, "state": 0, "media": 0,
+# an outlet in a discontinuous speaker span is mostly the one spoken to ("NBC" | "Barsony")
+SPEAKER_FORM_RANK = {"named": 0, "pronoun": 0, "organisation": 0, "state": 0, "media": 1,
                      "role": 1, "anonymous": 1, "collective": 1, "reference": 2}
 
 
