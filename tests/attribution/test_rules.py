@@ -608,6 +608,16 @@ def test_wollen_with_a_perfect_infinitive_is_hearsay_not_intention() -> None:
     assert only("Er will den Täter gesehen haben.").type is QuoteType.FREE_INDIRECT
 
 
+def test_subject_after_the_auxiliary_when_a_prepositional_phrase_opens_the_clause() -> None:
+    found = only("Auf Nachfrage aus dem Publikum musste er betonen, dass es kaum Daten gebe.")
+    assert parts(found)[:2] == ("dass es kaum Daten gebe", "er")
+
+
+def test_name_before_an_apposition_without_its_closing_comma() -> None:
+    found = only("Dolkun Isa, der Sekretär des Kongresses sagte dem Sender, es sei schwierig.")
+    assert parts(found)[1] == "Dolkun Isa, der Sekretär des Kongresses"
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -289,6 +289,15 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         if phrase_end == start and word_class(tokens[start]) == "aux":
             # "Zuvor hatte sich das Amt dagegen ausgesprochen": inverted after the auxiliary
             return speaker_after(tokens, start + 1, cue)
+        if phrase_end == start and word_class(tokens[start]) == "prep":
+            # "Auf Nachfrage aus dem Publikum musste er betonen, ...": a prepositional phrase
+            # opens the clause, the subject follows the finite auxiliary
+            auxiliary = next((j for j in range(start + 1, cue) if word_class(tokens[j]) == "aux"),
+                             None)
+            if auxiliary is not None:
+                found = speaker_after(tokens, auxiliary + 1, cue)
+                if found:
+                    return found
     return speaker_after(tokens, cue + 1, end)
 
 def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:

@@ -279,6 +279,9 @@ def _with_the_words(analysis: _Analysis, sentence: Sentence) -> Candidate | None
         first, last = analysis.token_span(analysis.quotations[analysis.quote_of[following]])
         left = _clause_bounds(analysis, sentence, j)[0]
         speaker = phrase_span(tokens, left, j - 2)  # the subject opens the clause
+        if not speaker and last + 1 < end and tokens[last].text == ",":
+            # "Mit den Worten „...“, richtete er den Blick ...": inverted after the verb
+            speaker = speaker_after(tokens, last + 2, end)
         return _build(analysis, sentence, [(first, last)], speaker, [(j - 2, j + 1)],
                       _minus(sentence.first, end, [(first, last)]), "say", "Speech")
     return None
@@ -623,6 +626,7 @@ def _statement_around(
         who = []
         if speaker:
             who = [subject] if subject else speaker_in_clause(tokens, left, first_cue, end)
+            who = _with_name_before_apposition(analysis, sentence, who)
         apposition = apposition_end(tokens, right, end) if who and who[-1][1] == right else None
         if apposition is not None:
             # "Dabei sagte Li Fei, der Vorsitzende des Ausschusses, dass ..."
@@ -666,6 +670,28 @@ def _statement_around(
 
 
 
+
+
+def _with_name_before_apposition(
+    analysis: _Analysis, sentence: Sentence, who: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """"Dolkun Isa, der Sekretär des Kongresses sagte, ...": an apposition whose closing comma
+    is missing; the name that opens the sentence before its comma belongs to the speaker."""
+    tokens = analysis.tokens
+    if len(who) != 1:
+        return who
+    first, last = who[0]
+    comma = first - 1
+    if comma <= sentence.first or tokens[comma].text != "," or (
+        word_class(tokens[first]) != "det"
+    ):
+        return who
+    start = sentence.first
+    if noun_phrase_end(tokens, start, comma) == comma and word_class(
+        tokens[start], True
+    ) == "cap" and comma - start <= 4:
+        return [(start, last)]
+    return who
 
 
 def _message_after_inverted_speaker(
