@@ -618,6 +618,17 @@ def test_name_before_an_apposition_without_its_closing_comma() -> None:
     assert parts(found)[1] == "Dolkun Isa, der Sekretär des Kongresses"
 
 
+def test_a_time_phrase_after_the_verb_is_no_speaker() -> None:
+    found = only("Dass Kritik gelöscht werde, enthüllte vergangenes Jahr die Initiative Netzwache.")
+    assert parts(found)[1] == "die Initiative Netzwache"
+
+
+def test_an_accusation_named_before_wonach_is_no_speaker() -> None:
+    found = statements("Den Vorwurf, wonach die Firma Steuern spare, will der Chef so nicht "
+                       "stehen lassen.")
+    assert all(parts(a)[1] != "Den Vorwurf" for a in found)
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

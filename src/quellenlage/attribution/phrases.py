@@ -9,7 +9,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import function_words
+from quellenlage.attribution.lexicon import function_words, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -318,6 +318,9 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             continue
         break
     phrase_end = noun_phrase_end(tokens, i, end)
+    if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():
+        # "enthüllte vergangenes Jahr die Initiative": a time, then the subject
+        return speaker_after(tokens, phrase_end, end) if phrase_end < end else []
     return [(i, phrase_end)] if phrase_end > i else []
 
 def phrase_span(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:

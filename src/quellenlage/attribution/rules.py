@@ -791,7 +791,7 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
             speaker: list[tuple[int, int]] = []
             if i > start and tokens[i - 1].text == ",":
                 phrase_start = noun_phrase_before(tokens, i - 1, start)
-                if phrase_start < i - 1 and _has_noun_cue(tokens, phrase_start, i - 1):
+                if phrase_start < i - 1 and _names_reports(tokens, phrase_start, i - 1):
                     speaker = [(phrase_start, i - 1)]
             return _build(analysis, sentence, [(i + 1, end)], speaker, [(i, i + 1)],
                           [(i, i + 1)], "prepositional", cue.medium)
@@ -824,6 +824,21 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
         return None
     return _build(analysis, sentence, quote, [speaker], [(i, i + 1)], [frame], "prepositional",
                   cue.medium)
+
+
+REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
+
+
+def _names_reports(tokens: list[Token], start: int, end: int) -> bool:
+    """"die Berichte", "Angaben des Ministeriums": a noun that names reports, not an act of a
+    person ("den Vorwurf", "die Forderung": their speaker is named elsewhere)."""
+    if tokens[start].text.lower() in OBJECT_ARTICLES:
+        return False
+    for j in range(start, min(end, start + 3)):
+        cue = lexicon.noun_cue(tokens[j].text)
+        if cue is not None:
+            return cue.category in REPORT_CATEGORIES
+    return False
 
 
 def _has_noun_cue(tokens: list[Token], start: int, end: int) -> bool:
