@@ -1,11 +1,17 @@
 """The stance of each statement, and the earlier statement a denial or confirmation answers.
 
-Stance comes from the cue's lemma (data/stance/cues.tsv), turned by a negation near the cue
+Stance comes from the cue's lemma (data/stance/cues.tsv, else the stance of the verb's category
+in data/lexicons/speech_verbs.tsv: "lehnte ab" denies, "empfahl" demands), turned by a negation
+near the cue (of some lemmas to a stance of their own: "wollte nicht kommentieren" ->
+not_confirm, "ließ nicht gelten" -> deny; a reply told as reserved, "reagierte zurückhaltend",
+does not confirm)
 ("bestätigte die Berichte nicht" -> not_confirm; "weder bestätigen noch dementieren" ->
 not_confirm; "nicht nur" negates nothing), by what an asserted quote says about another claim
 ("..., man könne diese Angaben nicht bestätigen" -> not_confirm; "das sei frei erfunden" -> deny;
-a quote that asks -> question) and by hearsay markers ("soll ... gesagt haben", "angeblich",
-"Gerüchten zufolge" -> unverified; "solle", "sollte" report a demand or a wish, not hearsay).
+a quote that asks -> question; "muss sich erst zeigen" -> not_confirm; "könne das bestätigen" ->
+confirm) and by hearsay markers ("soll ... gesagt haben", "angeblich", "Gerüchten zufolge",
+reports that name no one: "laut Medienberichten" -> unverified; "solle", "sollte" report a
+demand or a wish, not hearsay).
 A statement without a cue whose quote holds its own reporting clause ("Die Opposition wirft der
 Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause.
 The rules are data: data/stance/rules.json.
@@ -19,7 +25,13 @@ from itertools import pairwise
 
 from quellenlage.model import Attribution, Part, SpanTuple
 from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.stance.cues import cue_lemma, lexicon_form, lexicon_lemma, stance_lexicon
+from quellenlage.stance.cues import (
+    cue_lemma,
+    lemma_stance,
+    lexicon_form,
+    lexicon_lemma,
+    stance_lexicon,
+)
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -68,7 +80,7 @@ def _negation_after() -> frozenset[str]:
     return frozenset(stance_lexicon().rules["negation_after"])
 
 
-def _negation(document: Document, attribution: Attribution) -> str | None:
+def cue_negation(document: Document, attribution: Attribution) -> str | None:
     """The word that negates the cue ("nicht", "weder" ...), or None."""
     cue = attribution.cue
     if cue is None:
@@ -108,8 +120,27 @@ def _negation(document: Document, attribution: Attribution) -> str | None:
     return None
 
 
+def _reserved(document: Document, attribution: Attribution) -> bool:
+    """A reply told as reserved: "reagierte zurückhaltend", "hielt sich bedeckt"."""
+    words = set(stance_lexicon().rules["reserved_words"])
+    return any(t.text.lower() in words for t in _frame_tokens(document, attribution))
+
+
+def _bare_report_speaker(attribution: Attribution) -> bool:
+    """A speaker that is only reports, with no one named: "laut Medienberichten", "Berichten
+    zufolge" (not "Berichten der Zeitung", nor "den Berichten", which were named before)."""
+    speaker = attribution.speaker
+    if speaker is None:
+        return False
+    nouns = set(stance_lexicon().rules["bare_report_nouns"])
+    words = [w.strip(",.;:") for w in speaker.text.split()]
+    return len(words) == 1 and words[0] in nouns  # "den Berichten": reports named before
+
+
 def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     rules = stance_lexicon().rules
+    if _bare_report_speaker(attribution):
+        return True
     markers = set(rules["unverified_words"])
     quote_markers = set(rules["unverified_words_in_quote"])
     reportative = set(rules["reportative"])
@@ -237,10 +268,14 @@ def stance_of(document: Document, attribution: Attribution) -> str:
     stance = "assert"
     if attribution.cue is not None:
         lemma = _cue_lemma_in_context(document, attribution.cue)
-        stance = lexicon.stance_of_lemma.get(lemma or "", "assert")
-        negation = _negation(document, attribution)
+        stance = lemma_stance(lemma, attribution.cue.text) or "assert"
+        negation = cue_negation(document, attribution)
         if negation is not None:
-            stance = _negated_stance(stance, negation)
+            negated_lemmas = lexicon.rules["negated_lemmas"]
+            stance = (negated_lemmas[lemma] if lemma in negated_lemmas
+                      else _negated_stance(stance, negation))
+        elif stance == "assert" and _reserved(document, attribution):
+            stance = "not_confirm"  # "reagierte zurückhaltend auf die Forderung"
     else:
         stance = (_stance_of_own_clause(document, attribution)
                   or _stance_of_inverted_verb(document, attribution) or stance)
