@@ -38,9 +38,25 @@ CASES = [
      "sagte", "not_confirm"),
     ("Ob der Zeitplan hält, bleibt abzuwarten, so der Bauleiter.",
      "Ob der Zeitplan hält, bleibt abzuwarten", "der Bauleiter", "so", "not_confirm"),
-    # confirm: a modal that does not negate
+    ("Man prüfe die Berichte über den Unfall, sagte ein Sprecher des Ministeriums.",
+     "Man prüfe die Berichte über den Unfall", "ein Sprecher des Ministeriums", "sagte",
+     "not_confirm"),
+    ("Zu laufenden Ermittlungen äußere sich die Behörde nicht, sagte eine Sprecherin.",
+     "Zu laufenden Ermittlungen äußere sich die Behörde nicht", "eine Sprecherin", "sagte",
+     "not_confirm"),
+    # deny: the message says a claim is untrue
+    ("Die Darstellung entspreche nicht der Wahrheit, erklärte die Anwältin des Klubs.",
+     "Die Darstellung entspreche nicht der Wahrheit", "die Anwältin des Klubs", "erklärte",
+     "deny"),
+    ("Die Vorwürfe der Opposition seien völlig unbegründet, sagte der Sprecher.",
+     "Die Vorwürfe der Opposition seien völlig unbegründet", "der Sprecher", "sagte", "deny"),
+    ("Der Klub sei an dem Wettbetrug nicht beteiligt gewesen, sagte sein Anwalt.",
+     "Der Klub sei an dem Wettbetrug nicht beteiligt gewesen", "sein Anwalt", "sagte", "deny"),
+    # confirm: a modal that does not negate, "es stimmt"
     ("Das Ministerium könne den Vorfall bestätigen, so die Sprecherin.",
      "Das Ministerium könne den Vorfall bestätigen", "die Sprecherin", "so", "confirm"),
+    ("Es stimmt, dass wir mit dem Investor verhandeln, sagte die Managerin.",
+     "Es stimmt, dass wir mit dem Investor verhandeln", "die Managerin", "sagte", "confirm"),
     # unverified: reports that name no one
     ("Laut Medienberichten will der Hersteller das Werk in Kaltenbach schließen.",
      "will der Hersteller das Werk in Kaltenbach schließen", "Medienberichten", "Laut",
@@ -83,6 +99,12 @@ def test_stance_beyond_the_cue_verb(text, quote, speaker, cue, stance):
         # reports named before are no hearsay of unknown origin
         ("Den Berichten zufolge wurde die Brücke gesperrt.", "wurde die Brücke gesperrt",
          "Den Berichten", "zufolge"),
+        # a relative clause that is not involved denies nothing; a check done is no doubt
+        ("Spieler, die an der Feier nicht beteiligt waren, bleiben straffrei, sagte der Trainer.",
+         "Spieler, die an der Feier nicht beteiligt waren, bleiben straffrei", "der Trainer",
+         "sagte"),
+        ("Das Labor hat die Angaben überprüft und Spuren gefunden, sagte der Ermittler.",
+         "Das Labor hat die Angaben überprüft und Spuren gefunden", "der Ermittler", "sagte"),
         # "unwahrscheinlich" is no "unwahr"
         ("Ein Stromausfall sei unwahrscheinlich, sagte der Netzbetreiber.",
          "Ein Stromausfall sei unwahrscheinlich", "der Netzbetreiber", "sagte"),
