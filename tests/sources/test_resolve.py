@@ -1,4 +1,8 @@
-from quellenlage.sources import resolve_sources
+import re
+
+import pytest
+
+from quellenlage.sources import ArticleSources, resolve_sources
 from tests.sources.helpers import document, statement
 
 TEXT = (
@@ -272,3 +276,25 @@ def test_a_press_conference_is_no_organisation():
     ]
     resolve_sources(document(text), attributions)
     assert attributions[0].source is None
+
+
+@pytest.mark.parametrize("name", ["Demnach", "Ost-West", "Lumen", "A-A", "Kowalski"])
+def test_occurrences_of_a_word_are_those_of_a_whole_word_search(name: str) -> None:
+    # the index of word starts must find what a search of the whole text for the word finds
+    text = ("Demnach stiegen die Preise. Laut Ost-West-Verband und Ost-West sei es so. "
+            "Lumen. „Lumen“ – Lumen2 und A-A-A. Die Lumen-Werte: Demnach\n Kowalski's "
+            "Kowalski_ Kowalski")
+    expected = False
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+        before = text[: match.start()].rstrip()
+        expected = expected or bool(before and before[-1] not in ".!?:;\"“”„«»–-")
+    assert ArticleSources(document(text))._occurs_inside_sentence(name) is expected
+
+
+def test_a_surname_joins_the_person_named_last_with_it() -> None:
+    text = ("Der Biologe Karl Brenner sagte, die Bienen seien krank. Die Ärztin Ida Brenner "
+            "warnte vor Panik. Brenner sagte, man wisse noch wenig.")
+    attributions = [statement(text, "man wisse noch wenig", "Brenner", "sagte",
+                              speaker_occurrence=2)]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.name == "Ida Brenner"

@@ -82,7 +82,10 @@ def span_tokens(document: Document, start: int, end: int) -> list[Token]:
     if first is None:
         return []
     tokens: list[Token] = []
-    for token in document.tokens[first:]:
+    # an index walk, not document.tokens[first:]: that copies the rest of the article per call
+    all_tokens = document.tokens
+    for index in range(first, len(all_tokens)):
+        token = all_tokens[index]
         if token.start >= end:
             break
         if tokens and tokens[-1].end == token.start and (

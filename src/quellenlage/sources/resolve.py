@@ -18,7 +18,8 @@ Die Lage sei ernst.").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -39,6 +40,8 @@ from quellenlage.text import Document
 
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
+# the highest score of an antecedent in the same sentence (see _best_antecedent)
+BEST_ANTECEDENT_SCORE = 1.0 + 1.5 + 1.0 + 2.0
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
@@ -47,6 +50,8 @@ FIRST_PERSON = frozenset({"ich", "wir"})
 INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
 INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
 ANSWER_LABELS = frozenset({"antwort", "a"})
+WORD_RUN = re.compile(r"\w+")
+WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
@@ -99,6 +104,12 @@ class ArticleSources:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.candidates: list[_Candidate] = []
+        # the last person entity with each surname, and its place in self.entities: a scan
+        # of all entities per lookup would make long texts quadratic
+        self._by_surname_index: dict[str, tuple[int, Entity]] = {}
+        self._word_starts: dict[str, list[int]] | None = None  # see _occurs_inside_sentence
+        self._inside_sentence: dict[str, bool] = {}
+        self._addressed: list[re.Match[str] | None] = []  # ADDRESSED in the text, looked up once
         for mention in scan_mentions(document, self.gaz):
             entity = self._link_named(mention)
             if entity is not None:
@@ -154,14 +165,20 @@ class ArticleSources:
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
     def _by_surname(self, surname: str) -> Entity | None:
+        """The person last added whose surname is `surname` or `surname` without its final s."""
         if not surname:
             return None
         base = surname[:-1] if surname.endswith("s") else surname
-        for entity in reversed(self.entities):
-            # an unnamed person ("die Mandantin") has no surname and matches no name
-            if entity.kind == "person" and entity.surname and entity.surname in {surname, base}:
-                return entity
-        return None
+        found = [self._by_surname_index.get(name) for name in {surname, base}]
+        latest = max((entry for entry in found if entry is not None),
+                     key=lambda entry: entry[0], default=None)
+        return latest[1] if latest is not None else None
+
+    def _append_entity(self, entity: Entity) -> None:
+        # an unnamed person ("die Mandantin") has no surname and matches no name
+        if entity.kind == "person" and entity.surname:
+            self._by_surname_index[entity.surname] = (len(self.entities), entity)
+        self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
         entity = self._by_surname(mention.surname or "")
@@ -181,7 +198,7 @@ class ArticleSources:
                             gender=mention.gender, agreement=mention.agreement,
                             surname=mention.surname if mention.kind == "person" else None)
             self.by_key[key] = entity
-            self.entities.append(entity)
+            self._append_entity(entity)
         self._enrich(entity, mention)
         return entity
 
@@ -226,7 +243,7 @@ class ArticleSources:
                             gender=mention.gender, agreement=mention.agreement,
                             role=mention.role, state=mention.state,
                             role_lemma=mention.role_noun.lemma if mention.role_noun else None)
-            self.entities.append(entity)
+            self._append_entity(entity)
         for part in mention.parts:
             entity.mentions.append(part)
         if not mention.parts:
@@ -246,7 +263,9 @@ class ArticleSources:
         if label is None or label.lower() in INTERVIEWER_LABELS:
             return None
         if label.lower() in ANSWER_LABELS:
-            addressed = ADDRESSED.search(text)
+            if not self._addressed:
+                self._addressed.append(ADDRESSED.search(text))
+            addressed = self._addressed[0]
             label = addressed.group(1) if addressed else None
         person = self._by_surname(label) if label else None
         if person is not None:
@@ -267,12 +286,44 @@ class ArticleSources:
             return False
         if self._by_surname(mention.name) is not None:
             return False
+        inside = self._inside_sentence.get(mention.name)
+        if inside is None:
+            inside = self._inside_sentence[mention.name] = self._occurs_inside_sentence(
+                mention.name)
+        return not inside  # inside a sentence it is a name ("laut Hofmann")
+
+    def _occurs_inside_sentence(self, name: str) -> bool:
+        r"""Whether `name` occurs as a whole word after a character that cannot open a sentence.
+
+        Its occurrences are those of re.finditer(r"(?<!\w)NAME(?!\w)"), found through an index
+        of where each word of the text starts, built once: a scan of the whole text for every
+        name would make long texts quadratic."""
         text = self.document.text
-        for match in re.finditer(r"(?<!\w)" + re.escape(mention.name) + r"(?!\w)", text):
-            before = text[: match.start()].rstrip()
-            if before and before[-1] not in SENTENCE_OPENERS:
-                return False  # also inside a sentence: a name ("laut Hofmann")
-        return True
+        leading = WORD_RUN.match(name)
+        if leading is None:  # cannot happen for a capitalised name; kept exact all the same
+            positions: Iterable[int] = (
+                match.start()
+                for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+        else:
+            if self._word_starts is None:
+                self._word_starts = {}
+                for match in WORD_RUN.finditer(text):
+                    self._word_starts.setdefault(match.group(), []).append(match.start())
+            positions = self._word_starts.get(leading.group(), ())
+        matched_until = 0  # finditer's matches do not overlap
+        for position in positions:
+            end = position + len(name)
+            if position < matched_until or not text.startswith(name, position) or (
+                WORD_CHAR.match(text, end)
+            ):
+                continue
+            matched_until = end
+            before = position - 1  # the last character before it that is no white space
+            while before >= 0 and text[before].isspace():
+                before -= 1
+            if before >= 0 and text[before] not in SENTENCE_OPENERS:
+                return True
+        return False
 
     def _inner_person(self, start: int, end: int) -> Mention | None:
         """A person named by first name and surname inside a span that names nothing else,
@@ -325,10 +376,14 @@ class ArticleSources:
     ) -> Entity | None:
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
-        for position in self._earlier(mention, window):
+        # nearest first: once no candidate so far back can score more than the best one found,
+        # the rest is left unread (without a window it would be the whole article, per pronoun)
+        for position in reversed(self._earlier(mention, window)):
             candidate = self.candidates[position]
             other = candidate.mention
             distance = mention.sentence - other.sentence
+            if best is not None and BEST_ANTECEDENT_SCORE - distance <= best[0]:
+                break
             if window is not None and distance > window:
                 continue
             if window is None and candidate.entity.kind != "person":
@@ -347,7 +402,7 @@ class ArticleSources:
             if self._is_sentence_subject(other):
                 score += 1.0
             if mention.form == "reflexive" and distance == 0:
-                score += 2.0
+                score += 2.0  # BEST_ANTECEDENT_SCORE: the highest fit plus all bonuses
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
@@ -512,7 +567,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     """Named mentions anywhere in the article: gazetteer names, person names, named offices,
     and organisations with an article ("die Polizei"), in text order."""
     text = document.text
-    found: list[Mention] = []
+    found: list[Mention] = []  # the gazetteer's names: in text order, not overlapping
     taken: set[int] = set()
     for match in gaz.surface_pattern.finditer(text):
         entry = gaz.lookup(match.group())
@@ -522,6 +577,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                               [match.group()], [], gaz)
         found.append(mention)
         taken.update(range(match.start(), match.end()))
+    found_ends = [mention.end for mention in found]
+    scanned: list[Mention] = []  # what the token scan below finds, in the order found
+    scanned_reach: list[int] = []  # the furthest end among scanned[: k + 1]
+    replaced: set[int] = set()  # ids of the mentions a person's longer phrase replaced
     tokens = document.tokens
     count = len(tokens)
     index = 0
@@ -556,23 +615,39 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             begin = _phrase_start(tokens, index, gaz)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
-                # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte"
-                found = [m for m in found if m.end <= mention.start or m.start >= mention.end]
-                found.append(mention)
+                # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
+                # only the mentions near it are looked at, or long texts become quadratic
+                position = bisect_right(found_ends, mention.start)
+                while position < len(found) and found[position].start < mention.end:
+                    replaced.add(id(found[position]))
+                    position += 1
+                for position in range(len(scanned) - 1, -1, -1):
+                    if scanned_reach[position] <= mention.start:
+                        break
+                    other = scanned[position]
+                    if other.end > mention.start and other.start < mention.end:
+                        replaced.add(id(other))
+                _add_scanned(scanned, scanned_reach, mention)
                 index = end_index
                 continue
         if previous in INDEFINITE and gaz.role(word):
             # "von einer Polizeisprecherin bestätigt. Sie sagte, ...": an unnamed antecedent
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "anonymous":
-                found.append(mention)
+                _add_scanned(scanned, scanned_reach, mention)
         if previous in DEFINITE and gaz.organisation_nouns.match(word) is not None:
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form in {"organisation", "state", "media"} and mention.name:
-                found.append(mention)
+                _add_scanned(scanned, scanned_reach, mention)
         index += 1
+    found = [m for m in [*found, *scanned] if id(m) not in replaced]
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> None:
+    reach.append(max(reach[-1], mention.end) if reach else mention.end)
+    scanned.append(mention)
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}

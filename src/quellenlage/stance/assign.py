@@ -33,7 +33,7 @@ from quellenlage.stance.cues import (
     stance_lexicon,
 )
 from quellenlage.stance.features import statement_features
-from quellenlage.stance.responses import frame_tokens, inside, responds_to
+from quellenlage.stance.responses import Statements, frame_tokens, inside, responds_to
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -319,7 +319,7 @@ def assign_stance(
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     for attribution in attributions:
         attribution.responds_to = None
-    terms: dict[int, frozenset[str]] = {}
+    statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
         if attribution.stance in responding or attribution.stance == "criticise":
-            attribution.responds_to = responds_to(document, attributions, index, terms)
+            attribution.responds_to = responds_to(document, attributions, index, statements)

@@ -12,6 +12,7 @@ statement close before it. A source never answers itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from itertools import pairwise
 
@@ -25,6 +26,7 @@ from quellenlage.text.tokens import Token
 RESPONSE_REACH = 4  # sentences back that a response may answer without naming what it answers
 RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
 MIN_SHARED_TERMS = 3  # content terms a response must share with the statement it takes up
+MAX_CANDIDATES = 40  # earlier statements a response's shared terms are compared with
 REPORT_CUES = frozenset({"wonach", "demzufolge", "denen zufolge", "dem zufolge"})
 
 
@@ -72,7 +74,8 @@ def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
     return names
 
 
-def _source_matches(attribution: Attribution, names: set[str]) -> bool:
+def _source_names(attribution: Attribution) -> set[str]:
+    """The names a response may point at to answer this statement."""
     candidates = set()
     if attribution.source is not None:
         candidates.add(attribution.source.name)
@@ -89,7 +92,48 @@ def _source_matches(attribution: Attribution, names: set[str]) -> bool:
         state = gaz.state_of_adjective(word)
         if state:
             candidates.add(state)  # "der südkoreanische Geheimdienst" speaks for Südkorea
-    return bool(candidates & names)
+    return candidates
+
+
+class Statements:
+    """An article's statements indexed by the names that point at them, the words of their
+    frame and speaker and their sentence, with their content terms as asked for, built once:
+    a scan of every earlier statement for each response would make long texts quadratic."""
+
+    def __init__(self, document: Document, attributions: list[Attribution]) -> None:
+        self.attributions = attributions
+        self.sentence = [_sentence_index(document, a.quote.start) for a in attributions]
+        self.by_name: dict[str, list[int]] = {}
+        self.by_framing_word: dict[str, list[int]] = {}
+        self.by_sentence: dict[int, list[int]] = {}
+        self._terms: dict[int, frozenset[str]] = {}
+        # the earliest end of a quote among the statements before each one
+        self.earliest_end: list[float] = [float("inf")]
+        for i, attribution in enumerate(attributions):
+            for name in _source_names(attribution):
+                self.by_name.setdefault(name, []).append(i)
+            framing = " ".join(p.text for p in (attribution.frame, attribution.speaker)
+                               if p is not None)
+            for word in set(framing.split()):
+                self.by_framing_word.setdefault(word, []).append(i)
+            self.by_sentence.setdefault(self.sentence[i], []).append(i)
+            self.earliest_end.append(min(self.earliest_end[-1], attribution.quote.end))
+
+    def last_before(self, found: list[int], index: int, limit: int | None) -> int | None:
+        """The last statement of `found` before `index` that ends by `limit` (None: any) and
+        is not of the same source as statement `index`."""
+        response = self.attributions[index]
+        for position in range(bisect_left(found, index) - 1, -1, -1):
+            i = found[position]
+            if ((limit is None or self.attributions[i].quote.end <= limit)
+                    and not _same_source(self.attributions[i], response)):
+                return i
+        return None
+
+    def terms(self, index: int) -> frozenset[str]:
+        if index not in self._terms:
+            self._terms[index] = content_terms(self.attributions[index].quote.text)
+        return self._terms[index]
 
 
 def _same_source(first: Attribution, second: Attribution) -> bool:
@@ -125,62 +169,64 @@ def content_terms(text: str) -> frozenset[str]:
     return frozenset(term for term in search_terms(text) if term not in ignored)
 
 
-def responds_to(document: Document, attributions: list[Attribution], index: int,
-                terms: dict[int, frozenset[str]] | None = None) -> int | None:
-    """The index of the earlier statement that statement `index` answers. `terms`: a cache of
-    the statements' content terms, shared by the responses of one article."""
+def responds_to(
+    document: Document, attributions: list[Attribution], index: int,
+    statements: Statements | None = None,
+) -> int | None:
+    """The index of the statement that statement `index` answers, or None. `statements`: the
+    article's statements indexed (built here when not given)."""
+    statements = statements or Statements(document, attributions)
     response = attributions[index]
     sentence = _sentence_index(document, (response.cue or response.quote).start)
-    reported = _reported_claim(document, attributions, index, sentence)
+    reported = _reported_claim(statements, index, sentence)
     if reported is not None:
         return reported
-    anchor = (response.cue or response.speaker or response.quote).start
-    earlier = [i for i in range(index) if attributions[i].quote.end <= anchor] or list(
-        range(index))
-    earlier = [i for i in earlier if not _same_source(attributions[i], response)]
-    if not earlier:
+    # the earlier statements: those before it that end before it starts, or all before it
+    limit: int | None = (response.cue or response.speaker or response.quote).start
+    if statements.earliest_end[index] > limit:
+        limit = None
+    if index == 0:
         return None
     names = _pointed_names(document, response)
     if names:
-        for i in reversed(earlier):
-            if _source_matches(attributions[i], names):
-                return i
+        matches = [statements.last_before(statements.by_name[name], index, limit)
+                   for name in names if name in statements.by_name]
+        if any(i is not None for i in matches):
+            return max(i for i in matches if i is not None)
     noun = _demonstrative_noun(response)
     if noun is not None:
         # "diese Angaben nicht bestätigen" answers the statement made "nach Angaben" of someone
-        for i in reversed(earlier):
-            framing = " ".join(p.text for p in (attributions[i].frame, attributions[i].speaker)
-                               if p is not None)
-            if noun in framing.split():
-                return i
+        i = statements.last_before(statements.by_framing_word.get(noun, []), index, limit)
+        if i is not None:
+            return i
     opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
     if opener in RELATIVE_OPENERS:
-        same_sentence = [i for i in earlier
-                         if _sentence_index(document, attributions[i].quote.start) == sentence]
-        if same_sentence:
-            return same_sentence[-1]
-    shared = _most_shared(document, attributions, index, earlier,
-                          {} if terms is None else terms)
+        i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
+        if i is not None:
+            return i
+    earlier = [i for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1)
+               if (limit is None or attributions[i].quote.end <= limit)
+               and not _same_source(attributions[i], response)]
+    shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
     if response.stance not in stance_lexicon().rules["responding"]:
         return None  # a criticism answers a statement only where it takes it up
-    for i in reversed(earlier):
-        if sentence - _sentence_index(document, attributions[i].quote.start) > RESPONSE_REACH:
+    for i in earlier:
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
             break
         return _head_of_chain(attributions, i)
     return None
 
 
-def _reported_claim(document: Document, attributions: list[Attribution], index: int,
-                    sentence: int) -> int | None:
+def _reported_claim(statements: Statements, index: int, sentence: int) -> int | None:
     """The claim a response takes up in its own sentence, recorded as a statement of its own:
     "wies Berichte zurück, wonach P" answers the statement P (hearsay, or cued by "wonach")."""
-    response = attributions[index]
+    response = statements.attributions[index]
     start = (response.cue or response.quote).start
-    for i, other in enumerate(attributions):
-        if (i == index or other.quote.start < start or _same_source(other, response)
-                or _sentence_index(document, other.quote.start) != sentence):
+    for i in statements.by_sentence.get(sentence, []):
+        other = statements.attributions[i]
+        if i == index or other.quote.start < start or _same_source(other, response):
             continue
         cue = other.cue.text.lower() if other.cue is not None else ""
         if other.stance == "unverified" or cue in REPORT_CUES:
@@ -188,16 +234,14 @@ def _reported_claim(document: Document, attributions: list[Attribution], index: 
     return None
 
 
-def _most_shared(document: Document, attributions: list[Attribution], index: int,
-                 earlier: list[int], terms: dict[int, frozenset[str]]) -> int | None:
-    """The earlier statement whose message shares the most content terms with the response
-    (at least MIN_SHARED_TERMS; the nearer on a tie), or None."""
-    own = content_terms(_response_text(document, attributions[index]))
+def _most_shared(document: Document, statements: Statements, index: int,
+                 earlier: list[int]) -> int | None:
+    """Of `earlier` (nearest first), the statement whose message shares the most content terms
+    with the response (at least MIN_SHARED_TERMS; the nearer on a tie), or None."""
+    own = content_terms(_response_text(document, statements.attributions[index]))
     best, best_shared = None, MIN_SHARED_TERMS - 1
-    for i in reversed(earlier):
-        if i not in terms:
-            terms[i] = content_terms(attributions[i].quote.text)
-        shared = len(own & terms[i])
+    for i in earlier:
+        shared = len(own & statements.terms(i))
         if shared > best_shared:
             best, best_shared = i, shared
     return best
