@@ -583,6 +583,11 @@ def test_no_speech_act_without_someone_who_acts(text: str) -> None:
     assert statements(text) == []
 
 
+def test_laut_with_a_quoted_name() -> None:
+    found = only("Laut „Radio Nord“ liefen hunderte Menschen durch die Stadt.")
+    assert parts(found) == ("liefen hunderte Menschen durch die Stadt", "„Radio Nord“", "Laut")
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -61,6 +61,9 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     first = word_class(tokens[start], sentence_initial=start == 0)
     if first == "pron":
         return start + 1
+    if first == "quote":  # a quoted name on its own: 'laut „BBC News“'
+        quoted_end = _quoted_name_end(tokens, start, stop)
+        return _parenthesis_end(tokens, quoted_end, stop) if quoted_end > start else start
     if (first == "prep" and tokens[start].text in ("Von", "Van", "De", "Al", "El")
             and start + 1 < stop and word_class(tokens[start + 1]) in ("det", "cap")):
         # a name that opens with its particle: "Von der Leyen", "De Maizière"
