@@ -487,7 +487,7 @@ def test_colon_after_a_surname_attributes_the_sentence() -> None:
 
 
 def test_colon_after_a_topic_word_attributes_nothing() -> None:
-    assert statements("Bildung: Die Partei will mehr Geld für Schulen ausgeben.") == []
+    assert statements("Bildung: Die Partei gab mehr Geld für Schulen aus.") == []
 
 
 def test_reports_named_before_wonach_are_the_speaker() -> None:
@@ -586,6 +586,26 @@ def test_no_speech_act_without_someone_who_acts(text: str) -> None:
 def test_laut_with_a_quoted_name() -> None:
     found = only("Laut „Radio Nord“ liefen hunderte Menschen durch die Stadt.")
     assert parts(found) == ("liefen hunderte Menschen durch die Stadt", "„Radio Nord“", "Laut")
+
+
+def test_mit_den_worten_introduces_a_quotation() -> None:
+    found = only("Die Sprecherin versuchte mit den Worten zu beruhigen: „Die Kasse ist voll.“")
+    assert parts(found) == ("„Die Kasse ist voll.“", "Die Sprecherin", "mit den Worten")
+    assert found.type is QuoteType.DIRECT
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Partei will die Proteste noch ausweiten.", "Die Partei"),
+    ("Trotz des Verbots will Norwegen den Walfang fortsetzen.", "Norwegen"),
+])
+def test_declared_intention_is_a_reported_statement(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_wollen_with_a_perfect_infinitive_is_hearsay_not_intention() -> None:
+    assert only("Er will den Täter gesehen haben.").type is QuoteType.FREE_INDIRECT
 
 
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:

@@ -13,13 +13,15 @@ The cascade, in order:
 4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
    a sentence, across up to two sentences of narration; without quotation marks (archives,
    feeds), a sentence in the first person continues it as the speaker's own words (Direct).
-5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
+5. Sentences with reportative "sollen" are hearsay (FreeIndirect); an intention declared with
+   "will" or "wollen" and an infinitive is the subject's statement (Reported).
 6. Quotations of three or more words inside an indirect message are Direct statements nested
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
 8. "Anderl: ...": a surname (or a name of up to three words) and a colon open a sentence and
-   speak its rest; a bare topic word ("Bildung: ...") does not.
+   speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
+   makes the quotation X's.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
     GENITIVE_ARTICLES,
+    OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
     is_zu_infinitive,
@@ -209,7 +212,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
     if not any(found) and not clausal:
-        found.append(_colon_attribution(analysis, sentence))
+        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
     elif anchor is not None and not any(found):
@@ -253,6 +256,32 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
         return None  # "Bildung: Die Partei will ...": a topic, not a speaker
     return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
                   [(start, colon + 1)], "say", "Speech")
+
+
+WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
+
+
+def _with_the_words(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"X schloss sich mit den Worten an: „...“": the quotation after "mit den Worten" (or "mit
+    dem Satz") is the words of the clause's subject."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    for j in range(sentence.first + 2, end):
+        if tokens[j].text not in WORDS_NOUNS or tokens[j - 2].text.lower() != "mit" or (
+            analysis.quote_of[j] >= 0
+        ):
+            continue
+        following = next((k for k in range(j + 1, end) if analysis.quote_of[k] >= 0), None)
+        if following is None or any(
+            tokens[k].text in SENTENCE_FINAL for k in range(j + 1, following)
+        ):
+            return None
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[following]])
+        left = _clause_bounds(analysis, sentence, j)[0]
+        speaker = phrase_span(tokens, left, j - 2)  # the subject opens the clause
+        return _build(analysis, sentence, [(first, last)], speaker, [(j - 2, j + 1)],
+                      _minus(sentence.first, end, [(first, last)]), "say", "Speech")
+    return None
 
 
 def _is_surname(analysis: _Analysis, index: int) -> bool:
@@ -996,7 +1025,36 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
+        elif (intender := _intention_subject(analysis, sentence)) is not None:
+            statements.append(Candidate(QuoteType.REPORTED, "SW",
+                                        [(sentence.first, sentence.last)], sentence.index,
+                                        intender, category="announce"))
     return statements
+
+
+INTENTION_MODALS = frozenset({"will", "wollen"})  # declared now; "wollte" narrates
+
+
+def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[int, int]] | None:
+    """"Die Partei will die Proteste ausweiten.": an intention declared by the subject of wollen
+    with an infinitive at the clause end is a statement of the subject (Reported); the subject
+    stands before the modal or, inverted, right after it."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    modal = next((j for j in range(sentence.first, min(end, sentence.first + 8))
+                  if tokens[j].text in INTENTION_MODALS and analysis.quote_of[j] < 0), None)
+    if modal is None or modal + 2 >= end:
+        return None
+    last = tokens[end - 1].text
+    if not (last.islower() and last.endswith(("en", "ern", "eln"))) or last in ("haben", "sein"):
+        return None
+    left = _clause_bounds(analysis, sentence, modal)[0]
+    if _clause_bounds(analysis, sentence, end - 1)[0] != left:
+        return None  # the infinitive closes another clause
+    speaker = phrase_span(tokens, left, modal)
+    if speaker and speaker[0][1] == modal:
+        return speaker if tokens[left].text.lower() not in OBJECT_ARTICLES else None
+    return speaker_after(tokens, modal + 1, end) or None
 
 
 FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
