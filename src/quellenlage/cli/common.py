@@ -17,7 +17,8 @@ from quellenlage.errors import QuellenlageError
 
 EngineOption = Annotated[
     str | None,
-    typer.Option("--engine", help="Extraction engine: rules (default) or trained (CRFs stacked on the rules)."),
+    typer.Option("--engine", help="Extraction engine: rules (default) or trained (CRFs "
+                 "stacked on the rules)."),
 ]
 ModelOption = Annotated[
     Path | None,
