@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from quellenlage.model import QuoteType
 from quellenlage.sources import resolve_sources
 from quellenlage.stance import assign_stance
 from tests.sources.helpers import document, statement
@@ -114,3 +115,30 @@ def test_plain_assertions_stay_assertions(text, quote, speaker, cue):
     attribution = statement(text, quote, speaker, cue)
     assign_stance(document(text), [attribution])
     assert attribution.stance == "assert"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "stance"),
+    [
+        ("Die Reederei und der Hafenbetreiber weisen die Berichte zurück.",
+         "Die Reederei und der Hafenbetreiber", "deny"),
+        ("Brüssel: Nach dem Treffen hat die Kommission den Vorwurf der Einflussnahme "
+         "zurückgewiesen.", "die Kommission", "deny"),
+        ("Die Behörde hat den Vorfall inzwischen bestätigt.", "Die Behörde", "confirm"),
+        ("Weder die Stadt noch der Betreiber wollten die Angaben bestätigen.",
+         "Weder die Stadt noch der Betreiber", "not_confirm"),
+        ("Die Werft hat sich bislang nicht zu dem Unfall geäußert.", "Die Werft",
+         "not_confirm"),
+        ("Der Mieterverein lehnte die Vorschläge der Stadt ab.", "Der Mieterverein", "deny"),
+        # a clause in the subjunctive reports someone's words: no act of its speaker
+        ("Beide Ministerinnen hätten ihn um Rat gebeten.", "Beide Ministerinnen", "assert"),
+        ("Der Zug sei versehentlich auf das falsche Gleis geraten.", "Der Zug", "assert"),
+    ],
+)
+def test_speech_acts_without_their_words_take_the_stance_of_their_verb(text, speaker, stance):
+    """Failure class 2: a Reported statement has no cue span; its verb is found in the
+    speaker's clause of the sentence."""
+    attribution = statement(text, text.rstrip("."), speaker,
+                            quote_type=QuoteType.REPORTED)
+    assign_stance(document(text), [attribution])
+    assert attribution.stance == stance

@@ -31,6 +31,7 @@ from quellenlage.stance.cues import (
     lexicon_form,
     lexicon_lemma,
     stance_lexicon,
+    verb_lemma,
 )
 from quellenlage.stance.features import statement_features
 from quellenlage.stance.responses import Statements, frame_tokens, inside, responds_to
@@ -154,37 +155,66 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     return bool(hearsay.search(" ".join(words)) or hearsay.search(attribution.quote.text))
 
 
-def _stance_of_own_clause(document: Document, attribution: Attribution) -> str | None:
-    """For a statement without a cue whose quote holds the speaker ("Sie fordert daher ..."),
-    the stance of the verb in the quote's first clause; None where there is none."""
+def _clauses_to_speaker(document: Document, attribution: Attribution) -> list[list[Token]]:
+    """The quote's clauses from its start up to the one that holds the speaker ("Peking: Nach
+    der Festnahme hat China den Vorwurf zurückgewiesen" -> "Peking", the clause after the
+    colon); none where the speaker is not in the quote."""
     speaker, quote = attribution.speaker, attribution.quote
+    first = document.token_at(quote.start)
+    if speaker is None or first is None:
+        return []
+    clauses: list[list[Token]] = [[]]
+    held = False
+    for token in document.tokens[first:]:
+        if token.start >= quote.end:
+            break
+        if token.text in CLAUSE_BOUNDARIES:
+            if held:
+                break
+            clauses.append([])
+            continue
+        held = held or token.start >= speaker.start
+        clauses[-1].append(token)
+    return [clause for clause in clauses if clause] if held else []
+
+
+def _stance_of_own_clause(document: Document, attribution: Attribution) -> str | None:
+    """For a statement without a cue whose quote holds the speaker (a speech act told without
+    its words: "Die Reederei wies die Berichte zurück"), the stance of the first verb that gives
+    one in the clauses up to the speaker's, turned by a negation in its clause ("wollte die
+    Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause in the
+    subjunctive ("Die Firma habe ... gebeten") reports someone else's words: no act of its own."""
+    speaker = attribution.speaker
     if attribution.cue is not None or speaker is None or not all(
-        any(q_start <= start and end <= q_end for q_start, q_end in quote.spans)
+        any(q_start <= start and end <= q_end for q_start, q_end in attribution.quote.spans)
         for start, end in speaker.spans
     ):
         return None
-    first = document.token_at(quote.start)
-    if first is None:
-        return None
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
+    reported = set(rules["reported_auxiliaries"])
+    negated_lemmas = rules["negated_lemmas"]
     tokens = document.tokens
-    words: list[str] = []
-    negated: str | None = None
-    for index in range(first, len(tokens)):
-        token = tokens[index]
-        if token.start >= quote.end or token.text in CLAUSE_BOUNDARIES:
-            break
-        if _negates(tokens, index, negation, exceptions):
-            negated = token.text.lower()
-        if index == first or not token.text[:1].isupper():  # nouns (Kritik, Forderung) are no cue
-            words.append(token.text)
-    lexicon = stance_lexicon()
-    lemma = lexicon_lemma(" ".join(words))
-    stance = lexicon.stance_of_lemma.get(lemma or "")
-    if stance is None or lemma in rules["own_clause_excluded"]:
-        return None
-    return _negated_stance(stance, negated) if negated else stance
+    for clause in _clauses_to_speaker(document, attribution):
+        words = [t.text.lower() for t in clause]
+        if reported.intersection(words):
+            continue
+        negated = next((t.text.lower() for t in clause
+                        if _negates(tokens, t.index, negation, exceptions)), None)
+        text = " ".join(words)
+        for position, token in enumerate(clause):
+            if ((position > 0 and token.text[:1].isupper())
+                    or speaker.start <= token.start < speaker.end):
+                continue  # nouns (Kritik, Forderung) and the speaker's words are no verb
+            lemma = verb_lemma(token.text, words)
+            if lemma is None or lemma in rules["own_clause_excluded"]:
+                continue
+            if negated and lemma in negated_lemmas:
+                return str(negated_lemmas[lemma])
+            stance = lemma_stance(lemma, text)
+            if stance is not None:
+                return _negated_stance(stance, negated) if negated else stance
+    return None
 
 
 INVERTED_SUBJECT_STARTS = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einer",
