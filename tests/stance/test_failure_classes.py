@@ -89,6 +89,16 @@ CASES = [
      "Das Ministerium könne den Vorfall bestätigen", "die Sprecherin", "so", "confirm"),
     ("Es stimmt, dass wir mit dem Investor verhandeln, sagte die Managerin.",
      "Es stimmt, dass wir mit dem Investor verhandeln", "die Managerin", "sagte", "confirm"),
+    # criticise: a negative judgement in the message, whatever the cue
+    ("Der Fahrplan sei schlicht absurd, sagte der Sprecher der Pendlerinitiative.",
+     "Der Fahrplan sei schlicht absurd", "der Sprecher der Pendlerinitiative", "sagte",
+     "criticise"),
+    ("Die Planung der Stadt sei viel zu optimistisch, meinen die Rechnungsprüfer.",
+     "Die Planung der Stadt sei viel zu optimistisch", "die Rechnungsprüfer", "meinen",
+     "criticise"),
+    ("Warum die Halle noch immer gesperrt sei, sei kaum nachvollziehbar, sagte die Trainerin.",
+     "Warum die Halle noch immer gesperrt sei, sei kaum nachvollziehbar", "die Trainerin",
+     "sagte", "criticise"),
     # unverified: reports that name no one
     ("Laut Medienberichten will der Hersteller das Werk in Kaltenbach schließen.",
      "will der Hersteller das Werk in Kaltenbach schließen", "Medienberichten", "Laut",
@@ -137,6 +147,9 @@ def test_stance_beyond_the_cue_verb(text, quote, speaker, cue, stance):
          "sagte"),
         ("Das Labor hat die Angaben überprüft und Spuren gefunden, sagte der Ermittler.",
          "Das Labor hat die Angaben überprüft und Spuren gefunden", "der Ermittler", "sagte"),
+        # a judgement that is denied is none
+        ("Die Kalkulation sei nicht unseriös, sagte der Kämmerer.",
+         "Die Kalkulation sei nicht unseriös", "der Kämmerer", "sagte"),
         # "unwahrscheinlich" is no "unwahr"
         ("Ein Stromausfall sei unwahrscheinlich, sagte der Netzbetreiber.",
          "Ein Stromausfall sei unwahrscheinlich", "der Netzbetreiber", "sagte"),
@@ -161,6 +174,8 @@ def test_plain_assertions_stay_assertions(text, quote, speaker, cue):
         ("Die Werft hat sich bislang nicht zu dem Unfall geäußert.", "Die Werft",
          "not_confirm"),
         ("Der Mieterverein lehnte die Vorschläge der Stadt ab.", "Der Mieterverein", "deny"),
+        ("Der Verband zeigte sich enttäuscht über die Entscheidung des Gerichts.", "Der Verband",
+         "criticise"),
         # a clause in the subjunctive reports someone's words: no act of its speaker
         ("Beide Ministerinnen hätten ihn um Rat gebeten.", "Beide Ministerinnen", "assert"),
         ("Der Zug sei versehentlich auf das falsche Gleis geraten.", "Der Zug", "assert"),
