@@ -99,6 +99,9 @@ CASES = [
     ("Warum die Halle noch immer gesperrt sei, sei kaum nachvollziehbar, sagte die Trainerin.",
      "Warum die Halle noch immer gesperrt sei, sei kaum nachvollziehbar", "die Trainerin",
      "sagte", "criticise"),
+    # warn: "zu bedenken geben" is no "zugeben"
+    ("Ein Neubau sei teurer als gedacht, gab die Architektin zu bedenken.",
+     "Ein Neubau sei teurer als gedacht", "die Architektin", "gab zu", "warn"),
     # unverified: reports that name no one
     ("Laut Medienberichten will der Hersteller das Werk in Kaltenbach schließen.",
      "will der Hersteller das Werk in Kaltenbach schließen", "Medienberichten", "Laut",

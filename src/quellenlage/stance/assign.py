@@ -258,13 +258,26 @@ def _negated_stance(stance: str, negation: str) -> str:
 ATTRIBUTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
+def _cue_completion(document: Document, cue: Part) -> str:
+    """" bedenken" where the cue "gab zu" goes on "zu bedenken"; else ""."""
+    index = document.token_at(cue.spans[-1][1])
+    tokens = document.tokens
+    if index is None or index >= len(tokens) or tokens[index].start < cue.end:
+        return ""
+    word = tokens[index].text.lower()
+    return f" {word}" if word in stance_lexicon().rules["cue_completions"] else ""
+
+
 def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
     """The cue's lemma. Where the engine names one verb of a cue and the stance lexicon another
     ("begrüßte ..., monierte aber" -> monieren), the lexicon's word is the cue's verb unless
     the text uses it as an attributive participle before a noun ("in dem als echt bestätigten
-    Schreiben") or it is a noun beside the engine's verb ("mit ihrer Forderung ..., sagt er")."""
-    lemma = cue_lemma(cue.text)
-    form = lexicon_form(cue.text)
+    Schreiben") or it is a noun beside the engine's verb ("mit ihrer Forderung ..., sagt er").
+    A word right after the cue that completes it (rules.json, cue_completions: "gab zu" +
+    "bedenken") counts as the cue's."""
+    text = cue.text + _cue_completion(document, cue)
+    lemma = cue_lemma(text)
+    form = lexicon_form(text)
     if form is None or len(form[1]) > 1 or lemma == form[0]:
         return lemma
     word = form[1][0]
