@@ -68,6 +68,9 @@ CASES = [
     ("Der Stadtrat habe zu keinem Zeitpunkt Geld von dem Bauträger erhalten, sagte sein Anwalt.",
      "Der Stadtrat habe zu keinem Zeitpunkt Geld von dem Bauträger erhalten", "sein Anwalt",
      "sagte", "deny"),
+    ("„Die Kritik des Landrats entbehrt daher jeder Grundlage“, sagte die Bürgermeisterin.",
+     "„Die Kritik des Landrats entbehrt daher jeder Grundlage“", "die Bürgermeisterin", "sagte",
+     "deny"),
     # not_confirm: nothing can be said yet
     ("Verlässliche Aussagen zur Ursache könnten derzeit nicht getroffen werden, sagte die "
      "Sprecherin der Feuerwehr.", "Verlässliche Aussagen zur Ursache könnten derzeit nicht "
@@ -191,3 +194,12 @@ def test_speech_acts_without_their_words_take_the_stance_of_their_verb(text, spe
                             quote_type=QuoteType.REPORTED)
     assign_stance(document(text), [attribution])
     assert attribution.stance == stance
+
+
+def test_hearsay_read_by_the_extraction_is_unverified():
+    """A statement the extraction reads as hearsay without a cue (FreeIndirect: "soll")
+    is unverified, as the guide has it, also where "soll" carries no perfect infinitive."""
+    text = "Die Mieten in Falkenau sollen im Herbst um zehn Prozent steigen."
+    attribution = statement(text, text.rstrip("."), quote_type=QuoteType.FREE_INDIRECT)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == "unverified"

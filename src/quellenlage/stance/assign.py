@@ -23,7 +23,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from quellenlage.model import Attribution, Part
+from quellenlage.model import Attribution, Part, QuoteType
 from quellenlage.stance.classifier import StanceClassifier, shipped_classifier
 from quellenlage.stance.cues import (
     cue_lemma,
@@ -150,6 +150,9 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     cue_words = attribution.cue.text.split() if attribution.cue else []
     if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
         return True
+    if attribution.type == QuoteType.FREE_INDIRECT and any(
+            w in reportative for w in attribution.quote.text.split()):
+        return True  # hearsay by the extraction's own reading: "Der Preis soll bald sinken."
     # "soll ... gebracht haben", "sollen ... geschleust worden sein" in the frame or the quote
     hearsay = _hearsay_pattern()
     return bool(hearsay.search(" ".join(words)) or hearsay.search(attribution.quote.text))
