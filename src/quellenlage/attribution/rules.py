@@ -476,9 +476,12 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
         cue = [i]
         if reading.needs_particle:
             particle = (verb.particle or "").split()[0]
-            if particle not in words_after:
+            if particle in words_after:
+                cue.append(words_after[particle])
+            elif reading.participle and i > left and tokens[i - 1].text == particle:
+                cue.insert(0, i - 1)  # a particle written apart stands before the participle
+            else:
                 continue
-            cue.append(words_after[particle])
         if reading.participle:
             auxiliaries = [j for j in range(left, i) if word_class(tokens[j]) == "aux"]
             if auxiliaries:
