@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from quellenlage.cli.main import app
 from quellenlage.errors import InputError
 from quellenlage.text.tagger import MODEL_FILE, VOCABULARY_FILE, Tagger
 from quellenlage.text.tagger_training import (
@@ -83,7 +85,7 @@ def test_samples_are_held_out_whole(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_metadata_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="metadata.tsv"):
+    with pytest.raises(InputError, match=r"metadata\.tsv"):
         read_samples(tmp_path)
 
 
@@ -100,3 +102,23 @@ def test_training_is_deterministic_and_the_model_loads(tmp_path: Path) -> None:
     assert [t.label for t in tags][:5] == ["DET.Nom", "NOUN.Nom", "VFIN.Ind", "DET.Dat",
                                            "NOUN.Dat"]
     assert tags[7].mood == "Subj1"
+
+
+def test_train_tagger_command_writes_a_model_and_scores_sentences(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "tsv", 12)
+    check = tmp_path / "check.jsonl"
+    check.write_text('{"text": "Der Bote sagte der Wirtin, es sei spät.", '
+                     '"phrases": [["Der Bote", "Nom"], ["der Wirtin", "Dat"]], '
+                     '"verbs": [["sagte", "Ind"], ["sei", "Subj1"]]}\n', encoding="utf-8")
+    out = tmp_path / "model"
+    result = CliRunner().invoke(app, ["train-tagger", str(corpus), "--out", str(out),
+                                      "--iterations", "30", "--check", str(check)])
+    assert result.exit_code == 0, result.output
+    assert Tagger(out).tag(["Der", "Bote", "sagte", "der", "Wirtin", "."])[3].case == "Dat"
+
+
+def test_train_tagger_command_reports_a_bad_corpus_in_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["train-tagger", str(tmp_path), "--out",
+                                      str(tmp_path / "model")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

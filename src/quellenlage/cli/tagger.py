@@ -16,6 +16,7 @@ from quellenlage.text.tagger import MODEL_DIR, Tagger
 from quellenlage.text.tagger_training import TaggerSettings, check_sentences, train_tagger
 
 DEFAULT_CORPUS = Path("..") / "shared" / "data" / "redewiedergabe" / "tsv"
+DEFAULT_ITERATIONS = TaggerSettings().iterations
 
 
 def train_tagger_command(
@@ -26,7 +27,7 @@ def train_tagger_command(
     ] = None,
     check: Annotated[Path | None, typer.Option(
         help="Hand-labelled sentences (JSON lines) to score the new model on as well.")] = None,
-    iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = TaggerSettings().iterations,
+    iterations: Annotated[int, typer.Option(help="L-BFGS iterations.")] = DEFAULT_ITERATIONS,
 ) -> None:
     """Train the case and mood tagger on Redewiedergabe; print held-out accuracy."""
     target = out or data_path(*MODEL_DIR)
