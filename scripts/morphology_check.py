@@ -122,6 +122,7 @@ def moods(articles: list[dict], examples: int) -> None:
     # (group, list finds a form, tagger finds one) -> sentences
     table: Counter[tuple[str, bool, bool]] = Counter()
     first_only: Counter[tuple[str, bool]] = Counter()  # (group, tagger finds Konjunktiv I)
+    finite_listed: Counter[tuple[str, bool]] = Counter()  # a listed form tagged as finite verb
     shown: dict[str, list[str]] = {}
     for article in articles:
         text = article["text"]
@@ -144,6 +145,8 @@ def moods(articles: list[dict], examples: int) -> None:
             table[(group, bool(listed), bool(tagged))] += 1
             first_only[(group, any(document.morphology.mood(i) == "Subj1"
                                    for i in range(sentence.first, sentence.last)))] += 1
+            finite_listed[(group, any(t.text in forms and document.morphology.is_finite_verb(
+                t.index) for t in tokens))] += 1
             if group != "in another statement" and bool(listed) != bool(tagged):
                 key = f"{group}: {'list' if listed else 'tagger'} only"
                 shown.setdefault(key, []).append(f"list {listed} tagger {tagged}")
@@ -160,9 +163,11 @@ def moods(articles: list[dict], examples: int) -> None:
         print(f"   {name:<6} finds {hits}/{total} IndirectFreeIndirect sentences "
               f"({100 * hits / total:.1f} %), flags {false} sentences outside any statement")
     total = sum(v for k, v in first_only.items() if k[0] == groups[0])
-    print(f"   tagger, Konjunktiv I only: finds {first_only[(groups[0], True)]}/{total} "
-          f"({100 * first_only[(groups[0], True)] / total:.1f} %), flags "
-          f"{first_only[(groups[2], True)]} sentences outside any statement")
+    for name, counts in (("tagger, Konjunktiv I only", first_only),
+                         ("list, where the tagger reads a finite verb", finite_listed)):
+        print(f"   {name}: finds {counts[(groups[0], True)]}/{total} "
+              f"({100 * counts[(groups[0], True)] / total:.1f} %), flags "
+              f"{counts[(groups[2], True)]} sentences outside any statement")
     for key, lines in sorted(shown.items()):
         print(f"   {key}: {len(lines)}; e.g. " + "; ".join(lines[:examples]))
 
