@@ -135,15 +135,16 @@ class _Entry:
     """What one word contributes: its own features, those it lends each neighbour offset, and
     for a determiner its shape alone (its agreement feature stands for its word)."""
 
-    __slots__ = ("bare", "determiner", "form", "lent", "noun", "own")
+    __slots__ = ("bare", "determiner", "form", "gender", "lent", "noun", "own")
 
     def __init__(self, form: str, own: tuple[bytes, ...], lent: tuple[tuple[bytes, ...], ...],
-                 determiner: bool, noun: bool) -> None:
+                 determiner: bool, gender: str | None) -> None:
         self.form = form
         self.own = own
         self.lent = lent
         self.determiner = determiner
-        self.noun = noun
+        self.noun = gender is not None
+        self.gender = gender  # the gender class of a capitalised word, read as a noun
         self.bare = tuple(f for f in own if f.startswith(b"sh=")) if determiner else own
 
 
@@ -157,6 +158,8 @@ class Features:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._cache: dict[str, _Entry] = {}
+        # (determiner, gender class) -> its features on the determiner and after it
+        self._agreements: dict[tuple[str, str], tuple[bytes | None, bytes | None]] = {}
 
     def entry(self, word: str) -> _Entry:
         cached = self._cache.get(word)
@@ -178,8 +181,9 @@ class Features:
         # a neighbour is its word when the model knows it, else its ending and shape
         described = form if known else form[-3:] + "|" + shape
         lent = tuple(self._encoded([f"{offset}w={described}"]) for offset in NEIGHBOUR_OFFSETS)
+        noun = shape.startswith("Xx") or shape == "X"
         entry = _Entry(form, self._encoded(own), lent, form in vocabulary.determiners,
-                       shape.startswith("Xx") or shape == "X")
+                       vocabulary.gender(form) if noun else None)
         if len(self._cache) < _WORD_CACHE_LIMIT:
             self._cache[word] = entry
         return entry
@@ -189,22 +193,22 @@ class Features:
         return tuple(f.encode() for f in features if known is None or f in known)
 
     def items(self, words: list[str]) -> list[list[bytes]]:
-        """One feature list per word of a sentence."""
+        """One feature list per word of a sentence: its own, then what its neighbours at
+        -2, -1, +1, +2 lend it (one step past either end, the sentence edge)."""
         cache = self._cache
         entries = [cache.get(word) or self.entry(word) for word in words]
         count = len(entries)
-        items: list[list[bytes]] = []
-        for i, entry in enumerate(entries):
-            features = list(entry.own)
-            for k, offset in enumerate(NEIGHBOUR_OFFSETS):
-                j = i + offset
-                if 0 <= j < count:
-                    features += entries[j].lent[k]
-                elif j == -1 or j == count:
-                    features += _EDGE[k]
-            items.append(features)
-        if items:
-            items[0].append(_FIRST)
+        if not count:
+            return []
+        lent = [entry.lent for entry in entries]
+        before2 = ([(), _EDGE[0]] + [parts[0] for parts in lent])[:count]
+        before1 = ([_EDGE[1]] + [parts[1] for parts in lent])[:count]
+        after1 = [parts[2] for parts in lent[1:]] + [_EDGE[2]]
+        after2 = ([parts[3] for parts in lent[2:]] + [_EDGE[3], ()])[-count:]
+        items = [[*entry.own, *a, *b, *c, *d]
+                 for entry, a, b, c, d in zip(entries, before2, before1, after1, after2,
+                                              strict=True)]
+        items[0].append(_FIRST)
         self._agreement(entries, items)
         return items
 
@@ -214,24 +218,34 @@ class Features:
         which replaces its word, whose weights would speak for its commonest case whatever
         the noun ("der" is mostly nominative, "der Zeitung" never)."""
         count = len(entries)
-        known = self.vocabulary.attributes
-        for i, entry in enumerate(entries):
-            if not entry.determiner:
-                continue
+        for i in [i for i, entry in enumerate(entries) if entry.determiner]:
+            entry = entries[i]
             for j in range(i + 1, min(count, i + 1 + NOUN_LOOKAHEAD)):
                 following = entries[j]
                 if following.noun:
-                    feature = f"dg={entry.form}|{self.vocabulary.gender(following.form)}"
-                    own = "d" + feature  # the determiner's own: "ddg=der|Fem"
-                    if known is None or own in known:
-                        items[i] = [*entry.bare, *items[i][len(entry.own):], own.encode()]
-                    if known is None or feature in known:
-                        encoded = feature.encode()
+                    own, shared = self._agreement_features(entry.form, following.gender)
+                    if own is not None:
+                        items[i] = [*entry.bare, *items[i][len(entry.own):], own]
+                    if shared is not None:
                         for k in range(i + 1, j + 1):
-                            items[k].append(encoded)
+                            items[k].append(shared)
                     break
                 if following.determiner or not following.form[:1].isalpha():
                     break
+
+    def _agreement_features(self, determiner: str, gender: str | None
+                            ) -> tuple[bytes | None, bytes | None]:
+        """("ddg=der|Fem", "dg=der|Fem") as bytes, each None when the model has no weights."""
+        key = (determiner, gender or "?")
+        found = self._agreements.get(key)
+        if found is None:
+            known = self.vocabulary.attributes
+            shared = f"dg={determiner}|{gender}"
+            found = tuple(  # type: ignore[assignment]
+                None if known is not None and feature not in known else feature.encode()
+                for feature in ("d" + shared, shared))
+            self._agreements[key] = found  # type: ignore[assignment]
+        return found  # type: ignore[return-value]
 
 
 class Tagger:
