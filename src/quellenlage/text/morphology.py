@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 NOMINAL = frozenset({NOUN})
 PRENOMINAL = frozenset({DET, ADJ, NUM})
 SUBSTANTIVE = frozenset({PRON, REL})
+CHUNK_STARTS = NOMINAL | PRENOMINAL | SUBSTANTIVE
 SUBJUNCTIVE = frozenset({"Subj1", "Subj2"})
 ATTRIBUTE_PREPOSITIONS = frozenset({"von"})
 MAX_PARENTHESIS_TOKENS = 5
@@ -205,6 +206,9 @@ def find_chunks(document: Document, tags: list[Tag], first: int, last: int,
     chunks = []
     i = first
     while i < last:
+        if tags[i - first].pos not in CHUNK_STARTS:
+            i += 1
+            continue
         chunk = finder.chunk_at(i, depth=0)
         if chunk is None:
             i += 1
