@@ -117,7 +117,7 @@ class Vocabulary:
     genders: dict[str, str]
     determiners: frozenset[str]
     attributes: frozenset[str] | None = None
-    subjunctive: frozenset[str] = field(default_factory=lambda: subjunctive_forms())
+    subjunctive: frozenset[str] = field(default_factory=subjunctive_forms)
 
     def gender(self, form: str) -> str:
         """The gender class of a noun form, from the form itself or else its ending."""
