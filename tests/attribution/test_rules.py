@@ -640,6 +640,16 @@ def test_fortfahren_introduces_a_quotation() -> None:
     assert parts(found) == ("„Das ist wirklich ein Skandal.“", "Er", "fuhr fort")
 
 
+def test_subject_and_auxiliary_before_short_quotations() -> None:
+    found = only('Der Sprecher hat die Reaktionen als "überzogen" und "unpassend" bezeichnet.')
+    assert found.type is QuoteType.REPORTED and parts(found)[1] == "Der Sprecher"
+
+
+def test_adverb_between_subject_and_verb() -> None:
+    found = only("Die Miliz selbst sprach später von mehr als 50 Toten.")
+    assert parts(found)[1] == "Die Miliz"
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -312,7 +312,8 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     if group is None:
         return None
     verb, cue = group
-    left, _ = _clause_bounds(analysis, sentence, cue[0])
+    left = _before_short_quotations(analysis, sentence,
+                                    _clause_bounds(analysis, sentence, cue[0])[0])
     speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
     if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
         return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
@@ -468,6 +469,7 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     """The speech verb read at token i with the tokens of its cue (particle, auxiliary)."""
     tokens = analysis.tokens
     left, right = _clause_bounds(analysis, sentence, i)
+    left = _before_short_quotations(analysis, sentence, left)
     right = _past_short_quotations(analysis, sentence, right)
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
@@ -506,6 +508,22 @@ def _past_short_quotations(analysis: _Analysis, sentence: Sentence, right: int) 
         while right < end and analysis.quote_of[right] < 0 and not _breaks_clause(tokens, right):
             right += 1
     return right
+
+
+def _before_short_quotations(analysis: _Analysis, sentence: Sentence, left: int) -> int:
+    """The clause start before quoted words inside it ("hat die Reaktionen als „überdreht“ und
+    „inakzeptabel“ bezeichnet"), where the verb's subject and auxiliary stand."""
+    tokens = analysis.tokens
+    while left > sentence.first and analysis.quote_of[left - 1] >= 0:
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[left - 1]])
+        if last - first > MAX_QUOTED_NAME_WORDS + 2 or first <= sentence.first:
+            return left
+        left = first
+        while left > sentence.first and analysis.quote_of[left - 1] < 0 and not _breaks_clause(
+            tokens, left - 1
+        ):
+            left -= 1
+    return left
 
 
 def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
