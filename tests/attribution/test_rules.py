@@ -650,6 +650,17 @@ def test_adverb_between_subject_and_verb() -> None:
     assert parts(found)[1] == "Die Miliz"
 
 
+def test_a_speech_act_in_a_clause_beside_a_statement_is_reported_too() -> None:
+    found = statements("Die Stadt bestritt das am Montag, während der Betreiber sagte, er "
+                       "prüfe die Vorwürfe noch.")
+    assert sorted(a.type for a in found) == [QuoteType.INDIRECT, QuoteType.REPORTED]
+
+
+def test_the_speech_act_among_verbs_of_saying_makes_the_reported_statement() -> None:
+    found = only("Regierungen aus aller Welt bekunden ihr Entsetzen und fordern Aufklärung.")
+    assert found.type is QuoteType.REPORTED and found.stance == "demand"
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

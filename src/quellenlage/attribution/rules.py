@@ -181,6 +181,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     found: list[Candidate] = []
     clausal: list[tuple[int, int, Candidate]] = []
     anchor: Candidate | None = None
+    acts: list[Candidate] = []  # speech acts without a message, beside the sentence's statement
     for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
             continue
@@ -209,8 +210,13 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 if _closes_sentence(analysis, sentence, i):
                     rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
-            elif anchor is None:
-                anchor = _anchor(analysis, sentence, i)
+            else:
+                current = _anchor(analysis, sentence, i)
+                if current is not None and current.act:
+                    acts.append(current)
+                # the sentence's speaker: its first speech act, or its first verb of saying
+                if anchor is None or (current is not None and current.act and not anchor.act):
+                    anchor = current or anchor
     if not any(found) and not clausal:
         found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
@@ -219,6 +225,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
     kept = [candidate for candidate in found if candidate is not None]
+    if kept:
+        kept.extend(_acts_beside(analysis, sentence, acts, kept))
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
     # in its frame, reports that statement; it is none of its own
     return [
@@ -230,6 +238,25 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             for other in kept
         )
     ]
+
+
+def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
+                 statements: list[Candidate]) -> list[Candidate]:
+    """"Kiew dementierte, ein Berater schrieb auf Twitter, ...", "Er nannte das „Verrat“ und
+    warf ihm vor, ...": a speech act in a clause of its own beside the sentence's statement is
+    a Reported statement too; its clause, from its subject on, is the message."""
+    reported = []
+    for act in acts:
+        first = min(act.speaker[0][0], act.cue[0][0])
+        last = _clause_bounds(analysis, sentence, act.cue[-1][0])[1]
+        span = (first, max(last, act.cue[-1][0] + 1))
+        if any(s < span[1] and span[0] < e for other in statements for s, e in other.quote) or (
+            any(span[0] <= c < span[1] for other in statements for c, _ in other.cue)
+        ):
+            continue
+        reported.append(Candidate(QuoteType.REPORTED, act.medium, [span], sentence.index,
+                                  act.speaker, category=act.category, addressee=act.addressee))
+    return reported
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
@@ -678,9 +705,11 @@ def _statement_around(
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
             return None
+        subjunctive = lexicon.subjunctive_forms()
         if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
             tokens[message_start].text.lower() not in COMPLEMENTISERS
             and analysis.quote_of[message_start] < 0
+            and not any(tokens[j].text in subjunctive for j in range(message_start, end))
         ):
             # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
             # adverbial clause is no message of its verb
@@ -771,8 +800,10 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return False  # "den Plan, der im Mai ...": a relative clause; "..., die Lage sei" is not
     if opener in COMPLEMENTISERS:
         return True
-    if opener in ("um", "und", "aber", "sondern", "weil", "wenn", "als", "nachdem", "bevor"):
-        return False
+    if opener in ("um", "und", "aber", "sondern", "zumal", "wobei") or (
+        opener in ADVERBIAL_SUBORDINATORS
+    ):
+        return False  # "..., während der Betreiber sagte": an adverbial clause, no message
     if is_zu_infinitive(tokens, end):
         return True  # "forderte die Verbündeten auf, mehr Waffen zu liefern"
     if category in ("believe", "question"):
