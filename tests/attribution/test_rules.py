@@ -661,6 +661,14 @@ def test_the_speech_act_among_verbs_of_saying_makes_the_reported_statement() -> 
     assert found.type is QuoteType.REPORTED and found.stance == "demand"
 
 
+def test_coordinated_speech_acts_are_statements_each() -> None:
+    found = statements("Die Gewerkschaft kritisierte den Plan und forderte Neuwahlen.")
+    assert [(a.type, a.quote.text, parts(a)[1]) for a in found] == [
+        (QuoteType.REPORTED, "Die Gewerkschaft kritisierte den Plan", "Die Gewerkschaft"),
+        (QuoteType.REPORTED, "forderte Neuwahlen", "Die Gewerkschaft"),
+    ]
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

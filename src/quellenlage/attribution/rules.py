@@ -221,6 +221,12 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
+    elif len(acts) > 1 and not any(found):
+        # "Er bestritt die Existenz der Unterlagen und sprach von einer Fälschung": two speech
+        # acts of one subject, each a statement of its own
+        found.extend(_coordinated_acts(analysis, sentence, acts))
+        analysis.anchors[sentence.index] = acts[0]
+        acts[0].act = False
     elif anchor is not None and not any(found):
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
@@ -238,6 +244,28 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             for other in kept
         )
     ]
+
+
+def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
+                      ) -> list[Candidate]:
+    """Speech acts joined by "und" (or a comma) in one sentence, each from its verb's clause to
+    the coordinator before the next one; the first from the sentence start."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    statements = []
+    start = sentence.first
+    for number, act in enumerate(acts):
+        stop = end
+        if number + 1 < len(acts):
+            following = acts[number + 1].cue[0][0]
+            stop = next((j for j in range(following - 1, act.cue[-1][0], -1)
+                         if tokens[j].text in ("und", ",", "sowie")), following)
+        if stop > start:
+            statements.append(Candidate(QuoteType.REPORTED, act.medium, [(start, stop)],
+                                        sentence.index, act.speaker, category=act.category,
+                                        addressee=act.addressee))
+        start = stop + 1 if stop < end and tokens[stop].text in ("und", ",", "sowie") else stop
+    return statements
 
 
 def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
