@@ -669,6 +669,11 @@ def test_coordinated_speech_acts_are_statements_each() -> None:
     ]
 
 
+def test_an_attributive_participle_is_no_verb_of_saying() -> None:
+    assert all(a.type is not QuoteType.REPORTED for a in statements(
+        "Ein Großteil des erwarteten Wachstums findet in Afrika statt."))
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
+    DEMONSTRATIVE_OBJECTS,
     GENITIVE_ARTICLES,
     OBJECT_ARTICLES,
     RELATIVE_STARTS,
@@ -200,7 +201,9 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             candidate = _impersonal(analysis, sentence, i)
             if candidate is not None:
                 clausal.append((1, i, candidate))
-        elif lexicon.readings(token.text) and token.text[0].islower():
+        elif lexicon.readings(token.text) and token.text[0].islower() and not (
+            _attributive(tokens, i, sentence)
+        ):
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
@@ -244,6 +247,18 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             for other in kept
         )
     ]
+
+
+def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
+    """"des erwarteten Wachstums", "die angekündigten Reformen": an inflected participle between
+    an article and its noun describes the noun; it is no verb of saying."""
+    return (
+        sentence.first < i < sentence.last - 1
+        and word_class(tokens[i - 1]) == "det"
+        and tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
+        and word_class(tokens[i + 1]) == "cap"
+        and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
+    )
 
 
 def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
