@@ -629,6 +629,16 @@ def test_an_accusation_named_before_wonach_is_no_speaker() -> None:
     assert all(parts(a)[1] != "Den Vorwurf" for a in found)
 
 
+def test_particle_after_a_quoted_word() -> None:
+    found = only("Der Geschäftsführer wies alle Vorwürfe als „haltlos“ zurück.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+def test_fortfahren_introduces_a_quotation() -> None:
+    found = only("Er fuhr fort: „Das ist wirklich ein Skandal.“")
+    assert parts(found) == ("„Das ist wirklich ein Skandal.“", "Er", "fuhr fort")
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -468,6 +468,7 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     """The speech verb read at token i with the tokens of its cue (particle, auxiliary)."""
     tokens = analysis.tokens
     left, right = _clause_bounds(analysis, sentence, i)
+    right = _past_short_quotations(analysis, sentence, right)
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
     for reading in lexicon.readings(tokens[i].text):
@@ -487,6 +488,21 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
         if best is None or len(cue) > len(best[1]):
             best = (verb, sorted(cue))
     return best
+
+
+def _past_short_quotations(analysis: _Analysis, sentence: Sentence, right: int) -> int:
+    """The clause end past quoted words inside it ("wies die Vorwürfe als „haltlos“ zurück"),
+    where the particle of the verb may stand."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    while right < end and analysis.quote_of[right] >= 0:
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[right]])
+        if last - first > MAX_QUOTED_NAME_WORDS + 2 or last >= end:
+            return right
+        right = last
+        while right < end and analysis.quote_of[right] < 0 and not _breaks_clause(tokens, right):
+            right += 1
+    return right
 
 
 def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
