@@ -522,3 +522,14 @@ def test_capitalised_adjective_of_a_name_before_an_organisation_noun():
     source = sources(text, statement(text, "die Lage sei unter Kontrolle",
                                      "Das Nationale Sicherheitskomitee", "teilte mit"))[0]
     assert (source.name.lower(), source.kind) == ("nationales sicherheitskomitee", "organisation")
+
+
+def test_subject_of_the_cue_verb_may_be_a_pronoun_or_stand_after_an_attribute():
+    text = ("Landesrat Peter Moll kritisierte die Pläne. Er schließt sich dem Verdacht an, "
+            "wonach die Stelle politisch besetzt werde.")
+    assert names(text, statement(text, "die Stelle politisch besetzt werde",
+                                 cue="wonach")) == ["Peter Moll"]
+    text = ("Der beim Treffen anwesende Minister Georg Albrecht reagierte mit Ministerin Ida "
+            "Lenz gelassen: Alles sei im Plan.")
+    assert names(text, statement(text, "Alles sei im Plan", cue="reagierte")) == [
+        "Georg Albrecht"]
