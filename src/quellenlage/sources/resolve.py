@@ -977,6 +977,8 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                     mention.state = entry.name  # "Rafael Correa (Ecuador)"
                 if not mention.role:
                     _apposition_role(document, tokens, end_index, mention)
+                if not mention.role:
+                    _preceding_apposition_role(document, tokens, begin, mention)
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
                 # only the mentions near it are looked at, or long texts become quadratic
                 position = bisect_right(found_ends, mention.start)
@@ -1080,6 +1082,27 @@ def _apposition_role(document: Document, tokens: list, index: int, mention: Ment
     if end >= len(tokens) or tokens[end].text not in {",", "."}:
         return
     apposition = parse_mention(document, tokens[index + 1].start, tokens[end - 1].end)
+    if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
+        mention.role = apposition.office if apposition.form == "anonymous" and (
+            apposition.office == apposition.text) else (apposition.name or apposition.role)
+        mention.role_noun = apposition.role_noun
+
+
+def _preceding_apposition_role(document: Document, tokens: list, index: int,
+                               mention: Mention) -> None:
+    """ "Der Geschäftsführer der Firma, Gerd Berger, hatte ...": the role before a name set
+    off by a comma, where the role opens the sentence or a clause."""
+    comma = index - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return
+    start = comma
+    while start > 0 and comma - start < 8 and tokens[start - 1].text not in {
+        ",", ".", "!", "?", ";", ":", "(", ")"
+    }:
+        start -= 1
+    if start == comma:
+        return
+    apposition = parse_mention(document, tokens[start].start, tokens[comma - 1].end)
     if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
         mention.role = apposition.office if apposition.form == "anonymous" and (
             apposition.office == apposition.text) else (apposition.name or apposition.role)
