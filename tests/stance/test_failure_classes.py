@@ -182,6 +182,8 @@ def test_plain_assertions_stay_assertions(text, quote, speaker, cue):
         ("Der Mieterverein lehnte die Vorschläge der Stadt ab.", "Der Mieterverein", "deny"),
         ("Der Verband zeigte sich enttäuscht über die Entscheidung des Gerichts.", "Der Verband",
          "criticise"),
+        ("Das bestätigte Vereinssprecherin Anna Berg am Montag der Austria Presse Agentur.",
+         "Vereinssprecherin Anna Berg", "confirm"),
         # a clause in the subjunctive reports someone's words: no act of its speaker
         ("Beide Ministerinnen hätten ihn um Rat gebeten.", "Beide Ministerinnen", "assert"),
         ("Der Zug sei versehentlich auf das falsche Gleis geraten.", "Der Zug", "assert"),

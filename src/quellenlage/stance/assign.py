@@ -185,8 +185,9 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
     """For a statement without a cue whose quote holds the speaker (a speech act told without
     its words: "Die Reederei wies die Berichte zurück"), the stance of the first verb that gives
     one in the clauses up to the speaker's, turned by a negation in its clause ("wollte die
-    Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause in the
-    subjunctive ("Die Firma habe ... gebeten") reports someone else's words: no act of its own."""
+    Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause with a verb in
+    the subjunctive beside it ("Die Firma habe ... gebeten", document.morphology) reports
+    someone else's words: no act of its own."""
     speaker = attribution.speaker
     if attribution.cue is not None or speaker is None or not all(
         any(q_start <= start and end <= q_end for q_start, q_end in attribution.quote.spans)
@@ -195,13 +196,13 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
         return None
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
-    reported = set(rules["reported_auxiliaries"])
     negated_lemmas = rules["negated_lemmas"]
     tokens = document.tokens
     for clause in _clauses_to_speaker(document, attribution):
         words = [t.text.lower() for t in clause]
-        if reported.intersection(words):
-            continue
+        subjunctive = {i for i in document.morphology.subjunctive_in(clause[0].index,
+                                                                     clause[-1].index + 1)
+                       if tokens[i].text.islower()}  # a capitalised word is a noun ("Presse")
         negated = next((t.text.lower() for t in clause
                         if _negates(tokens, t.index, negation, exceptions)), None)
         text = " ".join(words)
@@ -210,7 +211,8 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
                     or speaker.start <= token.start < speaker.end):
                 continue  # nouns (Kritik, Forderung) and the speaker's words are no verb
             lemma = verb_lemma(token.text, words)
-            if lemma is None or lemma in rules["own_clause_excluded"]:
+            if lemma is None or lemma in rules["own_clause_excluded"] or subjunctive - {
+                    token.index}:  # "hätten ihn um Rat gebeten": a Konjunktiv beside the verb
                 continue
             if negated and lemma in negated_lemmas:
                 return str(negated_lemmas[lemma])
