@@ -137,6 +137,10 @@ class Statements:
 
 
 def _same_source(first: Attribution, second: Attribution) -> bool:
+    """Whether both statements come from one source. Hearsay without a speaker has none of its
+    own ("X soll ... haben. X bestritt das": X answers what is said about X)."""
+    if any(a.speaker is None and a.stance == "unverified" for a in (first, second)):
+        return False
     if first.source is not None and second.source is not None:
         return first.source.name == second.source.name
     return False
@@ -179,6 +183,8 @@ def responds_to(
     response = attributions[index]
     sentence = _sentence_index(document, (response.cue or response.quote).start)
     reported = _reported_claim(statements, index, sentence)
+    if reported is None and statements.sentence[index] != sentence:
+        reported = _reported_claim(statements, index, statements.sentence[index])
     if reported is not None:
         return reported
     # the earlier statements: those before it that end before it starts, or all before it
@@ -226,10 +232,15 @@ def _reported_claim(statements: Statements, index: int, sentence: int) -> int | 
     start = (response.cue or response.quote).start
     for i in statements.by_sentence.get(sentence, []):
         other = statements.attributions[i]
-        if i == index or other.quote.start < start or _same_source(other, response):
+        if i == index:
             continue
         cue = other.cue.text.lower() if other.cue is not None else ""
-        if other.stance == "unverified" or cue in REPORT_CUES:
+        # "den Vorwurf, wonach P, ließ er nicht gelten": a claim cued by "wonach" may come first,
+        # and without a speaker of its own its source is the one the response's was taken from
+        if cue in REPORT_CUES and (other.speaker is None or not _same_source(other, response)):
+            return i
+        if (other.stance == "unverified" and other.quote.start >= start
+                and not _same_source(other, response)):
             return i
     return None
 
