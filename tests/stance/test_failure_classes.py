@@ -105,6 +105,14 @@ CASES = [
     # warn: "zu bedenken geben" is no "zugeben"
     ("Ein Neubau sei teurer als gedacht, gab die Architektin zu bedenken.",
      "Ein Neubau sei teurer als gedacht", "die Architektin", "gab zu", "warn"),
+    # warn: a threat or a consequence held out
+    ("Ohne neue Deiche könnten ganze Dörfer überflutet werden, sagte die Hydrologin.",
+     "Ohne neue Deiche könnten ganze Dörfer überflutet werden", "die Hydrologin", "sagte",
+     "warn"),
+    ("Wer die Sperrzone betrete, werde bestraft, sagte der Kommandant.",
+     "Wer die Sperrzone betrete, werde bestraft", "der Kommandant", "sagte", "warn"),
+    ("Den Bäckern der Region drohe eine Pleitewelle, sagte der Innungsmeister.",
+     "Den Bäckern der Region drohe eine Pleitewelle", "der Innungsmeister", "sagte", "warn"),
     # unverified: reports that name no one
     ("Laut Medienberichten will der Hersteller das Werk in Kaltenbach schließen.",
      "will der Hersteller das Werk in Kaltenbach schließen", "Medienberichten", "Laut",
