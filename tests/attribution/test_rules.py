@@ -534,6 +534,10 @@ def test_ist_ueberzeugt_dass() -> None:
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
     ("Der Präsident hat die Regierung für den Tod verantwortlich gemacht.", "Der Präsident"),
+    ("Zum Inhalt des Treffens machte er keine Angaben.", "er"),
+    ("Parallel dazu erhob Russland schwere Vorwürfe gegen Deutschland.", "Russland"),
+    ("Die Grünen üben Kritik an der Prüfung.", "Die Grünen"),
+    ("Die Opposition pocht auf Aufklärung.", "Die Opposition"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
