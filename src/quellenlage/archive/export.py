@@ -1,7 +1,8 @@
 """Reading stored articles back, and exporting them as JSONL, CSV or Parquet.
 
 JSONL has exactly one line per stored article: its metadata, its text and its attributions in the
-model's JSON (`Article.to_dict()`), plus the archive's id and near-duplicate link. CSV has one row
+model's JSON (`Article.to_dict()`), plus the archive's id and near-duplicate link, and each
+attribution's `claim_id` (the claim `link-claims` put it in; null while not linked). CSV has one row
 per statement. Parquet has one row per article in the layout `quellenlage load` reads.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 import pyarrow as pa
@@ -19,7 +20,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from quellenlage.archive.parquet import EXPORT_SCHEMA
 from quellenlage.archive.records import META_FIELDS, ArticleMeta
-from quellenlage.archive.schema import articles, attributions
+from quellenlage.archive.schema import articles, attributions, claim_statements
 from quellenlage.model import Article
 
 PAGE = 500
@@ -38,6 +39,8 @@ class StoredArticle:
     article: Article
     duplicate_of: int | None
     similarity: float | None
+    # The claim of each attribution, in the article's order (None: not linked yet).
+    claim_ids: list[int | None] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "content_hash": self.content_hash}
@@ -45,6 +48,9 @@ class StoredArticle:
         data["duplicate_of"] = self.duplicate_of
         data["similarity"] = self.similarity
         data.update(self.article.to_dict())
+        claim_ids = self.claim_ids or [None] * len(data["attributions"])
+        for attribution, claim_id in zip(data["attributions"], claim_ids, strict=True):
+            attribution["claim_id"] = claim_id
         return data
 
 
@@ -78,13 +84,16 @@ def _read_stored(
     ).mappings().all()
     ids = [row["id"] for row in rows]
     found: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    claim_ids: dict[int, list[int | None]] = {i: [] for i in ids}
     if ids:
-        for article_id, data in connection.execute(
-            select(attributions.c.article_id, attributions.c.data)
+        for article_id, data, claim_id in connection.execute(
+            select(attributions.c.article_id, attributions.c.data, claim_statements.c.claim_id)
+            .outerjoin(claim_statements, claim_statements.c.attribution_id == attributions.c.id)
             .where(attributions.c.article_id.in_(ids))
             .order_by(attributions.c.article_id, attributions.c.position)
         ):
             found[article_id].append(data)
+            claim_ids[article_id].append(None if claim_id is None else int(claim_id))
     return [
         StoredArticle(
             id=row["id"],
@@ -93,6 +102,7 @@ def _read_stored(
             article=Article.from_dict({"text": row["text"], "attributions": found[row["id"]]}),
             duplicate_of=row["duplicate_of"],
             similarity=row["similarity"],
+            claim_ids=claim_ids[row["id"]],
         )
         for row in rows
     ]
