@@ -35,10 +35,12 @@ terms (claims.terms). The thresholds were chosen on the labelled set in data/cla
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, Protocol
 
@@ -109,6 +111,13 @@ class LinkSettings:
     # An assertion must match this share of what all statements of a claim have in common: the
     # hostages set free are not the ceasefire, though both name Israel, Hamas and Gaza.
     min_core: float = MIN_CORE
+    # A statement joins a claim only when its article appeared within this many days of the
+    # claim's first and last statement: news of one event is close in time, and the same words
+    # a year later are another event. None: no limit.
+    max_days: int | None = 60
+    # An assertion that names a report or claim ("Berichte über ...", "diese Angaben") answers
+    # it, whatever stance the cue gave it: it joins with the evidence a denial needs.
+    report_answers: bool = True
     batch_size: int = 2000
     rare_terms: int = 6  # a statement's rarest terms that look up candidates
     rare_share: float = 0.002  # terms in more of the linked statements are not looked up ...
@@ -219,7 +228,22 @@ class _Claim:
     label: str
     label_id: int
     label_is_response: bool
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
     changed: bool = False
+
+    def near(self, moment: datetime | None, days: int | None) -> bool:
+        """Whether `moment` lies within `days` of the claim's first and last statement."""
+        if days is None or moment is None or self.first_seen is None or self.last_seen is None:
+            return True
+        window = timedelta(days=days)
+        return self.first_seen - window <= moment <= self.last_seen + window
+
+    def seen(self, moment: datetime | None) -> None:
+        if moment is None:
+            return
+        self.first_seen = moment if self.first_seen is None else min(self.first_seen, moment)
+        self.last_seen = moment if self.last_seen is None else max(self.last_seen, moment)
 
 
 @dataclass(slots=True)
@@ -232,6 +256,10 @@ class _Statement:
     responds_to: int | None
     terms: frozenset[str]
     names: tuple[frozenset[str], ...]  # groups of terms that form one name of several words
+    names_report: bool = False  # "Berichte über ...", "diese Angaben": it answers a claim
+    # Its article's publication date; unknown (None) for an article without one: the day it
+    # was ingested says nothing about the event.
+    seen: datetime | None = None
     rare: list[str] = field(default_factory=list)
 
     def units(self, terms: Iterable[str]) -> int:
@@ -261,9 +289,10 @@ class _Batch:
             self.statements.append(_Statement(
                 id=row["id"], article_id=row["article_id"], position=row["position"],
                 quote=row["quote_text"], stance=row["stance"], responds_to=row["responds_to"],
-                terms=terms, names=names,
+                terms=terms, names=names, names_report=names_report(row["quote_text"]),
             ))
         self.contexts: dict[int, frozenset[str]] = {}  # article id -> its context
+        self.article_dates: dict[int, datetime | None] = {}
         self.df: dict[str, int] = {}
         self.weights: dict[str, float] = {}  # fixed within a batch
         self.linked_total = 0
@@ -336,11 +365,12 @@ class _Batch:
         words: dict[int, Any] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
-            query = select(articles.c.id, articles.c.title, articles.c.text).where(
-                articles.c.id.in_(chunk)
-            )
-            for article_id, title, text in self.connection.execute(query):
+            query = select(
+                articles.c.id, articles.c.title, articles.c.text, articles.c.published
+            ).where(articles.c.id.in_(chunk))
+            for article_id, title, text, seen in self.connection.execute(query):
                 words[int(article_id)] = article_words(f"{title or ''}\n{text}")
+                self.article_dates[int(article_id)] = seen
         self._load_df({term for counts in words.values() for term in counts})
         common = common_count(self.linked_total)
 
@@ -351,6 +381,8 @@ class _Batch:
             article_id: article_context(counts, self.weight, is_common)
             for article_id, counts in words.items()
         }
+        for statement in self.statements:
+            statement.seen = self.article_dates.get(statement.article_id)
 
     # Candidates
 
@@ -412,7 +444,8 @@ class _Batch:
             chunk = wanted[start : start + CHUNK]
             query = (
                 select(claims.c.id, claims.c.profile, claims.c.label,
-                       claims.c.label_attribution_id, attributions.c.stance)
+                       claims.c.label_attribution_id, attributions.c.stance,
+                       claims.c.first_seen, claims.c.last_seen)
                 .join(attributions, attributions.c.id == claims.c.label_attribution_id)
                 .where(claims.c.id.in_(chunk))
             )
@@ -424,6 +457,7 @@ class _Batch:
                     key=int(row.id), profile=profile, label=row.label,
                     label_id=int(row.label_attribution_id),
                     label_is_response=row.stance in responding_stances(),
+                    first_seen=row.first_seen, last_seen=row.last_seen,
                 )
         self._load_df(profile_terms)
 
@@ -464,7 +498,9 @@ class _Batch:
         keys.extend(key for key in batch_keys if key not in candidates)
         best: _Claim | None = None
         best_score = 0.0
-        responding = statement.stance in responding_stances()
+        responding = statement.stance in responding_stances() or (
+            self.settings.report_answers and statement.names_report
+        )
         threshold = (
             self.settings.response_threshold if responding else self.settings.threshold
         )
@@ -485,6 +521,7 @@ class _Batch:
                     responding or not self.settings.figures_must_agree
                     or not _other_figures(statement.terms, claim.profile)
                 )
+                and claim.near(statement.seen, self.settings.max_days)
                 and self._same_story(statement, claim)
             ):
                 best, best_score = claim, match.similarity
@@ -507,6 +544,7 @@ class _Batch:
             self.batch_postings.setdefault(term, set()).add(claim.key)
             self.new_postings.add((term, claim.key))
         claim.changed = True
+        claim.seen(statement.seen)
         statement_is_response = statement.stance in responding_stances()
         if claim.label_is_response and not statement_is_response:
             # A claim is best named by someone making it, not by a denial of it.
@@ -580,6 +618,19 @@ class _Batch:
             )
         touched = sorted({claim_id(key) for _, key, _ in self.links})
         refresh_counts(connection, touched)
+
+
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    nouns = sorted(stance_lexicon().rules["response_nouns"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(noun) for noun in nouns)
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+def names_report(quote: str) -> bool:
+    """Whether a message names a report or claim it answers ("Die Berichte sind falsch", "diese
+    Angaben"): the stance lexicon's response nouns, capitalised as nouns."""
+    return _report_pattern().search(quote) is not None
 
 
 def _figures(terms: Iterable[str]) -> set[str]:
