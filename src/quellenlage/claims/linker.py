@@ -66,6 +66,7 @@ from quellenlage.archive.schema import (
     claim_terms,
     claims,
 )
+from quellenlage.claims import semantic
 from quellenlage.claims.context import (
     article_context,
     article_words,
@@ -118,6 +119,15 @@ class LinkSettings:
     # An assertion that names a report or claim ("Berichte über ...", "diese Angaben") answers
     # it, whatever stance the cue gave it: it joins with the evidence a denial needs.
     report_answers: bool = True
+    # Meaning (claims.semantic, the optional `semantic` extra): a statement whose sentence
+    # vector is at least `semantic_threshold` similar to a claim's joins it with fewer shared
+    # words - `semantic_min_specific` specific ones, in the same story, figures and dates
+    # agreeing - and vector neighbours are looked up as candidates.
+    semantic: bool = False
+    # Chosen on the news-claims dev set (0.90-0.95, 1-2 specific terms): sentences of one
+    # story score 0.88-0.92 whatever they claim, so lower thresholds merge claims of a story.
+    semantic_threshold: float = 0.92
+    semantic_min_specific: int = 2
     batch_size: int = 2000
     rare_terms: int = 6  # a statement's rarest terms that look up candidates
     rare_share: float = 0.002  # terms in more of the linked statements are not looked up ...
@@ -260,7 +270,9 @@ class _Statement:
     # Its article's publication date; unknown (None) for an article without one: the day it
     # was ingested says nothing about the event.
     seen: datetime | None = None
-    rare: list[str] = field(default_factory=list)
+    rare: list[str] = field(default_factory=list)  # what it looks candidates up with
+    vector: Any = None  # its sentence vector (semantic linking only)
+    band_keys: list[str] = field(default_factory=list)
 
     def units(self, terms: Iterable[str]) -> int:
         """How many things these terms of the statement name: a name of several words is one."""
@@ -291,6 +303,11 @@ class _Batch:
                 quote=row["quote_text"], stance=row["stance"], responds_to=row["responds_to"],
                 terms=terms, names=names, names_report=names_report(row["quote_text"]),
             ))
+        if settings.semantic:
+            vectors = semantic.embed([statement.quote for statement in self.statements])
+            for statement, vector in zip(self.statements, vectors, strict=True):
+                statement.vector = vector
+                statement.band_keys = semantic.band_keys(vector)
         self.contexts: dict[int, frozenset[str]] = {}  # article id -> its context
         self.article_dates: dict[int, datetime | None] = {}
         self.df: dict[str, int] = {}
@@ -395,7 +412,7 @@ class _Batch:
                 (term for term in statement.terms if self.df.get(term, 1) <= cap),
                 key=lambda term: (self.df.get(term, 1), term),
             )
-            statement.rare = rare[: settings.rare_terms]
+            statement.rare = rare[: settings.rare_terms] + statement.band_keys
         wanted = sorted({term for statement in self.statements for term in statement.rare})
         postings: dict[str, list[int]] = {}
         for start in range(0, len(wanted), CHUNK):
@@ -507,24 +524,37 @@ class _Batch:
         min_shared = (
             self.settings.response_min_shared if responding else self.settings.min_shared
         )
+        settings = self.settings
         for key in keys:
             claim = self.claims[key]
             match = self.match(statement, claim)
-            if (
+            meaning = (
+                semantic.cosine(statement.vector, claim.profile.meaning)
+                if statement.vector is not None else 0.0
+            )
+            by_words = (
                 match.shared >= min_shared
                 and match.similarity >= threshold
-                and (responding or match.core >= self.settings.min_core)
-                and match.similarity > best_score
+                and (responding or match.core >= settings.min_core)
                 and statement.units(match.terms) >= min_shared
-                and statement.units(match.specific) >= self.settings.min_specific
+                and statement.units(match.specific) >= settings.min_specific
+            )
+            by_meaning = (
+                meaning >= settings.semantic_threshold
+                and statement.units(match.specific) >= settings.semantic_min_specific
+            )
+            score = match.similarity + meaning
+            if (
+                (by_words or by_meaning)
+                and score > best_score
                 and (
-                    responding or not self.settings.figures_must_agree
+                    responding or not settings.figures_must_agree
                     or not _other_figures(statement.terms, claim.profile)
                 )
-                and claim.near(statement.seen, self.settings.max_days)
+                and claim.near(statement.seen, settings.max_days)
                 and self._same_story(statement, claim)
             ):
-                best, best_score = claim, match.similarity
+                best, best_score = claim, score
         return best, best_score
 
     def _same_story(self, statement: _Statement, claim: _Claim) -> bool:
@@ -540,7 +570,11 @@ class _Batch:
         claim.profile.add_context(
             statement.article_id, self.contexts.get(statement.article_id, frozenset())
         )
-        for term in claim.profile.add(statement.terms):
+        new_terms = claim.profile.add(statement.terms)
+        if statement.vector is not None:
+            claim.profile.add_meaning(statement.vector)
+            new_terms.extend(statement.band_keys)
+        for term in new_terms:
             self.batch_postings.setdefault(term, set()).add(claim.key)
             self.new_postings.add((term, claim.key))
         claim.changed = True

@@ -11,7 +11,8 @@ import typer
 from rich.table import Table
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive
-from quellenlage.claims import ClaimSummary, ClaimTimeline
+from quellenlage.claims import ClaimSummary, ClaimTimeline, LinkSettings
+from quellenlage.claims.semantic import require_semantic
 from quellenlage.cli.archive import DbOption, RichProgress, existing_archive
 from quellenlage.cli.common import (
     EngineOption,
@@ -36,15 +37,28 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
 def link_claims_command(
     db: DbOption = DEFAULT_DB_URL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    semantic: Annotated[
+        bool,
+        typer.Option(
+            "--semantic",
+            help="Also link by meaning (sentence vectors; needs the optional extra "
+            "quellenlage[semantic]; about 50 times slower).",
+        ),
+    ] = False,
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
     with user_errors(), existing_archive(db) as archive:
         _require_statements(archive)
+        settings = LinkSettings(semantic=True) if semantic else None
+        if semantic:
+            require_semantic()
         if quiet:
-            summary = archive.link_claims()
+            summary = archive.link_claims(settings=settings)
         else:
             with progress_bar("linking claims") as progress:
-                summary = archive.link_claims(progress=RichProgress(progress, "statements"))
+                summary = archive.link_claims(
+                    settings=settings, progress=RichProgress(progress, "statements")
+                )
     for line in summary.lines():
         console.print(line)
 
