@@ -23,7 +23,17 @@ transaction; a second run finds nothing to do and changes nothing. For each stat
      articles are about: their contexts (each article's most telling terms, claims.context)
      share `min_context` of their weight;
    - an assertion that gives figures joins a claim that gives figures only when they share one
-     (`figures_must_agree`): 5,500 arrivals on Wednesday are not 7,300 on Sunday;
+     (`figures_must_agree`): 5,500 arrivals on Wednesday are not 7,300 on Sunday; "12.000",
+     "12 000" and "zwölftausend" are one figure (claims.terms);
+   - its article was published within `max_days` of the claim's first and last statement: the
+     same words a year later report another event;
+   - an assertion that names a report or claim ("Die Berichte sind falsch", "diese Angaben")
+     answers it, whatever stance its cue gave: it joins with an answer's evidence
+     (`report_answers`);
+   - with semantic linking (`semantic`, the optional extra, claims.semantic) a statement whose
+     sentence vector is close to the claim's (`semantic_threshold`) joins with fewer shared
+     words (`semantic_min_specific` specific ones), all other rules still applying, and the
+     vector's locality-sensitive keys look up candidates in the same index as terms;
 3. with no such claim the statement founds a claim of its own, which later statements may join.
 
 Stance never splits a claim: a denial shares the claim's terms because stance words are no

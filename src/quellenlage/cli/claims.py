@@ -32,19 +32,20 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
+SemanticOption = Annotated[
+    bool,
+    typer.Option(
+        "--semantic",
+        help="Also link by meaning (sentence vectors; needs the optional extra "
+        "quellenlage[semantic]; far slower).",
+    ),
+]
 
 
 def link_claims_command(
     db: DbOption = DEFAULT_DB_URL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    semantic: Annotated[
-        bool,
-        typer.Option(
-            "--semantic",
-            help="Also link by meaning (sentence vectors; needs the optional extra "
-            "quellenlage[semantic]; about 50 times slower).",
-        ),
-    ] = False,
+    semantic: SemanticOption = False,
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
     with user_errors(), existing_archive(db) as archive:
@@ -200,6 +201,7 @@ def evaluate_claims_command(
         Path, typer.Argument(help="Gold statements with claim keys, one article a line.")
     ],
     engine: EngineOption = None,
+    semantic: SemanticOption = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")
     ] = False,
@@ -207,7 +209,11 @@ def evaluate_claims_command(
     """Ingest articles into a fresh temporary archive, link claims and score them against gold
     claim keys (the figures of ../shared/tools/claims_score.py)."""
     with user_errors():
-        scores = evaluate_claims(articles, gold, engine=engine)
+        if semantic:
+            require_semantic()
+        scores = evaluate_claims(
+            articles, gold, engine=engine, settings=LinkSettings(semantic=semantic)
+        )
     if as_json:
         typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False, indent=2))
         return
