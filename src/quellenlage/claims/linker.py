@@ -320,6 +320,8 @@ class _Batch:
                 statement.band_keys = semantic.band_keys(vector)
         self.contexts: dict[int, frozenset[str]] = {}  # article id -> its context
         self.article_dates: dict[int, datetime | None] = {}
+        # First and last seen of the stored claims in the index's answers (the time window).
+        self.claim_dates: dict[int, tuple[datetime | None, datetime | None]] = {}
         self.df: dict[str, int] = {}
         self.weights: dict[str, float] = {}  # fixed within a batch
         self.linked_total = 0
@@ -427,21 +429,46 @@ class _Batch:
         postings: dict[str, list[int]] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
-            query = select(claim_terms.c.term, claim_terms.c.claim_id).where(
-                claim_terms.c.term.in_(chunk)
+            query = (
+                select(claim_terms.c.term, claim_terms.c.claim_id, claims.c.first_seen,
+                       claims.c.last_seen)
+                .join(claims, claims.c.id == claim_terms.c.claim_id)
+                .where(claim_terms.c.term.in_(chunk))
             )
-            for term, claim_id in self.connection.execute(query):
+            for term, claim_id, first_seen, last_seen in self.connection.execute(query):
                 postings.setdefault(term, []).append(int(claim_id))
-        return [self._ranked(statement.rare, postings) for statement in self.statements]
+                self.claim_dates[int(claim_id)] = (first_seen, last_seen)
+        return [
+            self._ranked(statement.rare, postings, statement.seen)
+            for statement in self.statements
+        ]
 
-    def _ranked(self, terms: Iterable[str], postings: dict[str, Any]) -> list[int]:
+    def _ranked(
+        self, terms: Iterable[str], postings: dict[str, Any], seen: datetime | None = None
+    ) -> list[int]:
+        """The claims posted under these terms, by the weight of the terms they share; a claim
+        outside the time window of a statement seen then is no candidate (its profile is not
+        even read)."""
         scores: Counter[int] = Counter()
+        days = self.settings.max_days
         for term in terms:
             weight = self.weight(term)
             for key in postings.get(term, ()):
+                if seen is not None and days is not None and not self._near(key, seen, days):
+                    continue
                 scores[key] += weight
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [key for key, _ in ranked[: self.settings.candidates]]
+
+    def _near(self, key: int, seen: datetime, days: int) -> bool:
+        claim = self.claims.get(key)
+        if claim is not None:
+            return claim.near(seen, days)
+        first_seen, last_seen = self.claim_dates.get(key, (None, None))
+        if first_seen is None or last_seen is None:
+            return True
+        window = timedelta(days=days)
+        return first_seen - window <= seen <= last_seen + window
 
     def _answered_claims(self) -> dict[tuple[int, int], int]:
         """Claims of stored statements that statements of this batch answer."""
@@ -521,7 +548,7 @@ class _Batch:
 
     def _best(self, statement: _Statement, candidates: list[int]) -> tuple[_Claim | None, float]:
         keys = list(candidates)
-        batch_keys = self._ranked(statement.rare, self.batch_postings)
+        batch_keys = self._ranked(statement.rare, self.batch_postings, statement.seen)
         keys.extend(key for key in batch_keys if key not in candidates)
         best: _Claim | None = None
         best_score = 0.0
@@ -537,6 +564,8 @@ class _Batch:
         settings = self.settings
         for key in keys:
             claim = self.claims[key]
+            if not claim.near(statement.seen, settings.max_days):
+                continue
             match = self.match(statement, claim)
             meaning = (
                 semantic.cosine(statement.vector, claim.profile.meaning)
@@ -561,7 +590,6 @@ class _Batch:
                     responding or not settings.figures_must_agree
                     or not _other_figures(statement.terms, claim.profile)
                 )
-                and claim.near(statement.seen, settings.max_days)
                 and self._same_story(statement, claim)
             ):
                 best, best_score = claim, score
