@@ -284,6 +284,10 @@ YEAR_LATER = [
 
 def test_the_same_words_a_year_later_are_another_claim() -> None:
     assert not linked(YEAR_LATER, COUNTED)
+    # one statement a batch: the earlier claim is stored and must come from the index, whose
+    # answers the window filters before the claim is read
+    assert not linked(YEAR_LATER, LinkSettings(specific_floor=3, batch_size=1))
+    assert linked(YEAR_LATER, LinkSettings(specific_floor=3, batch_size=1, max_days=None))
     assert linked(YEAR_LATER, LinkSettings(specific_floor=3, max_days=None))
     weeks_later = [YEAR_LATER[0], said(
         "t3", "bus2025b", "2025-04-20", "Landrat Jürgen Pfeil", "assert", YEAR_LATER[1].quote,
