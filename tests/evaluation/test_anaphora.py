@@ -1,6 +1,6 @@
 """Pronoun and role-noun resolution on WikiNews dev (read in place under ../shared)."""
 
-from quellenlage.sources.devcheck import anaphor_class, check_end_to_end, check_resolution
+from quellenlage.evaluation.anaphora import anaphor_class, check_end_to_end, check_resolution
 
 
 def test_anaphor_classes():
