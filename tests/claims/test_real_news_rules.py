@@ -17,6 +17,7 @@ from quellenlage.archive.schema import attributions, claim_statements
 from quellenlage.claims import LinkSettings, link_claims
 from quellenlage.claims.context import article_context, article_words, context_overlap
 from quellenlage.claims.evaluation import LabelledStatement
+from quellenlage.claims.linker import names_report
 from quellenlage.claims.profile import Profile
 from quellenlage.claims.terms import claim_terms_and_names
 from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
@@ -311,3 +312,13 @@ REPORT_ANSWER = [
 def test_an_assertion_naming_the_report_answers_its_claim() -> None:
     assert linked(REPORT_ANSWER, COUNTED)
     assert not linked(REPORT_ANSWER, LinkSettings(specific_floor=3, report_answers=False))
+
+
+def test_a_report_named_as_what_is_answered_not_as_a_source() -> None:
+    answers = ["Die Berichte sind falsch", "Diese Angaben könne man nicht bestätigen",
+               "Meldungen, wonach die Fähre eingestellt werde, seien falsch",
+               "Die Berichte über das Aus der Fährverbindung seien falsch"]
+    sources = ["Der Bericht zeige, dass die Fähre im Winter leer fahre",
+               "Die Fähre fahre im Winter nicht"]
+    assert all(names_report(text) for text in answers)
+    assert not any(names_report(text) for text in sources)

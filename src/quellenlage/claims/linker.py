@@ -692,16 +692,32 @@ class _Batch:
         refresh_counts(connection, touched)
 
 
+# Words before a response noun that point back to a report made before ("diese Angaben", "die
+# Berichte"; a singular "der Bericht" is more often a source), and words after it that say what
+# the report is about ("Berichte über ...", "Meldungen, wonach").
+POINTING_BACK = (
+    "die", "den", "diese", "dieser", "diesen", "solche", "solchen", "derartige", "derartigen",
+    "jene", "jenen", "entsprechende", "entsprechenden", "angebliche", "angeblichen",
+)
+ABOUT = ("über", "zu", "von", "wonach", "dass")
+
+
 @cache
 def _report_pattern() -> re.Pattern[str]:
     nouns = sorted(stance_lexicon().rules["response_nouns"], key=len, reverse=True)
-    alternatives = "|".join(re.escape(noun) for noun in nouns)
-    return re.compile(rf"\b(?:{alternatives})\b")
+    noun = "|".join(re.escape(word) for word in nouns)
+    before = "|".join(POINTING_BACK)
+    after = "|".join(ABOUT)
+    return re.compile(
+        rf"\b(?:(?i:{before})\s+(?:{noun})\b|(?:{noun}),?\s+(?:{after})\b)"
+    )
 
 
 def names_report(quote: str) -> bool:
-    """Whether a message names a report or claim it answers ("Die Berichte sind falsch", "diese
-    Angaben"): the stance lexicon's response nouns, capitalised as nouns."""
+    """Whether a message names a report or claim it answers: a response noun of the stance
+    lexicon pointed back to ("die Berichte", "solche Behauptungen") or with what it is about
+    ("Die Berichte über ... sind falsch", "Meldungen, wonach ..."); "der Bericht zeige" is a
+    source, not an answer."""
     return _report_pattern().search(quote) is not None
 
 
