@@ -25,6 +25,7 @@ from quellenlage.evaluation.claims import (
 from tests.conftest import SHARED_DATA, shared_file
 
 REFERENCE = SHARED_DATA.parent / "tools" / "claims_score.py"
+BASELINE = Path(__file__).with_name("eval_baseline.json")  # floors of lexical linking
 COMPARED = (
     "pairs_tp", "pairs_fp", "pairs_fn", "precision", "recall", "coverage_3plus", "claims_3plus",
     "answers_found", "answers_in_claim", "statements", "found", "unmatched_articles",
@@ -163,7 +164,10 @@ def test_agrees_with_the_reference_on_the_news_claims_export(
     reference = reference_figures(reference_scorer, articles, gold, export)
     assert_agree(scores.to_dict(), scores.summary(), reference)
     print(f"\nnews-claims: {scores.summary()}; recall ceiling {scores.ceiling:.3f}")
-    assert scores.found > 0 and scores.pairs_tp > 0
+    floors = json.loads(BASELINE.read_text("utf-8"))["news_claims_linking"]
+    assert scores.precision >= floors["precision"]
+    assert scores.recall >= floors["recall"]
+    assert scores.answers_in_claim >= floors["answers_in_claim"]
 
 
 def test_evaluate_claims_command(tmp_path: Path) -> None:
