@@ -57,6 +57,7 @@ def link_run(url: str, semantic: bool) -> dict[str, Any]:
         "statements_per_s": round(summary.statements / seconds, 1) if seconds else None,
         "statements_per_cpu_s": round(summary.statements / cpu, 1) if cpu else None,
         "peak_mb": peak_mb(),
+        "comparisons_per_statement": round(summary.compared / max(summary.statements, 1), 2),
         "claims": summary.claims_total,
         "shared_claims": summary.shared_claims,
         "second_run_statements": again.statements,
@@ -108,14 +109,15 @@ def main() -> None:
             else:
                 results[name] = json.loads(done.stdout.strip().splitlines()[-1])
             print(f"{name}: {json.dumps(results[name])}", flush=True)
-    print("\narchive                statements  seconds  statements/s  per CPU s  peak MB")
+    print("\narchive                statements  seconds  statements/s  per CPU s  peak MB  "
+          "compared")
     for name, result in results.items():
         if "error" in result:
             print(f"{name:<22} error: {result['error']}")
             continue
         print(f"{name:<22} {result['statements']:>10,} {result['seconds']:>8} "
               f"{result['statements_per_s']:>13} {result['statements_per_cpu_s']:>10} "
-              f"{result['peak_mb']:>8}")
+              f"{result['peak_mb']:>8} {result['comparisons_per_statement']:>9}")
 
 
 if __name__ == "__main__":

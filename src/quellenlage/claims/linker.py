@@ -44,6 +44,7 @@ terms (claims.terms). The thresholds were chosen on the labelled set in data/cla
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import time
@@ -151,6 +152,7 @@ class LinkSummary:
     new_claims: int = 0
     joined: int = 0  # joined a claim by similarity
     responses: int = 0  # joined the claim of the statement they answer
+    compared: int = 0  # statement-to-claim comparisons (at most `candidates` a statement)
     seconds: float = 0.0
     claims_total: int = 0
     shared_claims: int = 0  # claims made in at least two articles
@@ -354,7 +356,9 @@ class _Batch:
         self._load_contexts()
         db_candidates = self._candidates_from_index()
         answered = self._answered_claims()
-        self._load_claims({key for keys in db_candidates for key in keys} | set(answered.values()))
+        self._load_claims(
+            {key for ranked in db_candidates for key, _ in ranked} | set(answered.values())
+        )
         for statement, candidates in zip(self.statements, db_candidates, strict=True):
             self._link(statement, candidates, answered)
         self._write()
@@ -415,7 +419,7 @@ class _Batch:
 
     # Candidates
 
-    def _candidates_from_index(self) -> list[list[int]]:
+    def _candidates_from_index(self) -> list[list[tuple[int, float]]]:
         """For each statement, the stored claims most likely to be its claim."""
         settings = self.settings
         cap = max(settings.rare_floor, int(settings.rare_share * self.linked_total))
@@ -445,10 +449,10 @@ class _Batch:
 
     def _ranked(
         self, terms: Iterable[str], postings: dict[str, Any], seen: datetime | None = None
-    ) -> list[int]:
-        """The claims posted under these terms, by the weight of the terms they share; a claim
-        outside the time window of a statement seen then is no candidate (its profile is not
-        even read)."""
+    ) -> list[tuple[int, float]]:
+        """The claims posted under these terms with the weight of the terms they share, the
+        heaviest first; a claim outside the time window of a statement seen then is no
+        candidate (its profile is not even read)."""
         scores: Counter[int] = Counter()
         days = self.settings.max_days
         for term in terms:
@@ -457,8 +461,7 @@ class _Batch:
                 if seen is not None and days is not None and not self._near(key, seen, days):
                     continue
                 scores[key] += weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [key for key, _ in ranked[: self.settings.candidates]]
+        return _top(scores, self.settings.candidates)
 
     def _near(self, key: int, seen: datetime, days: int) -> bool:
         claim = self.claims.get(key)
@@ -518,7 +521,7 @@ class _Batch:
     # Linking
 
     def _link(
-        self, statement: _Statement, candidates: list[int],
+        self, statement: _Statement, candidates: list[tuple[int, float]],
         answered: dict[tuple[int, int], int],
     ) -> None:
         chosen: _Claim | None = None
@@ -546,10 +549,16 @@ class _Batch:
             self.summary.new_claims += 1
         self._join(chosen, statement, score)
 
-    def _best(self, statement: _Statement, candidates: list[int]) -> tuple[_Claim | None, float]:
-        keys = list(candidates)
-        batch_keys = self._ranked(statement.rare, self.batch_postings, statement.seen)
-        keys.extend(key for key in batch_keys if key not in candidates)
+    def _best(
+        self, statement: _Statement, candidates: list[tuple[int, float]]
+    ) -> tuple[_Claim | None, float]:
+        # Stored claims from the index and claims of this batch, ranked together: at most
+        # `candidates` comparisons a statement, however large the archive.
+        scores: Counter[int] = Counter(dict(candidates))
+        for key, score in self._ranked(statement.rare, self.batch_postings, statement.seen):
+            scores[key] += score
+        keys = [key for key, _ in _top(scores, self.settings.candidates)]
+        self.summary.compared += len(keys)
         best: _Claim | None = None
         best_score = 0.0
         responding = statement.stance in responding_stances() or (
@@ -719,6 +728,10 @@ def names_report(quote: str) -> bool:
     ("Die Berichte über ... sind falsch", "Meldungen, wonach ..."); "der Bericht zeige" is a
     source, not an answer."""
     return _report_pattern().search(quote) is not None
+
+
+def _top(scores: Counter[int], count: int) -> list[tuple[int, float]]:
+    return heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _figures(terms: Iterable[str]) -> set[str]:
