@@ -1,12 +1,13 @@
 """Benchmark of claim linking: statements/s on one core, growth with the archive, peak memory.
 
     .venv/bin/python benchmarks/claims_bench.py [--corpus ../shared/data/10kgnad/test.csv]
-        [--sizes 1000,10000,50000] [--engine rules] [--semantic]
+        [--sizes 1000,10000,50000] [--engine rules] [--semantic] [--undated]
 
 First the 10kGNAD test archive (1,028 real articles) is ingested and linked; then archives of
 about 1k, 10k and 50k statements, made from the same articles repeated with their sentences
-sampled and shuffled (archive_bench.varied_corpus; dates spread over 15 years), are ingested
-and linked. Ingest uses two workers and is not timed here; each linking runs alone in a fresh
+sampled and shuffled (archive_bench.varied_corpus; dates spread over 15 years, or none with
+--undated: then the time window prunes no candidate, the worst case), are ingested and
+linked. Ingest uses two workers and is not timed here; each linking runs alone in a fresh
 process (linking is single-threaded), so "peak MB" is the linking's own peak resident memory
 and statements per CPU second is what one core does however busy the machine is. A second
 linking run on each archive shows that nothing is left to do (incremental). Nothing is
@@ -65,6 +66,14 @@ def link_run(url: str, semantic: bool) -> dict[str, Any]:
     }
 
 
+def undated(corpus: Path) -> None:
+    records = [json.loads(line) for line in corpus.read_text("utf-8").splitlines()]
+    corpus.write_text("".join(
+        json.dumps({k: v for k, v in record.items() if k != "published"}, ensure_ascii=False)
+        + "\n" for record in records
+    ), "utf-8")
+
+
 def ingest(url: str, inputs: list[str], engine: str | None) -> None:
     from quellenlage.archive import Archive
 
@@ -79,6 +88,8 @@ def main() -> None:
                         type=lambda v: [int(x) for x in v.split(",")])
     parser.add_argument("--engine", default=None, help="extraction engine (default: pipeline's)")
     parser.add_argument("--semantic", action="store_true", help="link with meaning as well")
+    parser.add_argument("--undated", action="store_true",
+                        help="generated articles without dates (no time window)")
     parser.add_argument("--link", help=argparse.SUPPRESS)  # link this archive, in this process
     args = parser.parse_args()
     if args.link:
@@ -87,7 +98,7 @@ def main() -> None:
     if not Path(args.corpus).exists():
         raise SystemExit(f"{args.corpus} is absent: the benchmark needs ../shared/data")
     print(f"# claims benchmark on {args.corpus}, engine {args.engine or 'default'}, "
-          f"semantic {args.semantic}; {os.cpu_count()} cores, load average "
+          f"semantic {args.semantic}, undated {args.undated}; {os.cpu_count()} cores, load average "
           f"{os.getloadavg()[0]:.2f}", flush=True)
     texts = read_corpus(Path(args.corpus))
     results: dict[str, Any] = {}
@@ -96,7 +107,10 @@ def main() -> None:
         jobs = [("10kgnad-test", str(args.corpus))]
         for size in args.sizes:
             articles = max(1, round(size / STATEMENTS_PER_ARTICLE))
-            jobs.append((f"statements-{size}", str(varied_corpus(texts, articles, scratch))))
+            corpus = varied_corpus(texts, articles, scratch)
+            if args.undated:
+                undated(corpus)
+            jobs.append((f"statements-{size}", str(corpus)))
         for name, corpus in jobs:
             url = f"sqlite:///{scratch / (name + '.db')}"
             ingest(url, [corpus], args.engine)
