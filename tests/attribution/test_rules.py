@@ -487,7 +487,7 @@ def test_colon_after_a_surname_attributes_the_sentence() -> None:
 
 
 def test_colon_after_a_topic_word_attributes_nothing() -> None:
-    assert statements("Bildung: Die Partei will mehr Geld für Schulen ausgeben.") == []
+    assert statements("Bildung: Die Partei gab mehr Geld für Schulen aus.") == []
 
 
 def test_reports_named_before_wonach_are_the_speaker() -> None:
@@ -533,6 +533,7 @@ def test_ist_ueberzeugt_dass() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
+    ("Der Präsident hat die Regierung für den Tod verantwortlich gemacht.", "Der Präsident"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
@@ -553,6 +554,124 @@ def test_the_closing_verb_of_saying_governs_over_verbs_inside_the_message() -> N
     found = only("Wir helfen Menschen, die Vorfälle melden möchten, sagte Anna Weber vom Forum.")
     assert parts(found) == ("Wir helfen Menschen, die Vorfälle melden möchten", "Anna Weber",
                             "sagte")
+
+
+def test_dies_before_the_verb_is_its_object() -> None:
+    found = statements("Die Bank sei solvent. Dies erklärte der Minister am Abend.")
+    assert [parts(a)[:2] for a in found] == [("Die Bank sei solvent", "der Minister")]
+
+
+def test_sentence_adverb_is_no_speaker() -> None:
+    found = only("Ähnlich äußerte sich die Ministerin, man werde das prüfen.")
+    assert parts(found)[1] == "die Ministerin"
+
+
+def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
+    found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
+    assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")
+
+
+def test_laut_before_a_verb_of_saying_is_no_subject() -> None:
+    found = statements("Laut Polizei sagte der Fahrer, er habe nichts gesehen.")
+    assert parts(found[-1]) == ("er habe nichts gesehen", "der Fahrer", "sagte")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Festnahme wurde international begrüßt.",
+    "Ihnen drohen lange Haftstrafen.",
+])
+def test_no_speech_act_without_someone_who_acts(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_laut_with_a_quoted_name() -> None:
+    found = only("Laut „Radio Nord“ liefen hunderte Menschen durch die Stadt.")
+    assert parts(found) == ("liefen hunderte Menschen durch die Stadt", "„Radio Nord“", "Laut")
+
+
+def test_mit_den_worten_introduces_a_quotation() -> None:
+    found = only("Die Sprecherin versuchte mit den Worten zu beruhigen: „Die Kasse ist voll.“")
+    assert parts(found) == ("„Die Kasse ist voll.“", "Die Sprecherin", "mit den Worten")
+    assert found.type is QuoteType.DIRECT
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Partei will die Proteste noch ausweiten.", "Die Partei"),
+    ("Trotz des Verbots will Norwegen den Walfang fortsetzen.", "Norwegen"),
+])
+def test_declared_intention_is_a_reported_statement(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_wollen_with_a_perfect_infinitive_is_hearsay_not_intention() -> None:
+    assert only("Er will den Täter gesehen haben.").type is QuoteType.FREE_INDIRECT
+
+
+def test_subject_after_the_auxiliary_when_a_prepositional_phrase_opens_the_clause() -> None:
+    found = only("Auf Nachfrage aus dem Publikum musste er betonen, dass es kaum Daten gebe.")
+    assert parts(found)[:2] == ("dass es kaum Daten gebe", "er")
+
+
+def test_name_before_an_apposition_without_its_closing_comma() -> None:
+    found = only("Dolkun Isa, der Sekretär des Kongresses sagte dem Sender, es sei schwierig.")
+    assert parts(found)[1] == "Dolkun Isa, der Sekretär des Kongresses"
+
+
+def test_a_time_phrase_after_the_verb_is_no_speaker() -> None:
+    found = only("Dass Kritik gelöscht werde, enthüllte vergangenes Jahr die Initiative Netzwache.")
+    assert parts(found)[1] == "die Initiative Netzwache"
+
+
+def test_an_accusation_named_before_wonach_is_no_speaker() -> None:
+    found = statements("Den Vorwurf, wonach die Firma Steuern spare, will der Chef so nicht "
+                       "stehen lassen.")
+    assert all(parts(a)[1] != "Den Vorwurf" for a in found)
+
+
+def test_particle_after_a_quoted_word() -> None:
+    found = only("Der Geschäftsführer wies alle Vorwürfe als „haltlos“ zurück.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+def test_fortfahren_introduces_a_quotation() -> None:
+    found = only("Er fuhr fort: „Das ist wirklich ein Skandal.“")
+    assert parts(found) == ("„Das ist wirklich ein Skandal.“", "Er", "fuhr fort")
+
+
+def test_subject_and_auxiliary_before_short_quotations() -> None:
+    found = only('Der Sprecher hat die Reaktionen als "überzogen" und "unpassend" bezeichnet.')
+    assert found.type is QuoteType.REPORTED and parts(found)[1] == "Der Sprecher"
+
+
+def test_adverb_between_subject_and_verb() -> None:
+    found = only("Die Miliz selbst sprach später von mehr als 50 Toten.")
+    assert parts(found)[1] == "Die Miliz"
+
+
+def test_a_speech_act_in_a_clause_beside_a_statement_is_reported_too() -> None:
+    found = statements("Die Stadt bestritt das am Montag, während der Betreiber sagte, er "
+                       "prüfe die Vorwürfe noch.")
+    assert sorted(a.type for a in found) == [QuoteType.INDIRECT, QuoteType.REPORTED]
+
+
+def test_the_speech_act_among_verbs_of_saying_makes_the_reported_statement() -> None:
+    found = only("Regierungen aus aller Welt bekunden ihr Entsetzen und fordern Aufklärung.")
+    assert found.type is QuoteType.REPORTED and found.stance == "demand"
+
+
+def test_coordinated_speech_acts_are_statements_each() -> None:
+    found = statements("Die Gewerkschaft kritisierte den Plan und forderte Neuwahlen.")
+    assert [(a.type, a.quote.text, parts(a)[1]) for a in found] == [
+        (QuoteType.REPORTED, "Die Gewerkschaft kritisierte den Plan", "Die Gewerkschaft"),
+        (QuoteType.REPORTED, "forderte Neuwahlen", "Die Gewerkschaft"),
+    ]
+
+
+def test_an_attributive_participle_is_no_verb_of_saying() -> None:
+    assert all(a.type is not QuoteType.REPORTED for a in statements(
+        "Ein Großteil des erwarteten Wachstums findet in Afrika statt."))
 
 
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:

@@ -6,6 +6,7 @@ iterations, so it takes a second or two.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from pathlib import Path
@@ -23,6 +24,7 @@ from quellenlage.attribution.trained import (
     train_model,
 )
 from quellenlage.attribution.trained.corpus import read_corpus
+from quellenlage.attribution.trained.engine import QUOTE_TAGGING_TOKENS, tagging_parts
 from quellenlage.attribution.trained.features import (
     BUCKETS,
     FAR,
@@ -283,3 +285,33 @@ def test_the_corpus_reader_takes_extract_output(tmp_path: Path) -> None:
     assert [a.quote.spans for a in read.attributions] == [
         a.quote.spans for a in article.attributions
     ]
+
+
+def test_a_long_text_is_tagged_in_parts_of_whole_paragraphs() -> None:
+    paragraph = ("Die Bürgermeisterin Lena Fuchs sagte, der Haushalt von Kleinwerden sei "
+                 "ausgeglichen. „Wir sparen weiter“, erklärte sie am Montag.\n\n")
+    assert tagging_parts(Document(paragraph)) == [range(0, 2)]
+    document = Document(paragraph * (2 * QUOTE_TAGGING_TOKENS // 20))
+    parts = tagging_parts(document)
+    sentences = document.sentences
+    assert len(parts) > 1
+    assert parts[0].start == 0 and parts[-1].stop == len(sentences)
+    for part, following in itertools.pairwise(parts):
+        assert part.stop == following.start
+        assert sentences[part.stop].paragraph != sentences[part.stop - 1].paragraph
+        assert sentences[part.stop].first - sentences[part.start].first >= QUOTE_TAGGING_TOKENS
+    # a part's features are those the tokens have in the whole text
+    features = ArticleFeatures(document, TrainedModel.load(default_model_dir()).words,
+                               extract_rules(document))
+    assert [item for part in parts for item in features.quote_items(part)] == (
+        features.quote_items())
+
+
+def test_a_paragraph_longer_than_two_parts_is_cut_between_sentences() -> None:
+    sentence = "Der Sprecher der Stadtwerke sagte, die Leitungen würden erneuert. "
+    document = Document(sentence * (3 * QUOTE_TAGGING_TOKENS // 10))
+    parts = tagging_parts(document)
+    assert len(parts) > 1
+    for part in parts[:-1]:
+        tokens = document.sentences[part.stop].first - document.sentences[part.start].first
+        assert 2 * QUOTE_TAGGING_TOKENS <= tokens < 2 * QUOTE_TAGGING_TOKENS + 20

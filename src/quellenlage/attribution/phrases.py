@@ -9,7 +9,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import function_words
+from quellenlage.attribution.lexicon import function_words, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -27,6 +27,7 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 # relative pronouns that can be a clause's subject, articles that cannot open one
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
+DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
 
 
 def word_class(token: Token, sentence_initial: bool = False) -> str:
@@ -60,6 +61,9 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     first = word_class(tokens[start], sentence_initial=start == 0)
     if first == "pron":
         return start + 1
+    if first == "quote":  # a quoted name on its own: 'laut „BBC News“'
+        quoted_end = _quoted_name_end(tokens, start, stop)
+        return _parenthesis_end(tokens, quoted_end, stop) if quoted_end > start else start
     if (first == "prep" and tokens[start].text in ("Von", "Van", "De", "Al", "El")
             and start + 1 < stop and word_class(tokens[start + 1]) in ("det", "cap")):
         # a name that opens with its particle: "Von der Leyen", "De Maizière"
@@ -258,11 +262,14 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
             and noun_phrase_end(tokens, start, cue) == start):
         # "..., so Meier, die auch angab, dass ...": the relative pronoun is the subject
         return [(start, start + 1)]
+    if start + 1 == cue and tokens[start].text.lower() in DEMONSTRATIVE_OBJECTS:
+        # "Dies teilte der Hersteller mit": the demonstrative is the object, the subject follows
+        return speaker_after(tokens, cue + 1, end)
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end == cue or (phrase_end > start and all(
-            word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
-        )):
+            word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
+        )):  # "Die Hamas selbst sprach von ...", "Er hatte zuvor gesagt"
             return [(start, phrase_end)]
         if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
             # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
@@ -282,6 +289,15 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         if phrase_end == start and word_class(tokens[start]) == "aux":
             # "Zuvor hatte sich das Amt dagegen ausgesprochen": inverted after the auxiliary
             return speaker_after(tokens, start + 1, cue)
+        if phrase_end == start and word_class(tokens[start]) == "prep":
+            # "Auf Nachfrage aus dem Publikum musste er betonen, ...": a prepositional phrase
+            # opens the clause, the subject follows the finite auxiliary
+            auxiliary = next((j for j in range(start + 1, cue) if word_class(tokens[j]) == "aux"),
+                             None)
+            if auxiliary is not None:
+                found = speaker_after(tokens, auxiliary + 1, cue)
+                if found:
+                    return found
     return speaker_after(tokens, cue + 1, end)
 
 def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -302,6 +318,9 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             continue
         break
     phrase_end = noun_phrase_end(tokens, i, end)
+    if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():
+        # "enthüllte vergangenes Jahr die Initiative": a time, then the subject
+        return speaker_after(tokens, phrase_end, end) if phrase_end < end else []
     return [(i, phrase_end)] if phrase_end > i else []
 
 def phrase_span(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:

@@ -13,13 +13,15 @@ The cascade, in order:
 4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
    a sentence, across up to two sentences of narration; without quotation marks (archives,
    feeds), a sentence in the first person continues it as the speaker's own words (Direct).
-5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
+5. Sentences with reportative "sollen" are hearsay (FreeIndirect); an intention declared with
+   "will" or "wollen" and an infinitive is the subject's statement (Reported).
 6. Quotations of three or more words inside an indirect message are Direct statements nested
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
 8. "Anderl: ...": a surname (or a name of up to three words) and a colon open a sentence and
-   speak its rest; a bare topic word ("Bildung: ...") does not.
+   speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
+   makes the quotation X's.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ from dataclasses import dataclass, field
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
+    DEMONSTRATIVE_OBJECTS,
     GENITIVE_ARTICLES,
+    OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
     is_zu_infinitive,
@@ -54,6 +58,7 @@ COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "w
 ADVERBIAL_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "obgleich", "als",
                                      "wenn", "da", "bevor", "seit", "seitdem", "sobald",
                                      "indem", "falls"})
+DATIVE_OPENERS = frozenset({"ihm", "ihr", "ihnen", "dem", "einem", "seinem", "ihrem", "diesem"})
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
@@ -177,6 +182,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     found: list[Candidate] = []
     clausal: list[tuple[int, int, Candidate]] = []
     anchor: Candidate | None = None
+    acts: list[Candidate] = []  # speech acts without a message, beside the sentence's statement
     for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
             continue
@@ -195,7 +201,9 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             candidate = _impersonal(analysis, sentence, i)
             if candidate is not None:
                 clausal.append((1, i, candidate))
-        elif lexicon.readings(token.text) and token.text[0].islower():
+        elif lexicon.readings(token.text) and token.text[0].islower() and not (
+            _attributive(tokens, i, sentence)
+        ):
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
@@ -205,16 +213,93 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 if _closes_sentence(analysis, sentence, i):
                     rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
-            elif anchor is None:
-                anchor = _anchor(analysis, sentence, i)
+            else:
+                current = _anchor(analysis, sentence, i)
+                if current is not None and current.act:
+                    acts.append(current)
+                # the sentence's speaker: its first speech act, or its first verb of saying
+                if anchor is None or (current is not None and current.act and not anchor.act):
+                    anchor = current or anchor
     if not any(found) and not clausal:
-        found.append(_colon_attribution(analysis, sentence))
+        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
+    elif len(acts) > 1 and not any(found):
+        # "Er bestritt die Existenz der Unterlagen und sprach von einer Fälschung": two speech
+        # acts of one subject, each a statement of its own
+        found.extend(_coordinated_acts(analysis, sentence, acts))
+        analysis.anchors[sentence.index] = acts[0]
+        acts[0].act = False
     elif anchor is not None and not any(found):
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
-    return [candidate for candidate in found if candidate is not None]
+    kept = [candidate for candidate in found if candidate is not None]
+    if kept:
+        kept.extend(_acts_beside(analysis, sentence, acts, kept))
+    # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
+    # in its frame, reports that statement; it is none of its own
+    return [
+        candidate for candidate in kept
+        if candidate.category != "prepositional" or not any(
+            other is not candidate and other.category != "prepositional"
+            and any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
+            and candidate.cue[0][0] > other.cue[0][0]
+            for other in kept
+        )
+    ]
+
+
+def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
+    """"des erwarteten Wachstums", "die angekündigten Reformen": an inflected participle between
+    an article and its noun describes the noun; it is no verb of saying."""
+    return (
+        sentence.first < i < sentence.last - 1
+        and word_class(tokens[i - 1]) == "det"
+        and tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
+        and word_class(tokens[i + 1]) == "cap"
+        and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
+    )
+
+
+def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
+                      ) -> list[Candidate]:
+    """Speech acts joined by "und" (or a comma) in one sentence, each from its verb's clause to
+    the coordinator before the next one; the first from the sentence start."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    statements = []
+    start = sentence.first
+    for number, act in enumerate(acts):
+        stop = end
+        if number + 1 < len(acts):
+            following = acts[number + 1].cue[0][0]
+            stop = next((j for j in range(following - 1, act.cue[-1][0], -1)
+                         if tokens[j].text in ("und", ",", "sowie")), following)
+        if stop > start:
+            statements.append(Candidate(QuoteType.REPORTED, act.medium, [(start, stop)],
+                                        sentence.index, act.speaker, category=act.category,
+                                        addressee=act.addressee))
+        start = stop + 1 if stop < end and tokens[stop].text in ("und", ",", "sowie") else stop
+    return statements
+
+
+def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
+                 statements: list[Candidate]) -> list[Candidate]:
+    """"Kiew dementierte, ein Berater schrieb auf Twitter, ...", "Er nannte das „Verrat“ und
+    warf ihm vor, ...": a speech act in a clause of its own beside the sentence's statement is
+    a Reported statement too; its clause, from its subject on, is the message."""
+    reported = []
+    for act in acts:
+        first = min(act.speaker[0][0], act.cue[0][0])
+        last = _clause_bounds(analysis, sentence, act.cue[-1][0])[1]
+        span = (first, max(last, act.cue[-1][0] + 1))
+        if any(s < span[1] and span[0] < e for other in statements for s, e in other.quote) or (
+            any(span[0] <= c < span[1] for other in statements for c, _ in other.cue)
+        ):
+            continue
+        reported.append(Candidate(QuoteType.REPORTED, act.medium, [span], sentence.index,
+                                  act.speaker, category=act.category, addressee=act.addressee))
+    return reported
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
@@ -243,6 +328,35 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
                   [(start, colon + 1)], "say", "Speech")
 
 
+WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
+
+
+def _with_the_words(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"X schloss sich mit den Worten an: „...“": the quotation after "mit den Worten" (or "mit
+    dem Satz") is the words of the clause's subject."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    for j in range(sentence.first + 2, end):
+        if tokens[j].text not in WORDS_NOUNS or tokens[j - 2].text.lower() != "mit" or (
+            analysis.quote_of[j] >= 0
+        ):
+            continue
+        following = next((k for k in range(j + 1, end) if analysis.quote_of[k] >= 0), None)
+        if following is None or any(
+            tokens[k].text in SENTENCE_FINAL for k in range(j + 1, following)
+        ):
+            return None
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[following]])
+        left = _clause_bounds(analysis, sentence, j)[0]
+        speaker = phrase_span(tokens, left, j - 2)  # the subject opens the clause
+        if not speaker and last + 1 < end and tokens[last].text == ",":
+            # "Mit den Worten „...“, richtete er den Blick ...": inverted after the verb
+            speaker = speaker_after(tokens, last + 2, end)
+        return _build(analysis, sentence, [(first, last)], speaker, [(j - 2, j + 1)],
+                      _minus(sentence.first, end, [(first, last)]), "say", "Speech")
+    return None
+
+
 def _is_surname(analysis: _Analysis, index: int) -> bool:
     """The word at `index` follows a capitalised word elsewhere in the text ("Renate Anderl"),
     as a surname does after a first name."""
@@ -268,15 +382,24 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     if group is None:
         return None
     verb, cue = group
-    left, _ = _clause_bounds(analysis, sentence, cue[0])
+    left = _before_short_quotations(analysis, sentence,
+                                    _clause_bounds(analysis, sentence, cue[0])[0])
     speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
-    if not speaker:
-        return None
+    if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
+        return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
                        sentence.index, speaker, [(j, j + 1) for j in cue],
                        category=verb.category)
     _addressee_and_passive(analysis, sentence, anchor, verb, cue, i)
-    anchor.act = _tells_act(analysis, sentence, verb, cue)
+    tokens = analysis.tokens
+    without_agent = addressees.is_passive(tokens, cue, i) and anchor.speaker == speaker
+    dative_subject = tokens[anchor.speaker[0][0]].text.lower() in DATIVE_OPENERS if (
+        anchor.speaker) else False
+    # "Die Festnahme wurde begrüßt" names no one who spoke; "Ihm drohen zehn Jahre Haft" is
+    # no threat anyone made
+    anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
+        without_agent or dative_subject
+    )
     return anchor if anchor.speaker else None
 
 
@@ -416,6 +539,8 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     """The speech verb read at token i with the tokens of its cue (particle, auxiliary)."""
     tokens = analysis.tokens
     left, right = _clause_bounds(analysis, sentence, i)
+    left = _before_short_quotations(analysis, sentence, left)
+    right = _past_short_quotations(analysis, sentence, right)
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
     for reading in lexicon.readings(tokens[i].text):
@@ -423,9 +548,12 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
         cue = [i]
         if reading.needs_particle:
             particle = (verb.particle or "").split()[0]
-            if particle not in words_after:
+            if particle in words_after:
+                cue.append(words_after[particle])
+            elif reading.participle and i > left and tokens[i - 1].text == particle:
+                cue.insert(0, i - 1)  # a particle written apart stands before the participle
+            else:
                 continue
-            cue.append(words_after[particle])
         if reading.participle:
             auxiliaries = [j for j in range(left, i) if word_class(tokens[j]) == "aux"]
             if auxiliaries:
@@ -435,6 +563,37 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
         if best is None or len(cue) > len(best[1]):
             best = (verb, sorted(cue))
     return best
+
+
+def _past_short_quotations(analysis: _Analysis, sentence: Sentence, right: int) -> int:
+    """The clause end past quoted words inside it ("wies die Vorwürfe als „haltlos“ zurück"),
+    where the particle of the verb may stand."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    while right < end and analysis.quote_of[right] >= 0:
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[right]])
+        if last - first > MAX_QUOTED_NAME_WORDS + 2 or last >= end:
+            return right
+        right = last
+        while right < end and analysis.quote_of[right] < 0 and not _breaks_clause(tokens, right):
+            right += 1
+    return right
+
+
+def _before_short_quotations(analysis: _Analysis, sentence: Sentence, left: int) -> int:
+    """The clause start before quoted words inside it ("hat die Reaktionen als „überdreht“ und
+    „inakzeptabel“ bezeichnet"), where the verb's subject and auxiliary stand."""
+    tokens = analysis.tokens
+    while left > sentence.first and analysis.quote_of[left - 1] >= 0:
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[left - 1]])
+        if last - first > MAX_QUOTED_NAME_WORDS + 2 or first <= sentence.first:
+            return left
+        left = first
+        while left > sentence.first and analysis.quote_of[left - 1] < 0 and not _breaks_clause(
+            tokens, left - 1
+        ):
+            left -= 1
+    return left
 
 
 def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -574,6 +733,7 @@ def _statement_around(
         who = []
         if speaker:
             who = [subject] if subject else speaker_in_clause(tokens, left, first_cue, end)
+            who = _with_name_before_apposition(analysis, sentence, who)
         apposition = apposition_end(tokens, right, end) if who and who[-1][1] == right else None
         if apposition is not None:
             # "Dabei sagte Li Fei, der Vorsitzende des Ausschusses, dass ..."
@@ -588,9 +748,11 @@ def _statement_around(
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
             return None
+        subjunctive = lexicon.subjunctive_forms()
         if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
             tokens[message_start].text.lower() not in COMPLEMENTISERS
             and analysis.quote_of[message_start] < 0
+            and not any(tokens[j].text in subjunctive for j in range(message_start, end))
         ):
             # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
             # adverbial clause is no message of its verb
@@ -617,6 +779,28 @@ def _statement_around(
 
 
 
+
+
+def _with_name_before_apposition(
+    analysis: _Analysis, sentence: Sentence, who: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """"Dolkun Isa, der Sekretär des Kongresses sagte, ...": an apposition whose closing comma
+    is missing; the name that opens the sentence before its comma belongs to the speaker."""
+    tokens = analysis.tokens
+    if len(who) != 1:
+        return who
+    first, last = who[0]
+    comma = first - 1
+    if comma <= sentence.first or tokens[comma].text != "," or (
+        word_class(tokens[first]) != "det"
+    ):
+        return who
+    start = sentence.first
+    if noun_phrase_end(tokens, start, comma) == comma and word_class(
+        tokens[start], True
+    ) == "cap" and comma - start <= 4:
+        return [(start, last)]
+    return who
 
 
 def _message_after_inverted_speaker(
@@ -659,8 +843,10 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return False  # "den Plan, der im Mai ...": a relative clause; "..., die Lage sei" is not
     if opener in COMPLEMENTISERS:
         return True
-    if opener in ("um", "und", "aber", "sondern", "weil", "wenn", "als", "nachdem", "bevor"):
-        return False
+    if opener in ("um", "und", "aber", "sondern", "zumal", "wobei") or (
+        opener in ADVERBIAL_SUBORDINATORS
+    ):
+        return False  # "..., während der Betreiber sagte": an adverbial clause, no message
     if is_zu_infinitive(tokens, end):
         return True  # "forderte die Verbündeten auf, mehr Waffen zu liefern"
     if category in ("believe", "question"):
@@ -716,7 +902,7 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
             speaker: list[tuple[int, int]] = []
             if i > start and tokens[i - 1].text == ",":
                 phrase_start = noun_phrase_before(tokens, i - 1, start)
-                if phrase_start < i - 1 and _has_noun_cue(tokens, phrase_start, i - 1):
+                if phrase_start < i - 1 and _names_reports(tokens, phrase_start, i - 1):
                     speaker = [(phrase_start, i - 1)]
             return _build(analysis, sentence, [(i + 1, end)], speaker, [(i, i + 1)],
                           [(i, i + 1)], "prepositional", cue.medium)
@@ -749,6 +935,21 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
         return None
     return _build(analysis, sentence, quote, [speaker], [(i, i + 1)], [frame], "prepositional",
                   cue.medium)
+
+
+REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
+
+
+def _names_reports(tokens: list[Token], start: int, end: int) -> bool:
+    """"die Berichte", "Angaben des Ministeriums": a noun that names reports, not an act of a
+    person ("den Vorwurf", "die Forderung": their speaker is named elsewhere)."""
+    if tokens[start].text.lower() in OBJECT_ARTICLES:
+        return False
+    for j in range(start, min(end, start + 3)):
+        cue = lexicon.noun_cue(tokens[j].text)
+        if cue is not None:
+            return cue.category in REPORT_CATEGORIES
+    return False
 
 
 def _has_noun_cue(tokens: list[Token], start: int, end: int) -> bool:
@@ -886,6 +1087,7 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
     """Quotations that are sentences of their own, attributed to the speaker in context."""
     used = {analysis.quote_of[s] for c in found for s, _ in c.quote}
     used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
+    speakers = _speakers_by_sentence(found)
     statements = []
     for number, quotation in enumerate(analysis.quotations):
         if number in used:
@@ -898,20 +1100,31 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
         sentence = analysis.document.sentences[sentence_index]
         if first != sentence.first:
             continue
-        speaker = _context_speaker(analysis, found, sentence_index)
+        speaker = _context_speaker(speakers, sentence_index)
         statements.append(Candidate(QuoteType.DIRECT, "Speech", [(first, last)], sentence_index,
                                     speaker))
     return statements
 
 
-def _context_speaker(analysis: _Analysis, found: list[Candidate], sentence_index: int
+def _speakers_by_sentence(found: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The statements with a speaker, by sentence, in the order found: looked up by
+    _context_speaker instead of a scan of all statements per sentence (quadratic)."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        if candidate.speaker:
+            by_sentence.setdefault(candidate.sentence, []).append(candidate)
+    return by_sentence
+
+
+def _context_speaker(speakers: dict[int, list[Candidate]], sentence_index: int
                      ) -> list[tuple[int, int]]:
-    """The speaker of the nearest earlier statement in the last few sentences, if any."""
-    earlier = [c for c in found if c.speaker and
-               sentence_index - CONTEXT_SENTENCES <= c.sentence <= sentence_index]
-    if not earlier:
-        return []
-    return max(earlier, key=lambda c: (c.sentence, c.quote[0][0])).speaker
+    """The speaker of the nearest earlier statement in the last few sentences, if any
+    (`speakers`: from _speakers_by_sentence)."""
+    for sentence in range(sentence_index, sentence_index - CONTEXT_SENTENCES - 1, -1):
+        earlier = speakers.get(sentence)
+        if earlier:
+            return max(earlier, key=lambda c: c.quote[0][0]).speaker
+    return []
 
 
 # --- 4-5: continuation in Konjunktiv I, and hearsay ---------------------------------------------
@@ -926,6 +1139,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     by_sentence: dict[int, Candidate] = {}
     for candidate in found:
         by_sentence.setdefault(candidate.sentence, candidate)
+    speakers = _speakers_by_sentence(found)
     statements: list[Candidate] = []
     source: Candidate | None = None
     last_reported = -1  # the last sentence that was a statement or continued one
@@ -960,10 +1174,39 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             last_reported = sentence.index
             continue
         if _is_hearsay(tokens, words, modals, sentence):
-            speaker = _context_speaker(analysis, found, sentence.index)
+            speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
+        elif (intender := _intention_subject(analysis, sentence)) is not None:
+            statements.append(Candidate(QuoteType.REPORTED, "SW",
+                                        [(sentence.first, sentence.last)], sentence.index,
+                                        intender, category="announce"))
     return statements
+
+
+INTENTION_MODALS = frozenset({"will", "wollen"})  # declared now; "wollte" narrates
+
+
+def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[int, int]] | None:
+    """"Die Partei will die Proteste ausweiten.": an intention declared by the subject of wollen
+    with an infinitive at the clause end is a statement of the subject (Reported); the subject
+    stands before the modal or, inverted, right after it."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    modal = next((j for j in range(sentence.first, min(end, sentence.first + 8))
+                  if tokens[j].text in INTENTION_MODALS and analysis.quote_of[j] < 0), None)
+    if modal is None or modal + 2 >= end:
+        return None
+    last = tokens[end - 1].text
+    if not (last.islower() and last.endswith(("en", "ern", "eln"))) or last in ("haben", "sein"):
+        return None
+    left = _clause_bounds(analysis, sentence, modal)[0]
+    if _clause_bounds(analysis, sentence, end - 1)[0] != left:
+        return None  # the infinitive closes another clause
+    speaker = phrase_span(tokens, left, modal)
+    if speaker and speaker[0][1] == modal:
+        return speaker if tokens[left].text.lower() not in OBJECT_ARTICLES else None
+    return speaker_after(tokens, modal + 1, end) or None
 
 
 FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",

@@ -102,6 +102,14 @@ def sources_command(
     )
 
 
+def _stance_model_trained_on(path: Path) -> bool:
+    from quellenlage.evaluation.stance_training import file_digest
+    from quellenlage.stance.classifier import shipped_classifier
+
+    classifier = shipped_classifier()
+    return classifier is not None and classifier.trained_on_digest(file_digest(path))
+
+
 def write_analyses(folder: Path, names: list[str], articles: list[Article]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -138,6 +146,7 @@ def evaluate_sources_command(
     from quellenlage.evaluation.anaphora import check_end_to_end, check_resolution
     from quellenlage.evaluation.sources_testset import (
         FIELDS,
+        default_testset,
         load_testset,
         score_end_to_end,
         score_gold,
@@ -153,9 +162,11 @@ def evaluate_sources_command(
         if predictions_out is not None:
             write_analyses(predictions_out, [p.id for p in paragraphs], end_to_end.articles)
     fields, counts = end_to_end.fields, end_to_end.counts
+    in_sample = _stance_model_trained_on(Path(path) if path else default_testset())
     if as_json:
         payload = {
             "data": path or "sources test set", "engine": chosen,
+            "stance_model_trained_on_this_file": in_sample,
             "gold_spans": {name: gold.accuracy(name) for name in FIELDS},
             "end_to_end_fields": {name: fields.accuracy(name) for name in FIELDS},
             "end_to_end": counts.to_dict(),
@@ -175,6 +186,10 @@ def evaluate_sources_command(
         )
     console.print(table)
     console.print(f"end to end: {counts.summary()}", soft_wrap=True)
+    if in_sample:
+        console.print("note: the stance classifier was trained on this file, so its stance "
+                      "figures here are in-sample; `quellenlage train-stance` reports "
+                      "cross-validated ones", soft_wrap=True)
     if verbose:
         for label, score in (("gold", gold), ("end-to-end", fields)):
             for miss in score.mismatches:

@@ -107,6 +107,7 @@ VERB_LIKE = frozenset({
 })
 
 
+CLAUSE_REACH = 200  # characters from a match that _clause_stretch looks at
 IMPERSONAL_REPORT = re.compile(r"\b(?:heißt|hieß|hieße|hiess) es\b")
 
 
@@ -148,10 +149,12 @@ def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple]
         segments.append(gap[breaks[-1].end() :] if match_first else gap[: breaks[0].start()])
         # the clause of the match runs on beyond it: "..., das der APA vorliegt" is no apposition
         if match_first:
-            before = _clause_stretch(text[:start], backwards=True)
+            # only the CLAUSE_REACH characters it reads are cut out: not the whole text
+            before = _clause_stretch(text[max(0, start - CLAUSE_REACH) : start], backwards=True)
             segments.append(before + gap[: breaks[0].start()])
         else:
-            segments.append(gap[breaks[-1].end() :] + _clause_stretch(text[end:]))
+            segments.append(
+                gap[breaks[-1].end() :] + _clause_stretch(text[end : end + CLAUSE_REACH]))
         if all(b.group() == "," for b in breaks) and all(map(_is_apposition, segments)):
             return False
     return True
@@ -159,7 +162,7 @@ def _gap_breaks_clause(text: str, start: int, end: int, anchors: list[SpanTuple]
 
 def _clause_stretch(text: str, backwards: bool = False) -> str:
     """The text from the match to the nearest clause boundary (forwards or backwards)."""
-    window = text[-200:][::-1] if backwards else text[:200]
+    window = text[-CLAUSE_REACH:][::-1] if backwards else text[:CLAUSE_REACH]
     found = CLAUSE_BREAK.search(window)
     stretch = window[: found.start()] if found else window
     return stretch[::-1] if backwards else stretch

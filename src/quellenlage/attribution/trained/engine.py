@@ -42,6 +42,10 @@ MIN_REPORTED_WORDS = 2
 SINGLE_RUN_ROLES = (("speaker", "S"),)
 RUN_THRESHOLD = 0.3
 OUTSIDE_THRESHOLD = 0.8
+# The quotation tagger takes a text longer than this (four times the longest article of the
+# evaluation data) in parts of whole paragraphs: crfsuite's copy of a sequence's features needs
+# about 1.5 KB a token, 1.3 GB for a text of 5 MB in one piece.
+QUOTE_TAGGING_TOKENS = 20_000
 
 
 def default_model_dir() -> Path:
@@ -57,6 +61,24 @@ def role_window(document: Document, quote_tokens: Sequence[int], quote_type: str
     low = max(0, first_sentence - before)
     high = min(len(document.sentences) - 1, last_sentence + SENTENCES_AFTER)
     return range(document.sentences[low].first, document.sentences[high].last)
+
+
+def tagging_parts(document: Document, size: int = QUOTE_TAGGING_TOKENS) -> list[range]:
+    """The text in parts for the quotation tagger, as runs of sentence numbers: the whole text
+    when it has at most `size` tokens, else parts of at least `size` tokens that end with a
+    paragraph (or, in a paragraph of more than twice `size` tokens, with a sentence)."""
+    sentences = document.sentences
+    parts: list[range] = []
+    first = 0
+    for sentence in sentences[1:]:
+        tokens = sentence.first - sentences[first].first
+        if tokens >= 2 * size or (
+            tokens >= size and sentence.paragraph != sentences[sentence.index - 1].paragraph
+        ):
+            parts.append(range(first, sentence.index))
+            first = sentence.index
+    parts.append(range(first, len(sentences)))
+    return parts
 
 
 def medium_features(
@@ -133,7 +155,9 @@ class TrainedModel:
         if not document.tokens:
             return []
         features = ArticleFeatures(document, self.words, extract_rules(document))
-        labels = self._recall_boost(self._quotes.tag(features.quote_items()))
+        labels: list[str] = []
+        for sentences in tagging_parts(document):
+            labels += self._recall_boost(self._quotes.tag(features.quote_items(sentences)))
         attributions: list[Attribution] = []
         previous_speaker: frozenset[int] = frozenset()
         for quote in decode_quotes(labels):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quellenlage.model import Attribution
-from quellenlage.text import Document
+from quellenlage.text import Document, Sentence
 from quellenlage.text.tokens import CLOSING_QUOTES, OPENING_QUOTES
 
 from .labels import covered_tokens
@@ -375,30 +375,42 @@ class ArticleFeatures:
             for index, entry in enumerate(entries)
         ]
 
-    def quote_items(self) -> list[list[Feature]]:
-        """Features for the article-wide quotation tagger."""
+    def _sentence_summary(self, sentence: Sentence) -> str:
+        """What a sentence holds (a cue, subjunctive, quotation marks, a rule's quotation)."""
+        first, last = sentence.first, sentence.last
+        marks = self.marks
+        summary = ["scue" if any(self.cue[first:last]) else "snocue"]
+        if any(self.lean[first:last]):
+            summary.append("slean")
+        if any(marks.inside[first:last]):
+            summary.append("smarks")
+        if marks.inside[first]:
+            summary.append("sstartq")
+        sentences = self.document.sentences
+        if first > 0 and sentences[sentence.index - 1].paragraph != sentence.paragraph:
+            summary.append("parstart")
+        if any(self.rule_quote[first:last]):
+            summary.append("srq")
+        return "|".join(summary)
+
+    def quote_items(self, sentences: range | None = None) -> list[list[Feature]]:
+        """Features for the article-wide quotation tagger: of the tokens of `sentences`
+        (sentence numbers; all by default)."""
         document = self.document
         tokens = document.tokens
         items: list[list[Feature]] = []
+        if sentences is None:
+            sentences = range(len(document.sentences))
         previous = "psc=none"
+        if sentences.start > 0:
+            previous = "psc=" + self._sentence_summary(document.sentences[sentences.start - 1])
         marks = self.marks
         cue_flags = self.cue
         rule_quote = self.rule_quote
         rule_roles = self.rule_roles
-        for sentence in document.sentences:
+        for sentence in document.sentences[sentences.start : sentences.stop]:
             first, last = sentence.first, sentence.last
-            summary = ["scue" if any(cue_flags[first:last]) else "snocue"]
-            if any(self.lean[first:last]):
-                summary.append("slean")
-            if any(marks.inside[first:last]):
-                summary.append("smarks")
-            if marks.inside[first]:
-                summary.append("sstartq")
-            if first > 0 and document.sentences[sentence.index - 1].paragraph != sentence.paragraph:
-                summary.append("parstart")
-            if any(rule_quote[first:last]):
-                summary.append("srq")
-            combined = "|".join(summary)
+            combined = self._sentence_summary(sentence)
             shared = ("sc=" + combined, previous)
             # distance to the nearest cue on the right, filled from the sentence end
             right: list[str | None] = [None] * (last - first)
