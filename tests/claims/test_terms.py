@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quellenlage.claims import claim_terms
 from quellenlage.claims.profile import Profile, similarity
-from quellenlage.claims.terms import number_word_value
+from quellenlage.claims.terms import claim_terms_and_names, number_word_value
 
 
 def test_a_nationality_adjective_and_a_capital_are_their_state() -> None:
@@ -66,3 +66,11 @@ def test_nationality_nouns_are_their_state() -> None:
     assert claim_terms("Israelis") == claim_terms("Israel")
     assert claim_terms("Russen") == claim_terms("Moskau")
     assert claim_terms("George") != claim_terms("Georgien")  # a first name stays a name
+
+
+def test_a_nationality_adjective_before_a_noun_is_no_name_of_two_words() -> None:
+    terms, names = claim_terms_and_names("Die Behörde zählte 300 nordkoreanische Soldaten")
+    assert {"nordkorea", "soldat"} <= terms
+    assert names == ()
+    _, names = claim_terms_and_names("Verteidigungsminister Boris Kellermann sagte das")
+    assert names  # a real run of capitalised words stays one name

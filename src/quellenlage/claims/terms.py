@@ -214,12 +214,13 @@ def _name_terms(run: str) -> frozenset[str]:
 def claim_terms_and_names(text: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """The content terms, and the groups of them that form one name of several words: sharing
     "Champions League" is sharing one name, not two words."""
-    normalised = _normalised(text)
     names = []
-    for run in CAPITALISED_RUN.finditer(normalised):
+    # Runs are found in the text as written, before adjectives become states:
+    # "nordkoreanische Soldaten" is two things, not the name "Nordkorea Soldaten".
+    for run in CAPITALISED_RUN.finditer(text):
         if " " not in run.group(0) and "-" not in run.group(0):
             continue  # one word
-        group = _name_terms(run.group(0))
+        group = _name_terms(_normalised(run.group(0)))
         if len(group) >= 2:
             names.append(group)
-    return _content(normalised), tuple(names)
+    return _content(_normalised(text)), tuple(names)
