@@ -674,6 +674,25 @@ def test_an_attributive_participle_is_no_verb_of_saying() -> None:
         "Ein Großteil des erwarteten Wachstums findet in Afrika statt."))
 
 
+def test_sich_optimistisch_zeigen_dass() -> None:
+    found = only("In der Pressekonferenz zeigte sich der Minister optimistisch, dass die "
+                 "Gespräche gelingen würden.")
+    assert parts(found) == ("dass die Gespräche gelingen würden", "der Minister",
+                            "zeigte optimistisch")
+
+
+def test_zeigen_alone_is_no_verb_of_saying() -> None:
+    assert statements("Die Ausstellung zeigt Bilder aus Wien.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
+    "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
+])
+def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
+    assert statements(text) == []
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]

@@ -543,8 +543,11 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     right = _past_short_quotations(analysis, sentence, right)
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
+    clause_words = {tokens[j].text.lower() for j in range(left, right)}
     for reading in lexicon.readings(tokens[i].text):
         verb = reading.verb
+        if lexicon.cue_exclusions().get(verb.infinitive, frozenset()) & clause_words:
+            continue  # "zu zwei Jahren verurteilt", "sprach ihn frei"
         cue = [i]
         if reading.needs_particle:
             particle = (verb.particle or "").split()[0]
