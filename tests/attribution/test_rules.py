@@ -697,6 +697,15 @@ def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str
     assert statements(text) == []
 
 
+def test_a_konjunktiv_sentence_before_the_first_statement_is_its() -> None:
+    found = statements("Das Abkommen sei zu komplex. Es sei zudem widersprüchlich, sagte die "
+                       "Vorsitzende der Gruppe am Mittwoch.")
+    assert [(a.type, parts(a)[1]) for a in found] == [
+        (QuoteType.INDIRECT_FREE_INDIRECT, "die Vorsitzende der Gruppe"),
+        (QuoteType.INDIRECT, "die Vorsitzende der Gruppe"),
+    ]
+
+
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
     found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
     assert [parts(a)[1] for a in found] == ["Polizei"]
