@@ -103,3 +103,18 @@ def test_hearsay_about_the_speaker_is_answered_by_the_speaker() -> None:
     ])
     assert (hearsay.stance, denial.stance) == ("unverified", "deny")
     assert denial.responds_to == 0
+
+
+def test_a_response_that_names_a_demand_answers_the_demand_before_it() -> None:
+    """"Die Forderung ... zurückgewiesen": the answered statement is the nearest demand, not the
+    nearest statement."""
+    text = ("Der Stadtrat Ole Brandt forderte eine Sperrstunde für die Altstadt. Die Polizei "
+            "meldete ein ruhiges Wochenende. Der Verband der Wirte wies die Forderung zurück.")
+    attributions = assigned(text, [
+        statement(text, "eine Sperrstunde für die Altstadt", "Der Stadtrat Ole Brandt",
+                  "forderte"),
+        statement(text, "ein ruhiges Wochenende", "Die Polizei", "meldete"),
+        statement(text, "die Forderung", "Der Verband der Wirte", "wies zurück"),
+    ])
+    assert [a.stance for a in attributions] == ["demand", "assert", "deny"]
+    assert attributions[2].responds_to == 0

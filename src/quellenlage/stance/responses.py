@@ -216,6 +216,11 @@ def responds_to(
     shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
+    kind = _named_kind(document, response)
+    if kind is not None:  # "die Forderung ... entbehre jeder Grundlage": the demand before it
+        for i in earlier:
+            if attributions[i].stance == kind:
+                return _head_of_chain(attributions, i)
     if response.stance not in stance_lexicon().rules["responding"]:
         return None  # a criticism answers a statement only where it takes it up
     for i in earlier:
@@ -268,6 +273,17 @@ def _demonstrative_noun(response: Attribution) -> str | None:
     for before, word in pairwise(words):
         if before.lower() in DEMONSTRATIVES and word.strip(",.") in nouns:
             return word.strip(",.")
+    return None
+
+
+def _named_kind(document: Document, response: Attribution) -> str | None:
+    """The stance of the statement a response names by its kind in its sentence: "die
+    Aufforderung" a demand, "die Vorwürfe" a criticism (rules.json, claim_nouns)."""
+    nouns: dict[str, str] = stance_lexicon().rules["claim_nouns"]
+    for word in _response_text(document, response).split():
+        kind = nouns.get(word.strip(".,;:!?„“\"»«()"))
+        if kind is not None:
+            return kind
     return None
 
 
