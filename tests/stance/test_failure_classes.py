@@ -71,6 +71,10 @@ CASES = [
     ("„Die Kritik des Landrats entbehrt daher jeder Grundlage“, sagte die Bürgermeisterin.",
      "„Die Kritik des Landrats entbehrt daher jeder Grundlage“", "die Bürgermeisterin", "sagte",
      "deny"),
+    # a denial outweighs what the same message leaves open
+    ("„Die Stadt hat mit dem Unfall nichts zu tun und hat keine Angaben zu den Ursachen“, "
+     "sagte die Sprecherin.", "„Die Stadt hat mit dem Unfall nichts zu tun und hat keine "
+     "Angaben zu den Ursachen“", "die Sprecherin", "sagte", "deny"),
     # not_confirm: nothing can be said yet
     ("Verlässliche Aussagen zur Ursache könnten derzeit nicht getroffen werden, sagte die "
      "Sprecherin der Feuerwehr.", "Verlässliche Aussagen zur Ursache könnten derzeit nicht "
