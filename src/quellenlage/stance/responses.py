@@ -41,7 +41,11 @@ def frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
     if sentence is None or sentence.start > anchor:
         return []
     tokens = document.tokens[sentence.first : sentence.last]
-    return [t for t in tokens if not inside(t, attribution.quote.spans)]
+    spans = attribution.quote.spans
+    if len(spans) == 1:  # the usual case, without a scan of the spans for every token
+        start, end = spans[0]
+        return [t for t in tokens if not start <= t.start < end]
+    return [t for t in tokens if not inside(t, spans)]
 
 
 def _sentence_index(document: Document, offset: int) -> int:
