@@ -106,6 +106,12 @@ CASES = [
     ("Warum die Halle noch immer gesperrt sei, sei kaum nachvollziehbar, sagte die Trainerin.",
      "Warum die Halle noch immer gesperrt sei, sei kaum nachvollziehbar", "die Trainerin",
      "sagte", "criticise"),
+    ("Die neue Gebührenordnung sei nichts weiter als Augenauswischerei, sagte der Sprecher.",
+     "Die neue Gebührenordnung sei nichts weiter als Augenauswischerei", "der Sprecher",
+     "sagte", "criticise"),
+    ("Es mache kein gutes Bild, wenn der Vorstand sich die Boni selbst genehmige, sagte sie.",
+     "Es mache kein gutes Bild, wenn der Vorstand sich die Boni selbst genehmige", "sie",
+     "sagte", "criticise"),
     # warn: "zu bedenken geben" is no "zugeben"
     ("Ein Neubau sei teurer als gedacht, gab die Architektin zu bedenken.",
      "Ein Neubau sei teurer als gedacht", "die Architektin", "gab zu", "warn"),
