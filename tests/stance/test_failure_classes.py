@@ -223,3 +223,19 @@ def test_hearsay_read_by_the_extraction_is_unverified():
     attribution = statement(text, text.rstrip("."), quote_type=QuoteType.FREE_INDIRECT)
     assign_stance(document(text), [attribution], classifier=None)
     assert attribution.stance == "unverified"
+
+
+def test_a_speech_act_in_a_continuation_names_its_source_inside() -> None:
+    """A continuation without a speaker of its own whose sentence holds the act of its source
+    by name: "Den Vorwurf ... ließ Roth nicht gelten" denies."""
+    text = ("Bürgermeisterin Eva Roth stellte am Montag den Haushalt vor. Den Vorwurf, die Stadt "
+            "spare bei den Schulen, ließ Roth nicht gelten.")
+    first = statement(text, "den Haushalt", "Bürgermeisterin Eva Roth", "stellte vor",
+                      quote_type=QuoteType.REPORTED)
+    second = statement(text, "Den Vorwurf, die Stadt spare bei den Schulen, ließ Roth nicht "
+                       "gelten", quote_type=QuoteType.INDIRECT_FREE_INDIRECT)
+    doc = document(text)
+    resolve_sources(doc, [first, second])
+    assert second.source is not None and second.source.name == "Eva Roth"
+    assign_stance(doc, [first, second])
+    assert second.stance == "deny"

@@ -23,7 +23,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from quellenlage.model import Attribution, Part, QuoteType
+from quellenlage.model import Attribution, Part, QuoteType, SpanTuple
 from quellenlage.stance.classifier import StanceClassifier, shipped_classifier
 from quellenlage.stance.cues import (
     cue_lemma,
@@ -158,13 +158,37 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     return bool(hearsay.search(" ".join(words)) or hearsay.search(attribution.quote.text))
 
 
-def _clauses_to_speaker(document: Document, attribution: Attribution) -> list[list[Token]]:
+def _speaker_in_quote(document: Document, attribution: Attribution) -> SpanTuple | None:
+    """Where the speaker stands inside the quote: its own span, or for a statement without a
+    speaker there, the first mention in the quote of its source's or speaker's name ("Den
+    Einwand ... ließ Kickl nicht gelten", Kickl named before); None where neither is inside."""
+    speaker, quote = attribution.speaker, attribution.quote
+    if speaker is not None and all(
+        any(q_start <= start and end <= q_end for q_start, q_end in quote.spans)
+        for start, end in speaker.spans
+    ):
+        return speaker.start, speaker.end
+    names = {word for part in (speaker.text if speaker else "",
+                               attribution.source.name if attribution.source else "")
+             for word in part.split() if word[:1].isupper() and len(word) > 2}
+    first = document.token_at(quote.start)
+    if not names or first is None:
+        return None
+    for token in document.tokens[first:]:
+        if token.start >= quote.end:
+            break
+        if token.text in names:
+            return token.start, token.end
+    return None
+
+
+def _clauses_to_speaker(document: Document, quote: Part,
+                        speaker: SpanTuple) -> list[list[Token]]:
     """The quote's clauses from its start up to the one that holds the speaker ("Peking: Nach
     der Festnahme hat China den Vorwurf zurückgewiesen" -> "Peking", the clause after the
-    colon); none where the speaker is not in the quote."""
-    speaker, quote = attribution.speaker, attribution.quote
+    colon)."""
     first = document.token_at(quote.start)
-    if speaker is None or first is None:
+    if first is None:
         return []
     clauses: list[list[Token]] = [[]]
     held = False
@@ -176,7 +200,7 @@ def _clauses_to_speaker(document: Document, attribution: Attribution) -> list[li
                 break
             clauses.append([])
             continue
-        held = held or token.start >= speaker.start
+        held = held or token.start >= speaker[0]
         clauses[-1].append(token)
     return [clause for clause in clauses if clause] if held else []
 
@@ -188,17 +212,14 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
     Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause with a verb in
     the subjunctive beside it ("Die Firma habe ... gebeten", document.morphology) reports
     someone else's words: no act of its own."""
-    speaker = attribution.speaker
-    if attribution.cue is not None or speaker is None or not all(
-        any(q_start <= start and end <= q_end for q_start, q_end in attribution.quote.spans)
-        for start, end in speaker.spans
-    ):
+    speaker = _speaker_in_quote(document, attribution) if attribution.cue is None else None
+    if speaker is None:
         return None
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
     negated_lemmas = rules["negated_lemmas"]
     tokens = document.tokens
-    for clause in _clauses_to_speaker(document, attribution):
+    for clause in _clauses_to_speaker(document, attribution.quote, speaker):
         words = [t.text.lower() for t in clause]
         subjunctive = {i for i in document.morphology.subjunctive_in(clause[0].index,
                                                                      clause[-1].index + 1)
@@ -208,7 +229,7 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
         text = " ".join(words)
         for position, token in enumerate(clause):
             if ((position > 0 and token.text[:1].isupper())
-                    or speaker.start <= token.start < speaker.end):
+                    or speaker[0] <= token.start < speaker[1]):
                 continue  # nouns (Kritik, Forderung) and the speaker's words are no verb
             lemma = verb_lemma(token.text, words)
             if lemma is None or lemma in rules["own_clause_excluded"] or subjunctive - {
