@@ -123,6 +123,8 @@ CASES = [
      "Wer die Sperrzone betrete, werde bestraft", "der Kommandant", "sagte", "warn"),
     ("Den Bäckern der Region drohe eine Pleitewelle, sagte der Innungsmeister.",
      "Den Bäckern der Region drohe eine Pleitewelle", "der Innungsmeister", "sagte", "warn"),
+    ("Der Minister wollte sich nicht festlegen und warnte davor, voreilig zu urteilen.",
+     "voreilig zu urteilen", "Der Minister", "warnte", "warn"),
     # unverified: reports that name no one
     ("Laut Medienberichten will der Hersteller das Werk in Kaltenbach schließen.",
      "will der Hersteller das Werk in Kaltenbach schließen", "Medienberichten", "Laut",

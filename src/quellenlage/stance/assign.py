@@ -39,6 +39,9 @@ from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
 CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?"}) | QUOTE_MARKS
+# a negation before one of these belongs to another verb ("wollte sich nicht festlegen und
+# warnte davor")
+COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
 
 
 @cache
@@ -97,6 +100,7 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
             _negates(tokens, index, negation, exceptions)
             and not inside(token, attribution.quote.spans)
             and (index >= first or not any(t.text in CLAUSE_BOUNDARIES
+                                           or t.text in COORDINATORS
                                            for t in tokens[index:first]))
         ):
             return token.text.lower()
