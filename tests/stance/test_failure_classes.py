@@ -115,6 +115,11 @@ CASES = [
     # warn: "zu bedenken geben" is no "zugeben"
     ("Ein Neubau sei teurer als gedacht, gab die Architektin zu bedenken.",
      "Ein Neubau sei teurer als gedacht", "die Architektin", "gab zu", "warn"),
+    # demand: the message asks for something in so many words
+    ("Man erwarte, dass die Stadt die Pläne offenlege, erklärte die Fraktion.",
+     "Man erwarte, dass die Stadt die Pläne offenlege", "die Fraktion", "erklärte", "demand"),
+    ("„Wir fordern eine Entschuldigung des Trainers“, sagte die Kapitänin.",
+     "„Wir fordern eine Entschuldigung des Trainers“", "die Kapitänin", "sagte", "demand"),
     # warn: a threat or a consequence held out
     ("Ohne neue Deiche könnten ganze Dörfer überflutet werden, sagte die Hydrologin.",
      "Ohne neue Deiche könnten ganze Dörfer überflutet werden", "die Hydrologin", "sagte",
@@ -176,6 +181,9 @@ def test_stance_beyond_the_cue_verb(text, quote, speaker, cue, stance):
         # a judgement that is denied is none
         ("Die Kalkulation sei nicht unseriös, sagte der Kämmerer.",
          "Die Kalkulation sei nicht unseriös", "der Kämmerer", "sagte"),
+        # an expectation is no demand
+        ("Es sei zu erwarten, dass die Preise weiter steigen, sagte der Ökonom.",
+         "Es sei zu erwarten, dass die Preise weiter steigen", "der Ökonom", "sagte"),
         # "unwahrscheinlich" is no "unwahr"
         ("Ein Stromausfall sei unwahrscheinlich, sagte der Netzbetreiber.",
          "Ein Stromausfall sei unwahrscheinlich", "der Netzbetreiber", "sagte"),
