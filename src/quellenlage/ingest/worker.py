@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from quellenlage.archive.records import ArticleMeta, PreparedArticle, prepare
+from quellenlage.errors import QuellenlageError
 from quellenlage.ingest.language import guess_language
 from quellenlage.model import Article
 from quellenlage.pipeline import DEFAULT_ENGINE, analyze
@@ -65,6 +66,11 @@ def german_meta(text: str, meta: ArticleMeta) -> ArticleMeta | Skipped:
     return replace(meta, language=guess.language or meta.language)
 
 
+def work_many(tasks: list[Task]) -> list[Result]:
+    """A chunk of tasks, one round trip to a worker process."""
+    return [work(task) for task in tasks]
+
+
 def work(task: Task) -> Result:
     if isinstance(task, Skipped):
         return task
@@ -80,5 +86,7 @@ def work(task: Task) -> Result:
             {"text": task.text, "attributions": json.loads(task.attributions_json or "[]")}
         )
         return prepare(article, task.meta, known_hash=task.content_hash)
+    except QuellenlageError as error:
+        return Skipped("failed", origin, str(error))
     except Exception as error:  # one bad article must not stop an ingest of thousands
         return Skipped("failed", origin, f"{type(error).__name__}: {error}")
