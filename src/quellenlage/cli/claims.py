@@ -29,7 +29,7 @@ def link_claims_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
-    with user_errors(), existing_archive(db) as archive:
+    with user_errors(db), existing_archive(db) as archive:
         _require_statements(archive)
         if quiet:
             summary = archive.link_claims()
@@ -59,7 +59,7 @@ def claims_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """List claims: label, statements, sources, first and last seen, the mix of stances."""
-    with user_errors(), existing_archive(db) as archive:
+    with user_errors(db), existing_archive(db) as archive:
         _require_linked(archive)
         found = archive.claims(
             query, source=source, since=since, until=until, stance=stance,
@@ -83,7 +83,7 @@ def claim_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Show one claim's timeline: date, outlet, source, stance, channel and quote."""
-    with user_errors(), existing_archive(db) as archive:
+    with user_errors(db), existing_archive(db) as archive:
         _require_linked(archive)
         if claim.strip().isdigit():
             claim_id = int(claim)

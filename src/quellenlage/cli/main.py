@@ -41,12 +41,14 @@ app.command("train")(train.train_command)
 app.command("sources")(sources.sources_command)
 app.command("evaluate-sources")(sources.evaluate_sources_command)
 app.command("ingest")(archive.ingest_command)
-app.command("search")(archive.search_command)
+# a query may start with "-" (an excluded word): an argument, not an unknown option
+QUERY_FIRST = {"ignore_unknown_options": True}
+app.command("search", context_settings=QUERY_FIRST)(archive.search_command)
 app.command("export")(archive.export_command)
 app.command("batch")(archive.batch_command)
 app.command("load")(archive.load_command)
 app.command("link-claims")(claims.link_claims_command)
-app.command("claims")(claims.claims_command)
+app.command("claims", context_settings=QUERY_FIRST)(claims.claims_command)
 app.command("claim")(claims.claim_command)
 app.command("serve")(web.serve_command)
 
