@@ -31,6 +31,7 @@ run: $(STAMP)
 
 test: $(DEV_STAMP)
 	QUELLENLAGE_TEST_POSTGRES="$${QUELLENLAGE_TEST_POSTGRES:-$$(bash scripts/postgres.sh || true)}" \
+	QUELLENLAGE_CHROMIUM="$${QUELLENLAGE_CHROMIUM:-$$(bash scripts/chromium.sh || true)}" \
 		$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)

@@ -41,6 +41,13 @@ class Medium(StrEnum):
     NONE = "none"
 
 
+# The stances the analysis gives a statement (quellenlage.stance).
+STANCES = (
+    "assert", "deny", "confirm", "not_confirm", "unverified", "demand", "question", "criticise",
+    "warn",
+)
+
+
 def normalise_spans(spans: Iterable[Sequence[int]]) -> tuple[SpanTuple, ...]:
     """Sort spans, drop empty ones and merge spans that overlap or touch."""
     merged: list[list[int]] = []

@@ -209,14 +209,31 @@ def test_noun_cue_with_genitive_source_and_dass_clause() -> None:
 # --- continuation and hearsay --------------------------------------------------------------------
 
 
-def test_konjunktiv_continues_the_statement() -> None:
+def test_konjunktiv_continues_the_statement_one_sentence_each() -> None:
     found = statements("Selenskyj sagte, er sei zu Gesprächen bereit. Die Ukraine werde aber "
                        "keine Gebiete abtreten. Man habe genug gelitten.")
-    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
-    continuation = found[1]
-    assert continuation.speaker is not None and continuation.speaker.text == "Selenskyj"
-    assert continuation.quote.text.endswith("Man habe genug gelitten.")
-    assert continuation.cue is None
+    assert [a.type for a in found] == [QuoteType.INDIRECT, *[QuoteType.INDIRECT_FREE_INDIRECT] * 2]
+    for continuation in found[1:]:
+        assert continuation.speaker is not None and continuation.speaker.text == "Selenskyj"
+        assert continuation.cue is None
+    assert found[1].quote.text == "Die Ukraine werde aber keine Gebiete abtreten."
+    assert found[2].quote.text == "Man habe genug gelitten."
+
+
+def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
+    found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
+                       "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")
+    assert [a.type for a in found][-1] is QuoteType.INDIRECT_FREE_INDIRECT
+    assert found[-1].quote.text == "Die Rücklagen seien hoch genug."
+    assert found[-1].speaker is not None and found[-1].speaker.text == "Die Ministerin Eva Lind"
+
+
+def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> None:
+    found = statements("Wir werden nicht nachgeben, sagte Gewerkschaftschef Tom Berger. Unsere "
+                       "Mitglieder stehen geschlossen hinter der Forderung.")
+    assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.DIRECT]
+    assert found[1].quote.text == "Unsere Mitglieder stehen geschlossen hinter der Forderung."
+    assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
 
 def test_indicative_sentence_ends_the_continuation() -> None:
@@ -412,6 +429,209 @@ def test_berichten_von_is_a_reported_statement() -> None:
 
 def test_berichten_without_von_reports_nothing_on_its_own() -> None:
     assert statements("Der Kämmerer berichtete am Dienstag im Finanzausschuss.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Behörde hat den Vorfall inzwischen bestätigt.", "Die Behörde"),
+    ("Die Reederei und der Hafenbetreiber weisen die Berichte zurück.",
+     "Die Reederei und der Hafenbetreiber"),
+    ("Weder die Stadt noch der Betreiber wollten die Angaben bestätigen.",
+     "die Stadt noch der Betreiber"),
+    ("Sowohl die Stadt als auch der Betreiber wiesen die Vorwürfe zurück.",
+     "die Stadt als auch der Betreiber"),
+    ("Die Gewerkschaft kündigte am Freitag Widerstand an.", "Die Gewerkschaft"),
+    ("Der Messeverband rechnet mit 20.000 Besuchern.", "Der Messeverband"),
+    ("Zuvor hatte sich das Amt noch gegen eine Veröffentlichung ausgesprochen.", "das Amt"),
+    ("Die Ministerin räumte Fehler bei der Vergabe ein.", "Die Ministerin"),
+    ("Das bestätigte Vereinssprecher Tim Kohl am Dienstag der Presseagentur.",
+     "Vereinssprecher Tim Kohl"),
+])
+def test_speech_acts_without_their_words(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_das_sagte_points_back_to_the_sentence_before() -> None:
+    found = statements("Die Kosten würden sich verdoppeln. Das sagte Finanzministerin Eva Lind "
+                       "am Montag.")
+    assert [parts(a) for a in found] == [
+        ("Die Kosten würden sich verdoppeln", "Finanzministerin Eva Lind", "sagte")
+    ]
+
+
+def test_das_bestaetigte_is_also_a_reported_confirmation() -> None:
+    found = statements("Der Stürmer wechselt zum Stadtrivalen. Das bestätigte der Klub am Abend.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.REPORTED]
+    assert [a.stance for a in found] == ["confirm", "confirm"]
+
+
+def test_unmarked_indicative_message_is_direct_in_a_text_without_quotation_marks() -> None:
+    found = statements("Wir sanieren die Stadt, sagte Bürgermeister Klaus Berg. Er sagte, die "
+                       "Schulden seien hoch. Laut Kämmerei ist der Haushalt ausgeglichen.")
+    assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.INDIRECT, QuoteType.INDIRECT]
+
+
+def test_unmarked_indicative_message_stays_indirect_where_the_text_has_quotation_marks() -> None:
+    found = statements("„Wir kommen wieder“, sagte der Trainer. Der Kader ist komplett, sagte er.")
+    assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.INDIRECT]
+
+
+def test_colon_after_a_surname_attributes_the_sentence() -> None:
+    found = statements("Renate Anderl leitet die Gewerkschaft. Anderl: Die Forderung entbehrt "
+                       "jeder Grundlage.")
+    assert [parts(a)[:2] for a in found] == [
+        ("Die Forderung entbehrt jeder Grundlage", "Anderl")
+    ]
+    assert found[0].type is QuoteType.DIRECT
+
+
+def test_colon_after_a_topic_word_attributes_nothing() -> None:
+    assert statements("Bildung: Die Partei gab mehr Geld für Schulen aus.") == []
+
+
+def test_reports_named_before_wonach_are_the_speaker() -> None:
+    found = only("Der Sender verbreitete Berichte, wonach der Konzern Stellen streichen wolle.")
+    assert parts(found) == ("der Konzern Stellen streichen wolle", "Berichte", "wonach")
+
+
+def test_vermuten_with_an_object_is_a_reported_statement() -> None:
+    found = only("Die Ermittler vermuten einen technischen Defekt.")
+    assert found.type is QuoteType.REPORTED
+
+
+def test_message_after_an_inverted_speaker_when_a_circumstance_comes_first() -> None:
+    found = only("Angesprochen auf die Ausschreitungen, sagte der Bürgermeister, diese seien "
+                 "unerträglich.")
+    assert parts(found) == ("diese seien unerträglich", "der Bürgermeister", "sagte")
+
+
+def test_message_before_the_cue_when_it_is_reported_itself() -> None:
+    found = only("Die Lage sei ernst, sagte der Minister, man werde handeln.")
+    assert parts(found)[0] == "Die Lage sei ernst"
+
+
+def test_apposition_opened_by_an_adverb() -> None:
+    found = only("Maria Weiß, selbst Ärztin, sagt, die Stationen seien überlastet.")
+    assert parts(found)[:2] == ("die Stationen seien überlastet", "Maria Weiß, selbst Ärztin")
+
+
+def test_demnach_inside_its_clause() -> None:
+    found = only("Die Ermittlungen dauern demnach noch an.")
+    assert found.quote.text == "Die Ermittlungen dauern noch an"
+
+
+def test_a_correlate_opens_a_message_after_a_verb_without_a_clause_of_its_own() -> None:
+    found = only("Er sprach wiederholt davon, man wolle die Opposition einbinden.")
+    assert parts(found)[0] == "man wolle die Opposition einbinden"
+
+
+def test_ist_ueberzeugt_dass() -> None:
+    found = only("Die Forscherin ist überzeugt, dass der Impfstoff wirkt.")
+    assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
+    ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
+    ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
+    ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
+     "die Stadt"),
+])
+def test_more_speech_acts_without_their_words(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_wahrend_as_a_preposition_before_a_verb_of_saying() -> None:
+    found = only("Während des Spiels sagte der Trainer, man sei zufrieden.")
+    assert parts(found) == ("man sei zufrieden", "der Trainer", "sagte")
+
+
+def test_the_closing_verb_of_saying_governs_over_verbs_inside_the_message() -> None:
+    found = only("Wir helfen Menschen, die Vorfälle melden möchten, sagte Anna Weber vom Forum.")
+    assert parts(found) == ("Wir helfen Menschen, die Vorfälle melden möchten", "Anna Weber",
+                            "sagte")
+
+
+def test_dies_before_the_verb_is_its_object() -> None:
+    found = statements("Die Bank sei solvent. Dies erklärte der Minister am Abend.")
+    assert [parts(a)[:2] for a in found] == [("Die Bank sei solvent", "der Minister")]
+
+
+def test_sentence_adverb_is_no_speaker() -> None:
+    found = only("Ähnlich äußerte sich die Ministerin, man werde das prüfen.")
+    assert parts(found)[1] == "die Ministerin"
+
+
+def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
+    found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
+    assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")
+
+
+def test_laut_before_a_verb_of_saying_is_no_subject() -> None:
+    found = statements("Laut Polizei sagte der Fahrer, er habe nichts gesehen.")
+    assert parts(found[-1]) == ("er habe nichts gesehen", "der Fahrer", "sagte")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Festnahme wurde international begrüßt.",
+    "Ihnen drohen lange Haftstrafen.",
+])
+def test_no_speech_act_without_someone_who_acts(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_laut_with_a_quoted_name() -> None:
+    found = only("Laut „Radio Nord“ liefen hunderte Menschen durch die Stadt.")
+    assert parts(found) == ("liefen hunderte Menschen durch die Stadt", "„Radio Nord“", "Laut")
+
+
+def test_mit_den_worten_introduces_a_quotation() -> None:
+    found = only("Die Sprecherin versuchte mit den Worten zu beruhigen: „Die Kasse ist voll.“")
+    assert parts(found) == ("„Die Kasse ist voll.“", "Die Sprecherin", "mit den Worten")
+    assert found.type is QuoteType.DIRECT
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Partei will die Proteste noch ausweiten.", "Die Partei"),
+    ("Trotz des Verbots will Norwegen den Walfang fortsetzen.", "Norwegen"),
+])
+def test_declared_intention_is_a_reported_statement(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == speaker
+
+
+def test_wollen_with_a_perfect_infinitive_is_hearsay_not_intention() -> None:
+    assert only("Er will den Täter gesehen haben.").type is QuoteType.FREE_INDIRECT
+
+
+def test_subject_after_the_auxiliary_when_a_prepositional_phrase_opens_the_clause() -> None:
+    found = only("Auf Nachfrage aus dem Publikum musste er betonen, dass es kaum Daten gebe.")
+    assert parts(found)[:2] == ("dass es kaum Daten gebe", "er")
+
+
+def test_name_before_an_apposition_without_its_closing_comma() -> None:
+    found = only("Dolkun Isa, der Sekretär des Kongresses sagte dem Sender, es sei schwierig.")
+    assert parts(found)[1] == "Dolkun Isa, der Sekretär des Kongresses"
+
+
+def test_a_time_phrase_after_the_verb_is_no_speaker() -> None:
+    found = only("Dass Kritik gelöscht werde, enthüllte vergangenes Jahr die Initiative Netzwache.")
+    assert parts(found)[1] == "die Initiative Netzwache"
+
+
+def test_an_accusation_named_before_wonach_is_no_speaker() -> None:
+    found = statements("Den Vorwurf, wonach die Firma Steuern spare, will der Chef so nicht "
+                       "stehen lassen.")
+    assert all(parts(a)[1] != "Den Vorwurf" for a in found)
+
+
+def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
+    found = statements("Laut Polizei ist die Straße gesperrt. Das sagte ein Anwohner.")
+    assert [parts(a)[1] for a in found] == ["Polizei"]
 
 
 def test_subject_after_a_predicative_als_phrase() -> None:

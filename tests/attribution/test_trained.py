@@ -6,9 +6,9 @@ iterations, so it takes a second or two.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -296,7 +296,7 @@ def test_a_long_text_is_tagged_in_parts_of_whole_paragraphs() -> None:
     sentences = document.sentences
     assert len(parts) > 1
     assert parts[0].start == 0 and parts[-1].stop == len(sentences)
-    for part, following in pairwise(parts):
+    for part, following in itertools.pairwise(parts):
         assert part.stop == following.start
         assert sentences[part.stop].paragraph != sentences[part.stop - 1].paragraph
         assert sentences[part.stop].first - sentences[part.start].first >= QUOTE_TAGGING_TOKENS

@@ -48,11 +48,12 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 
 def reference_figures(scorer: Path, gold: Path, predicted: Path) -> dict[str, Any]:
+    """A reference scorer's --json figures (the JSON object its output starts with)."""
     done = subprocess.run(
         [sys.executable, str(scorer), str(gold), str(predicted), "--json"],
         capture_output=True, text=True, check=True, timeout=120,
     )
-    return json.loads(done.stdout)
+    return json.JSONDecoder().raw_decode(done.stdout)[0]
 
 
 def assert_agree(ours: Report, reference: dict[str, Any]) -> None:

@@ -136,7 +136,7 @@ def test_cli_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_cli_evaluates_a_model_directory(gold_file: Path) -> None:
-    default = runner.invoke(app, ["evaluate", str(gold_file), "--json"])
+    default = runner.invoke(app, ["evaluate", str(gold_file), "--json", "--engine", "trained"])
     named = runner.invoke(app, ["evaluate", str(gold_file), "--json",
                                 "--model", str(default_model_dir())])
     assert named.exit_code == 0, named.output

@@ -34,7 +34,10 @@ def test_coordinated_capitals_become_one_source_of_both_states():
 def test_vague_and_collective_sources():
     assert (read("aus Regierungskreisen").kind, read("aus Regierungskreisen").name) == (
         "anonymous", "Regierungskreise")
-    assert read("Medienberichten zufolge").kind == "anonymous"
+    # reports of nobody named are a group, as the annotation guide has it
+    assert (read("Medienberichten zufolge").kind, read("Medienberichten zufolge").name) == (
+        "collective", "Medienberichte")
+    assert read("Berichten zufolge").kind == "collective"
     spokesman = read("ein Sprecher des Ministeriums")
     assert (spokesman.kind, spokesman.role) == ("anonymous", "Sprecher")
     assert read("Experten").kind == "collective"

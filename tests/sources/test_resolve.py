@@ -47,7 +47,10 @@ def test_office_noun_without_holder_stays_an_unnamed_person():
     text = "Die Polizei fasste den Täter. Der Einsatzleiter sagte, es habe keine Gefahr bestanden."
     attributions = [statement(text, "es habe keine Gefahr bestanden", "Der Einsatzleiter", "sagte")]
     resolve_sources(document(text), attributions)
-    assert (attributions[0].source.name, attributions[0].source.kind) == ("Einsatzleiter", "person")
+    # unnamed individuals are anonymous (the annotation guide), with the role noun as role
+    source = attributions[0].source
+    assert (source.name, source.kind) == ("Einsatzleiter", "anonymous")
+    assert source.role == "Einsatzleiter"
 
 
 def test_plural_sie_takes_the_collective_and_es_the_ministry():
@@ -144,26 +147,44 @@ def test_span_that_names_nothing_gives_no_source_or_the_person_inside():
     assert attributions[1].source.name == "Anna Kowalski"
 
 
-def test_stray_capitalised_word_at_a_sentence_start_is_no_source():
+def test_demnach_without_a_source_before_it_is_no_source():
     text = "Die Studie liegt vor. Demnach sinken die Kosten deutlich."
     attributions = [statement(text, "sinken die Kosten deutlich", "Demnach")]
     resolve_sources(document(text), attributions)
     assert attributions[0].source is None
 
 
-def test_word_that_only_ever_opens_sentences_is_no_source_but_a_surname_is():
-    text = ("Die Behörde legte Zahlen vor. Demnach stiegen die Preise. Demnach sanken die Löhne. "
+def test_demnach_points_back_and_a_sentence_opening_surname_is_a_name():
+    text = ("Die Behörde legte Zahlen vor. Demnach stiegen die Preise. Realpolitik sei das. "
             "Die Ökonomin Sabine Roth warnte. Roth sagte, das sei gefährlich. "
             "Roth betonte, man müsse handeln.")
     attributions = [
         statement(text, "stiegen die Preise", "Demnach"),
+        statement(text, "das sei", "Realpolitik"),
         statement(text, "das sei gefährlich", "Roth", "sagte"),
         statement(text, "man müsse handeln", "Roth", "betonte", speaker_occurrence=1),
     ]
     resolve_sources(document(text), attributions)
-    assert attributions[0].source is None
-    assert attributions[1].source.name == "Sabine Roth"
+    assert attributions[0].source.name == "Behörde"  # the subject of the sentence before
+    assert attributions[1].source is None  # a word only ever capitalised at a sentence start
     assert attributions[2].source.name == "Sabine Roth"
+    assert attributions[3].source.name == "Sabine Roth"
+
+
+def test_demnach_and_den_angaben_zufolge_take_the_source_of_the_statement_before():
+    text = ("Der Verband Deutscher Imker teilte mit, der Winter sei mild gewesen. "
+            "Demnach überlebten mehr Völker als im Vorjahr. "
+            "Den Angaben zufolge stieg auch der Honigpreis. Weiters seien neue Imker dazugekommen.")
+    attributions = [
+        statement(text, "der Winter sei mild gewesen", "Der Verband Deutscher Imker",
+                  "teilte mit"),
+        statement(text, "überlebten mehr Völker als im Vorjahr", "Demnach"),
+        statement(text, "stieg auch der Honigpreis", "Den Angaben zufolge"),
+        statement(text, "seien neue Imker dazugekommen", "Weiters"),
+    ]
+    resolve_sources(document(text), attributions)
+    names = [a.source.name if a.source else None for a in attributions]
+    assert names == ["Verband Deutscher Imker"] * 4
 
 
 def test_role_noun_of_another_body_does_not_take_the_earlier_spokesman():

@@ -1,7 +1,9 @@
 """One small SQLite archive for the web tests, filled once per module (the app only reads it):
-the hand-made articles of tests/archive/corpus.py, a linked claim story from tests/claims, an
-article whose title, address and quote hold HTML that the pages must escape, and a claim made in
-two articles whose outlet and quotes hold HTML. A second archive has statements not linked yet."""
+the hand-made articles of tests/archive/corpus.py and a near-duplicate of the first, a linked
+claim story from tests/claims, an article whose title, address and quote hold HTML that the
+pages must escape, a claim made in two articles whose outlet and quotes hold HTML, and a claim
+whose confirmation stands in an undated article. A second archive has statements not linked
+yet."""
 
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ from fastapi.testclient import TestClient
 from quellenlage.archive import Archive, ArticleMeta
 from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
 from quellenlage.web import create_app
-from tests.archive.corpus import fill
+from tests.archive.corpus import analysed_article, fill, meta
 from tests.claims.conftest import CLAIM, LATER, OTHER, said, store
 
 MARKUP_TITLE = '<script>alert("Seilbahn")</script> Streit um die Seilbahn'
 MARKUP_URL = "javascript:alert(1)"
 MARKUP_OUTLET = "<i>Meißner Bote</i>"
+SERVER_PATH = "/srv/redaktion/eingang/bergbote-0502.html"  # where an article was read from
 # The same claim told twice, with markup in the outlet and in the quotes.
 MARKUP_CLAIM = [
     said("m1", "m1", "2024-04-02", "Bürgerinitiative Hoher Meißner", "assert",
@@ -29,6 +32,21 @@ MARKUP_CLAIM = [
          "Dass die <b>Seilbahn</b> auf den Hohen Meißner 40 Millionen Euro verschlingen soll, "
          "könne er nicht bestätigen", kind="person", outlet="Werra-Rundschau"),
 ]
+
+# A claim confirmed in an article without a date.
+FIRE_TRUCKS = "Die Feuerwehr Göttingen bekommt im Herbst zwei neue Löschfahrzeuge für 900.000 Euro"
+UNDATED_CLAIM = [
+    said("u1", "u1", "2024-06-01", "Feuerwehr Göttingen", "assert", FIRE_TRUCKS,
+         outlet="Göttinger Bote"),
+    said("u2", "u2", "", "Stadtkämmerer Bernd Vogt", "confirm", FIRE_TRUCKS, kind="person",
+         outlet="Leinetal Online"),
+]
+
+
+def near_duplicate() -> Article:
+    """Article 0 as another outlet printed it: one word more at the end."""
+    article = analysed_article(0)
+    return Article(text=article.text + " Mehr dazu morgen.", attributions=article.attributions)
 
 
 def markup_article() -> Article:
@@ -57,12 +75,14 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'archive.db'}"
     with Archive(url) as archive:
         fill(archive, 8)
-        store(archive, CLAIM + LATER + OTHER + MARKUP_CLAIM)
+        archive.add(near_duplicate(), meta(0, outlet="Wochenblatt", url=None,
+                                           title="Protest in der Stadt (Kopie)"))
+        store(archive, CLAIM + LATER + OTHER + MARKUP_CLAIM + UNDATED_CLAIM)
         archive.add(
             markup_article(),
             ArticleMeta(
                 url=MARKUP_URL, outlet="Bergbote", title=MARKUP_TITLE,
-                published=datetime(2024, 5, 2, 8, 0),
+                published=datetime(2024, 5, 2, 8, 0), origin=SERVER_PATH,
             ),
         )
         archive.link_claims()
@@ -71,7 +91,7 @@ def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db_url)) as opened:
+    with TestClient(create_app(db_url), base_url="http://localhost") as opened:
         yield opened
 
 
@@ -87,5 +107,5 @@ def unlinked_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestCl
     url = f"sqlite:///{tmp_path_factory.mktemp('web-unlinked') / 'archive.db'}"
     with Archive(url) as archive:
         store(archive, CLAIM)
-    with TestClient(create_app(url)) as opened:
+    with TestClient(create_app(url), base_url="http://localhost") as opened:
         yield opened

@@ -16,14 +16,29 @@ from quellenlage.archive import export as exporting
 from quellenlage.archive.database import DEFAULT_DB_URL, create_archive_engine, migrate
 from quellenlage.archive.records import ArticleMeta, PreparedArticle, prepare
 from quellenlage.archive.schema import articles, attributions, sources
-from quellenlage.archive.search import Scope, SearchFilters, SearchHit, parse_day
-from quellenlage.archive.search import search as run_search
+from quellenlage.archive.search import (
+    Scope,
+    SearchFilters,
+    SearchHit,
+    SearchSummary,
+    parse_day,
+    search_filters,
+    search_page,
+    summarise,
+)
 from quellenlage.archive.writer import ArchiveWriter, StoreResult
 from quellenlage.errors import InputError, NotFoundError
 from quellenlage.model import Article
 
 if TYPE_CHECKING:
-    from quellenlage.claims import ClaimSummary, ClaimTimeline, LinkSettings, LinkSummary
+    from quellenlage.archive.quoted import QuotedOverview, SourceProfile
+    from quellenlage.claims import (
+        ClaimFilters,
+        ClaimSummary,
+        ClaimTimeline,
+        LinkSettings,
+        LinkSummary,
+    )
     from quellenlage.ingest.runner import IngestSummary, ProgressHook
     from quellenlage.ingest.sources import ReaderOptions
 
@@ -117,31 +132,87 @@ class Archive:
 
     def search(
         self,
-        query: str,
+        query: str | None,
         *,
         source: str | None = None,
+        source_id: int | None = None,
         outlet: str | None = None,
         since: str | date | datetime | None = None,
         until: str | date | datetime | None = None,
         type: str | None = None,
         stance: str | None = None,
+        kind: str | None = None,
+        gender: str | None = None,
         scope: Scope = "quotes",
         include_duplicates: bool = False,
         limit: int = 20,
+        offset: int = 0,
     ) -> list[SearchHit]:
-        """Statements (or articles, with scope="articles") matching `query` and the filters."""
+        """Statements (or articles, with scope="articles") matching `query` and the filters,
+        newest first, from `offset` on; without words, all that the filters let through."""
         check_count(limit, "limit")
-        filters = SearchFilters(
-            source=source,
-            outlet=outlet,
-            since=parse_day(since),
-            until=parse_day(until, end=True),
-            type=type,
-            stance=stance,
+        filters = search_filters(
+            source=source, source_id=source_id, outlet=outlet, since=since, until=until,
+            type=type, stance=stance, kind=kind, gender=gender,
             include_duplicates=include_duplicates,
         )
         with self.engine.connect() as connection:
-            return run_search(connection, query, filters, scope=scope, limit=limit)
+            return search_page(
+                connection, query, filters, scope=scope, limit=limit, offset=offset
+            )[0]
+
+    def search_page(
+        self,
+        query: str | None,
+        filters: SearchFilters,
+        *,
+        scope: Scope = "quotes",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[SearchHit], int]:
+        """The hits of `search` from `offset` on, and how many there are in all; `filters` as
+        `search_filters(...)` makes them from the keywords `search` takes."""
+        with self.engine.connect() as connection:
+            return search_page(
+                connection, query, filters, scope=scope, limit=limit, offset=offset
+            )
+
+    def search_summary(
+        self,
+        query: str | None,
+        filters: SearchFilters,
+        *,
+        scope: Scope = "quotes",
+        facets: bool = True,
+    ) -> SearchSummary:
+        """What `search` finds, counted: in all, and with `facets` by facet and by day.
+        `filters`: as `search_filters(...)` makes them from the keywords `search` takes."""
+        with self.engine.connect() as connection:
+            return summarise(connection, query, filters, scope=scope, facets=facets)
+
+    def source(self, source_id: int) -> SourceProfile:
+        """One source: its statements, stances, outlets, days and claims, counted."""
+        from quellenlage.archive.quoted import source_profile
+
+        with self.engine.connect() as connection:
+            return source_profile(connection, source_id)
+
+    def quoted(
+        self,
+        *,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        outlet: str | None = None,
+    ) -> QuotedOverview:
+        """Who the archive quotes: women and men, anonymous sources, kinds of source, in all,
+        by outlet and by month."""
+        from quellenlage.archive.quoted import quoted_overview
+
+        with self.engine.connect() as connection:
+            return quoted_overview(
+                connection, since=parse_day(since), until=parse_day(until, end=True),
+                outlet=outlet,
+            )
 
     def articles(self) -> Iterator[exporting.StoredArticle]:
         return exporting.iter_stored(self.engine)
@@ -191,31 +262,38 @@ class Archive:
         stance: str | None = None,
         min_articles: int = 2,
         limit: int = 20,
+        offset: int = 0,
     ) -> list[ClaimSummary]:
-        """Claims made in at least `min_articles` articles, the most widely reported first."""
-        from quellenlage.claims import ClaimFilters, list_claims
+        """Claims made in at least `min_articles` articles, the most widely reported first;
+        `since`/`until`: with a statement published then."""
+        from quellenlage.claims import list_claims
+        from quellenlage.claims.queries import claim_filters
 
         check_count(limit, "limit")
         check_count(min_articles, "min-articles")
-        filters = ClaimFilters(
-            query=query or None,
-            source=source,
-            since=parse_day(since),
-            until=parse_day(until, end=True),
-            stance=stance,
+        filters = claim_filters(
+            query, source=source, since=since, until=until, stance=stance,
             min_articles=min_articles,
         )
         with self.engine.connect() as connection:
-            return list_claims(connection, filters, limit)
+            return list_claims(connection, filters, limit, offset)
 
-    def claim(self, claim_id: int) -> ClaimTimeline:
-        """One claim with its statements in the order they were made."""
+    def count_claims(self, filters: ClaimFilters) -> int:
+        """How many claims `claims` finds in all; `filters` as `claim_filters(...)` makes them
+        from the keywords `claims` takes."""
+        from quellenlage.claims.queries import count_claims
+
+        with self.engine.connect() as connection:
+            return count_claims(connection, filters)
+
+    def claim(self, claim_id: int, *, offset: int = 0, limit: int | None = None) -> ClaimTimeline:
+        """One claim with its statements in the order they were published (undated last)."""
         from quellenlage.claims import claim_timeline
 
         if not 0 < claim_id <= MAX_ID:
             raise NotFoundError(f"no claim with id {claim_id}; `quellenlage claims` lists them")
         with self.engine.connect() as connection:
-            return claim_timeline(connection, claim_id)
+            return claim_timeline(connection, claim_id, offset=offset, limit=limit)
 
     def article_claims(self, article_id: int, min_articles: int = 2) -> dict[int, int]:
         """The claims (made in at least `min_articles` articles) that an article's statements

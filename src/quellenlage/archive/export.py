@@ -1,7 +1,9 @@
 """Reading stored articles back, and exporting them as JSONL, CSV or Parquet.
 
 JSONL has exactly one line per stored article: its metadata, its text and its attributions in the
-model's JSON (`Article.to_dict()`), plus the archive's id and near-duplicate link. CSV has one row
+model's JSON (`Article.to_dict()`), plus the archive's id and near-duplicate link. Each source is
+the archive's source, with its id there (`source_id`) and its mentions from the mentions table:
+a statement's stored JSON need not carry them (older rows did, once per statement). CSV has one row
 per statement. Parquet has one row per article in the layout `quellenlage load` reads.
 """
 
@@ -13,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,7 +25,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from quellenlage.archive.parquet import EXPORT_SCHEMA
 from quellenlage.archive.records import META_FIELDS, ArticleMeta
-from quellenlage.archive.schema import articles, attributions
+from quellenlage.archive.schema import articles, attributions, mentions
 from quellenlage.errors import InputError
 from quellenlage.model import Article
 
@@ -43,6 +45,7 @@ class StoredArticle:
     article: Article
     duplicate_of: int | None
     similarity: float | None
+    source_ids: list[int | None] = field(default_factory=list)  # each statement's, or None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "content_hash": self.content_hash}
@@ -50,6 +53,12 @@ class StoredArticle:
         data["duplicate_of"] = self.duplicate_of
         data["similarity"] = self.similarity
         data.update(self.article.to_dict())
+        archive_ids: dict[int, int | None] = {}
+        for attribution, source_id in zip(self.article.attributions, self.source_ids, strict=False):
+            if attribution.source is not None:
+                archive_ids.setdefault(id(attribution.source), source_id)
+        for listed, source in zip(data["sources"], self.article.sources(), strict=True):
+            listed["source_id"] = archive_ids.get(id(source))
         return data
 
 
@@ -82,25 +91,56 @@ def _read_stored(
         select(*columns).where(condition).order_by(articles.c.id).limit(limit)
     ).mappings().all()
     ids = [row["id"] for row in rows]
-    found: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    found: dict[int, list[tuple[dict[str, Any], int | None]]] = {i: [] for i in ids}
+    mentioned: dict[tuple[int, int], list[list[int]]] = {}
     if ids:
-        for article_id, data in connection.execute(
-            select(attributions.c.article_id, attributions.c.data)
+        for article_id, data, source_id in connection.execute(
+            select(attributions.c.article_id, attributions.c.data, attributions.c.source_id)
             .where(attributions.c.article_id.in_(ids))
             .order_by(attributions.c.article_id, attributions.c.position)
         ):
-            found[article_id].append(data)
+            found[article_id].append((data, source_id))
+        for article_id, source_id, start, end in connection.execute(
+            select(mentions.c.article_id, mentions.c.source_id, mentions.c.start, mentions.c.end)
+            .where(mentions.c.article_id.in_(ids))
+            .order_by(mentions.c.article_id, mentions.c.start)
+        ):
+            mentioned.setdefault((article_id, source_id), []).append([start, end])
     return [
         StoredArticle(
             id=row["id"],
             content_hash=row["content_hash"],
             meta=ArticleMeta(**{name: row[name] for name in META_FIELDS}),
-            article=Article.from_dict({"text": row["text"], "attributions": found[row["id"]]}),
+            article=Article.from_dict(_article_data(row["id"], row["text"], found, mentioned)),
             duplicate_of=row["duplicate_of"],
             similarity=row["similarity"],
+            source_ids=[source_id for _, source_id in found[row["id"]]],
         )
         for row in rows
     ]
+
+
+def _article_data(
+    article_id: int,
+    text: str,
+    found: dict[int, list[tuple[dict[str, Any], int | None]]],
+    mentioned: dict[tuple[int, int], list[list[int]]],
+) -> dict[str, Any]:
+    """The article's JSON with one entry in `sources` per archive source, its mentions read from
+    the mentions table, and statements that refer to it by its number there."""
+    listed: list[dict[str, Any]] = []
+    number_of: dict[int, int] = {}
+    statements = []
+    for data, source_id in found[article_id]:
+        source = data.get("source")
+        if source is not None and source_id is not None:
+            if source_id not in number_of:
+                number_of[source_id] = len(listed)
+                fields = {k: v for k, v in source.items() if k not in ("id", "mentions")}
+                listed.append({**fields, "mentions": mentioned.get((article_id, source_id), [])})
+            data = {**data, "source": {"id": number_of[source_id], "name": source["name"]}}
+        statements.append(data)
+    return {"text": text, "sources": listed, "attributions": statements}
 
 
 def write_jsonl(stored: Iterator[StoredArticle], out: IO[str]) -> int:

@@ -167,6 +167,7 @@ def prepare(
 
 
 def _prepare_attribution(position: int, attribution: Attribution) -> PreparedAttribution:
+    source = _source_of(attribution)
     columns: dict[str, Any] = {
         "position": position,
         "type": str(attribution.type),
@@ -179,7 +180,7 @@ def _prepare_attribution(position: int, attribution: Attribution) -> PreparedAtt
         "channel_text": attribution.channel.text if attribution.channel else None,
         # Encoded here, in the worker: a string crosses to the writer process in half the time
         # of the nested dict, and the writer stores it as it is (database.EncodedJSON).
-        "data": json.dumps(attribution.to_dict()),
+        "data": json.dumps(_statement_data(attribution, stored_source=source is not None)),
     }
     spans: list[tuple[str, int, int, int]] = []
     for role in ("quote", *ROLE_NAMES):
@@ -193,7 +194,7 @@ def _prepare_attribution(position: int, attribution: Attribution) -> PreparedAtt
     return PreparedAttribution(
         position=position,
         columns=columns,
-        source=_source_of(attribution),
+        source=source,
         channel=(
             (attribution.channel.kind, attribution.channel.outlet or "")
             if attribution.channel
@@ -202,6 +203,16 @@ def _prepare_attribution(position: int, attribution: Attribution) -> PreparedAtt
         spans=spans,
         search_text=index_text(attribution.quote.text),
     )
+
+
+def _statement_data(attribution: Attribution, *, stored_source: bool) -> dict[str, Any]:
+    """The statement's JSON; a source stored as one without its mentions: the mentions table
+    holds them once per article (copied into every statement they grew with the square of the
+    text)."""
+    data = attribution.to_dict()
+    if stored_source:
+        del data["source"]["mentions"]
+    return data
 
 
 def _source_of(attribution: Attribution) -> PreparedSource | None:

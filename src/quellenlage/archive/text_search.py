@@ -7,7 +7,9 @@ PostgreSQL's own 'german' configuration uses an older Snowball release whose ste
 3 % of words; stemming in one place keeps the answers of both databases identical.
 
 Queries follow web-search conventions: words are ANDed, `"..."` is a phrase, `OR` between two
-items offers alternatives, `-word` excludes.
+items offers alternatives, `-word` excludes. The operators of other search tools mean the same:
+`AND` between two items (what words do anyway) and `NOT word` (as `-word`); only in capitals,
+since "Not" is a German word.
 """
 
 from __future__ import annotations
@@ -91,12 +93,19 @@ def parse_query(query: str) -> TextQuery:
     clauses: list[list[tuple[str, ...]]] = []
     excluded: list[tuple[str, ...]] = []
     join_next = False
+    negate_next = False
     for match in QUERY_ITEM.finditer(query):
         negated_phrase, phrase_text, word = match.groups()
         if word == "OR":
             join_next = bool(clauses)
             continue
+        if word == "AND":
+            continue
+        if word == "NOT":
+            negate_next = True
+            continue
         negated = bool(negated_phrase) if word is None else word.startswith("-")
+        negated, negate_next = negated or negate_next, False
         raw = phrase_text if word is None else word.lstrip("-")
         terms = tuple(search_terms(raw or ""))
         if not terms:

@@ -279,6 +279,12 @@ def reported_acts() -> dict[str, frozenset[str]]:
 
 
 @cache
+def time_nouns() -> frozenset[str]:
+    """Nouns of time: the phrases they head date a statement, they never speak."""
+    return frozenset(read_lines("lexicons", "time_nouns.txt"))
+
+
+@cache
 def source_prepositions() -> dict[str, str]:
     """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
     return dict(read_table("lexicons", "source_prepositions.tsv"))

@@ -9,7 +9,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import function_words
+from quellenlage.attribution.lexicon import function_words, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -18,7 +18,7 @@ GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser
 NAME_PARTICLES = frozenset({"von", "van", "de", "del", "da", "di", "al", "el", "bin", "ibn", "zu",
                             "ten", "ter", "la", "le", "dos", "du"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-COORDINATORS = frozenset({"und", "sowie", "oder"})
+COORDINATORS = frozenset({"und", "sowie", "oder", "noch"})  # "noch" after "weder"
 MAX_PHRASE_TOKENS = 14
 MAX_QUOTED_NAME_TOKENS = 4
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "-", "(", ")"})
@@ -27,6 +27,7 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 # relative pronouns that can be a clause's subject, articles that cannot open one
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
+DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
 
 
 def word_class(token: Token, sentence_initial: bool = False) -> str:
@@ -60,6 +61,9 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     first = word_class(tokens[start], sentence_initial=start == 0)
     if first == "pron":
         return start + 1
+    if first == "quote":  # a quoted name on its own: 'laut „BBC News“'
+        quoted_end = _quoted_name_end(tokens, start, stop)
+        return _parenthesis_end(tokens, quoted_end, stop) if quoted_end > start else start
     if (first == "prep" and tokens[start].text in ("Von", "Van", "De", "Al", "El")
             and start + 1 < stop and word_class(tokens[start + 1]) in ("det", "cap")):
         # a name that opens with its particle: "Von der Leyen", "De Maizière"
@@ -104,10 +108,14 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
                 end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
             if end > i + 1:
                 i = end
-    if depth < 2 and i + 1 < stop and tokens[i].text in COORDINATORS:
-        # "Sonia und Willy Bogner", "Angaben von AFP und Reuters"
-        end = noun_phrase_end(tokens, i + 1, stop, depth + 1)
-        if end > i + 1 and word_class(tokens[i + 1]) != "pron":
+    if depth < 2 and i + 1 < stop and (tokens[i].text in COORDINATORS or (
+        tokens[i].text == "als" and tokens[i + 1].text == "auch"
+    )):
+        # "Sonia und Willy Bogner", "Angaben von AFP und Reuters", "weder die Stadt noch der
+        # Betreiber", "sowohl die Stadt als auch der Betreiber"
+        second = i + 2 if tokens[i].text == "als" else i + 1
+        end = noun_phrase_end(tokens, second, stop, depth + 1)
+        if end > second and word_class(tokens[second]) != "pron":
             return end
     return i
 
@@ -159,6 +167,8 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
     if start < end and noun_phrase_end(tokens, start, end) != end:
         # keep the longest suffix that is a phrase of its own
         for candidate in range(start + 1, end):
+            if word_class(tokens[candidate]) not in ("det", "cap", "pron"):
+                continue  # "verbreitete Berichte": a verb ending like an adjective opens none
             if noun_phrase_end(tokens, candidate, end) == end:
                 return candidate
         return end
@@ -171,8 +181,11 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
 def apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
     """The closing comma of an apposition that opens at `comma`: ", der Gründer der Partei,"."""
     if comma < end and tokens[comma].text == ",":
-        phrase_end = noun_phrase_end(tokens, comma + 1, end)
-        if comma + 1 < phrase_end < end and tokens[phrase_end].text == ",":
+        first = comma + 1
+        while first < end and first - comma <= 2 and word_class(tokens[first]) == "adv":
+            first += 1  # ", selbst Flüchtling,", ", ebenfalls Ärztin,"
+        phrase_end = noun_phrase_end(tokens, first, end)
+        if first < phrase_end < end and tokens[phrase_end].text == ",":
             return phrase_end
     return None
 
@@ -222,7 +235,10 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
     start = left
     while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
         start += 1
-    if start < cue and word_class(tokens[start]) == "sub":
+    verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
+    if start < cue and (word_class(tokens[start]) == "sub" or (
+        tokens[start].text.lower() == "während" and verb_final
+    )):  # "während" opens a clause when its verb comes last, else it is a preposition
         if (tokens[start].text.lower() == "als" and cue + 1 < end
                 and noun_phrase_end(tokens, start + 1, cue) == cue
                 and tokens[cue + 1].text not in CLAUSE_BREAKS
@@ -246,6 +262,9 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
             and noun_phrase_end(tokens, start, cue) == start):
         # "..., so Meier, die auch angab, dass ...": the relative pronoun is the subject
         return [(start, start + 1)]
+    if start + 1 == cue and tokens[start].text.lower() in DEMONSTRATIVE_OBJECTS:
+        # "Dies teilte der Hersteller mit": the demonstrative is the object, the subject follows
+        return speaker_after(tokens, cue + 1, end)
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end == cue or (phrase_end > start and all(
@@ -255,6 +274,30 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
             # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
             return [(start, phrase_end)]
+        if (phrase_end > start and phrase_end + 2 <= cue
+                and tokens[phrase_end].text in ("in", "aus")
+                and word_class(tokens[phrase_end + 1]) == "cap"
+                and (phrase_end + 2 == cue or word_class(tokens[phrase_end + 2]) == "aux")):
+            # "Die Regierung in Oslo dementierte": a place belongs to the subject
+            phrase_end += 2
+            if phrase_end == cue:
+                return [(start, phrase_end)]
+        if phrase_end > start and phrase_end < cue and word_class(tokens[phrase_end]) == "aux":
+            # "Die Stadt wollte die Angaben nicht bestätigen": the phrase before the finite
+            # auxiliary or modal of a main clause is its subject
+            return [(start, phrase_end)]
+        if phrase_end == start and word_class(tokens[start]) == "aux":
+            # "Zuvor hatte sich das Amt dagegen ausgesprochen": inverted after the auxiliary
+            return speaker_after(tokens, start + 1, cue)
+        if phrase_end == start and word_class(tokens[start]) == "prep":
+            # "Auf Nachfrage aus dem Publikum musste er betonen, ...": a prepositional phrase
+            # opens the clause, the subject follows the finite auxiliary
+            auxiliary = next((j for j in range(start + 1, cue) if word_class(tokens[j]) == "aux"),
+                             None)
+            if auxiliary is not None:
+                found = speaker_after(tokens, auxiliary + 1, cue)
+                if found:
+                    return found
     return speaker_after(tokens, cue + 1, end)
 
 def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -275,6 +318,9 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             continue
         break
     phrase_end = noun_phrase_end(tokens, i, end)
+    if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():
+        # "enthüllte vergangenes Jahr die Initiative": a time, then the subject
+        return speaker_after(tokens, phrase_end, end) if phrase_end < end else []
     return [(i, phrase_end)] if phrase_end > i else []
 
 def phrase_span(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:

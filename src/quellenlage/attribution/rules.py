@@ -6,12 +6,22 @@ The cascade, in order:
    "nach Angaben von X"), "so X", "demnach", impersonal cues ("heißt es", "wurde mitgeteilt").
 2. For a verb cue, the sentence's shape decides where the message is: after the cue's clause
    ("X sagte, ..."), before it ("..., sagte X"), or around a wie-clause ("Wie X mitteilte, ...").
-   The message is Direct when it is a quotation, else Indirect. The frame is the rest of the
+   The message is Direct when it is a quotation (or, in a text without any quotation marks,
+   a main clause in the indicative), else Indirect. The frame is the rest of the
    sentence, the speaker the subject phrase next to the verb.
 3. Quotations that stand as sentences of their own are Direct, attributed to the speaker in context.
-4. Sentences in Konjunktiv I right after a statement continue it (IndirectFreeIndirect).
-5. Sentences with reportative "sollen" are hearsay (FreeIndirect).
-6. Quotations inside an indirect message are Direct statements nested in it.
+4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
+   a sentence, across up to two sentences of narration; without quotation marks (archives,
+   feeds), a sentence in the first person continues it as the speaker's own words (Direct).
+5. Sentences with reportative "sollen" are hearsay (FreeIndirect); an intention declared with
+   "will" or "wollen" and an infinitive is the subject's statement (Reported).
+6. Quotations of three or more words inside an indirect message are Direct statements nested
+   in it.
+7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
+   back: the sentence before it is the message ("... Das sagte die Ministerin.").
+8. "Anderl: ...": a surname (or a name of up to three words) and a colon open a sentence and
+   speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
+   makes the quotation X's.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
     GENITIVE_ARTICLES,
+    OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
     is_zu_infinitive,
@@ -43,9 +54,16 @@ from quellenlage.text.tokens import Token
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 COMPLEMENTISERS = frozenset({"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wer", "was",
                              "wo", "welche", "welcher", "welches", "inwieweit", "wieso"})
+ADVERBIAL_SUBORDINATORS = frozenset({"während", "weil", "nachdem", "obwohl", "obgleich", "als",
+                                     "wenn", "da", "bevor", "seit", "seitdem", "sobald",
+                                     "indem", "falls"})
+DATIVE_OPENERS = frozenset({"ihm", "ihr", "ihnen", "dem", "einem", "seinem", "ihrem", "diesem"})
 MIN_STANDALONE_QUOTE_WORDS = 4
+MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
+# sentences without reported speech that may stand between a statement and its continuation
+CONTINUATION_GAP = 3
 
 
 @dataclass(slots=True)
@@ -78,6 +96,8 @@ class _Analysis:
         # sentences whose verb of saying has no message of its own ("X wies die Vorwürfe
         # zurück."): they name the speaker of the Konjunktiv I sentences that follow
         self.anchors: dict[int, Candidate] = {}
+        self._word_positions: dict[str, list[int]] | None = None
+        self.has_quotation_marks = any(token.is_quote for token in self.tokens)
         self.quote_of: list[int] = [-1] * len(self.tokens)
         for number, quotation in enumerate(self.quotations):
             for start, end in quotation.spans:
@@ -110,6 +130,14 @@ class _Analysis:
             and inner[0].text[0].isupper()
         )
 
+    def word_positions(self) -> dict[str, list[int]]:
+        """Token indices of each word form, built on first use."""
+        if self._word_positions is None:
+            self._word_positions = {}
+            for index, token in enumerate(self.tokens):
+                self._word_positions.setdefault(token.text, []).append(index)
+        return self._word_positions
+
     def token_span(self, quotation: Quotation) -> tuple[int, int]:
         first = self.document.token_at(quotation.start) or 0
         last = first
@@ -133,6 +161,7 @@ def extract_rules(document: Document) -> list[Attribution]:
     candidates: list[Candidate] = []
     for sentence in document.sentences:
         candidates.extend(_sentence_statements(analysis, sentence))
+    candidates.extend(_cataphora(analysis, candidates))
     candidates.extend(_standalone_quotations(analysis, candidates))
     candidates.extend(_continuations(analysis, candidates))
     candidates.extend(_nested_quotations(analysis, candidates))
@@ -169,22 +198,112 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         ):
             candidate = _impersonal(analysis, sentence, i)
             if candidate is not None:
-                clausal.append((0, i, candidate))
+                clausal.append((1, i, candidate))
         elif lexicon.readings(token.text) and token.text[0].islower():
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
                 )
-                rank = 1 if subordinate else 0
+                rank = 2 if subordinate else 1
+                if _closes_sentence(analysis, sentence, i):
+                    rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
             elif anchor is None:
                 anchor = _anchor(analysis, sentence, i)
+    if not any(found) and not clausal:
+        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
-    elif anchor is not None:
+    elif anchor is not None and not any(found):
+        # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
-    return [candidate for candidate in found if candidate is not None]
+    kept = [candidate for candidate in found if candidate is not None]
+    # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
+    # in its frame, reports that statement; it is none of its own
+    return [
+        candidate for candidate in kept
+        if candidate.category != "prepositional" or not any(
+            other is not candidate and other.category != "prepositional"
+            and any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
+            and candidate.cue[0][0] > other.cue[0][0]
+            for other in kept
+        )
+    ]
+
+
+MAX_COLON_SPEAKER_TOKENS = 3
+
+
+def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"Anderl: Die Aufforderung entbehrt jeder Grundlage.", "– Thiem: „Ich bin glücklich“": a
+    name or bare role noun and a colon open the sentence (or the part after a dash) and speak
+    the rest. A phrase with an article ("Der Verdacht: ...") names a topic, not a speaker."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    start = sentence.first
+    for j in range(sentence.first, min(end, sentence.first + 12)):
+        if tokens[j].text in ("–", "—") and analysis.quote_of[j] < 0:
+            start = j + 1
+    colon = start
+    while colon < end and colon - start <= MAX_COLON_SPEAKER_TOKENS and (
+        word_class(tokens[colon], colon == sentence.first) == "cap"
+    ):
+        colon += 1
+    if colon == start or colon + 1 >= end or tokens[colon].text != ":":
+        return None
+    if colon - start == 1 and not _is_surname(analysis, colon - 1):
+        return None  # "Bildung: Die Partei will ...": a topic, not a speaker
+    return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
+                  [(start, colon + 1)], "say", "Speech")
+
+
+WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
+
+
+def _with_the_words(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"X schloss sich mit den Worten an: „...“": the quotation after "mit den Worten" (or "mit
+    dem Satz") is the words of the clause's subject."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    for j in range(sentence.first + 2, end):
+        if tokens[j].text not in WORDS_NOUNS or tokens[j - 2].text.lower() != "mit" or (
+            analysis.quote_of[j] >= 0
+        ):
+            continue
+        following = next((k for k in range(j + 1, end) if analysis.quote_of[k] >= 0), None)
+        if following is None or any(
+            tokens[k].text in SENTENCE_FINAL for k in range(j + 1, following)
+        ):
+            return None
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[following]])
+        left = _clause_bounds(analysis, sentence, j)[0]
+        speaker = phrase_span(tokens, left, j - 2)  # the subject opens the clause
+        if not speaker and last + 1 < end and tokens[last].text == ",":
+            # "Mit den Worten „...“, richtete er den Blick ...": inverted after the verb
+            speaker = speaker_after(tokens, last + 2, end)
+        return _build(analysis, sentence, [(first, last)], speaker, [(j - 2, j + 1)],
+                      _minus(sentence.first, end, [(first, last)]), "say", "Speech")
+    return None
+
+
+def _is_surname(analysis: _Analysis, index: int) -> bool:
+    """The word at `index` follows a capitalised word elsewhere in the text ("Renate Anderl"),
+    as a surname does after a first name."""
+    word = analysis.tokens[index].text
+    occurrences = analysis.word_positions().get(word, ())
+    return any(
+        j != index and j > 0 and word_class(analysis.tokens[j - 1]) == "cap"
+        for j in occurrences
+    )
+
+
+def _closes_sentence(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i opens the sentence's last clause after a comma ("..., sagte X dem Sender.")."""
+    tokens = analysis.tokens
+    if i == sentence.first or tokens[i - 1].text != "," or analysis.quote_of[i - 1] >= 0:
+        return False
+    return _clause_bounds(analysis, sentence, i)[1] >= analysis.body_end(sentence)
 
 
 def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -195,12 +314,21 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     verb, cue = group
     left, _ = _clause_bounds(analysis, sentence, cue[0])
     speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
-    if not speaker:
-        return None
+    if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
+        return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
-                       sentence.index, speaker, category=verb.category)
+                       sentence.index, speaker, [(j, j + 1) for j in cue],
+                       category=verb.category)
     _addressee_and_passive(analysis, sentence, anchor, verb, cue, i)
-    anchor.act = _tells_act(analysis, sentence, verb, cue)
+    tokens = analysis.tokens
+    without_agent = addressees.is_passive(tokens, cue, i) and anchor.speaker == speaker
+    dative_subject = tokens[anchor.speaker[0][0]].text.lower() in DATIVE_OPENERS if (
+        anchor.speaker) else False
+    # "Die Festnahme wurde begrüßt" names no one who spoke; "Ihm drohen zehn Jahre Haft" is
+    # no threat anyone made
+    anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
+        without_agent or dative_subject
+    )
     return anchor if anchor.speaker else None
 
 
@@ -474,10 +602,21 @@ def _statement_around(
         while after_verb < end and after_verb in cue:
             after_verb += 1
         who = speaker_after(tokens, after_verb, end) if speaker else []
+        following = _message_after_inverted_speaker(analysis, start, quote_end, who, end,
+                                                    category)
+        if following is not None:
+            # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
+            # clause follows the speaker, the part before the cue is a circumstance
+            return _build(analysis, sentence, [(following, end)], who, cue_spans,
+                          [(start, following)], category, medium)
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
-    # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause
+    # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause; a verb that
+    # takes no clause of its own does with a correlate ("sprach davon, man wolle ...")
+    takes_complement = takes_complement or (
+        right < end and tokens[right - 1].text.lower() in CORRELATES
+    )
     if (right < end and tokens[right].text in (",", ":") and takes_complement) or (
         right < end and analysis.quote_of[right] >= 0
     ):
@@ -487,6 +626,7 @@ def _statement_around(
         who = []
         if speaker:
             who = [subject] if subject else speaker_in_clause(tokens, left, first_cue, end)
+            who = _with_name_before_apposition(analysis, sentence, who)
         apposition = apposition_end(tokens, right, end) if who and who[-1][1] == right else None
         if apposition is not None:
             # "Dabei sagte Li Fei, der Vorsitzende des Ausschusses, dass ..."
@@ -500,6 +640,13 @@ def _statement_around(
             if message_start >= end:
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
+            return None
+        if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
+            tokens[message_start].text.lower() not in COMPLEMENTISERS
+            and analysis.quote_of[message_start] < 0
+        ):
+            # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
+            # adverbial clause is no message of its verb
             return None
         frame = (start, message_start)
         return _build(analysis, sentence, [(message_start, end)], who, cue_spans, [frame],
@@ -523,6 +670,55 @@ def _statement_around(
 
 
 
+
+
+def _with_name_before_apposition(
+    analysis: _Analysis, sentence: Sentence, who: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """"Dolkun Isa, der Sekretär des Kongresses sagte, ...": an apposition whose closing comma
+    is missing; the name that opens the sentence before its comma belongs to the speaker."""
+    tokens = analysis.tokens
+    if len(who) != 1:
+        return who
+    first, last = who[0]
+    comma = first - 1
+    if comma <= sentence.first or tokens[comma].text != "," or (
+        word_class(tokens[first]) != "det"
+    ):
+        return who
+    start = sentence.first
+    if noun_phrase_end(tokens, start, comma) == comma and word_class(
+        tokens[start], True
+    ) == "cap" and comma - start <= 4:
+        return [(start, last)]
+    return who
+
+
+def _message_after_inverted_speaker(
+    analysis: _Analysis, start: int, before_end: int, who: list[tuple[int, int]], end: int,
+    category: str,
+) -> int | None:
+    """Where "..., sagte X, P" reports P rather than the part before the cue: P reads as a
+    message in Konjunktiv or with a complementiser and the part before holds neither a
+    quotation nor a Konjunktiv. The first token of P, or None."""
+    if not who or analysis.quote_of[start] >= 0:
+        return None
+    comma = who[-1][1]
+    if comma + 1 >= end or analysis.tokens[comma].text != ",":
+        return None
+    subjunctive = lexicon.subjunctive_forms()
+    tokens = analysis.tokens
+    before = range(start, before_end)
+    if any(tokens[j].text in subjunctive or analysis.quote_of[j] >= 0 for j in before):
+        return None
+    after = range(comma + 1, end)
+    opener = tokens[comma + 1].text.lower()
+    if opener in COMPLEMENTISERS or any(tokens[j].text in subjunctive for j in after):
+        return comma + 1 if _is_complement(analysis, comma + 1, end, category, comma) else None
+    return None
+
+
+CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
 
 
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
@@ -585,11 +781,20 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
     start, end = sentence.first, analysis.body_end(sentence)
     if cue.position == "alone":
         at_clause_start = i == start or tokens[i - 1].text == ","
-        if not at_clause_start or i + 1 >= end:
+        # "demnach" may stand anywhere in its clause ("Die Ermittlungen dauern demnach an");
+        # "wonach" opens the clause it reports
+        if (not at_clause_start and cue.cue == "wonach") or i + 1 >= end:
             return None
         if cue.cue == "wonach":
-            return _build(analysis, sentence, [(i + 1, end)], [], [(i, i + 1)], [(i, i + 1)],
-                          "prepositional", cue.medium)
+            # "die Berichte, wonach ...", "Angaben des Ministeriums, wonach ...": the noun that
+            # names the report before the comma is the speaker
+            speaker: list[tuple[int, int]] = []
+            if i > start and tokens[i - 1].text == ",":
+                phrase_start = noun_phrase_before(tokens, i - 1, start)
+                if phrase_start < i - 1 and _names_reports(tokens, phrase_start, i - 1):
+                    speaker = [(phrase_start, i - 1)]
+            return _build(analysis, sentence, [(i + 1, end)], speaker, [(i, i + 1)],
+                          [(i, i + 1)], "prepositional", cue.medium)
         return _build(analysis, sentence, _minus(start, end, [(i, i + 1)]), [(i, i + 1)],
                       [(i, i + 1)], [(i, i + 1)], "prepositional", cue.medium)
     if cue.position == "before":
@@ -619,6 +824,21 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
         return None
     return _build(analysis, sentence, quote, [speaker], [(i, i + 1)], [frame], "prepositional",
                   cue.medium)
+
+
+REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
+
+
+def _names_reports(tokens: list[Token], start: int, end: int) -> bool:
+    """"die Berichte", "Angaben des Ministeriums": a noun that names reports, not an act of a
+    person ("den Vorwurf", "die Forderung": their speaker is named elsewhere)."""
+    if tokens[start].text.lower() in OBJECT_ARTICLES:
+        return False
+    for j in range(start, min(end, start + 3)):
+        cue = lexicon.noun_cue(tokens[j].text)
+        if cue is not None:
+            return cue.category in REPORT_CATEGORIES
+    return False
 
 
 def _has_noun_cue(tokens: list[Token], start: int, end: int) -> bool:
@@ -675,10 +895,26 @@ def _build(
     quote = [_over_quotations(analysis, s, e) for s, e in quote if e > s]
     if not quote:
         return None
-    quote_type = QuoteType.DIRECT if _is_quotation(analysis, quote) else QuoteType.INDIRECT
+    quote_type = QuoteType.DIRECT if (
+        _is_quotation(analysis, quote)
+        or (category != "prepositional" and _is_unmarked_direct(analysis, quote))
+    ) else QuoteType.INDIRECT
     if quote_type is QuoteType.DIRECT and medium == "SW":
         medium = "Speech"
     return Candidate(quote_type, medium, quote, sentence.index, speaker, cue, frame, category)
+
+
+def _is_unmarked_direct(analysis: _Analysis, spans: list[tuple[int, int]]) -> bool:
+    """In a text without any quotation marks (archives and feeds lose them), a message that is
+    a main clause in the indicative is the speaker's own words: "Wir sanieren, sagte X"."""
+    if analysis.has_quotation_marks:
+        return False
+    tokens = analysis.tokens
+    first = spans[0][0]
+    if tokens[first].text.lower() in COMPLEMENTISERS or is_zu_infinitive(tokens, spans[-1][1]):
+        return False
+    subjunctive = lexicon.subjunctive_forms()
+    return not any(tokens[j].text in subjunctive for s, e in spans for j in range(s, e))
 
 
 def _over_quotations(analysis: _Analysis, start: int, end: int) -> tuple[int, int]:
@@ -700,6 +936,37 @@ def _is_quotation(analysis: _Analysis, spans: list[tuple[int, int]]) -> bool:
         return False
     quoted = sum(analysis.quote_of[j] >= 0 for j in words)
     return quoted / len(words) >= 0.9
+
+
+CATAPHORIC_OPENERS = frozenset({"Das", "Dies"})
+
+
+def _cataphora(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
+    """"Die Kosten würden sich verdoppeln. Das sagte die Ministerin.": a sentence that opens with
+    "Das" or "Dies" and a verb of saying without a message of its own points back; the sentence
+    before it, if it is no statement yet, is the message and the verb's subject its speaker."""
+    document = analysis.document
+    stated = {candidate.sentence for candidate in found}
+    statements = []
+    for index, anchor in analysis.anchors.items():
+        sentence = document.sentences[index]
+        if index == 0 or index - 1 in stated or not anchor.cue or not anchor.speaker:
+            continue
+        if analysis.tokens[sentence.first].text not in CATAPHORIC_OPENERS or (
+            anchor.cue[0][0] != sentence.first + 1
+        ):
+            continue
+        previous = document.sentences[index - 1]
+        if previous.paragraph != sentence.paragraph:
+            continue
+        candidate = _build(analysis, previous, [(previous.first, analysis.body_end(previous))],
+                           anchor.speaker, anchor.cue, [(sentence.first, sentence.last)],
+                           anchor.category, anchor.medium)
+        if candidate is not None:
+            if not _is_quotation(analysis, candidate.quote):
+                candidate.type = QuoteType.INDIRECT  # a report of what was said, not its words
+            statements.append(candidate)
+    return statements
 
 
 # --- 3: quotations standing on their own ---------------------------------------------------------
@@ -763,38 +1030,81 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
         by_sentence.setdefault(candidate.sentence, candidate)
     speakers = _speakers_by_sentence(found)
     statements: list[Candidate] = []
-    chain: Candidate | None = None
     source: Candidate | None = None
+    last_reported = -1  # the last sentence that was a statement or continued one
     for sentence in document.sentences:
         own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
         if own is not None:
-            source, chain = own, None
+            source, last_reported = own, sentence.index
             continue
         words = [j for j in range(sentence.first, sentence.last) if analysis.quote_of[j] < 0]
         if not words:
             continue
         previous = document.sentences[sentence.index - 1] if sentence.index else None
         near = source is not None and previous is not None and (
-            sentence.index - source.sentence <= 1 or chain is not None
+            sentence.index - last_reported <= CONTINUATION_GAP
         ) and sentence.paragraph - previous.paragraph <= 1
         if near and any(tokens[j].text in subjunctive for j in words):
-            span = (sentence.first, sentence.last)
-            if chain is not None and chain.quote[-1][1] == sentence.first:
-                chain.quote[-1] = (chain.quote[-1][0], sentence.last)
-            else:
-                assert source is not None
-                chain = Candidate(QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source), [span],
-                                  sentence.index, source.speaker)
-                statements.append(chain)
-            chain.sentence = sentence.index
+            # one statement a sentence: each continuation sentence is a statement of its own
+            assert source is not None
+            statements.append(Candidate(
+                QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source),
+                [(sentence.first, sentence.last)], sentence.index, source.speaker,
+            ))
+            last_reported = sentence.index
             continue
-        chain = None
+        if near and _speaks_in_first_person(tokens, words):
+            # quotation marks lost (archives, feeds): the speaker's own words continue
+            assert source is not None
+            statements.append(Candidate(
+                QuoteType.DIRECT, "Speech", [(sentence.first, sentence.last)], sentence.index,
+                source.speaker,
+            ))
+            last_reported = sentence.index
+            continue
         if _is_hearsay(tokens, words, modals, sentence):
             speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
-        source = None if sentence.index - (source.sentence if source else 0) > 1 else source
+        elif (intender := _intention_subject(analysis, sentence)) is not None:
+            statements.append(Candidate(QuoteType.REPORTED, "SW",
+                                        [(sentence.first, sentence.last)], sentence.index,
+                                        intender, category="announce"))
     return statements
+
+
+INTENTION_MODALS = frozenset({"will", "wollen"})  # declared now; "wollte" narrates
+
+
+def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[int, int]] | None:
+    """"Die Partei will die Proteste ausweiten.": an intention declared by the subject of wollen
+    with an infinitive at the clause end is a statement of the subject (Reported); the subject
+    stands before the modal or, inverted, right after it."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    modal = next((j for j in range(sentence.first, min(end, sentence.first + 8))
+                  if tokens[j].text in INTENTION_MODALS and analysis.quote_of[j] < 0), None)
+    if modal is None or modal + 2 >= end:
+        return None
+    last = tokens[end - 1].text
+    if not (last.islower() and last.endswith(("en", "ern", "eln"))) or last in ("haben", "sein"):
+        return None
+    left = _clause_bounds(analysis, sentence, modal)[0]
+    if _clause_bounds(analysis, sentence, end - 1)[0] != left:
+        return None  # the infinitive closes another clause
+    speaker = phrase_span(tokens, left, modal)
+    if speaker and speaker[0][1] == modal:
+        return speaker if tokens[left].text.lower() not in OBJECT_ARTICLES else None
+    return speaker_after(tokens, modal + 1, end) or None
+
+
+FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
+                          "unseren", "unserem", "unseres", "mein", "meine", "meiner", "meinen",
+                          "meinem", "meines"})
+
+
+def _speaks_in_first_person(tokens: list[Token], words: list[int]) -> bool:
+    return any(tokens[j].text.lower() in FIRST_PERSON for j in words)
 
 
 def _medium_of(candidate: Candidate) -> str:
@@ -855,6 +1165,9 @@ def _nested_quotations(analysis: _Analysis, found: list[Candidate]) -> list[Cand
             first, last = analysis.token_span(analysis.quotations[number])
             if not any(s <= first and last <= e for s, e in candidate.quote):
                 continue
+            words = sum(analysis.tokens[j].text[0].isalnum() for j in range(first, last))
+            if words < MIN_NESTED_WORDS:
+                continue  # „zivil“, „Überreaktion“: a term the message quotes, no statement
             nested.append(Candidate(QuoteType.DIRECT, _medium_of(candidate), [(first, last)],
                                     candidate.sentence, candidate.speaker, candidate.cue,
                                     candidate.frame, candidate.category, candidate.addressee))

@@ -19,7 +19,10 @@ from quellenlage.errors import QuellenlageError
 
 EngineOption = Annotated[
     str | None,
-    typer.Option("--engine", help="Extraction engine: trained (default) or rules (faster)."),
+    typer.Option(
+        "--engine",
+        help="Extraction engine: rules (default) or trained (CRFs stacked on the rules).",
+    ),
 ]
 ModelOption = Annotated[
     Path | None,

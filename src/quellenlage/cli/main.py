@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import archive, bench, claims, evaluate, extract, sources, train, web
+from quellenlage.cli import archive, bench, claims, evaluate, extract, sources, stance, train, web
 
 app = typer.Typer(
     name="quellenlage",
@@ -40,6 +40,7 @@ app.command("bench")(bench.bench_command)
 app.command("train")(train.train_command)
 app.command("sources")(sources.sources_command)
 app.command("evaluate-sources")(sources.evaluate_sources_command)
+app.command("train-stance")(stance.train_stance_command)
 app.command("ingest")(archive.ingest_command)
 # a query may start with "-" (an excluded word): an argument, not an unknown option
 QUERY_FIRST = {"ignore_unknown_options": True}

@@ -1,5 +1,5 @@
 """`quellenlage sources` (who is quoted in a set of articles) and `quellenlage evaluate-sources`
-(accuracy of sources, channels and stance on the shipped test set)."""
+(sources, channels, stance and responses measured on annotated statements)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from quellenlage.cli.common import console, user_errors
+from quellenlage.cli.common import EngineOption, console, user_errors
 from quellenlage.errors import InputError
 from quellenlage.model import Article
-from quellenlage.pipeline import analyze
+from quellenlage.pipeline import analyze, check_engine
 from quellenlage.text.reading import read_text
 
 KINDS = ("person", "organisation", "state", "media", "collective", "anonymous", "unknown")
@@ -102,34 +102,79 @@ def sources_command(
     )
 
 
+def _stance_model_trained_on(path: Path) -> bool:
+    from quellenlage.evaluation.stance_training import file_digest
+    from quellenlage.stance.classifier import shipped_classifier
+
+    classifier = shipped_classifier()
+    return classifier is not None and classifier.trained_on_digest(file_digest(path))
+
+
+def write_analyses(folder: Path, names: list[str], articles: list[Article]) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, article in zip(names, articles, strict=True):
+            (folder / f"{name}.json").write_text(article.to_json(), encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{folder}: cannot write the predictions ({error.strerror})") from None
+
+
 def evaluate_sources_command(
     path: Annotated[
         str | None,
-        typer.Argument(help="Test set (JSONL); default: the shipped sources test set."),
+        typer.Argument(help="Gold statements (JSONL, the sources test set's format, e.g. "
+                       "../shared/data/news-sources/dev.jsonl); default: the shipped test set."),
     ] = None,
+    engine: EngineOption = None,
     wikinews: Annotated[
         str | None,
         typer.Option("--wikinews", help="Also check pronoun/role-noun resolution on this "
                      "WikiNews quotation file (e.g. ../shared/data/wikinews-quotes/dev.jsonl)."),
     ] = None,
+    predictions_out: Annotated[
+        Path | None,
+        typer.Option("--write-predictions", help="Write the analysis of each paragraph to this "
+                     "folder as ID.json (what ../shared/tools/e2e_score.py reads)."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every miss.")] = False,
 ) -> None:
-    """Print per-field accuracy of sources, channels and stance on the test set."""
-    from quellenlage.sources.devcheck import check_end_to_end, check_resolution
-    from quellenlage.sources.testset import (
+    """Per-field accuracy of sources, channels and stance with gold spans and end to end, and
+    the end-to-end figures of who said what (as ../shared/tools/e2e_score.py defines them)."""
+    from quellenlage.evaluation.anaphora import check_end_to_end, check_resolution
+    from quellenlage.evaluation.sources_testset import (
         FIELDS,
+        default_testset,
         load_testset,
         score_end_to_end,
         score_gold,
     )
 
     with user_errors():
+        chosen = check_engine(engine)
         if path is not None and not Path(path).exists():
             raise InputError(f"{path}: no such file")
         paragraphs = load_testset(path)
         gold = score_gold(paragraphs)
-        end_to_end, found, total = score_end_to_end(paragraphs)
-    table = Table(title=f"Sources test set: {len(paragraphs)} paragraphs, {total} statements")
+        end_to_end = score_end_to_end(paragraphs, lambda text: analyze(text, engine=chosen))
+        if predictions_out is not None:
+            write_analyses(predictions_out, [p.id for p in paragraphs], end_to_end.articles)
+    fields, counts = end_to_end.fields, end_to_end.counts
+    in_sample = _stance_model_trained_on(Path(path) if path else default_testset())
+    if as_json:
+        payload = {
+            "data": path or "sources test set", "engine": chosen,
+            "stance_model_trained_on_this_file": in_sample,
+            "gold_spans": {name: gold.accuracy(name) for name in FIELDS},
+            "end_to_end_fields": {name: fields.accuracy(name) for name in FIELDS},
+            "end_to_end": counts.to_dict(),
+        }
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    table = Table(title=f"{Path(path).name if path else 'Sources test set'}: "
+                  f"{len(paragraphs)} paragraphs, {counts.gold} statements, engine {chosen}")
     table.add_column("field")
     table.add_column("gold spans", justify="right")
     table.add_column("end-to-end", justify="right")
@@ -137,13 +182,16 @@ def evaluate_sources_command(
         table.add_row(
             name,
             f"{100 * gold.accuracy(name):.1f}% ({gold.correct[name]}/{gold.total[name]})",
-            f"{100 * end_to_end.accuracy(name):.1f}% "
-            f"({end_to_end.correct[name]}/{end_to_end.total[name]})",
+            f"{100 * fields.accuracy(name):.1f}% ({fields.correct[name]}/{fields.total[name]})",
         )
     console.print(table)
-    console.print(f"end-to-end: the extractor found {found} of {total} expected statements")
+    console.print(f"end to end: {counts.summary()}", soft_wrap=True)
+    if in_sample:
+        console.print("note: the stance classifier was trained on this file, so its stance "
+                      "figures here are in-sample; `quellenlage train-stance` reports "
+                      "cross-validated ones", soft_wrap=True)
     if verbose:
-        for label, score in (("gold", gold), ("end-to-end", end_to_end)):
+        for label, score in (("gold", gold), ("end-to-end", fields)):
             for miss in score.mismatches:
                 console.print(f"[dim]{label}[/] {miss.paragraph}#{miss.statement} {miss.field}: "
                               f"expected {miss.expected!r}, got {miss.observed!r}")

@@ -1,5 +1,6 @@
 """Evaluation: the published WikiNews quotation metric, running the pipeline over a gold corpus,
-and throughput benchmarks on plain news articles."""
+throughput benchmarks on plain news articles, and the sources, channels and stance of statements
+(sources_testset; anaphora: pronoun and role-noun speakers on WikiNews)."""
 
 from quellenlage.evaluation.convert import article_to_prediction
 from quellenlage.evaluation.corpus import read_gnad_csv

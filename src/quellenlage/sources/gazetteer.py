@@ -32,7 +32,7 @@ class RoleNoun:
 
     lemma: str
     gender: str | None  # male | female | None (adjectival: the article decides)
-    role_class: str  # office | profession | generic | adjectival
+    role_class: str  # office | profession | generic | adjectival | relation
     form: str
     whole_word: bool = False
     plural: bool = False  # "Journalisten", "Virologinnen": several people of that role
@@ -72,7 +72,10 @@ class SuffixTable:
 class Gazetteer:
     surfaces: dict[str, Entry]
     surface_pattern: re.Pattern[str]
+    quoted_media_pattern: re.Pattern[str]  # "der „Kurier“": an everyday word in quotation marks
+    common_words: frozenset[str]  # outlets named by everyday words: "Presse", "Welt", "Heute"
     adjective_states: tuple[tuple[str, str], ...]
+    adjective_stems: dict[str, str]  # the same, looked up by stem
     state_genders: dict[str, str]
     first_names: dict[str, str]
     roles: SuffixTable
@@ -95,12 +98,29 @@ class Gazetteer:
         return entry
 
     def state_of_adjective(self, word: str) -> str | None:
-        """The state of a nationality adjective: "ukrainischen" -> Ukraine."""
+        """The state of a nationality adjective: "ukrainischen" -> Ukraine (the stem and at most
+        two letters of ending, the longest stem first)."""
         lower = word.lower()
-        for stem, state in self.adjective_states:
-            if lower.startswith(stem) and len(lower) - len(stem) <= 2:
+        for cut in (0, 1, 2):
+            state = self.adjective_stems.get(lower[: len(lower) - cut])
+            if state is not None:
                 return state
         return None
+
+    def adjective_of_state(self, state: str) -> str | None:
+        """The nationality adjective of a state, uninflected with -e: Russland -> "russische"."""
+        for stem, name in self.adjective_states:
+            if name == state:
+                return stem + "e"
+        return None
+
+    def first_name_before(self, word: str, following: str) -> bool:
+        """Whether a place name is a first name here, before a surname: "Riad Haddad",
+        "Sofia Petrova"."""
+        return bool(self.first_names.get(word)) and following[:1].isupper() and (
+            following.isalpha() and self.lookup(following) is None
+            and self.role(following) is None and self.organisation_nouns.match(following) is None
+        )
 
     def first_name_gender(self, word: str) -> str | None:
         return self.first_names.get(word)
@@ -257,10 +277,15 @@ def gazetteer() -> Gazetteer:
     # The article-wide scan leaves out outlets named by everyday words ("die Welt", "Zeit").
     alternatives = sorted((s for s in surfaces if s not in common_words), key=len, reverse=True)
     surface_pattern = re.compile(r"(?<![\w-])" + trie_pattern(alternatives) + r"(?:s|es)?(?![\w-])")
+    quoted_media_pattern = re.compile(
+        r"(?<=[„“\"»«‚‘'])" + trie_pattern(sorted(common_words)) + r"(?:s|es)?(?=[“”\"«»‘’'])")
     return Gazetteer(
         surfaces=surfaces,
         surface_pattern=surface_pattern,
+        quoted_media_pattern=quoted_media_pattern,
+        common_words=frozenset(common_words),
         adjective_states=tuple(sorted(adjective_states, key=lambda p: -len(p[0]))),
+        adjective_stems=dict(reversed(adjective_states)),  # the first listed stem wins
         state_genders=state_genders,
         first_names=first_names,
         roles=SuffixTable(role_forms),

@@ -37,6 +37,12 @@ REFLEXIVE = _WORDS["reflexive"]
 COORDINATORS = _WORDS["coordinators"]
 NOT_SPEAKERS = _WORDS["not_speakers"]
 COMMON_NOUN_ENDINGS = tuple(_WORDS["common_noun_endings"])
+REFERENCE_ADVERBS = _WORDS["reference_adverbs"]
+QUANTITY_NOUNS = _WORDS["quantity_nouns"]
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+GENITIVE_ARTICLES = frozenset({"des", "eines"})
+EMBEDDING_PREPOSITIONS = frozenset({"in", "im", "aus", "seit", "von", "vom", "mit", "für", "bei"})
+NEUTER = frozenset({"das", "dieses"})
 # after these a plural-looking weak noun is one person: "laut dem Journalisten"
 SINGULAR_OBLIQUE = frozenset({"des", "dem", "eines", "einem", "dieses", "diesem"})
 # Pronoun -> (grammatical gender or None for "f or plural", number or None).
@@ -44,6 +50,11 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "er": ("m", "sg"), "sie": (None, None), "es": ("n", "sg"),
     "der": ("m", "sg"), "die": (None, None), "dieser": ("m", "sg"), "diese": (None, None),
     "jener": ("m", "sg"), "jene": (None, None), "derjenige": ("m", "sg"),
+    # a possessive alone is a speaker span of "seiner Einschätzung nach", "deren Angaben"
+    "sein": ("m", "sg"), "seine": ("m", "sg"), "seiner": ("m", "sg"), "seinen": ("m", "sg"),
+    "seinem": ("m", "sg"), "seines": ("m", "sg"), "dessen": ("m", "sg"),
+    "ihre": (None, None), "ihrer": (None, None), "ihren": (None, None), "ihrem": (None, None),
+    "ihres": (None, None), "deren": (None, None),
 }
 GENDER_OF_NATURAL = {"male": "m", "female": "f"}
 NAMED_FORMS = frozenset({"named", "state", "organisation", "media"})
@@ -58,6 +69,8 @@ class Mention:
     text: str
     # pronoun | reflexive | named | role | anonymous | collective | organisation | state | media
     # | none (a phrase that names nothing able to speak: "die Runde", "Ein Überblick", "wir")
+    # | reference (a phrase that points back to a source: "Demnach", "den Angaben zufolge",
+    #   "die Studie"; `head` holds its noun or adverb)
     form: str = "unknown"
     name: str | None = None
     kind: str = "unknown"
@@ -68,6 +81,9 @@ class Mention:
     definite: bool = False
     state: str | None = None  # a state the mention is tied to ("der ukrainische Präsident")
     surname: str | None = None
+    head: str | None = None  # an organisation's head noun ("ministerium"), a reference's word
+    descriptive: bool = False  # an organisation named by its noun alone: "die Behörde"
+    office: str | None = None  # the role noun as written, without adjectives: "Staatsanwalt"
     sentence: int = 0
     parts: list[Mention] = field(default_factory=list)
 
@@ -163,8 +179,9 @@ def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
     on: "Der beim Gipfel anwesende Außenminister des Königreichs Norwegen Lars Brekke"
     -> "Außenminister ... Lars Brekke" is hard to parse whole, "Außenminister Lars Brekke"
     is not."""
-    if len(tokens) < LONG_SPAN_TOKENS or "," in {t.text for t in tokens}:
-        return tokens
+    words = {t.text for t in tokens}
+    if len(tokens) < LONG_SPAN_TOKENS or "," in words or words & COORDINATORS:
+        return tokens  # "Hofer und sein Wahlkampfleiter Herbert Kickl": two people
     first_name = next((i for i in range(len(tokens) - 2, 0, -1)
                        if gaz.first_name_gender(tokens[i].text)), None)
     if first_name is None or not all(t.text[:1].isupper() for t in tokens[first_name:]):
@@ -173,6 +190,8 @@ def _named_tail(tokens: list[Token], gaz: Gazetteer) -> list[Token]:
         first_name -= 1  # "Luiz Inácio Lula": the first of several first names
     role = next((i for i in range(first_name - 1, -1, -1) if gaz.role(tokens[i].text)), None)
     if role is None:
+        if any(gaz.organisation_nouns.match(t.text) for t in tokens[:first_name]):
+            return tokens  # "Das Team des Kremlkritikers Alexej Nawalny": the team speaks
         return tokens[first_name:]
     state = role
     while state > 0 and gaz.state_of_adjective(tokens[state - 1].text):
@@ -187,6 +206,11 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         # a personal pronoun opens no longer phrase: "Er dem Künstler ..." is a speaker span
         # that ran on, and "Er" is the speaker
         tokens = tokens[:1]
+    if tokens[0].text.lower() in REFERENCE_ADVERBS:
+        if len(tokens) == 1:  # "Demnach": the source of the statement before
+            return Mention(tokens[0].start, tokens[0].end, tokens[0].text, form="reference",
+                           head=tokens[0].text.lower())
+        tokens = tokens[1:]  # "Danach Felderer": a speaker span that began too early
     tokens = _named_tail(tokens, gaz)
     start, end, surface = _covering(text, tokens)
     if len(tokens) == 1 and tokens[0].text.lower() in PRONOUNS:
@@ -196,12 +220,24 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     parts = _split_coordination(tokens)
     if len(parts) > 1:
         mentions = [_parse_tokens(text, part, gaz) for part in parts]
-        if all(m.is_named and m.kind != "unknown" for m in mentions):
-            kinds = {m.kind for m in mentions}
+        *first, last = mentions
+        if last.form == "named" and last.kind == "person" and all(
+            m.form in {"role", "anonymous"} and m.office and m.office == m.text for m in first
+        ):  # "ÖVP-Chef und Wirtschaftsminister Reinhold Mitterlehner": one person, two roles
+            last.role = " und ".join([*(m.office or "" for m in first), last.role or ""]).strip()
+            last.start, last.end, last.text = start, end, surface
+            return last
+        named = [m for m in mentions if m.is_named and m.kind != "unknown"]
+        surnames = all(m.kind != "unknown" or m.text.istitle() for m in mentions)
+        apposition = any(t.text == "," for t in parts[0])  # "Kline, ein Abgeordneter und ..."
+        if named and surnames and not apposition and all(m.is_named for m in mentions):
+            # "Hofer und Herbert Kickl": a surname named before and a full name
+            kinds = {m.kind for m in named}
+            kind = kinds.pop() if len(kinds) == 1 else "collective"
             names = list(dict.fromkeys(m.name for m in mentions if m.name))
             return Mention(start, end, surface, form="named",
                            name=" und ".join(names),
-                           kind=kinds.pop() if len(kinds) == 1 else "collective",
+                           kind="collective" if kind == "person" else kind,  # people: a group
                            agreement="pl", definite=True, parts=mentions)
     segments = _split_commas(tokens)
     mention = _parse_segment(text, segments[0], gaz)
@@ -267,6 +303,13 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     start, end, surface = _covering(text, tokens)
     mention = Mention(start, end, surface)
     words = [t.text for t in tokens]
+    share = next((k for k in range(min(len(words) - 2, 3)) if words[k].lower() in QUANTITY_NOUNS
+                  and words[k + 1] == "der"), None)
+    if share is not None:  # "Drei Viertel der Befragten": the Befragte, a group
+        article = tokens[share + 1]
+        group = _parse_segment(text, [Token("die", article.start, article.end, article.index),
+                                      *tokens[share + 2 :]], gaz)
+        return _as_group(group, start, end, surface)
     i = 0
     determiner = None
     if words[0].lower() in DEFINITE | INDEFINITE | POSSESSIVE | QUANTIFIERS:
@@ -274,6 +317,12 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         i = 1
     mention.definite = determiner is not None and determiner not in INDEFINITE | QUANTIFIERS
     adjectives: list[str] = []
+    if determiner is not None and i < len(words) and words[i] in EMBEDDING_PREPOSITIONS:
+        # "die in London ansässige Beobachtungsstelle": the phrase up to the participle
+        participle = next((k for k in range(i + 1, min(len(words) - 1, i + 5))
+                           if _is_adjective_form(words[k])), None)
+        if participle is not None:
+            i = participle
     known = _gazetteer_at(words, i, gaz)
     while (known is None or known[1] < 2) and i < len(words) - 1 and _is_adjective(
         words[i], words[i + 1], gaz
@@ -284,6 +333,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return _not_a_source(mention)  # "die seine": no noun at all
     if known is not None and known[1] >= 2 and not adjectives:  # "Die Deutsche Bahn"
         return _from_entry(mention, known[0], words[i : i + known[1]], adjectives, gaz)
+    if determiner in GENITIVE_ARTICLES and words[i][:1].isupper() and gaz.lookup(words[i]) is None:
+        # "(nach Angaben) des Marktforschers Focus": the source is der Marktforscher
+        tokens = [*tokens[:i], _nominative_token(tokens[i], gaz), *tokens[i + 1 :]]
+        words = [t.text for t in tokens]
     head = words[i]
     state = next((s for a in adjectives if (s := gaz.state_of_adjective(a))), None)
     mention.state = state
@@ -292,13 +345,23 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         mention.form = "reflexive"
         return mention
     # "Selenskyjs Worten zufolge", "nach Angaben der Polizei", "Polizeiangaben"
-    wrapped = _unwrap(text, tokens, i, gaz)
+    wrapped = _unwrap(text, tokens, i, determiner, gaz)
     if wrapped is not None:
         return wrapped
     if i + 2 < len(words) and words[i + 1] in {"'", "’"} and gaz.wrappers.match(words[i + 2]):
         return _parse_tokens(text, [tokens[i]], gaz)  # "Nach Bas' Worten"
     if i + 1 < len(words) and head.endswith("s") and gaz.wrappers.match(words[i + 1]):
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
+    if (
+        i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
+        and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[i + 1])
+        and not gaz.first_name_gender(words[i + 1]) and (i + 2 == len(words))
+    ):  # "Nawalnys Sprecherin": the spokeswoman of Nawalny
+        inner = _parse_segment(text, tokens[i + 1 :], gaz)
+        if inner.form in {"role", "anonymous"} and inner.name:
+            inner.name = f"{inner.name} {head}"
+            inner.start, inner.end, inner.text = start, end, surface
+            return inner
     if (
         i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
         and gaz.lookup(head) is None and gaz.role(head) is None
@@ -308,6 +371,8 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         inner.start, inner.end, inner.text = start, end, surface
         return inner
 
+    if head in NAME_PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper():
+        return _parse_name(text, tokens[i:], mention, gaz)  # "de Maizière", "von Notz"
     if not head[:1].isupper() and not (head[:1].isdigit() and gaz.role(head)):
         return _not_a_source(mention)  # "man gerne", "und eine Stagnation ...", "52,9 Prozent"
     if head.lower() in NOT_SPEAKERS:
@@ -340,6 +405,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                 words = [t.text for t in tokens]
                 role = compound
                 break
+    if role is not None and determiner in NEUTER and role.gender is not None:
+        # "Das bestätigte Clubmanager Gruber": a neuter "das" opens no phrase of a man or a
+        # woman; it is the object, and the verb after it no adjective
+        return _parse_segment(text, tokens[i:], gaz)
     if role is not None:
         return _parse_role(text, tokens, i, determiner, adjectives, role, mention, gaz)
     source_noun = gaz.source_nouns.match(head)
@@ -349,7 +418,8 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return mention
     if source_noun and (determiner is None or determiner in {"die", "den"} | QUANTIFIERS):
         kind = source_noun[1][0]  # type: ignore[index]
-        mention.form = "collective" if kind == "collective" else "anonymous"
+        # "Experten", "Medienberichte": an unnamed group; "Regierungskreise": unnamed people
+        mention.form = "anonymous" if kind == "anonymous" else "collective"
         mention.kind = mention.form
         mention.agreement = "pl"
         mention.name = normalise_phrase(adjectives, tokens[i:i + 1], "pl")
@@ -361,11 +431,16 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                 return inner
         return mention
     entry_match = _gazetteer_at(words, i, gaz)
+    if entry_match is not None and entry_match[1] == 1 and i + 1 < len(words) and (
+        gaz.first_name_before(words[i], words[i + 1])
+    ):
+        entry_match = None  # "Riad Haddad": a first name, not Saudi Arabia's capital
     if entry_match is not None:
         entry, length = entry_match
-        if entry.kind == "state" and i + length < len(words) - 1 and gaz.role(
-            words[i + length]
-        ):  # "Österreichs Energieregulator Walter Boltz": the state's office holder
+        if entry.kind == "state" and i + length < len(words) - 1 and (
+            gaz.role(words[i + length]) or gaz.first_name_gender(words[-2])
+        ):  # "Österreichs Energieregulator Walter Boltz", "Argentiniens Routinier Javier
+            # Mascherano": the state's office holder or player
             inner = _parse_segment(text, tokens[i + length :], gaz)
             if inner.kind == "person":
                 inner.state = inner.state or entry.name
@@ -390,6 +465,19 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     return named
 
 
+def _as_group(mention: Mention, start: int, end: int, surface: str) -> Mention:
+    """A role or vague source read as several people: "(60 Prozent) der Befragten"."""
+    if mention.form in {"role", "anonymous", "collective"}:
+        noun = mention.role_noun
+        if noun is not None and noun.role_class == "adjectival":
+            mention.name = noun.lemma.removesuffix("r")  # Befragter -> "Befragte"
+        mention.form = mention.kind = "collective"
+        mention.role = mention.gender = mention.role_noun = None
+        mention.agreement = "pl"
+    mention.start, mention.end, mention.text = start, end, surface
+    return mention
+
+
 def _not_a_source(mention: Mention) -> Mention:
     mention.form, mention.kind, mention.name = "none", "unknown", None
     mention.role = mention.surname = None
@@ -408,8 +496,9 @@ def _several(role: RoleNoun, head: str, determiner: str | None) -> bool:
 
 
 def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
-    if word[:1].islower() and word.isalpha():
-        return word not in NAME_PARTICLES and word not in COORDINATORS
+    if word[:1].islower() and word.replace("-", "").isalpha():  # "öffentlich-rechtliche"
+        return word not in NAME_PARTICLES and word not in COORDINATORS and (
+            word not in EMBEDDING_PREPOSITIONS)
     if word[:1].isdigit() or not word[:1].isupper() or not following[:1].isupper():
         return False
     if _is_place_adjective(word, following, gaz):
@@ -418,17 +507,22 @@ def _is_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
     return (
         word.lower().endswith(("ische", "ischen", "ischer", "liche", "lichen", "licher"))
         or (gaz.state_of_adjective(word) is not None and not gaz.lookup(word))
+        # "das Nationale Anti-Terror-Komitee", "der Oberste Gerichtshof": a name's adjective
+        or (word.endswith(ADJECTIVE_ENDINGS) and gaz.organisation_nouns.match(following)
+            and gaz.lookup(word) is None and gaz.role(word) is None)
     ) and word not in gaz.first_names
 
 
 def _is_place_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
     """ "Die Wiener Forscher", "der Berliner Bürgermeister": a place adjective in -er, which
-    never inflects, before a role or a vague source (not before a name: "Peter Müller")."""
+    never inflects, before a role, a vague source or an organisation (not before a name:
+    "Peter Müller")."""
     return (
         word.endswith("er") and len(word) > 4 and word.isalpha()
         and word not in gaz.first_names and gaz.role(word) is None
         and gaz.lookup(word) is None
-        and bool(gaz.role(following) or gaz.source_nouns.match(following))
+        and bool(gaz.role(following) or gaz.source_nouns.match(following)
+                 or gaz.organisation_nouns.match(following))  # "die Brüsseler Staatsanwaltschaft"
     )
 
 
@@ -465,7 +559,9 @@ def _nominative_token(token: Token, gaz: Gazetteer) -> Token:
     return token
 
 
-def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
+def _unwrap(
+    text: str, tokens: list[Token], i: int, determiner: str | None, gaz: Gazetteer
+) -> Mention | None:
     head = tokens[i].text
     found = gaz.wrappers.match(head)
     if not found or not head[:1].isupper():
@@ -476,48 +572,63 @@ def _unwrap(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> Mention |
     rest = _trim(following)
     if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
         return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Roms"
-    if following and following[0].text.lower() in {"des", "der", "von", "vom", "aus", "seitens"}:
+    if following and following[0].text.lower() in {"des", "der", "eines", "einer", "von", "vom",
+                                                    "aus", "seitens"}:
         rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here
         inner_tokens = _trim(rest[1:]) or rest
-        if rest[0].text.lower() == "des" and inner_tokens[-1].text[:1].isupper():
-            # "Angaben des Geheimdienstes": the source is der Geheimdienst
-            inner_tokens = [*inner_tokens[:-1], _nominative_token(inner_tokens[-1], gaz)]
+        if rest[0].text.lower() in {"des", "der", "eines", "einer"} and inner_tokens:
+            # "Angaben des Geheimdienstes", "einer Mitteilung des Präsidialamts der ...": the
+            # genitive article makes the segment parser read the head in the nominative, and
+            # "den Vorwurf der Klientelpolitik" names no source
+            inner_tokens = [rest[0], *inner_tokens]
         inner = _parse_tokens(text, inner_tokens, gaz)
         if inner.form != "unknown" or inner.name:
             return inner
     if prefix:
-        if prefix.lower() in {"medien", "presse", "zeitungs", "korrespondenten"}:
-            return _anonymous_reports(tokens, head, gaz)
+        if kind == "media_reports" and prefix.lower() in {
+            "medien", "presse", "zeitungs", "korrespondenten"}:  # not "Pressemitteilung"
+            if determiner in DEFINITE:  # "dem Zeitungsbericht": the paper named before
+                return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
+            return _vague_reports(tokens, head, gaz)
         word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
-        inner = _parse_word(word, gaz)
+        inner = _parse_word(word, gaz, hyphenated=head[len(prefix)] == "-")
         if inner is not None:
             inner.start, inner.end, inner.text = tokens[0].start, tokens[-1].end, head
             return inner
-    if kind in {"anonymous", "media_reports"} and head.lower() == form:
-        return _anonymous_reports(tokens, head[:1].upper() + head[1:], gaz)
-    return None
+    # no author named in the phrase: "den Angaben zufolge", "die Studie", "dem Bericht", or a
+    # compound that names none ("der Antisemitismusbericht")
+    if kind == "media_reports" and (determiner is None or determiner in INDEFINITE):
+        return _vague_reports(tokens, head[:1].upper() + head[1:], gaz)  # "Berichten zufolge"
+    if kind == "anonymous" and determiner is None and head.endswith("n"):
+        return _not_a_source(Mention(tokens[0].start, tokens[-1].end, head))  # "Angaben zufolge"
+    return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
 
 
-def _anonymous_reports(tokens: list[Token], head: str, gaz: Gazetteer) -> Mention:
-    """ "Medienberichten zufolge": vague reports, named in the nominative plural."""
+def _vague_reports(tokens: list[Token], head: str, gaz: Gazetteer) -> Mention:
+    """ "Medienberichten zufolge": reports of nobody named, a group in the nominative plural."""
     name = head[:-1] if head.endswith("n") and gaz.wrappers.match(head[:-1]) else head
-    return Mention(tokens[0].start, tokens[-1].end, head, form="anonymous", kind="anonymous",
+    return Mention(tokens[0].start, tokens[-1].end, head, form="collective", kind="collective",
                    name=name, agreement="pl")
 
 
-def _parse_word(word: str, gaz: Gazetteer) -> Mention | None:
-    """A compound's first part: "Polizei" (angaben), "NASA" (-Angaben), "Regierung" (s)."""
+def _parse_word(word: str, gaz: Gazetteer, hyphenated: bool = False) -> Mention | None:
+    """A compound's first part: "Polizei" (angaben), "NASA" (-Angaben), "Regierung" (s),
+    "US-Justiz" (angaben); before a hyphen a name too: "Mitterlehner" (-Aussage)."""
     entry = gaz.lookup(word)
-    if entry is not None:
+    if entry is not None and (hyphenated or word not in gaz.common_words):
+        # "Welt-Bericht" names the paper, "Pressemitteilung" none
         return _from_entry(Mention(0, 0, word), entry, [word], [], gaz)
     organisation = gaz.organisation_nouns.match(word)
     if organisation is not None:
-        kind, gender = organisation[1]  # type: ignore[misc]
+        kind, gender, _ = organisation[1]  # type: ignore[misc]
         return Mention(0, 0, word, form="organisation", name=word,
-                       kind="organisation" if kind == "state" else kind, agreement=gender)
-    if word.isupper() and len(word) >= 2:
+                       kind="organisation" if kind == "state" else kind, agreement=gender,
+                       head=word.lower(), descriptive=True, definite=True)  # "Polizei" (-statistik)
+    if _is_acronym(word):
         return Mention(0, 0, word, form="organisation", name=word, kind="organisation",
                        agreement="f")
+    if hyphenated and word[:1].isupper() and word.isalpha() and not gaz.role(word):
+        return Mention(0, 0, word, form="named", name=word, surname=word, definite=True)
     return None
 
 
@@ -575,13 +686,17 @@ def _parse_role(
             determiner or "", "male" if words[i].endswith("r") else None
         )
     role_words = [*adjectives, *words[i:j]]
+    prefix = gaz.lookup(words[i].split("-", 1)[0]) if "-" in words[i] else None
+    if prefix is not None and prefix.kind == "state":
+        mention.state = mention.state or prefix.name  # "der US-Präsident", "Kreml-Sprecher"
     complement: list[str] = []
     name_tokens: list[Token] = []
     k = j
     if k < len(words) and _starts_name(words, k, gaz):
         name_tokens = _name_run(tokens, k, gaz)
         k += len(name_tokens)
-    while k < len(words) and words[k] != "(":
+    end = _complement_end(words, k)
+    while k < end and words[k] != "(":
         complement.append(words[k])
         k += 1
     if complement and not name_tokens:
@@ -594,7 +709,10 @@ def _parse_role(
     role_text = " ".join([*(strong(a, "m" if gender != "female" else "f") for a in adjectives),
                           *words[i:j], *complement])
     mention.role = role_text if not name_tokens else " ".join([*words[i:j]])
+    if name_tokens and role.role_class == "relation":
+        mention.role = None  # "Sein Kollege Igor Wolkow": a relation, no role
     mention.role_noun = role
+    mention.office = " ".join(words[i:j])
     mention.gender = gender
     mention.agreement = GENDER_OF_NATURAL.get(gender or "")
     mention.kind = "person"
@@ -606,7 +724,7 @@ def _parse_role(
         mention.gender = named.gender or gender
         mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
         mention.state = mention.state or named.state
-        if adjectives:
+        if adjectives and mention.role:
             mention.role = " ".join([*(strong(a, "m" if gender != "female" else "f")
                                        for a in adjectives), *words[i:j]])
         return mention
@@ -616,9 +734,42 @@ def _parse_role(
                                     and role_words == words[i:j]):
         mention.form = "anonymous"  # "ein Sprecher", "ein hochrangiger Regierungsbeamter"
         mention.kind = "anonymous"
-        mention.name = " ".join([*adjectives, *words[i:]]).strip()
+        mention.name = " ".join([*adjectives, *words[i:j], *complement]).strip()
         mention.role = " ".join(words[i:j])
     return mention
+
+
+COMPLEMENT_WORDS = DEFINITE | {"von", "vom", "für", "in", "im", "aus", "bei", "beim", "am", "an",
+                                "zu", "zur", "zum", "unter", "gegen", "über", "auf", "und", "a.",
+                                "D.", "-", "'", "’"}
+
+
+def _complement_end(words: list[str], k: int) -> int:
+    """Where the genitive or prepositional phrase after a role noun ends: "Sprecher des
+    Verbands" | "sagte der Deutschen Presse-Agentur"; "Vertreter der unter dem Banner der FSA
+    kämpfenden Gruppen" goes on. A lower-case word that is no article, preposition or adjective
+    before a noun is the verb; "dem" or "einem" right after a noun begins an addressee."""
+    while k < len(words):
+        word = words[k]
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if word in {"dem", "einem"} and k > 0 and words[k - 1][:1].isupper():
+            return k  # "Sprecher des Verbands dem Sender": the addressee
+        if not (
+            word[:1].isupper() or word[:1].isdigit() or word in COMPLEMENT_WORDS
+            or word in QUOTE_MARKS or word in {"(", ")"} or word in NAME_PARTICLES
+            or word.rsplit("-", 1)[-1][:1].isupper()  # "Fursan al-Hak"
+            or (_is_adjective_form(word) and (following[:1].isupper()
+                                              or _is_adjective_form(following)))
+        ):
+            return k
+        k += 1
+    return k
+
+
+def _is_adjective_form(word: str) -> bool:
+    return word.isalpha() and word[:1].islower() and word.endswith(ADJECTIVE_ENDINGS) and (
+        word not in DEFINITE | INDEFINITE | POSSESSIVE
+    )
 
 
 @cache
@@ -628,6 +779,10 @@ def _dropped_adjectives() -> frozenset[str]:
 
 def _starts_name(words: list[str], k: int, gaz: Gazetteer) -> bool:
     word = words[k]
+    if word in NAME_PARTICLES and k + 1 < len(words) and words[k + 1][:1].isupper() and (
+        word not in DEFINITE
+    ):
+        return True  # "der Fraktionsvorsitzende von Notz"
     if not word[:1].isupper() or word.lower() in DEFINITE:
         return False
     entry = gaz.lookup(word)
@@ -643,10 +798,11 @@ def _name_run(tokens: list[Token], k: int, gaz: Gazetteer) -> list[Token]:
         capitalised = word[:1].isupper() and not gaz.organisation_nouns.match(word) and (
             not run or not gaz.role(word)
         )
-        particle = (
-            word in NAME_PARTICLES and bool(run) and k + 1 < len(tokens)
-            and tokens[k + 1].text[:1].isupper() and word not in {"der", "den"}
-        ) or (word in {"der", "den"} and bool(run) and run[-1].text in {"von", "van"})
+        before_name = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        particle = before_name and (
+            (word in NAME_PARTICLES and word not in {"der", "den"})  # "de Maizière"
+            or (word in {"der", "den"} and bool(run) and run[-1].text.lower() in {"von", "van"})
+        )
         if capitalised or particle:
             run.append(tokens[k])
         else:
@@ -667,13 +823,23 @@ def _limit_name(run: list[Token], gaz: Gazetteer) -> list[Token]:
     while position < len(run) and gaz.first_name_gender(run[position].text):
         position += 1
     if position == 0:
-        return run[:2]
+        if len(run) > 2 and gaz.first_name_gender(run[1].text):
+            return run[:1] + _limit_name(run[1:], gaz)  # "Verfassungsrechtler Heinz Mayer"
+        end = 0
+        while end < len(run) - 1 and _is_particle(run[end].text):
+            end += 1  # "Van der Bellen", "de Maizière"
+        return run[: max(end + 1, 2)]
     if position == len(run):
         return run
     end = position
-    while end < len(run) and run[end].text in NAME_PARTICLES:
-        end += 1
+    while end < len(run) - 1 and _is_particle(run[end].text):
+        end += 1  # "Alexander Van der Bellen", "Maggie De Block"
     return run[: end + 1]
+
+
+def _is_particle(word: str) -> bool:
+    """A name particle, also capitalised as some names write it ("Van der Bellen", "De Block")."""
+    return word in NAME_PARTICLES or (word.lower() in NAME_PARTICLES and len(word) <= 3)
 
 
 def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer) -> Mention:
@@ -705,17 +871,16 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     mention.definite = True
     first_gender = gaz.first_name_gender(words[0]) if len(words) > 1 else None
     common_noun = any(w.lower().endswith(COMMON_NOUN_ENDINGS) for w in words)
+    if _is_acronym(words[0]) and not first_gender:
+        mention.form = mention.kind = "organisation"  # "AK Oberösterreich", "GfK"
+        mention.agreement = "f"
+        return mention
     if first_gender or (len(words) >= 2 and all(w[:1].isupper() for w in words)
                         and not common_noun):
         mention.form = "named"
         mention.kind = "person"
         mention.gender = first_gender
         mention.agreement = GENDER_OF_NATURAL.get(first_gender or "")
-        return mention
-    if words[0].isupper() and len(words[0]) >= 2:
-        mention.form = "organisation"
-        mention.kind = "organisation"
-        mention.agreement = "f"
         return mention
     if common_noun:
         return _not_a_source(mention)  # "Mitteilung", "Realpolitik und ..."
@@ -733,7 +898,8 @@ def _parse_organisation(
     mention: Mention,
     gaz: Gazetteer,
 ) -> Mention:
-    kind, gender = organisation[1]  # type: ignore[misc]
+    kind, gender, refers = organisation[1]  # type: ignore[misc]
+    determined = i > len(adjectives)  # an article before the adjectives
     words = [t.text for t in tokens]
     mention.agreement = gender
     mention.definite = True
@@ -754,24 +920,123 @@ def _parse_organisation(
             mention.name = state or (entry.name if entry else head)
             mention.role = "Regierung"
             return mention
+        if refers == "state":
+            return _not_a_source(mention)  # "die andere Seite"
         kind = "organisation"
     if kind == "media":
         named = _outlet_after(tokens[i + 1 :], gaz)
         mention.form = "media"
         mention.kind = "media"
         mention.name = named or normalise_phrase(adjectives, tokens[i : i + 1], gender)
+        mention.head = words[i].lower()
+        mention.descriptive = named is None  # "das Blatt", "die Zeitung": which one?
+        return mention
+    if kind == "collective":  # "die Behörden": several, none named
+        mention.form = mention.kind = "collective"
+        mention.name = normalise_phrase(_name_adjectives(adjectives, determined, gaz),
+                                        tokens[i : i + 1], gender)
         return mention
     mention.form = "organisation"
     mention.kind = "organisation"
     name_tokens = tokens[i : i + 1]
     following = tokens[i + 1 :]
     known = _gazetteer_at([t.text for t in following], 0, gaz) if following else None
+    mention.head = words[i].lower()  # "regulierungsbehörde": its class by organisation_nouns
     if known is not None and known[0].kind in {"organisation", "media"}:
         return _from_entry(mention, known[0], [], adjectives, gaz)  # "die Gewerkschaft Verdi"
-    if following and following[0].text[:1].isupper() and not gaz.role(following[0].text):
+    if following and _is_acronym(following[0].text) and not gaz.role(following[0].text):
+        mention.name = following[0].text  # "die Gewerkschaft GPA-djp": the name, not the noun
+        return mention
+    role_after = gaz.role(following[0].text) if following else None
+    if following and following[0].text[:1].isupper() and (
+        role_after is None or role_after.role_class == "adjectival"  # "Verband Deutscher Imker"
+    ):
         name_tokens = [*name_tokens, *_name_run(following, 0, gaz)]  # "Staatsanwaltschaft Krefeld"
-    mention.name = normalise_phrase(adjectives, name_tokens, gender)
+    kept = _name_adjectives(adjectives, determined, gaz)
+    named_state = any((e := gaz.lookup(t.text)) is not None and e.kind == "state"
+                      for t in name_tokens[1:])  # "die Kirche Kubas" names it already
+    if state is not None and not named_state and not any(gaz.state_of_adjective(a) for a in kept):
+        # "das Außenministerium in Moskau" -> "russisches Außenministerium"
+        kept = [*(a for a in [gaz.adjective_of_state(state)] if a), *kept]
+    name = normalise_phrase(kept, name_tokens, gender)
+    purpose = _purpose(tokens[i + len(name_tokens) :])
+    if len(name_tokens) == 1 and not purpose:
+        purpose = _genitive_owner(tokens[i + 1 :], gaz)  # "das Büro des Ministerpräsidenten"
+    mention.name = " ".join([name, *purpose])
+    if len(name_tokens) > 1 and purpose and refers == "any":
+        # "die Initiative Heimat ohne Hass": a general noun before the name is no part of it
+        mention.name = " ".join([*(t.text for t in name_tokens[1:]), *purpose])
+    # no name of its own ("die Behörde", "die Karlsruher Behörde"): a description to resolve
+    mention.descriptive = len(name_tokens) == 1 and not purpose and all(
+        a[:1].islower() or _is_place_adjective(a, name_tokens[0].text, gaz) for a in kept)
     return mention
+
+
+def _genitive_owner(tokens: list[Token], gaz: Gazetteer) -> list[str]:
+    """A genitive after an organisation noun that says whose it is: "Büro des
+    Ministerpräsidenten", "Ministerium des Innern"; not an outlet addressed in the dative
+    ("teilte das Ministerium der APA mit") and not a state (handled as the state's body)."""
+    if len(tokens) < 2 or tokens[0].text not in {"des", "der"}:
+        return []
+    position = 1
+    while position < len(tokens) - 1 and _is_adjective_form(tokens[position].text):
+        position += 1
+    noun = tokens[position].text
+    if not noun[:1].isupper() or not noun.replace("-", "").isalpha() or (
+        gaz.lookup(noun) is not None
+        or ((owner := gaz.organisation_nouns.match(noun)) is not None and owner[1][0] == "media")
+    ):
+        return []
+    end = position + 1
+    if end < len(tokens) and gaz.first_name_gender(tokens[end].text):
+        end += 1  # "des Putin-Gegners Alexej Nawalny": the owner's name after the noun
+        while end < len(tokens) and end - position <= 3 and tokens[end].text[:1].isupper():
+            end += 1
+    return [t.text for t in tokens[:end]]
+
+
+def _is_acronym(word: str) -> bool:
+    """ "GPA-djp", "GfK", "WWF", "G29": a name written with capitals or digits inside (not
+    "Mikl-Leitner": the first part of a hyphenated word decides; not "BIP-Anstieg" or
+    "ATP-Titel": an abbreviation before a common noun is a compound noun)."""
+    first, _, rest = word.partition("-")
+    if rest[:1].isupper() and not (_is_acronym(rest) or gazetteer().organisation_nouns.match(rest)):
+        return False
+    return first[:1].isupper() and (
+        sum(c.isupper() for c in first) >= 2 or any(c.isdigit() for c in first)
+    )
+
+
+def _name_adjectives(adjectives: list[str], determined: bool, gaz: Gazetteer) -> list[str]:
+    """The adjectives an organisation's name keeps: a capitalised one after an article or
+    adjective begins a proper name ("der oppositionsnahen Syrischen Beobachtungsstelle");
+    otherwise all but those of the moment or of no identity ("der staatliche
+    Sicherheitsausschuss", "die zuständige Behörde"; role_adjectives_dropped.txt)."""
+    for position, adjective in enumerate(adjectives):
+        if adjective[:1].isupper() and (position > 0 or determined):
+            return adjectives[position:]
+    return [a for a in adjectives if a.lower() not in _dropped_adjectives()]
+
+
+PURPOSE_WORDS = 4
+PURPOSE_PREPOSITIONS = frozenset({"für", "gegen", "ohne"})
+
+
+def _purpose(tokens: list[Token]) -> list[str]:
+    """The "für" phrase that is part of an organisation's name: "Institut für Nationales
+    Gedenken", "Komitee für unamerikanische Umtriebe"; adjectives, then capitalised nouns."""
+    if len(tokens) < 2 or tokens[0].text not in PURPOSE_PREPOSITIONS:
+        return []
+    words: list[str] = []
+    for token in tokens[1 : 1 + PURPOSE_WORDS]:
+        word = token.text
+        noun = word[:1].isupper() and word.replace("-", "").isalpha()
+        if not (noun or (_is_adjective_form(word) and not (words and words[-1][:1].isupper()))):
+            break
+        words.append(word)
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return [tokens[0].text, *words] if words else []
 
 
 def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:

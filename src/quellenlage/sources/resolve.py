@@ -12,27 +12,38 @@ described by a role that is no office. A span that names nothing able to speak (
 "die Runde", "Demnach", "wir") gives no source, unless a person is named inside it ("Nobel
 laureate Jane Doe says"); "ich"/"wir" in an interview answer is the labelled interviewee. An
 attribution without a speaker carries the source of the statement just before it ("Er sagte, ... .
-Die Lage sei ernst.").
+Die Lage sei ernst."), unless the subject of its cue verb is named ("..., grinst Huber").
+
+A definite description ("die Behörde", "das Ministerium", "das Blatt") takes the organisation or
+outlet named before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp") or, for a
+general noun, any named one nearby that no other noun describes; a reference ("Demnach", "den
+Angaben zufolge", "die Studie", "dem Zeitungsbericht") takes the source of the statement before
+or the author named before; a dateline ("WIEN (APA) -") is no speaker; an unnamed person whose
+role noun finds no holder is anonymous.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from quellenlage.model import Attribution, Source
+from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
     DEFINITE,
     GENDER_OF_NATURAL,
     INDEFINITE,
+    NEUTER,
     POSSESSIVE,
     Mention,
     _from_entry,
+    _is_acronym,
+    _is_adjective_form,
     parse_mention,
     span_tokens,
 )
@@ -40,12 +51,29 @@ from quellenlage.text import Document
 
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
-# the highest score of an antecedent in the same sentence (see _best_antecedent)
-BEST_ANTECEDENT_SCORE = 1.0 + 1.5 + 1.0 + 2.0
 CARRY_WINDOW = 2  # sentences between a statement and a speakerless continuation
+DESCRIPTION_WINDOW = 8  # sentences back that "die Organisation" may reach for any organisation
+REFERENCE_WINDOW = 3  # sentences back that "Demnach", "den Angaben zufolge" may reach
+DOCUMENT_WINDOW = 8  # sentences back to the author of "die Studie"
+AUTHORS = {"document": {"organisation", "media"}, "media_reports": {"media"}}
+LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
+IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
+# the highest score of an antecedent in the same sentence (see _best_antecedent)
+BEST_ANTECEDENT_SCORE = 1.0 + 1.5 + LAST_SPEAKER_BONUS + 1.0 + 2.0
+SALIENCE_WEIGHT, SALIENCE_CAP = 0.3, 8  # mentions that make a protagonist of a person
+# "WIEN (APA) -", "Berlin – ", "Brüssel/Wien – ": a dateline opens the article's text
+DATELINE = re.compile(
+    r"(?:^|(?<=[.!?…])\s+|\n)((?:[A-ZÄÖÜ][\w.]*(?:[ /-](?=[A-ZÄÖÜ]))?){1,4})"
+    r"(?:\s*\([^()\n]{1,30}\))?\s+[–—-]\s"
+)
+ABBREVIATION = re.compile(r"\s*\(([^()\s]{2,12})\)")  # "(G29)" right after a name
+DATELINE_REACH = 600  # characters from the start of the text where a dateline may stand
+INVERTED_SUBJECT_REACH = 2  # characters from a cue verb to its subject: "grinst Van der Bellen"
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
+# "man" in reported speech ("Man habe nichts gewusst") is the speaker's side as well
+GOING_ON = FIRST_PERSON | {"man"}
 # An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Berger: ..."
 INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
 INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
@@ -71,6 +99,8 @@ class Entity:
     surname: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     spoke: bool = False
+    heads: set[str] = field(default_factory=set)  # nouns it was named by: "gewerkschaft"
+    described: bool = False  # named only by a noun ("die Behörde"): no antecedent for "any"
 
     def to_source(self) -> Source:
         spans = sorted({(m.start, m.end) for m in self.mentions if m.end > m.start},
@@ -103,17 +133,30 @@ class ArticleSources:
         self.sentence_starts = [s.start for s in document.sentences]
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
+        self.by_prefix: dict[str, Entity] = {}  # "BAT" -> "BAT-Stiftung für Zukunftsfragen"
+        self.abbreviations: dict[str, Entity] = {}  # "G29" -> "Artikel-29-Datenschutzgruppe"
         self.candidates: list[_Candidate] = []
-        # the last person entity with each surname, and its place in self.entities: a scan
-        # of all entities per lookup would make long texts quadratic
+        self.datelines = _datelines(document.text)
+        self.quotes: list[tuple[int, int]] = []  # what the statements say, in text order
+        self.last_speaker: Entity | None = None
+        # the last person entity with each surname (without diacritics), and its place in
+        # self.entities: a scan of all entities per lookup would make long texts quadratic
         self._by_surname_index: dict[str, tuple[int, Entity]] = {}
         self._word_starts: dict[str, list[int]] | None = None  # see _occurs_inside_sentence
         self._inside_sentence: dict[str, bool] = {}
         self._addressed: list[re.Match[str] | None] = []  # ADDRESSED in the text, looked up once
         for mention in scan_mentions(document, self.gaz):
-            entity = self._link_named(mention)
+            if self._in_dateline(mention.start, mention.end):
+                continue  # "Wiener Neustadt – Der Trainer ...": a place, no candidate
+            mention.sentence = self.sentence_of(mention.start)
+            entity = None
+            if mention.descriptive and mention.definite:
+                entity = self._description_antecedent(mention)  # "die Behörde" -> "Belga"
+            entity = entity or self._link_named(mention)
             if entity is not None:
                 self._add(mention, entity)
+                if entity.kind in {"organisation", "media"}:
+                    self._note_abbreviation(mention, entity)
 
     # -- positions -------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:
@@ -159,17 +202,31 @@ class ArticleSources:
                     return own
             return self._person(mention)
         if mention.kind == "unknown" and mention.name:
-            person = self._by_surname(mention.name)
+            person = self._by_surname(mention.surname or mention.name)  # "Van der Bellen"
             if person is not None:
                 return person
+        if mention.kind == "organisation" and mention.name and (mention.kind, mention.name) not in (
+            self.by_key
+        ):
+            if mention.name in self.abbreviations:  # "G29" after "Datenschutzgruppe (G29)"
+                return self.abbreviations[mention.name]
+            if mention.name in self.by_prefix:  # "BAT" (-Analyse) is "BAT-Stiftung"
+                return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
+    def _note_abbreviation(self, mention: Mention, entity: Entity) -> None:
+        """ "der Artikel-29-Datenschutzgruppe (G29)": G29 names it from here on."""
+        found = ABBREVIATION.match(self.document.text, mention.end)
+        if found is not None and _is_acronym(found.group(1)) and found.group(1) != entity.name:
+            self.abbreviations.setdefault(found.group(1), entity)
+
     def _by_surname(self, surname: str) -> Entity | None:
-        """The person last added whose surname is `surname` or `surname` without its final s."""
+        """The person last added whose surname is `surname` or `surname` without its final s
+        (a genitive: "Wałęsas"), also spelled without diacritics ("Davutoglu", "Davutoğlu")."""
         if not surname:
             return None
         base = surname[:-1] if surname.endswith("s") else surname
-        found = [self._by_surname_index.get(name) for name in {surname, base}]
+        found = [self._by_surname_index.get(fold(name)) for name in {surname, base}]
         latest = max((entry for entry in found if entry is not None),
                      key=lambda entry: entry[0], default=None)
         return latest[1] if latest is not None else None
@@ -177,7 +234,7 @@ class ArticleSources:
     def _append_entity(self, entity: Entity) -> None:
         # an unnamed person ("die Mandantin") has no surname and matches no name
         if entity.kind == "person" and entity.surname:
-            self._by_surname_index[entity.surname] = (len(self.entities), entity)
+            self._by_surname_index[fold(entity.surname)] = (len(self.entities), entity)
         self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
@@ -196,7 +253,12 @@ class ArticleSources:
         if entity is None:
             entity = Entity(name=mention.name or mention.text, kind=mention.kind,
                             gender=mention.gender, agreement=mention.agreement,
-                            surname=mention.surname if mention.kind == "person" else None)
+                            surname=mention.surname if mention.kind == "person" else None,
+                            described=mention.descriptive)
+            if mention.kind in {"organisation", "media"} and entity.name:
+                entity.heads.add(entity.name.split()[-1].lower())  # "Sozialministerium"
+                if "-" in entity.name:
+                    self.by_prefix.setdefault(entity.name.split("-", 1)[0], entity)
             self.by_key[key] = entity
             self._append_entity(entity)
         self._enrich(entity, mention)
@@ -208,8 +270,8 @@ class ArticleSources:
             entity.agreement = GENDER_OF_NATURAL.get(entity.gender or "")
         else:
             entity.agreement = entity.agreement or mention.agreement
-        if mention.role and not entity.role:
-            entity.role = mention.role
+        if mention.role and (not entity.role or entity.role in mention.role):
+            entity.role = mention.role  # "Vizekanzler" -> "Parteichef und Vizekanzler"
         if mention.role_noun and not entity.role_lemma:
             entity.role_lemma = mention.role_noun.lemma
         if entity.role_lemma is None and mention.kind == "person" and mention.name:
@@ -217,24 +279,58 @@ class ArticleSources:
             if entry is not None and entry.detail:
                 entity.role_lemma = entry.detail  # "Selenskyj" holds the office Präsident
         entity.state = entity.state or mention.state
+        if mention.head and mention.form in {"organisation", "media", "state"}:
+            entity.heads.add(mention.head)
 
     # -- speakers ----------------------------------------------------------------------------
-    def resolve(self, start: int, end: int, cue_text: str | None = None) -> Entity | None:
-        """The entity a speaker span refers to; None when the span names nothing usable."""
+    def resolve(
+        self, start: int, end: int, cue_text: str | None = None,
+        previous: tuple[int, Entity] | None = None,
+    ) -> Entity | None:
+        """The entity a speaker span refers to; None when the span names nothing usable.
+        `previous`: the sentence and source of the statement before, which "Demnach" or "den
+        Angaben zufolge" point back to."""
+        if self._in_dateline(start, end):
+            return None  # "WIEN (APA) -" is where the article was written, not who spoke
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
+        if mention.form == "reference":
+            return self._reference(mention, previous)
         if mention.form == "none" or self._stray_word(mention):
             # "Ein Überblick", "Nobel laureate Jane Doe says": the span names no source;
             # a person named inside it is the speaker
             inner = self._inner_person(start, end)
             if inner is None:
+                # "der rehabilitierte Trumbo", "überglücklicher Thiem": a surname named before
+                last = span_tokens(self.document, start, end)[-1:]
+                capitalised = bool(last) and last[0].text[:1].isupper()
+                person = self._by_surname(last[0].text) if capitalised else None
+                if person is not None:
+                    person.spoke = True
+                    return person
                 return None
             mention = inner
+        if mention.form in {"role", "anonymous"} and self._plural_role(mention, cue_text):
+            _make_collective(mention)  # "Reporter berichteten": several people
+        bare = mention.form in {"role", "anonymous"} and mention.role_noun is not None and (
+            not _has_determiner(mention))
         if mention.form in {"pronoun", "reflexive"}:
             entity = self._antecedent(mention, cue_text)
-        elif mention.form == "role" and mention.definite:
-            entity = self._role_antecedent(mention)
+        elif (mention.form == "role" and mention.definite) or bare:
+            # "der Minister", "so Bürgermeister": the person of that role named before, or
+            # named just after ("Der Botschafter ... . Botschafter Riad Haddad sagte")
+            entity = self._role_antecedent(mention) or self._role_successor(mention)
+            if entity is None:
+                _make_anonymous(mention)
+        elif mention.descriptive and mention.definite:
+            entity = self._description_antecedent(mention) or self._link_named(mention)
         else:
+            if mention.parts and mention.form == "named":
+                # "Hofer und Herbert Kickl": each named as fully as the article does
+                linked = [self._link_named(part) for part in mention.parts]
+                mention.name = " und ".join(dict.fromkeys(
+                    entity.name if entity is not None else part.name or part.text
+                    for part, entity in zip(mention.parts, linked, strict=True)))
             entity = self._link_named(mention)
         if entity is None:
             if mention.form in {"pronoun", "reflexive"}:
@@ -251,15 +347,140 @@ class ArticleSources:
         entity.spoke = True
         return entity
 
+    def _in_dateline(self, start: int, end: int) -> bool:
+        if start >= DATELINE_REACH:
+            return False  # datelines open the text
+        return any(first <= start and end <= last for first, last in self.datelines)
+
+    def _in_quote(self, mention: Mention) -> bool:
+        """Whether a mention stands inside what a statement says."""
+        position = bisect_left(self.quotes, (mention.start + 1,)) - 1
+        return position >= 0 and self.quotes[position][1] >= mention.end
+
+    def _reference(self, mention: Mention, previous: tuple[int, Entity] | None) -> Entity | None:
+        """ "Demnach", "den Angaben zufolge", "in der Erklärung": the source of the statement
+        just before; "die Studie", "der Antisemitismusbericht": its author, the organisation
+        named before; else the subject of a sentence just before."""
+        wrapper = self.gaz.wrappers.match(mention.head or "")
+        kind = wrapper[1][0] if wrapper is not None else None  # type: ignore[index]
+        if kind in AUTHORS:  # "der Studie": its institute; "dem Bericht": its paper
+            author = self._nearest(mention, DOCUMENT_WINDOW, AUTHORS[kind])
+            if author is not None:
+                return author
+        if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
+            return previous[1]
+        return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
+                                                         "person"}, subjects_only=True)
+
+    def _nearest(
+        self, mention: Mention, window: int, kinds: set[str], subjects_only: bool = False
+    ) -> Entity | None:
+        """The entity of the nearest mention before `mention` (within `window` sentences) of
+        one of `kinds`; one that spoke before the others."""
+        best: tuple[float, int] | None = None
+        chosen: Entity | None = None
+        for position in self._earlier(mention, window):
+            candidate = self.candidates[position]
+            entity = candidate.entity
+            if entity.kind not in kinds:
+                continue
+            if subjects_only and not self._is_sentence_subject(candidate.mention):
+                continue
+            score = -(mention.sentence - candidate.mention.sentence) + (1.0 if entity.spoke else 0)
+            key = (score, position)
+            if best is None or key > best:
+                best, chosen = key, entity
+        return chosen
+
+    def _description_antecedent(self, mention: Mention) -> Entity | None:
+        """ "die Behörde", "das Ministerium", "das Blatt": the organisation (or outlet) named
+        before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp"), or for a
+        general noun ("die Organisation", "der Konzern", "das Blatt") any named one nearby."""
+        found = self.gaz.organisation_nouns.match(mention.head or "")
+        if found is None:
+            return None
+        noun_kind, _, refers = found[1]  # type: ignore[misc]
+        noun = mention.head or ""
+        kinds = {"state"} if noun_kind == "state" else {mention.kind}
+        best: tuple[float, int] | None = None
+        chosen: Entity | None = None
+        for position in self._earlier(mention, ROLE_WINDOW):
+            candidate = self.candidates[position]
+            entity = candidate.entity
+            if entity.kind not in kinds:
+                continue
+            if mention.state and entity.state and mention.state != entity.state:
+                continue  # "das russische Außenministerium" is not Kiev's
+            if mention.state and not entity.state and entity.described:
+                continue  # "die slowenische Polizei" says more than an earlier "die Polizei"
+            distance = mention.sentence - candidate.mention.sentence
+            if any(head.endswith(noun) for head in entity.heads):
+                score = 4.0  # "das Ministerium" -> "Sozialministerium"
+            elif refers == "any" and not entity.described and distance <= DESCRIPTION_WINDOW and (
+                not self._named_otherwise(entity, found[0])
+            ):
+                score = 1.0  # "die Organisation" -> "Ärzte ohne Grenzen"
+            else:
+                continue
+            score -= 0.3 * distance
+            if entity.spoke:
+                score += 0.5
+            if entity.described:
+                score -= 1.5  # a name beats another bare "Behörde"
+            key = (score, position)
+            if best is None or key > best:
+                best, chosen = key, entity
+        return chosen
+
+    def _named_otherwise(self, entity: Entity, noun_class: str) -> bool:
+        """Whether an organisation is known by a noun of another class: the "Sonderausschuss"
+        is no "Verband", the "Forum gegen Antisemitismus" no "Behörde"."""
+        for head in entity.heads:
+            found = self.gaz.organisation_nouns.match(head)
+            if found is not None and found[0] != noun_class:
+                return True
+        return False
+
+    def _plural_role(self, mention: Mention, cue_text: str | None) -> bool:
+        """ "Reporter berichteten", "Betroffene erzählen": a role noun without article whose
+        form may be plural, with a plural verb, names several people."""
+        noun = mention.role_noun
+        if noun is None or _has_determiner(mention) or noun.gender == "female":
+            return False
+        word = (mention.office or "").split()[-1] if mention.office else ""
+        if not word.endswith(("er", "el", "e")):
+            return False
+        return _verb_number(self.document, mention, cue_text) == "pl"
+
+    def _role_successor(self, mention: Mention) -> Entity | None:
+        """An office named again with its holder's name just after: "Der syrische Botschafter
+        gab ... die Schuld. Botschafter Riad Haddad sagte, ..." (cataphora)."""
+        noun = mention.role_noun
+        if noun is None or noun.role_class != "office":
+            return None
+        lemma = noun.lemma.lower()
+        first = bisect_left(self.candidates, mention.end, key=_candidate_start)
+        for candidate in self.candidates[first:]:
+            other = candidate.mention
+            if other.sentence - mention.sentence > CARRY_WINDOW:
+                break
+            entity = candidate.entity
+            if entity.kind != "person" or not entity.surname:
+                continue
+            if mention.gender and entity.gender and mention.gender != entity.gender:
+                continue
+            role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
+            if lemma in role_text:
+                return entity
+        return None
+
     def interviewee(self, offset: int) -> Entity | None:
         """Who says "ich" or "wir" in an interview: the person whose label opens the answer
         ("Berger: Wir ..."), or after "Antwort:" the person the questions address ("Frage:
         Herr Berger, ..."); nobody after the interviewer's label ("STANDARD:", "Frage:") or
         outside an interview."""
         text = self.document.text
-        label = None
-        for match in INTERVIEW_LABEL.finditer(text, max(0, offset - INTERVIEW_REACH), offset):
-            label = match.group(1)
+        label = self.interview_label(offset)
         if label is None or label.lower() in INTERVIEWER_LABELS:
             return None
         if label.lower() in ANSWER_LABELS:
@@ -271,6 +492,46 @@ class ArticleSources:
         if person is not None:
             person.spoke = True
         return person
+
+    def source_in_cue(self, cue: Part) -> Entity | None:
+        """A source named by the cue itself: "Medienberichten zufolge", "Polizeiangaben
+        zufolge"; none for verbs ("sagte", "hieß es")."""
+        for start, end in cue.spans:
+            mention = parse_mention(self.document, start, end)
+            if mention.form in CUE_SOURCE_FORMS:
+                return self.resolve(start, end)
+        return None
+
+    def subject_of_cue(self, cue: Part) -> Entity | None:
+        """For a statement without speaker span: the source named as the subject of its cue
+        verb, right after it ("..., grinst Van der Bellen") or opening its sentence ("Die
+        Gewerkschaft GPA-djp lanciert einen Rechner und findet, dass ...")."""
+        word = self.document.text[cue.start : cue.spans[0][1]]
+        if not word[:1].islower():
+            return None  # "Laut", "Nach": no verb
+        sentence = self.sentence_of(cue.start)
+        position = bisect_left(self.candidates, cue.end, key=_candidate_start)
+        if position < len(self.candidates):
+            after = self.candidates[position]
+            if after.mention.start - cue.end <= INVERTED_SUBJECT_REACH and (
+                after.mention.sentence == sentence
+            ) and after.entity.kind != "state":
+                return after.entity
+        first = bisect_left(self.candidates, self.sentence_starts[sentence] if self.sentence_starts
+                            else 0, key=_candidate_start)
+        if first < position:
+            opening = self.candidates[first]
+            if self._is_sentence_subject(opening.mention) and opening.entity.kind != "state":
+                return opening.entity
+        return None
+
+    def interview_label(self, offset: int) -> str | None:
+        """The label of the interview turn that `offset` is in ("Holm", "Frage"), if any."""
+        label = None
+        start = max(0, offset - INTERVIEW_REACH)
+        for match in INTERVIEW_LABEL.finditer(self.document.text, start, offset):
+            label = match.group(1)
+        return label
 
     def _stray_word(self, mention: Mention) -> bool:
         """A lone unknown capitalised word that opens its sentence and never occurs inside a
@@ -399,6 +660,10 @@ class ArticleSources:
                 score -= 1.0 if entity.kind != "media" else 2.0  # er/sie: people first
             if entity.spoke:
                 score += 1.5
+            if entity is self.last_speaker:
+                score += LAST_SPEAKER_BONUS
+            if self._in_quote(other):
+                score -= IN_QUOTE_PENALTY
             if self._is_sentence_subject(other):
                 score += 1.0
             if mention.form == "reflexive" and distance == 0:
@@ -448,7 +713,10 @@ class ArticleSources:
             return None
         lemma = noun.lemma.lower().removesuffix("er") if noun.role_class == "adjectival" else (
             noun.lemma.lower())
-        same_office = (lemma, *_role_groups().get(lemma, ()))
+        word = (mention.office or "").split()[-1].lower() if mention.office else ""
+        # "der Fraktionschef" is "Klubobmann Schieder": the group of the whole word as well
+        same_office = (lemma, *_role_groups().get(lemma, ()), *_role_groups().get(word, ()))
+        prefix = self._role_prefix((mention.office or "").split()[-1] if mention.office else "")
         employer = _employer(mention)
         if employer and self.gaz.organisation_nouns.match(employer):
             employer = None  # "der Chef des Konzerns" refers back like "der Konzern" does
@@ -465,8 +733,14 @@ class ArticleSources:
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
             role_text = f"{entity.role or ''} {entity.role_lemma or ''}".lower()
-            if employer and employer not in role_text:
+            described_as = role_text
+            if entity.kind == "anonymous":  # "Sprecher des Krisenstabes": the name says more
+                described_as = f"{role_text} {entity.name.lower()}"
+            if employer and employer not in described_as:
                 continue  # "der Sprecher des Krisenstabes" is not the Polizeisprecher
+            other_prefix = self._role_prefix((entity.role or "").split(" ", 1)[0])
+            if prefix and other_prefix and prefix != other_prefix:
+                continue  # "der Volkswagen-Chef" is not "Tesla-Chef Musk"
             role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
                 bool(mention.state) and mention.state == entity.state
                 and any(word in role_text for word in _role_groups().get("*", ()))
@@ -476,7 +750,9 @@ class ArticleSources:
                 score += 4.0
             elif entity.kind == "anonymous":
                 continue
-            elif noun.role_class == "office":
+            elif noun.role_class == "office" and not (
+                mention.state and mention.state == entity.state and not role_text.strip()
+            ):  # "der ecuadorianische Präsident" may be "Rafael Correa (Ecuador)"
                 continue  # "der Staatsanwalt" is nobody named before who holds no such office
             elif noun.role_class == "profession" and not self._may_be_called(entity):
                 continue
@@ -486,10 +762,21 @@ class ArticleSources:
                 score += 2.0
             if entity.spoke:
                 score += 0.5
+            if not role_fits and noun.role_class in {"generic", "adjectival", "relation"}:
+                # "der 72-Jährige", "der Mann": the article's protagonist, named most often
+                score += SALIENCE_WEIGHT * min(len(entity.mentions), SALIENCE_CAP)
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
         return chosen
+
+    def _role_prefix(self, word: str) -> str | None:
+        """The known body whose office a compound role names: "Volkswagen-Chef" and "VW-Chef"
+        -> Volkswagen; None for a prefix the gazetteer does not know ("UNMISS-Vertreter")."""
+        if "-" not in word:
+            return None
+        entry = self.gaz.lookup(word.rsplit("-", 1)[0])
+        return entry.name if entry is not None else None
 
     def _may_be_called(self, entity: Entity) -> bool:
         """Whether a profession noun that names no role of the entity may still refer to it:
@@ -504,6 +791,45 @@ class ArticleSources:
                 return False
             described = described or held is not None
         return described
+
+
+@lru_cache(maxsize=65_536)
+def fold(word: str) -> str:
+    """A name without diacritics, for comparing spellings: "Davutoğlu" -> "Davutoglu"."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _has_determiner(mention: Mention) -> bool:
+    """Whether the role noun of a mention has an article: "der Minister", "(Angaben) eines
+    Anrainers"; not "so Bürgermeister"."""
+    words = mention.text.split()
+    office = (mention.office or "").split()
+    at = next((k for k, word in enumerate(words) if office and word.startswith(office[0])), None)
+    if at is None:
+        return bool(words) and words[0].lower() in DEFINITE | INDEFINITE | POSSESSIVE
+    return any(word.lower() in DEFINITE | INDEFINITE | POSSESSIVE for word in words[:at])
+
+
+def _make_collective(mention: Mention) -> None:
+    mention.form = mention.kind = "collective"
+    mention.name = mention.name or mention.office
+    mention.role = mention.gender = None
+    mention.agreement = "pl"
+    mention.role_noun = None
+
+
+def _make_anonymous(mention: Mention) -> None:
+    """An unnamed person the article never names: kind anonymous, the role noun as role ("der
+    Staatsanwalt des Distrikts Nord" -> role Staatsanwalt)."""
+    mention.form = mention.kind = "anonymous"
+    mention.role = mention.office or mention.role
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The place and agency of datelines near the start of the text: "WIEN (APA) -"."""
+    return [(match.start(1), match.end() - 2)
+            for match in DATELINE.finditer(text, 0, min(len(text), DATELINE_REACH))]
 
 
 def _employer(mention: Mention) -> str | None:
@@ -569,14 +895,20 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     text = document.text
     found: list[Mention] = []  # the gazetteer's names: in text order, not overlapping
     taken: set[int] = set()
-    for match in gaz.surface_pattern.finditer(text):
+    matches = [*gaz.surface_pattern.finditer(text), *gaz.quoted_media_pattern.finditer(text)]
+    matches.sort(key=lambda match: match.start())  # in text order: found_ends is bisected
+    for match in matches:
         entry = gaz.lookup(match.group())
         if entry is None:
             continue
+        following = text[match.end() + 1 : match.end() + 40].split(maxsplit=1)
+        if following and gaz.first_name_before(match.group(), following[0].rstrip(".,;:")):
+            continue  # "Riad Haddad" is a man, not Saudi Arabia's capital
         mention = _from_entry(Mention(match.start(), match.end(), match.group()), entry,
                               [match.group()], [], gaz)
         found.append(mention)
         taken.update(range(match.start(), match.end()))
+    named_at = {mention.start: mention for mention in found}
     found_ends = [mention.end for mention in found]
     scanned: list[Mention] = []  # what the token scan below finds, in the order found
     scanned_reach: list[int] = []  # the furthest end among scanned[: k + 1]
@@ -609,12 +941,18 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper()
                 # "der" only inside "von der Leyen", never "Samira Nouri der Agentur AFP"
                 and (tokens[end_index].text != "der"
-                     or tokens[end_index - 1].text in {"von", "van"}))
+                     or tokens[end_index - 1].text.lower() in {"von", "van"}))
             ) and end_index - index < 5:
                 end_index += 1
             begin = _phrase_start(tokens, index, gaz)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
+                if end_index + 2 < count and tokens[end_index].text == "(" and (
+                    tokens[end_index + 2].text == ")"
+                ) and (entry := gaz.lookup(tokens[end_index + 1].text)) and entry.kind == "state":
+                    mention.state = entry.name  # "Rafael Correa (Ecuador)"
+                if not mention.role:
+                    _apposition_role(document, tokens, end_index, mention)
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
                 # only the mentions near it are looked at, or long texts become quadratic
                 position = bisect_right(found_ends, mention.start)
@@ -635,10 +973,24 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             mention = parse_mention(document, tokens[index - 1].start, token.end)
             if mention.form == "anonymous":
                 _add_scanned(scanned, scanned_reach, mention)
-        if previous in DEFINITE and gaz.organisation_nouns.match(word) is not None:
+        if (previous == "die" and gaz.source_nouns.match(word)) or (
+            previous == "die" and (role := gaz.role(word)) is not None and role.gender != "female"
+            and role.role_class != "adjectival"
+        ):  # "die Ermittler": the group a later "sie" may mean
             mention = parse_mention(document, tokens[index - 1].start, token.end)
-            if mention.form in {"organisation", "state", "media"} and mention.name:
+            if mention.form == "collective":
                 _add_scanned(scanned, scanned_reach, mention)
+        article = _article_before(tokens, index)
+        if article is not None and gaz.organisation_nouns.match(word) is not None:
+            following = tokens[index + 1] if index + 1 < count else None
+            named = named_at.get(following.start) if following is not None else None
+            if named is not None:  # "der Hilfsorganisation Ärzte ohne Grenzen": its noun
+                named.head = named.head or word.lower()
+            else:  # "die Gewerkschaft GPA-djp", "der BAT-Stiftung für Zukunftsfragen"
+                end = _organisation_end(tokens, index, gaz)
+                mention = parse_mention(document, tokens[article].start, tokens[end].end)
+                if mention.form in {"organisation", "state", "media"} and mention.name:
+                    _add_scanned(scanned, scanned_reach, mention)
         index += 1
     found = [m for m in [*found, *scanned] if id(m) not in replaced]
     found.sort(key=lambda m: m.start)
@@ -651,6 +1003,63 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
+CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
+NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
+ARTICLE_LESS_STARTS = frozenset(',.;:!?()"„“”«»–-0123456789')
+ORGANISATION_NAME_REACH = 5  # tokens after an organisation noun that may still name it
+LINKING_WORDS = frozenset({"für", "gegen", "ohne", "des", "der"})  # within such a name
+
+
+def _article_before(tokens: list, index: int) -> int | None:
+    """The article (or "am", "im" ...) that opens the phrase of the noun at `index`, over up
+    to two adjectives: "der Israelitischen Kultusgemeinde", "am Landesgericht"."""
+    position = index - 1
+    if position < 0 or tokens[position].text[:1] in ARTICLE_LESS_STARTS:
+        return None  # a comma, a quotation mark, a number: no article before the noun
+    while position >= 0 and index - position <= 3:
+        word = tokens[position].text
+        if word.lower() in DEFINITE or word.lower() in CONTRACTED_ARTICLES:
+            return position
+        if not (_is_adjective_form(word) or (word[:1].isupper() and NAME_ADJECTIVE.match(word))):
+            return None
+        position -= 1
+    return None
+
+
+def _organisation_end(tokens: list, index: int, gaz: Gazetteer) -> int:
+    """The last token that still names the organisation whose noun is at `index`: an acronym
+    or a name after it ("Gewerkschaft GPA-djp", "Landesgericht Linz"), a purpose phrase ("für
+    Zukunftsfragen") or a genitive ("Büro des Ministerpräsidenten")."""
+    end = index
+    limit = min(len(tokens) - 1, index + ORGANISATION_NAME_REACH)
+    while end < limit:
+        word = tokens[end + 1].text
+        if word in LINKING_WORDS or (
+            word[:1].isupper() and word.replace("-", "").isalnum() and gaz.role(word) is None
+        ) or (_is_adjective_form(word) and tokens[end].text in LINKING_WORDS):
+            end += 1
+            continue
+        break
+    while end > index and tokens[end].text[:1].islower():
+        end -= 1  # no article or preposition at the end
+    return end
+
+
+def _apposition_role(document: Document, tokens: list, index: int, mention: Mention) -> None:
+    """ "Oskar Deutsch, Präsident der Israelitischen Kultusgemeinde Wien, sagte": the role
+    that follows a name between commas."""
+    if index + 1 >= len(tokens) or tokens[index].text != ",":
+        return
+    end = index + 1
+    while end < len(tokens) and end - index <= 8 and tokens[end].text not in {",", ".", "(", ";"}:
+        end += 1
+    if end >= len(tokens) or tokens[end].text not in {",", "."}:
+        return
+    apposition = parse_mention(document, tokens[index + 1].start, tokens[end - 1].end)
+    if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
+        mention.role = apposition.office if apposition.form == "anonymous" and (
+            apposition.office == apposition.text) else (apposition.name or apposition.role)
+        mention.role_noun = apposition.role_noun
 
 
 def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
@@ -662,7 +1071,10 @@ def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
         tokens[begin - 1].text[:1].islower() or tokens[begin - 1].text.lower() in PHRASE_OPENERS
     ):
         begin -= 1
-        if tokens[begin].text.lower() in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
+        opener = tokens[begin].text.lower()
+        if opener in NEUTER and (role := gaz.role(tokens[index].text)) and role.gender:
+            return index  # "Das sagte Bundespräsident Fischer": "das" is the object
+        if opener in PHRASE_OPENERS:  # "dessen brasilianischer Amtskollege"
             return begin
     if index > 0 and tokens[index - 1].text.endswith("s") and (
         (entry := gaz.lookup(tokens[index - 1].text)) is not None and entry.kind == "state"
@@ -671,19 +1083,56 @@ def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     return index
 
 
+CUE_SOURCE_FORMS = frozenset({"collective", "organisation", "media", "state"})
+OBLIQUE_OPENERS = frozenset({"dem", "einem", "des", "eines", "den"})
+
+
+def _speaker_span(article: ArticleSources, speaker: Part) -> tuple[int, int]:
+    """The part of a discontinuous speaker span that names the speaker ("dem Bericht" |
+    "Cavallo", "Gudenus" | "der Kleinen Zeitung"): the first that reads as a subject (no
+    dative or genitive article, a name, a role or a pronoun), else the whole."""
+    if len(speaker.spans) == 1:
+        return speaker.start, speaker.end
+    ranked: list[tuple[int, int, tuple[int, int]]] = []
+    for order, (start, end) in enumerate(speaker.spans):
+        mention = parse_mention(article.document, start, end)
+        first = article.document.text[start:end].split(maxsplit=1)[0].lower()
+        rank = SPEAKER_FORM_RANK.get(mention.form, 3) + (2 if first in OBLIQUE_OPENERS else 0)
+        if mention.text.lower() in FIRST_PERSON | {"man"}:
+            rank = 9
+        ranked.append((rank, order, (start, end)))
+    return min(ranked)[2]
+
+
+# an outlet in a discontinuous speaker span is mostly the one spoken to ("NBC" | "Barsony")
+SPEAKER_FORM_RANK = {"named": 0, "pronoun": 0, "organisation": 0, "state": 0, "media": 1,
+                     "role": 1, "anonymous": 1, "collective": 1, "reference": 2}
+
+
 def resolve_sources(document: Document, attributions: list[Attribution]) -> ArticleSources:
     """Give every attribution with a speaker its source; carry sources over to continuations."""
     article = ArticleSources(document)
+    article.quotes = sorted(span for a in attributions for span in a.quote.spans)
     speaking: list[tuple[Attribution, Entity]] = []
     previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: a.quote.start):
         speaker = attribution.speaker
         entity: Entity | None = None
-        if speaker is not None and speaker.text.strip().lower() in FIRST_PERSON:
+        if speaker is not None and speaker.text.strip().lower() in GOING_ON:
             entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
+            if entity is None and previous is not None and (
+                article.sentence_of(attribution.quote.start) - previous[0] <= CARRY_WINDOW
+            ) and article.interview_label(speaker.start) is None:
+                # "Ich glaube nicht, dass ...": the speaker of the words just before goes on
+                entity = previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
-            entity = article.resolve(speaker.start, speaker.end, cue_text)
+            start, end = _speaker_span(article, speaker)
+            entity = article.resolve(start, end, cue_text, previous)
+        elif attribution.cue is not None and (source := article.source_in_cue(attribution.cue)):
+            entity = source  # "Medienberichten zufolge" as the cue, no speaker of its own
+        elif attribution.cue is not None and (source := article.subject_of_cue(attribution.cue)):
+            entity = source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
         elif previous is not None:
             sentence = article.sentence_of(attribution.quote.start)
             if sentence - previous[0] <= CARRY_WINDOW:
@@ -691,6 +1140,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         if entity is not None:
             speaking.append((attribution, entity))
             previous = (article.sentence_of(attribution.quote.end - 1), entity)
+            article.last_speaker = entity
     # Built once per entity at the end, so that mentions found later (a pronoun resolved
     # further down) belong to every statement's source.
     sources: dict[int, Source] = {}

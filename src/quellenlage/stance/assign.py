@@ -1,11 +1,17 @@
 """The stance of each statement, and the earlier statement a denial or confirmation answers.
 
-Stance comes from the cue's lemma (data/stance/cues.tsv), turned by a negation near the cue
+Stance comes from the cue's lemma (data/stance/cues.tsv, else the stance of the verb's category
+in data/lexicons/speech_verbs.tsv: "lehnte ab" denies, "empfahl" demands), turned by a negation
+near the cue (of some lemmas to a stance of their own: "wollte nicht kommentieren" ->
+not_confirm, "ließ nicht gelten" -> deny; a reply told as reserved, "reagierte zurückhaltend",
+does not confirm)
 ("bestätigte die Berichte nicht" -> not_confirm; "weder bestätigen noch dementieren" ->
 not_confirm; "nicht nur" negates nothing), by what an asserted quote says about another claim
 ("..., man könne diese Angaben nicht bestätigen" -> not_confirm; "das sei frei erfunden" -> deny;
-a quote that asks -> question) and by hearsay markers ("soll ... gesagt haben", "angeblich",
-"Gerüchten zufolge" -> unverified; "solle", "sollte" report a demand or a wish, not hearsay).
+a quote that asks -> question; "muss sich erst zeigen" -> not_confirm; "könne das bestätigen" ->
+confirm) and by hearsay markers ("soll ... gesagt haben", "angeblich", "Gerüchten zufolge",
+reports that name no one: "laut Medienberichten" -> unverified; "solle", "sollte" report a
+demand or a wish, not hearsay).
 A statement without a cue whose quote holds its own reporting clause ("Die Opposition wirft der
 Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause.
 The rules are data: data/stance/rules.json.
@@ -14,19 +20,24 @@ The rules are data: data/stance/rules.json.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
-from itertools import pairwise
+from typing import Literal
 
-from quellenlage.model import Attribution, Part, SpanTuple
-from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.stance.cues import cue_lemma, lexicon_form, lexicon_lemma, stance_lexicon
+from quellenlage.model import Attribution, Part
+from quellenlage.stance.classifier import StanceClassifier, shipped_classifier
+from quellenlage.stance.cues import (
+    cue_lemma,
+    lemma_stance,
+    lexicon_form,
+    lexicon_lemma,
+    stance_lexicon,
+)
+from quellenlage.stance.features import statement_features
+from quellenlage.stance.responses import Statements, frame_tokens, inside, responds_to
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
 CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?"}) | QUOTE_MARKS
-RESPONSE_REACH = 4  # sentences back that a response may answer without naming what it answers
-RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
 
 
 @cache
@@ -36,22 +47,16 @@ def _hearsay_pattern() -> re.Pattern[str]:
 
 @cache
 def _quote_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    rules = stance_lexicon().rules
-    return tuple((stance, re.compile(pattern)) for stance, pattern in rules["quote_rules"])
-
-
-def _inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
-    return any(start <= token.start < end for start, end in spans)
-
-
-def _frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
-    """The tokens of the cue's sentence outside the quote."""
-    anchor = (attribution.cue or attribution.speaker or attribution.quote).start
-    sentence = document.sentence_at(anchor)
-    if sentence is None or sentence.start > anchor:
-        return []
-    tokens = document.tokens[sentence.first : sentence.last]
-    return [t for t in tokens if not _inside(t, attribution.quote.spans)]
+    """The quote rules in order, each run of rules of one stance joined into one pattern (the
+    first rule that matches decides; within a run any match gives the same stance)."""
+    runs: list[tuple[str, list[str]]] = []
+    for stance, pattern in stance_lexicon().rules["quote_rules"]:
+        if runs and runs[-1][0] == stance:
+            runs[-1][1].append(pattern)
+        else:
+            runs.append((stance, [pattern]))
+    return tuple((stance, re.compile("|".join(f"(?:{p})" for p in patterns)))
+                 for stance, patterns in runs)
 
 
 def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str]) -> bool:
@@ -69,7 +74,7 @@ def _negation_after() -> frozenset[str]:
     return frozenset(stance_lexicon().rules["negation_after"])
 
 
-def _negation(document: Document, attribution: Attribution) -> str | None:
+def cue_negation(document: Document, attribution: Attribution) -> str | None:
     """The word that negates the cue ("nicht", "weder" ...), or None."""
     cue = attribution.cue
     if cue is None:
@@ -89,7 +94,7 @@ def _negation(document: Document, attribution: Attribution) -> str | None:
             break
         if (
             _negates(tokens, index, negation, exceptions)
-            and not _inside(token, attribution.quote.spans)
+            and not inside(token, attribution.quote.spans)
             and (index >= first or not any(t.text in CLAUSE_BOUNDARIES
                                            for t in tokens[index:first]))
         ):
@@ -100,7 +105,7 @@ def _negation(document: Document, attribution: Attribution) -> str | None:
         token = tokens[index]
         if token.text in CLAUSE_BOUNDARIES:
             break
-        if _inside(token, attribution.quote.spans):  # "bestätigte den Bericht nicht"
+        if inside(token, attribution.quote.spans):  # "bestätigte den Bericht nicht"
             index += 1
             continue
         if _negates(tokens, index, negation, exceptions):
@@ -109,13 +114,32 @@ def _negation(document: Document, attribution: Attribution) -> str | None:
     return None
 
 
+def _reserved(document: Document, attribution: Attribution) -> bool:
+    """A reply told as reserved: "reagierte zurückhaltend", "hielt sich bedeckt"."""
+    words = set(stance_lexicon().rules["reserved_words"])
+    return any(t.text.lower() in words for t in frame_tokens(document, attribution))
+
+
+def _bare_report_speaker(attribution: Attribution) -> bool:
+    """A speaker that is only reports, with no one named: "laut Medienberichten", "Berichten
+    zufolge" (not "Berichten der Zeitung", nor "den Berichten", which were named before)."""
+    speaker = attribution.speaker
+    if speaker is None:
+        return False
+    nouns = set(stance_lexicon().rules["bare_report_nouns"])
+    words = [w.strip(",.;:") for w in speaker.text.split()]
+    return len(words) == 1 and words[0] in nouns  # "den Berichten": reports named before
+
+
 def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     rules = stance_lexicon().rules
+    if _bare_report_speaker(attribution):
+        return True
     markers = set(rules["unverified_words"])
     quote_markers = set(rules["unverified_words_in_quote"])
     reportative = set(rules["reportative"])
     perfect = set(rules["perfect"])
-    words = [t.text for t in _frame_tokens(document, attribution)]
+    words = [t.text for t in frame_tokens(document, attribution)]
     if attribution.speaker is not None:
         words += attribution.speaker.text.split()
     if any(word.strip(",.;:") in markers for word in words):
@@ -238,10 +262,14 @@ def stance_of(document: Document, attribution: Attribution) -> str:
     stance = "assert"
     if attribution.cue is not None:
         lemma = _cue_lemma_in_context(document, attribution.cue)
-        stance = lexicon.stance_of_lemma.get(lemma or "", "assert")
-        negation = _negation(document, attribution)
+        stance = lemma_stance(lemma, attribution.cue.text) or "assert"
+        negation = cue_negation(document, attribution)
         if negation is not None:
-            stance = _negated_stance(stance, negation)
+            negated_lemmas = lexicon.rules["negated_lemmas"]
+            stance = (negated_lemmas[lemma] if lemma in negated_lemmas
+                      else _negated_stance(stance, negation))
+        elif stance == "assert" and _reserved(document, attribution):
+            stance = "not_confirm"  # "reagierte zurückhaltend auf die Forderung"
     else:
         stance = (_stance_of_own_clause(document, attribution)
                   or _stance_of_inverted_verb(document, attribution) or stance)
@@ -255,165 +283,43 @@ def stance_of(document: Document, attribution: Attribution) -> str:
     return stance
 
 
-def _sentence_index(document: Document, offset: int) -> int:
-    sentence = document.sentence_at(offset)
-    return sentence.index if sentence is not None else len(document.sentences) - 1
-
-
-def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
-    """Names a response points at: "diese Angaben aus Südkorea" -> {Südkorea, Seoul ...}."""
-    rules = stance_lexicon().rules
-    nouns = set(rules["response_nouns"])
-    first = document.token_at(max(0, attribution.quote.start - 200))
-    last = document.token_at(attribution.quote.end + 1)
-    tokens = document.tokens[first : last if last is not None else len(document.tokens)] if (
-        first is not None) else []
-    frame = _frame_tokens(document, attribution)
-    pool = {t.index: t for t in [*tokens, *frame]}
-    ordered = [pool[k] for k in sorted(pool)]
-    names: set[str] = set()
-    gaz = gazetteer()
-    for position, token in enumerate(ordered):
-        if token.text not in nouns:
+def stance_inputs(
+    document: Document, attributions: list[Attribution], classifier: StanceClassifier | None
+) -> tuple[list[str], list[list[str] | None]]:
+    """The rule's stance of every statement, and the classifier's features of each statement
+    whose rule stance it may change (of every statement where `classifier` is None)."""
+    rules = [stance_of(document, attribution) for attribution in attributions]
+    features: list[list[str] | None] = []
+    for index, attribution in enumerate(attributions):
+        if classifier is not None and rules[index] not in classifier.settings.overrides:
+            features.append(None)
             continue
-        for following in ordered[position + 1 : position + 5]:
-            if following.text[:1].isupper():
-                entry = gaz.lookup(following.text)
-                names.add(entry.name if entry else following.text)
-                names.add(following.text)
-                break
-    return names
+        negated = cue_negation(document, attribution) is not None
+        features.append(statement_features(document, attributions, index, rules, negated))
+    return rules, features
 
 
-def _source_names(attribution: Attribution) -> set[str]:
-    """The names a response may point at to answer this statement."""
-    candidates = set()
-    if attribution.source is not None:
-        candidates.add(attribution.source.name)
-        candidates.update(attribution.source.name.split())
-    if attribution.speaker is not None:
-        candidates.update(attribution.speaker.text.split())
-    gaz = gazetteer()
-    for word in list(candidates):
-        entry = gaz.lookup(word)
-        if entry is not None:
-            candidates.add(entry.name)
-            if entry.state:
-                candidates.add(entry.state)  # "Angaben aus Moskau" answer Putin's statement
-        state = gaz.state_of_adjective(word)
-        if state:
-            candidates.add(state)  # "der südkoreanische Geheimdienst" speaks for Südkorea
-    return candidates
-
-
-class Statements:
-    """An article's statements indexed by the names that point at them, the words of their
-    frame and speaker and their sentence, built once: a scan of every earlier statement for
-    each response would make long texts quadratic."""
-
-    def __init__(self, document: Document, attributions: list[Attribution]) -> None:
-        self.attributions = attributions
-        self.sentence = [_sentence_index(document, a.quote.start) for a in attributions]
-        self.by_name: dict[str, list[int]] = {}
-        self.by_framing_word: dict[str, list[int]] = {}
-        self.by_sentence: dict[int, list[int]] = {}
-        # the earliest end of a quote among the statements before each one
-        self.earliest_end: list[float] = [float("inf")]
-        for i, attribution in enumerate(attributions):
-            for name in _source_names(attribution):
-                self.by_name.setdefault(name, []).append(i)
-            framing = " ".join(p.text for p in (attribution.frame, attribution.speaker)
-                               if p is not None)
-            for word in set(framing.split()):
-                self.by_framing_word.setdefault(word, []).append(i)
-            self.by_sentence.setdefault(self.sentence[i], []).append(i)
-            self.earliest_end.append(min(self.earliest_end[-1], attribution.quote.end))
-
-    def last_before(self, found: list[int], index: int, limit: int | None) -> int | None:
-        """The last statement of `found` before `index` that ends by `limit` (None: any)."""
-        for position in range(bisect_left(found, index) - 1, -1, -1):
-            i = found[position]
-            if limit is None or self.attributions[i].quote.end <= limit:
-                return i
-        return None
-
-
-def responds_to(
-    document: Document, attributions: list[Attribution], index: int,
-    statements: Statements | None = None,
-) -> int | None:
-    """The index of the earlier statement that statement `index` denies or (not) confirms.
-    `statements`: the article's statements indexed (built here when not given)."""
-    statements = statements or Statements(document, attributions)
-    response = attributions[index]
-    sentence = _sentence_index(document, (response.cue or response.quote).start)
-    # the earlier statements: those before it that end before it starts, or all before it
-    limit: int | None = (response.cue or response.speaker or response.quote).start
-    if statements.earliest_end[index] > limit:
-        limit = None
-    if index == 0:
-        return None
-    names = _pointed_names(document, response)
-    if names:
-        matches = [statements.last_before(statements.by_name[name], index, limit)
-                   for name in names if name in statements.by_name]
-        if any(i is not None for i in matches):
-            return max(i for i in matches if i is not None)
-    noun = _demonstrative_noun(response)
-    if noun is not None:
-        # "diese Angaben nicht bestätigen" answers the statement made "nach Angaben" of someone
-        i = statements.last_before(statements.by_framing_word.get(noun, []), index, limit)
-        if i is not None:
-            return i
-    opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
-    if opener in RELATIVE_OPENERS:
-        i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
-        if i is not None:
-            return i
-    own = response.source.name if response.source else None
-    for i in range(index - 1, -1, -1):
-        other = attributions[i]
-        if limit is not None and other.quote.end > limit:
-            continue  # not an earlier statement
-        if sentence - statements.sentence[i] > RESPONSE_REACH:
-            break
-        if other.source is None or other.source.name != own:
-            return _head_of_chain(attributions, i)
-    return None
-
-
-DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "diesem", "solche", "solchen", "jene"})
-
-
-def _demonstrative_noun(response: Attribution) -> str | None:
-    """The response noun after a demonstrative in the response: "diese Angaben" -> Angaben."""
-    nouns = set(stance_lexicon().rules["response_nouns"])
-    words = response.quote.text.split()
-    for before, word in pairwise(words):
-        if before.lower() in DEMONSTRATIVES and word.strip(",.") in nouns:
-            return word.strip(",.")
-    return None
-
-
-def _head_of_chain(attributions: list[Attribution], index: int) -> int:
-    """A continuation without a speaker answers for the statement that opened it."""
-    while index > 0 and attributions[index].speaker is None and (
-        attributions[index - 1].source is not None
-        and attributions[index].source is not None
-        and attributions[index - 1].source.name == attributions[index].source.name
-    ):
-        index -= 1
-    return index
-
-
-def assign_stance(document: Document, attributions: list[Attribution]) -> None:
+def assign_stance(
+    document: Document,
+    attributions: list[Attribution],
+    classifier: StanceClassifier | Literal["shipped"] | None = "shipped",
+) -> None:
     """Set `stance` on every statement and `responds_to` on denials and (non-)confirmations.
-    `attributions` must be in the article's order: responds_to indexes into it."""
+    `attributions` must be in the article's order: responds_to indexes into it. `classifier`:
+    the one that may overrule the rules (default: the shipped one; None: the rules alone)."""
+    if classifier == "shipped":
+        classifier = shipped_classifier()
     responding = set(stance_lexicon().rules["responding"])
+    if classifier is None:
+        for attribution in attributions:
+            attribution.stance = stance_of(document, attribution)
+    else:
+        rules, features = stance_inputs(document, attributions, classifier)
+        for attribution, rule, statement in zip(attributions, rules, features, strict=True):
+            attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     for attribution in attributions:
-        attribution.stance = stance_of(document, attribution)
         attribution.responds_to = None
     statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
-        if attribution.stance in responding:
+        if attribution.stance in responding or attribution.stance == "criticise":
             attribution.responds_to = responds_to(document, attributions, index, statements)

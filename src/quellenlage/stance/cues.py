@@ -17,10 +17,12 @@ from quellenlage.resources import read_json, read_table
 
 try:  # the extraction engine's lexicon, where it exists
     from quellenlage.attribution.lexicon import cue_lemma as _engine_cue_lemma
+    from quellenlage.attribution.lexicon import speech_verbs as _engine_speech_verbs
 except ImportError:  # pragma: no cover - depends on the engine's progress
-    _engine_cue_lemma = None
+    _engine_cue_lemma = _engine_speech_verbs = None
 
 engine_cue_lemma: Callable[[str], str | None] | None = _engine_cue_lemma
+engine_speech_verbs = _engine_speech_verbs
 
 
 # lemmas that carry no stance of their own: the stance lexicon reads the verb beside them
@@ -57,6 +59,32 @@ def _forms_by_word() -> dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
         for word in required:
             index.setdefault(word, []).append((rank, lemma, required))
     return {word: tuple(forms) for word, forms in index.items()}
+
+
+@cache
+def _category_stances() -> dict[str, str]:
+    """Speech verbs of the extraction lexicon (data/lexicons/speech_verbs.tsv) whose category is
+    a stance (rules.json, category_stance): "ablehnen" (deny), "empfehlen" (demand) ..."""
+    if engine_speech_verbs is None:  # pragma: no cover - depends on the engine's progress
+        return {}
+    by_category = stance_lexicon().rules["category_stance"]
+    return {verb.infinitive: by_category[verb.category] for verb in engine_speech_verbs()
+            if verb.category in by_category}
+
+
+def lemma_stance(lemma: str | None, cue_text: str) -> str | None:
+    """The stance a cue's lemma gives: data/stance/cues.tsv, else the stance of its category in
+    the speech-verb lexicon, else None (the cue only reports). A lemma of several words counts
+    by its category only where the cue holds them ("stellte infrage", not "stellte")."""
+    if lemma is None:
+        return None
+    stance = stance_lexicon().stance_of_lemma.get(lemma)
+    if stance is not None:
+        return stance
+    words = cue_text.lower().split()
+    if any(word not in words for word in lemma.split()[:-1]):
+        return None
+    return _category_stances().get(lemma)
 
 
 def lexicon_form(cue_text: str) -> tuple[str, tuple[str, ...]] | None:

@@ -1,65 +1,117 @@
-"""The app factory: one Archive per app, opened at startup and closed at shutdown, and errors
-answered as one clear line (JSON under /api, an HTML page elsewhere)."""
+"""The app factory: one Archive and one pool of analysis workers per app, opened at startup and
+closed at shutdown; every request passes the Guard (host, body size, security headers); errors
+are answered as one clear line (JSON under /api, an HTML page elsewhere), never as a bare 500."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import logging
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quellenlage import __version__
 from quellenlage.archive import Archive
 from quellenlage.errors import NotFoundError, QuellenlageError
 from quellenlage.web import api, pages
+from quellenlage.web.analysis import AnalysisPool, AnalyzeFunction, PoolSettings, analyze_article
 from quellenlage.web.api import ANALYZE_PATH, MAX_ANALYZE_BYTES
+from quellenlage.web.guard import Guard
+
+log = logging.getLogger(__name__)
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The web app over the archive at `db_url`; it reads the archive and never writes to it."""
+def create_app(
+    db_url: str,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    analysis: PoolSettings | None = None,
+    analyze_function: AnalyzeFunction = analyze_article,
+) -> FastAPI:
+    """The web app over the archive at `db_url`; it reads the archive and never writes to it.
+    It answers requests for localhost and the `allowed_hosts` only."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        with Archive(db_url) as archive:
-            app.state.archive = archive
-            yield
+        pool = AnalysisPool(analysis, analyze_function)
+        try:
+            with Archive(db_url) as archive:
+                app.state.archive = archive
+                app.state.analysis = pool
+                yield
+        finally:
+            pool.close()
 
     app = FastAPI(
         title="Quellenlage",
         version=__version__,
         description="Who said what in German news: search an archive of analysed articles.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.include_router(api.router)
     app.include_router(pages.router)
+    # The API docs' scripts come from the package fastapi-offline: nothing from a CDN.
+    app.mount("/static/docs", StaticFiles(directory=str(files("fastapi_offline") / "static")),
+              name="docs-assets")
+    app.mount("/static", StaticFiles(packages=[("quellenlage.web", "static")]), name="static")
+    app.add_api_route("/docs", _swagger_ui, include_in_schema=False)
+    app.add_api_route("/redoc", _redoc, include_in_schema=False)
     app.add_exception_handler(QuellenlageError, _quellenlage_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.middleware("http")(_limit_analyze_body)
+    app.add_exception_handler(Exception, _unexpected_error)
+    app.add_middleware(
+        Guard, allowed_hosts=allowed_hosts, body_limits={ANALYZE_PATH: MAX_ANALYZE_BYTES}
+    )
     return app
 
 
-async def _limit_analyze_body(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+def _docs_page(title: str, body: str) -> HTMLResponse:
+    return HTMLResponse(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">'
+        f"{body}</html>"
+    )
+
+
+def _swagger_ui() -> HTMLResponse:
+    return _docs_page(
+        "Quellenlage API – Swagger UI",
+        '<link rel="stylesheet" href="/static/docs/swagger-ui.css"></head><body>'
+        '<div id="swagger-ui"></div><script src="/static/docs/swagger-ui-bundle.js"></script>'
+        '<script src="/static/swagger-init.js"></script></body>',
+    )
+
+
+def _redoc() -> HTMLResponse:
+    return _docs_page(
+        "Quellenlage API – ReDoc",
+        '</head><body><redoc spec-url="/openapi.json"></redoc>'
+        '<script src="/static/docs/redoc.standalone.js"></script></body>',
+    )
+
+
+def _one_line(detail: str) -> str:
+    """A message as one line of valid Unicode (a lone surrogate from the input would make the
+    answer itself fail to encode)."""
+    return " ".join(detail.encode("utf-8", "replace").decode("utf-8").split())
+
+
+def _error(
+    request: Request, status: int, detail: str, headers: Mapping[str, str] | None = None
 ) -> Response:
-    # Refused before the body is read, so a huge upload costs no memory.
-    if request.url.path == ANALYZE_PATH:
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_ANALYZE_BYTES:
-            return JSONResponse(
-                {"detail": f"the request is larger than {MAX_ANALYZE_BYTES:,} bytes"},
-                status_code=413,
-            )
-    return await call_next(request)
-
-
-def _error(request: Request, status: int, detail: str) -> Response:
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": detail}, status_code=status)
+    detail = _one_line(detail)
+    if request.url.path.startswith("/api/") or request.method not in ("GET", "HEAD"):
+        return JSONResponse({"detail": detail}, status_code=status, headers=headers)
     return pages.error_page(request, status, detail)
 
 
@@ -75,7 +127,12 @@ async def _validation_error(request: Request, error: Exception) -> Response:
 
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
-    return _error(request, error.status_code, str(error.detail))
+    return _error(request, error.status_code, str(error.detail), error.headers)
+
+
+async def _unexpected_error(request: Request, error: Exception) -> Response:
+    log.exception("unexpected error on %s", request.url.path, exc_info=error)
+    return _error(request, 500, f"internal error: {type(error).__name__}")
 
 
 def _validation_message(errors: Any) -> str:

@@ -1,16 +1,20 @@
-"""The sources test set: hand-written German paragraphs with the expected source, channel and
-stance of each statement, and the accuracy of the pipeline on them.
+"""The sources test set: German paragraphs with the expected source, channel and stance of each
+statement, and the accuracy of the pipeline on them.
 
 Each line of data/sources_testset/sources_testset.jsonl is one paragraph: `text` and its
-`statements` in text order, each with `speaker`, `cue` and `quote` given as text (found in the
-paragraph: the quote from the previous statement's quote on, speaker and cue nearest the quote;
-a phrase not found verbatim is found word by word, "wies zurück" -> "wies" ... "zurück"), and the
-expected `source` (name, kind, role, gender), `channel` (kind, outlet or null), `stance` and
-`responds_to` (index of the answered statement in the same list).
+`statements` in text order, each with `speaker`, `cue` and `quote` given as text (the quote
+located as the end-to-end scorer locates it, from the previous statement's quote on; speaker and
+cue nearest the quote; a phrase not found verbatim is found word by word, "wies zurück" ->
+"wies" ... "zurück"), and the expected `source` (name, kind, role, gender, aliases), `channel`
+(kind, outlet or null), `stance` (and `stance_alt`, other acceptable stances) and `responds_to`
+(index of the answered statement in the same list). The same format holds real articles
+(../shared/data/news-sources/dev.jsonl); the news-claims statements (quote = the message, no
+speaker, cue or type) read as well: a statement without a type is taken as Indirect.
 
 Two measurements: "gold" feeds the gold speaker, cue and quote spans to the source, channel and
-stance stages; "end-to-end" runs analyze() and pairs each expected statement with the extracted
-statement whose quote (and speaker) overlaps it most.
+stance stages; "end-to-end" runs analyze() and pairs each expected statement with an extracted
+one as ../shared/tools/e2e_score.py does (evaluation.end_to_end), giving per-field accuracy over
+all expected statements and the scorer's figures.
 """
 
 from __future__ import annotations
@@ -23,7 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from quellenlage.errors import DataFormatError
-from quellenlage.model import Attribution, Medium, Part, QuoteType, SpanTuple
+from quellenlage.evaluation.end_to_end import (
+    EndToEndCounts,
+    locate_quotes,
+    pair_statements,
+    score_article,
+)
+from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, SpanTuple
 from quellenlage.resources import data_path
 from quellenlage.sources.channel import find_channels
 from quellenlage.sources.resolve import resolve_sources
@@ -43,6 +53,7 @@ class Paragraph:
     text: str
     gold: list[Attribution]
     expected: list[dict[str, Any]]
+    quote_spans: list[SpanTuple | None]
     phenomena: list[str] = field(default_factory=list)
 
 
@@ -89,16 +100,12 @@ def load_testset(path: str | Path | None = None) -> list[Paragraph]:
 
 def _paragraph(item: dict[str, Any]) -> Paragraph:
     text = item["text"]
+    statements = item["statements"]
+    quote_spans = locate_quotes(text, statements)
     gold: list[Attribution] = []
-    cursor = 0
-    for statement in item["statements"]:
-        quote_spans = [s for s in _occurrences(text, statement["quote"]) if s[0] >= cursor]
-        if not quote_spans:
-            quote_spans = _occurrences(text, statement["quote"])
-        if not quote_spans:
+    for statement, quote_span in zip(statements, quote_spans, strict=True):
+        if quote_span is None:
             raise DataFormatError(f"quote {statement['quote']!r} is not in the paragraph")
-        quote_span = quote_spans[0]
-        cursor = quote_span[0]
         quote = Part.from_spans(text, [quote_span])
         if quote is None:
             raise DataFormatError(f"empty quote in {item['id']}")
@@ -107,9 +114,9 @@ def _paragraph(item: dict[str, Any]) -> Paragraph:
             speaker = Part.from_spans(text, _nearest(text, statement["speaker"], quote_span))
         if statement.get("cue"):
             cue = Part.from_spans(text, _nearest(text, statement["cue"], quote_span))
-        gold.append(Attribution(QuoteType(statement.get("type", "Indirect")), Medium.SPEECH,
+        gold.append(Attribution(QuoteType(statement.get("type") or "Indirect"), Medium.SPEECH,
                                 quote, speaker=speaker, cue=cue))
-    return Paragraph(item["id"], text, gold, item["statements"], item.get("phenomena", []))
+    return Paragraph(item["id"], text, gold, statements, quote_spans, item.get("phenomena", []))
 
 
 def _norm(value: Any) -> Any:
@@ -144,6 +151,7 @@ def _expected(statement: dict[str, Any]) -> dict[str, Any]:
         "channel": channel.get("kind"),
         "outlet": channel.get("outlet"),
         "stance": statement.get("stance"),
+        "stance_alt": statement.get("stance_alt") or [],
         "responds_to": statement.get("responds_to"),
     }
 
@@ -174,7 +182,8 @@ class Score:
             if name == "responds_to" and wanted is None and got is None:
                 continue  # counted only where a response is expected or claimed
             self.total[name] += 1
-            if not missing and _norm(wanted) == _norm(got):
+            accepted = [wanted, *expected["stance_alt"]] if name == "stance" else [wanted]
+            if not missing and _norm(got) in [_norm(value) for value in accepted]:
                 self.correct[name] += 1
             else:
                 self.mismatches.append(Mismatch(paragraph, index, name, wanted, got))
@@ -200,51 +209,39 @@ def score_gold(paragraphs: Iterable[Paragraph]) -> Score:
     return score
 
 
-def _overlap(first: tuple[SpanTuple, ...], second: tuple[SpanTuple, ...]) -> int:
-    return sum(max(0, min(a[1], b[1]) - max(a[0], b[0])) for a in first for b in second)
+@dataclass
+class EndToEnd:
+    """The pipeline on the paragraphs: per-field accuracy over all expected statements (a missed
+    one counts wrong) and the end-to-end scorer's counts."""
 
-
-def _pair(gold: list[Attribution], found: list[Attribution]) -> list[int | None]:
-    """For each gold statement, the index of the extracted statement that overlaps it most."""
-    pairs: list[int | None] = []
-    used: set[int] = set()
-    for attribution in gold:
-        best, best_score = None, 0
-        for index, candidate in enumerate(found):
-            if index in used:
-                continue
-            score = 2 * _overlap(attribution.quote.spans, candidate.quote.spans)
-            if attribution.speaker and candidate.speaker:
-                score += _overlap(attribution.speaker.spans, candidate.speaker.spans)
-            if score > best_score:
-                best, best_score = index, score
-        if best is not None:
-            used.add(best)
-        pairs.append(best)
-    return pairs
+    fields: Score
+    counts: EndToEndCounts
+    articles: list[Article] = field(default_factory=list)  # the pipeline's, one a paragraph
 
 
 def score_end_to_end(
-    paragraphs: Iterable[Paragraph], analyze: Callable[[str], Any] | None = None
-) -> tuple[Score, int, int]:
-    """Accuracy of analyze() itself; also how many expected statements it found, of all."""
+    paragraphs: Iterable[Paragraph], analyze: Callable[[str], Article] | None = None
+) -> EndToEnd:
+    """Run analyze() (default: the pipeline with its default engine) on each paragraph."""
     if analyze is None:
         from quellenlage.pipeline import analyze as pipeline_analyze
 
         analyze = pipeline_analyze
-    score = Score()
-    found_count = total = 0
+    result = EndToEnd(Score(), EndToEndCounts())
     for paragraph in paragraphs:
-        found = analyze(paragraph.text).attributions
-        pairs = _pair(paragraph.gold, found)
+        article = analyze(paragraph.text)
+        result.articles.append(article)
+        found = article.attributions
+        pairs = pair_statements(paragraph.quote_spans, found)
+        result.counts.add(score_article(paragraph.expected, paragraph.quote_spans, found, pairs))
         back = {extracted: gold for gold, extracted in enumerate(pairs) if extracted is not None}
-        for index, statement in enumerate(paragraph.expected):
-            total += 1
-            extracted = pairs[index]
+        for index, (statement, extracted) in enumerate(
+            zip(paragraph.expected, pairs, strict=True)
+        ):
             attribution = found[extracted] if extracted is not None else None
-            found_count += attribution is not None
             responds = None
             if attribution is not None and attribution.responds_to is not None:
                 responds = back.get(attribution.responds_to, -1)
-            score.add(paragraph.id, index, _expected(statement), _observed(attribution, responds))
-    return score, found_count, total
+            result.fields.add(paragraph.id, index, _expected(statement),
+                              _observed(attribution, responds))
+    return result

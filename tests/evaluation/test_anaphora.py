@@ -1,6 +1,6 @@
 """Pronoun and role-noun resolution on WikiNews dev (read in place under ../shared)."""
 
-from quellenlage.sources.devcheck import anaphor_class, check_end_to_end, check_resolution
+from quellenlage.evaluation.anaphora import anaphor_class, check_end_to_end, check_resolution
 
 
 def test_anaphor_classes():
@@ -19,7 +19,7 @@ def test_dev_pronoun_and_role_noun_resolution(wikinews_dev):
     result = check_resolution(wikinews_dev)
     resolved, counted = result.rate()
     assert counted >= 50
-    # measured 58/74: the misses are mostly referents the article never names ("Der
+    # measured 58/75: the misses are mostly referents the article never names ("Der
     # Staatsanwalt", "Der 58-Jährige"). Before an unnamed office holder could be merged with
     # any named person (59/73, one of them credited that way).
     assert resolved / counted >= 0.77
@@ -30,5 +30,7 @@ def test_dev_resolution_end_to_end(wikinews_dev):
     result, counted = check_end_to_end(wikinews_dev)
     resolved, found = result.rate()
     assert found >= 0.8 * counted
-    # measured 51/63 (81.0%)
-    assert resolved / found >= 0.80
+    # measured 52/67 (77.6%). Unnamed office holders ("Der Staatsanwalt", never named in the
+    # article) are anonymous now, as the annotation guide has it, and the criterion no longer
+    # credits them as named (before: 55/66, three such credits among them).
+    assert resolved / found >= 0.77

@@ -1,0 +1,79 @@
+"""responds_to: which earlier statement a denial, (non-)confirmation or criticism answers.
+Sentences we wrote; the statements are built by hand, as the extractor will give them."""
+
+from __future__ import annotations
+
+from quellenlage.model import Attribution
+from quellenlage.sources import resolve_sources
+from quellenlage.stance import assign_stance
+from tests.sources.helpers import document, statement
+
+
+def assigned(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    doc = document(text)
+    resolve_sources(doc, attributions)
+    assign_stance(doc, attributions)
+    return attributions
+
+
+def test_a_denial_of_reports_answers_the_claim_they_report() -> None:
+    """"Berichte, wonach P": P is a statement of its own (hearsay) and the denial answers it,
+    though it comes after the denial's object."""
+    text = "Die Reederei wies Berichte zurück, wonach ihre Frachter Waffen transportiert hätten."
+    denial, claim = assigned(text, [
+        statement(text, "Berichte", "Die Reederei", "wies zurück"),
+        statement(text, "ihre Frachter Waffen transportiert hätten", "Berichte", "wonach"),
+    ])
+    assert (denial.stance, claim.stance) == ("deny", "unverified")
+    assert denial.responds_to == 1
+    assert claim.responds_to is None
+
+
+def test_no_one_answers_themselves() -> None:
+    text = ("Die Opposition warf dem Bürgermeister vor, Aufträge an Freunde vergeben zu haben. "
+            "Der Bürgermeister sagte, er habe davon nichts gewusst. Er wies die Vorwürfe zurück.")
+    attributions = assigned(text, [
+        statement(text, "Aufträge an Freunde vergeben zu haben", "Die Opposition", "warf vor"),
+        statement(text, "er habe davon nichts gewusst", "Der Bürgermeister", "sagte"),
+        statement(text, "die Vorwürfe", "Er", "wies zurück"),
+    ])
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_criticism_answers_the_statement_whose_topic_it_names() -> None:
+    text = ("Bürgermeister Jens Olbrich kündigte an, die Gebühren für die Kitas der Stadt im "
+            "Sommer zu verdoppeln. Der Landrat lobte den neuen Radweg. Die Elternvertreter "
+            "kritisierten, höhere Gebühren für die Kitas der Stadt seien unsozial.")
+    attributions = assigned(text, [
+        statement(text, "die Gebühren für die Kitas der Stadt im Sommer zu verdoppeln",
+                  "Bürgermeister Jens Olbrich", "kündigte an"),
+        statement(text, "den neuen Radweg", "Der Landrat", "lobte"),
+        statement(text, "höhere Gebühren für die Kitas der Stadt seien unsozial",
+                  "Die Elternvertreter", "kritisierten"),
+    ])
+    assert attributions[2].stance == "criticise"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_criticism_that_takes_up_nothing_answers_nothing() -> None:
+    text = ("Der Zoo meldete die Geburt eines Elefanten. Der Mieterbund kritisierte die hohen "
+            "Mieten in der Innenstadt.")
+    attributions = assigned(text, [
+        statement(text, "die Geburt eines Elefanten", "Der Zoo", "meldete"),
+        statement(text, "die hohen Mieten in der Innenstadt", "Der Mieterbund", "kritisierte"),
+    ])
+    assert attributions[1].stance == "criticise"
+    assert attributions[1].responds_to is None
+
+
+def test_a_denial_far_from_any_claim_answers_nothing() -> None:
+    text = ("Der Wetterdienst sagte, es werde regnen. Die Messe öffnet am Montag. Die Halle ist "
+            "neu. Sie hat zwei Eingänge. Es gibt Parkplätze. Der Caterer bestritt, dass die "
+            "Preise steigen.")
+    attributions = assigned(text, [
+        statement(text, "es werde regnen", "Der Wetterdienst", "sagte"),
+        statement(text, "dass die Preise steigen", "Der Caterer", "bestritt"),
+    ])
+    assert attributions[1].stance == "deny"
+    assert attributions[1].responds_to is None
