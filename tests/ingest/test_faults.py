@@ -2,7 +2,8 @@
 keeps what was committed, and the same ingest run again completes.
 
 The full disk is a file size limit (RLIMIT_FSIZE) on the ingest process, the read-only archive
-an SQLite URI with mode=ro: both work as root and on any file system.
+an SQLite URI with mode=ro: both work as root and on any file system. PostgreSQL going away is
+the server ending the ingest's sessions.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import DBAPIError
+
+from quellenlage.archive.database import parse_url
 from tests.archive.corpus import article_text
 from tests.archive.test_crash import check_whole_articles, committed_articles
+from tests.conftest import fresh_postgres
 
 CLI = "from quellenlage.cli.main import app; app()"
 ARTICLES = 400
@@ -146,3 +152,41 @@ def test_a_full_disk_ends_a_parallel_ingest_and_a_rerun_completes(tmp_path: Path
                            check=False)
     assert again.returncode == 0, again.stderr.decode()
     assert check_whole_articles(database) == ARTICLES
+
+
+def test_postgresql_going_away_ends_a_parallel_ingest_and_a_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    url = fresh_postgres()
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    process = subprocess.Popen(ingest_command(corpus, url), start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    engine = create_engine(parse_url(url))
+    try:
+        deadline = time.monotonic() + 120
+        while stored_in(engine) < 30:
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            assert time.monotonic() < deadline, "the ingest stored nothing for two minutes"
+            time.sleep(0.05)
+        with engine.connect() as connection:  # the server ends every session of the ingest
+            connection.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        returncode, error = ended_within(process, FAULT_SECONDS + 60)
+        if returncode != 0:  # a session ended mid-write stops the run; between writes, a new
+            assert returncode == 2  # session takes over
+            assert_one_line(error, "cannot be written or read", "run the same command again")
+        again = subprocess.run(ingest_command(corpus, url), capture_output=True, timeout=300,
+                               check=False)
+        assert again.returncode == 0, again.stderr.decode()
+        assert stored_in(engine) == ARTICLES
+    finally:
+        engine.dispose()
+
+
+def stored_in(engine: Engine) -> int:
+    try:
+        with engine.connect() as connection:
+            return int(connection.exec_driver_sql("SELECT count(*) FROM articles").scalar() or 0)
+    except DBAPIError:
+        return 0  # the schema is being made

@@ -208,7 +208,7 @@ def search_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Find statements (or articles) by words, source, outlet, date, type and stance. A query
-    that starts with "-" (an excluded word) goes after "--": search -- -Wetter Regen."""
+    that starts with "-" (an excluded word) goes in quotes: search "-Wetter Regen"."""
     with user_errors(db), existing_archive(db) as archive:
         hits = archive.search(
             query,
