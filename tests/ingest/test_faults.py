@@ -76,7 +76,7 @@ def ended_within(process: subprocess.Popen[bytes], seconds: float) -> tuple[int,
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        raise AssertionError(f"the ingest went on for {seconds} s after the fault") from None
+        raise AssertionError(f"the command went on for {seconds} s after the fault") from None
     return process.returncode, error.decode()
 
 
@@ -190,3 +190,21 @@ def stored_in(engine: Engine) -> int:
             return int(connection.exec_driver_sql("SELECT count(*) FROM articles").scalar() or 0)
     except DBAPIError:
         return 0  # the schema is being made
+
+
+def test_a_killed_worker_ends_a_parallel_batch_in_one_line(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    out = tmp_path / "teile"
+    process = subprocess.Popen(
+        [sys.executable, "-c", CLI, "batch", str(corpus), "--out", str(out), "--workers", "2",
+         "--quiet"], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while len(workers_of(process.pid)) < 2:
+        assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+        assert time.monotonic() < deadline, "no worker started in two minutes"
+        time.sleep(0.02)
+    time.sleep(1)  # at work
+    os.kill(workers_of(process.pid)[0], signal.SIGKILL)
+    returncode, error = ended_within(process, FAULT_SECONDS)
+    assert returncode == 2
+    assert_one_line(error, "worker process")

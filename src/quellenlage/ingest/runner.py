@@ -12,15 +12,12 @@ committed stays for the next run to build on.
 
 from __future__ import annotations
 
-import multiprocessing
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
+from contextlib import closing, suppress
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from typing import Protocol
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
@@ -29,6 +26,7 @@ from quellenlage.archive.database import database_reason, shown_url
 from quellenlage.archive.records import PreparedArticle, content_hash
 from quellenlage.archive.writer import ArchiveWriter, StoreResult
 from quellenlage.errors import QuellenlageError
+from quellenlage.ingest.parallel import map_in_order
 from quellenlage.ingest.sources import (
     RawArticle,
     ReaderOptions,
@@ -38,7 +36,7 @@ from quellenlage.ingest.sources import (
     input_problem,
     read_input,
 )
-from quellenlage.ingest.worker import AnalyseTask, Result, Skipped, Task, work, work_many
+from quellenlage.ingest.worker import AnalyseTask, Result, Skipped, Task, work
 from quellenlage.pipeline import (
     DEFAULT_ENGINE,
     MAX_TEXT_CHARS,
@@ -51,9 +49,7 @@ HASH_BATCH = 64
 GROUP_SIZE = 64
 GROUP_SECONDS = 0.5
 CHUNK_SIZE = 16
-CHUNKS_IN_FLIGHT_PER_WORKER = 4  # queued work per worker while the writer writes
 EXAMPLES = 10
-WORKER_EXIT_SECONDS = 5
 
 
 class IngestStopped(QuellenlageError):
@@ -190,15 +186,15 @@ def run_tasks(
     store = _GroupStore(writer, summary, progress)
     try:
         with many_articles():
-            executor = _worker_pool(workers) if workers > 1 else None
-            if progress is not None:
-                progress.start(total() if callable(total) else total)
             tasks = _unstored(writer, items, engine, max_chars)
-            if executor is None:
-                for task in tasks:
-                    store.add(work(task))
-            else:
-                _analyse_in_parallel(executor, tasks, workers, store)
+            results = (work(task) for task in tasks) if workers <= 1 else map_in_order(
+                work, tasks, workers=workers, preload="quellenlage.ingest.worker",
+                initializer=many_articles_in_this_process, chunk_size=CHUNK_SIZE)
+            with closing(results):
+                if progress is not None:
+                    progress.start(total() if callable(total) else total)
+                for result in results:
+                    store.add(result)
             store.flush()
     except BrokenProcessPool:
         with suppress(DBAPIError, OSError):  # if the archive fails too, the worker is news
@@ -224,52 +220,6 @@ def run_tasks(
 def _progress_note(summary: IngestSummary) -> str:
     return (f"{summary.added} articles were stored before it stopped; run the same command "
             "again to go on")
-
-
-def _worker_pool(workers: int) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("forkserver")
-    # Workers fork from a clean server that has the pipeline imported: no database connection
-    # is ever inherited, and each worker starts in milliseconds.
-    context.set_forkserver_preload(["quellenlage.ingest.worker"])
-    return ProcessPoolExecutor(workers, mp_context=context,
-                               initializer=many_articles_in_this_process)
-
-
-def _analyse_in_parallel(
-    executor: ProcessPoolExecutor, tasks: Iterator[Task], workers: int, store: _GroupStore
-) -> None:
-    """Hand chunks of tasks to the workers, a few per worker at a time (memory stays flat), and
-    store the results in the order of the input. A worker that dies breaks the pool: the next
-    result raises BrokenProcessPool instead of being waited for."""
-    in_flight: deque[Future[list[Result]]] = deque()
-    limit = workers * CHUNKS_IN_FLIGHT_PER_WORKER
-    try:
-        while chunk := list(islice(tasks, CHUNK_SIZE)):
-            while len(in_flight) >= limit or (in_flight and in_flight[0].done()):
-                for result in in_flight.popleft().result():
-                    store.add(result)
-            in_flight.append(executor.submit(work_many, chunk))
-        while in_flight:
-            for result in in_flight.popleft().result():
-                store.add(result)
-    except BaseException:
-        _end_workers(executor)
-        raise
-    executor.shutdown(wait=True)
-
-
-def _end_workers(executor: ProcessPoolExecutor) -> None:
-    """End the worker processes now, without waiting for the work queued to them. The executor
-    has no public way to do this before Python 3.14 (terminate_workers), hence _processes."""
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(WORKER_EXIT_SECONDS)
-        if process.is_alive():
-            process.kill()
 
 
 def _unstored(

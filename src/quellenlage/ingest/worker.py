@@ -66,11 +66,6 @@ def german_meta(text: str, meta: ArticleMeta) -> ArticleMeta | Skipped:
     return replace(meta, language=guess.language or meta.language)
 
 
-def work_many(tasks: list[Task]) -> list[Result]:
-    """A chunk of tasks, one round trip to a worker process."""
-    return [work(task) for task in tasks]
-
-
 def work(task: Task) -> Result:
     if isinstance(task, Skipped):
         return task
