@@ -228,3 +228,15 @@ def test_a_gzip_member_of_garbage_is_not_a_traceback(tmp_path: Path) -> None:
     result = ingest(tmp_path, str(path))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "\x1b" not in result.output
+
+
+def test_a_warc_file_gzipped_whole_keeps_what_was_read_and_says_how_to_fix_it(
+    tmp_path: Path,
+) -> None:
+    data = warc([(f"https://zeitung.example/{n}", page(article_text(n)).encode())
+                 for n in range(3)], compressed=False)
+    (tmp_path / "ganz.warc.gz").write_bytes(gzip.compress(data))
+    result = ingest(tmp_path, str(tmp_path / "ganz.warc.gz"))
+    assert result.exit_code == 1, result.output
+    assert "warcio recompress" in " ".join(result.output.split())
+    assert stored(tmp_path) == 1  # the record read before warcio gave up

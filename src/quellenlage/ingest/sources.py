@@ -177,6 +177,9 @@ def input_problem(spec: str, error: BaseException) -> str:
     """Why an input could not be read, in one line and without its name (said beside it)."""
     if isinstance(error, UnicodeDecodeError):
         reason = decode_problem(error.object, error.start)
+    elif isinstance(error, ArchiveLoadFailed) and "non-chunked gzip" in str(error):
+        reason = ("not a readable WARC file (compressed as one gzip stream, not record by "
+                  "record; `warcio recompress` makes it readable)")
     elif isinstance(error, ArchiveLoadFailed):
         reason = "not a readable WARC file (the records are not in WARC format)"
     elif isinstance(error, OSError) and error.strerror:
