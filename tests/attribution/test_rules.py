@@ -533,6 +533,7 @@ def test_ist_ueberzeugt_dass() -> None:
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
+    ("Der Präsident hat die Regierung für den Tod verantwortlich gemacht.", "Der Präsident"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
@@ -627,6 +628,69 @@ def test_an_accusation_named_before_wonach_is_no_speaker() -> None:
     found = statements("Den Vorwurf, wonach die Firma Steuern spare, will der Chef so nicht "
                        "stehen lassen.")
     assert all(parts(a)[1] != "Den Vorwurf" for a in found)
+
+
+def test_particle_after_a_quoted_word() -> None:
+    found = only("Der Geschäftsführer wies alle Vorwürfe als „haltlos“ zurück.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+def test_fortfahren_introduces_a_quotation() -> None:
+    found = only("Er fuhr fort: „Das ist wirklich ein Skandal.“")
+    assert parts(found) == ("„Das ist wirklich ein Skandal.“", "Er", "fuhr fort")
+
+
+def test_subject_and_auxiliary_before_short_quotations() -> None:
+    found = only('Der Sprecher hat die Reaktionen als "überzogen" und "unpassend" bezeichnet.')
+    assert found.type is QuoteType.REPORTED and parts(found)[1] == "Der Sprecher"
+
+
+def test_adverb_between_subject_and_verb() -> None:
+    found = only("Die Miliz selbst sprach später von mehr als 50 Toten.")
+    assert parts(found)[1] == "Die Miliz"
+
+
+def test_a_speech_act_in_a_clause_beside_a_statement_is_reported_too() -> None:
+    found = statements("Die Stadt bestritt das am Montag, während der Betreiber sagte, er "
+                       "prüfe die Vorwürfe noch.")
+    assert sorted(a.type for a in found) == [QuoteType.INDIRECT, QuoteType.REPORTED]
+
+
+def test_the_speech_act_among_verbs_of_saying_makes_the_reported_statement() -> None:
+    found = only("Regierungen aus aller Welt bekunden ihr Entsetzen und fordern Aufklärung.")
+    assert found.type is QuoteType.REPORTED and found.stance == "demand"
+
+
+def test_coordinated_speech_acts_are_statements_each() -> None:
+    found = statements("Die Gewerkschaft kritisierte den Plan und forderte Neuwahlen.")
+    assert [(a.type, a.quote.text, parts(a)[1]) for a in found] == [
+        (QuoteType.REPORTED, "Die Gewerkschaft kritisierte den Plan", "Die Gewerkschaft"),
+        (QuoteType.REPORTED, "forderte Neuwahlen", "Die Gewerkschaft"),
+    ]
+
+
+def test_an_attributive_participle_is_no_verb_of_saying() -> None:
+    assert all(a.type is not QuoteType.REPORTED for a in statements(
+        "Ein Großteil des erwarteten Wachstums findet in Afrika statt."))
+
+
+def test_sich_optimistisch_zeigen_dass() -> None:
+    found = only("In der Pressekonferenz zeigte sich der Minister optimistisch, dass die "
+                 "Gespräche gelingen würden.")
+    assert parts(found) == ("dass die Gespräche gelingen würden", "der Minister",
+                            "zeigte optimistisch")
+
+
+def test_zeigen_alone_is_no_verb_of_saying() -> None:
+    assert statements("Die Ausstellung zeigt Bilder aus Wien.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
+    "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
+])
+def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
+    assert statements(text) == []
 
 
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:

@@ -3,6 +3,7 @@ datelines, speaker spans that run into the addressee or an adjunct, pronouns aft
 cataphora, spans that name no source, canonical names and kinds. Sentences written for these
 tests; names and events are invented."""
 
+from quellenlage import analyze
 from quellenlage.model import Part, QuoteType
 from quellenlage.sources import resolve_sources
 from tests.sources.helpers import document, find, statement
@@ -522,3 +523,24 @@ def test_capitalised_adjective_of_a_name_before_an_organisation_noun():
     source = sources(text, statement(text, "die Lage sei unter Kontrolle",
                                      "Das Nationale Sicherheitskomitee", "teilte mit"))[0]
     assert (source.name.lower(), source.kind) == ("nationales sicherheitskomitee", "organisation")
+
+
+def test_subject_of_the_cue_verb_may_be_a_pronoun_or_stand_after_an_attribute():
+    text = ("Landesrat Peter Moll kritisierte die Pläne. Er schließt sich dem Verdacht an, "
+            "wonach die Stelle politisch besetzt werde.")
+    assert names(text, statement(text, "die Stelle politisch besetzt werde",
+                                 cue="wonach")) == ["Peter Moll"]
+    text = ("Der beim Treffen anwesende Minister Georg Albrecht reagierte mit Ministerin Ida "
+            "Lenz gelassen: Alles sei im Plan.")
+    assert names(text, statement(text, "Alles sei im Plan", cue="reagierte")) == [
+        "Georg Albrecht"]
+
+
+def test_role_before_a_name_set_off_by_commas_is_its_role() -> None:
+    text = ("Der Geschäftsführer der Entsorgungsfirma, Gerd-Jürgen Bruckner, hatte stets "
+            "erklärt, alles sei abgesprochen. Im Gespräch mit dem Minister wies der "
+            "Geschäftsführer alle Vorwürfe zurück.")
+    article = analyze(text)
+    assert [a.source.name for a in article.attributions if a.source] == [
+        "Gerd-Jürgen Bruckner", "Gerd-Jürgen Bruckner"
+    ]

@@ -50,6 +50,16 @@ def test_headlines_and_paragraphs() -> None:
     assert [s.paragraph for s in document.sentences] == [0, 0, 1]
 
 
+def test_token_span_and_char_span_convert_offsets() -> None:
+    document = Document("Die Ministerin sagte am Montag, es sei spät.")
+    start = document.text.index("Ministerin")
+    first, last = document.token_span(start, start + len("Ministerin sagte"))
+    assert [t.text for t in document.tokens[first:last]] == ["Ministerin", "sagte"]
+    assert document.char_span(first, last) == (start, start + len("Ministerin sagte"))
+    count = len(document.tokens)
+    assert document.token_span(len(document.text), len(document.text)) == (count, count)
+
+
 def test_lowercase_after_full_stop_continues_the_sentence() -> None:
     assert len(sentence_texts("Das kostet ca. fünf Euro und mehr.")) == 1
 

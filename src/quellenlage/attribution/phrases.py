@@ -268,8 +268,8 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end == cue or (phrase_end > start and all(
-            word_class(tokens[j]) == "aux" for j in range(phrase_end, cue)
-        )):
+            word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
+        )):  # "Die Hamas selbst sprach von ...", "Er hatte zuvor gesagt"
             return [(start, phrase_end)]
         if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
             # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
+    DEMONSTRATIVE_OBJECTS,
     GENITIVE_ARTICLES,
     OBJECT_ARTICLES,
     RELATIVE_STARTS,
@@ -181,6 +182,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     found: list[Candidate] = []
     clausal: list[tuple[int, int, Candidate]] = []
     anchor: Candidate | None = None
+    acts: list[Candidate] = []  # speech acts without a message, beside the sentence's statement
     for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
             continue
@@ -199,7 +201,9 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             candidate = _impersonal(analysis, sentence, i)
             if candidate is not None:
                 clausal.append((1, i, candidate))
-        elif lexicon.readings(token.text) and token.text[0].islower():
+        elif lexicon.readings(token.text) and token.text[0].islower() and not (
+            _attributive(tokens, i, sentence)
+        ):
             candidate = _verb_cue(analysis, sentence, i)
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
@@ -209,16 +213,29 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 if _closes_sentence(analysis, sentence, i):
                     rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
-            elif anchor is None:
-                anchor = _anchor(analysis, sentence, i)
+            else:
+                current = _anchor(analysis, sentence, i)
+                if current is not None and current.act:
+                    acts.append(current)
+                # the sentence's speaker: its first speech act, or its first verb of saying
+                if anchor is None or (current is not None and current.act and not anchor.act):
+                    anchor = current or anchor
     if not any(found) and not clausal:
         found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
         found.append(min(clausal, key=lambda item: item[:2])[2])
+    elif len(acts) > 1 and not any(found):
+        # "Er bestritt die Existenz der Unterlagen und sprach von einer Fälschung": two speech
+        # acts of one subject, each a statement of its own
+        found.extend(_coordinated_acts(analysis, sentence, acts))
+        analysis.anchors[sentence.index] = acts[0]
+        acts[0].act = False
     elif anchor is not None and not any(found):
         # a sentence with a statement of its own ("Demnach hat er gestanden") tells no other
         analysis.anchors[sentence.index] = anchor
     kept = [candidate for candidate in found if candidate is not None]
+    if kept:
+        kept.extend(_acts_beside(analysis, sentence, acts, kept))
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
     # in its frame, reports that statement; it is none of its own
     return [
@@ -230,6 +247,59 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             for other in kept
         )
     ]
+
+
+def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
+    """"des erwarteten Wachstums", "die angekündigten Reformen": an inflected participle between
+    an article and its noun describes the noun; it is no verb of saying."""
+    return (
+        sentence.first < i < sentence.last - 1
+        and word_class(tokens[i - 1]) == "det"
+        and tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
+        and word_class(tokens[i + 1]) == "cap"
+        and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
+    )
+
+
+def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
+                      ) -> list[Candidate]:
+    """Speech acts joined by "und" (or a comma) in one sentence, each from its verb's clause to
+    the coordinator before the next one; the first from the sentence start."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    statements = []
+    start = sentence.first
+    for number, act in enumerate(acts):
+        stop = end
+        if number + 1 < len(acts):
+            following = acts[number + 1].cue[0][0]
+            stop = next((j for j in range(following - 1, act.cue[-1][0], -1)
+                         if tokens[j].text in ("und", ",", "sowie")), following)
+        if stop > start:
+            statements.append(Candidate(QuoteType.REPORTED, act.medium, [(start, stop)],
+                                        sentence.index, act.speaker, category=act.category,
+                                        addressee=act.addressee))
+        start = stop + 1 if stop < end and tokens[stop].text in ("und", ",", "sowie") else stop
+    return statements
+
+
+def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
+                 statements: list[Candidate]) -> list[Candidate]:
+    """"Kiew dementierte, ein Berater schrieb auf Twitter, ...", "Er nannte das „Verrat“ und
+    warf ihm vor, ...": a speech act in a clause of its own beside the sentence's statement is
+    a Reported statement too; its clause, from its subject on, is the message."""
+    reported = []
+    for act in acts:
+        first = min(act.speaker[0][0], act.cue[0][0])
+        last = _clause_bounds(analysis, sentence, act.cue[-1][0])[1]
+        span = (first, max(last, act.cue[-1][0] + 1))
+        if any(s < span[1] and span[0] < e for other in statements for s, e in other.quote) or (
+            any(span[0] <= c < span[1] for other in statements for c, _ in other.cue)
+        ):
+            continue
+        reported.append(Candidate(QuoteType.REPORTED, act.medium, [span], sentence.index,
+                                  act.speaker, category=act.category, addressee=act.addressee))
+    return reported
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
@@ -312,7 +382,8 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     if group is None:
         return None
     verb, cue = group
-    left, _ = _clause_bounds(analysis, sentence, cue[0])
+    left = _before_short_quotations(analysis, sentence,
+                                    _clause_bounds(analysis, sentence, cue[0])[0])
     speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
     if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
         return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
@@ -468,16 +539,24 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     """The speech verb read at token i with the tokens of its cue (particle, auxiliary)."""
     tokens = analysis.tokens
     left, right = _clause_bounds(analysis, sentence, i)
+    left = _before_short_quotations(analysis, sentence, left)
+    right = _past_short_quotations(analysis, sentence, right)
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
+    clause_words = {tokens[j].text.lower() for j in range(left, right)}
     for reading in lexicon.readings(tokens[i].text):
         verb = reading.verb
+        if lexicon.cue_exclusions().get(verb.infinitive, frozenset()) & clause_words:
+            continue  # "zu zwei Jahren verurteilt", "sprach ihn frei"
         cue = [i]
         if reading.needs_particle:
             particle = (verb.particle or "").split()[0]
-            if particle not in words_after:
+            if particle in words_after:
+                cue.append(words_after[particle])
+            elif reading.participle and i > left and tokens[i - 1].text == particle:
+                cue.insert(0, i - 1)  # a particle written apart stands before the participle
+            else:
                 continue
-            cue.append(words_after[particle])
         if reading.participle:
             auxiliaries = [j for j in range(left, i) if word_class(tokens[j]) == "aux"]
             if auxiliaries:
@@ -487,6 +566,37 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
         if best is None or len(cue) > len(best[1]):
             best = (verb, sorted(cue))
     return best
+
+
+def _past_short_quotations(analysis: _Analysis, sentence: Sentence, right: int) -> int:
+    """The clause end past quoted words inside it ("wies die Vorwürfe als „haltlos“ zurück"),
+    where the particle of the verb may stand."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    while right < end and analysis.quote_of[right] >= 0:
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[right]])
+        if last - first > MAX_QUOTED_NAME_WORDS + 2 or last >= end:
+            return right
+        right = last
+        while right < end and analysis.quote_of[right] < 0 and not _breaks_clause(tokens, right):
+            right += 1
+    return right
+
+
+def _before_short_quotations(analysis: _Analysis, sentence: Sentence, left: int) -> int:
+    """The clause start before quoted words inside it ("hat die Reaktionen als „überdreht“ und
+    „inakzeptabel“ bezeichnet"), where the verb's subject and auxiliary stand."""
+    tokens = analysis.tokens
+    while left > sentence.first and analysis.quote_of[left - 1] >= 0:
+        first, last = analysis.token_span(analysis.quotations[analysis.quote_of[left - 1]])
+        if last - first > MAX_QUOTED_NAME_WORDS + 2 or first <= sentence.first:
+            return left
+        left = first
+        while left > sentence.first and analysis.quote_of[left - 1] < 0 and not _breaks_clause(
+            tokens, left - 1
+        ):
+            left -= 1
+    return left
 
 
 def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
@@ -641,9 +751,11 @@ def _statement_around(
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
             return None
+        subjunctive = lexicon.subjunctive_forms()
         if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
             tokens[message_start].text.lower() not in COMPLEMENTISERS
             and analysis.quote_of[message_start] < 0
+            and not any(tokens[j].text in subjunctive for j in range(message_start, end))
         ):
             # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
             # adverbial clause is no message of its verb
@@ -734,8 +846,10 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return False  # "den Plan, der im Mai ...": a relative clause; "..., die Lage sei" is not
     if opener in COMPLEMENTISERS:
         return True
-    if opener in ("um", "und", "aber", "sondern", "weil", "wenn", "als", "nachdem", "bevor"):
-        return False
+    if opener in ("um", "und", "aber", "sondern", "zumal", "wobei") or (
+        opener in ADVERBIAL_SUBORDINATORS
+    ):
+        return False  # "..., während der Betreiber sagte": an adverbial clause, no message
     if is_zu_infinitive(tokens, end):
         return True  # "forderte die Verbündeten auf, mehr Waffen zu liefern"
     if category in ("believe", "question"):

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from quellenlage.cli import archive, bench, claims, evaluate, extract, sources, stance, train, web
+from quellenlage.cli import (
+    archive,
+    bench,
+    claims,
+    evaluate,
+    extract,
+    sources,
+    stance,
+    tagger,
+    train,
+    web,
+)
 
 app = typer.Typer(
     name="quellenlage",
@@ -38,6 +49,7 @@ app.command("extract")(extract.extract_command)
 app.command("evaluate")(evaluate.evaluate_command)
 app.command("bench")(bench.bench_command)
 app.command("train")(train.train_command)
+app.command("train-tagger")(tagger.train_tagger_command)
 app.command("sources")(sources.sources_command)
 app.command("evaluate-sources")(sources.evaluate_sources_command)
 app.command("train-stance")(stance.train_stance_command)

@@ -123,7 +123,14 @@ class Gazetteer:
         )
 
     def first_name_gender(self, word: str) -> str | None:
-        return self.first_names.get(word)
+        """The gender of a first name; a double name ("Hans-Peter", "Anna-Lena") takes that of
+        its last part when every part is a first name."""
+        gender = self.first_names.get(word)
+        if gender is None and "-" in word:
+            parts = word.split("-")
+            if len(parts) == 2 and all(self.first_names.get(part) for part in parts):
+                return self.first_names[parts[-1]]
+        return gender
 
     def role(self, word: str) -> RoleNoun | None:
         """The role noun a capitalised word is: a listed one (role_nouns.tsv), or else one known

@@ -346,6 +346,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return mention
     # "Selenskyjs Worten zufolge", "nach Angaben der Polizei", "Polizeiangaben"
     wrapped = _unwrap(text, tokens, i, determiner, gaz)
+    if wrapped is not None and state is not None and wrapped.form in {"reference", "none"}:
+        # "nach israelischen Erkenntnissen", "russischen Angaben zufolge": the state's
+        wrapped.form, wrapped.kind, wrapped.name, wrapped.state = "state", "state", state, state
+        wrapped.agreement = gaz.state_genders.get(state)
     if wrapped is not None:
         return wrapped
     if i + 2 < len(words) and words[i + 1] in {"'", "’"} and gaz.wrappers.match(words[i + 2]):

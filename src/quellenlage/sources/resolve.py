@@ -68,6 +68,9 @@ DATELINE = re.compile(
 )
 ABBREVIATION = re.compile(r"\s*\(([^()\s]{2,12})\)")  # "(G29)" right after a name
 DATELINE_REACH = 600  # characters from the start of the text where a dateline may stand
+GOVERNING_WORDS = frozenset({"dem", "einem", "den", "des", "eines", "mit", "von", "vom", "für",
+                             "gegen", "bei", "beim", "nach", "laut", "zu", "zum", "zur", "an",
+                             "am", "auf", "über", "unter", "aus", "ohne", "um", "gegenüber"})
 INVERTED_SUBJECT_REACH = 2  # characters from a cue verb to its subject: "grinst Van der Bellen"
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
@@ -502,10 +505,12 @@ class ArticleSources:
                 return self.resolve(start, end)
         return None
 
-    def subject_of_cue(self, cue: Part) -> Entity | None:
+    def subject_of_cue(self, cue: Part, loose: bool = False) -> Entity | None:
         """For a statement without speaker span: the source named as the subject of its cue
-        verb, right after it ("..., grinst Van der Bellen") or opening its sentence ("Die
-        Gewerkschaft GPA-djp lanciert einen Rechner und findet, dass ...")."""
+        verb, right after it ("..., grinst Van der Bellen"), a pronoun or a source opening its
+        sentence ("Er schließt sich an, wonach ...", "Die Gewerkschaft GPA-djp lanciert einen
+        Rechner und findet, dass ..."); `loose`: else the first source before the verb that no
+        preposition or dative governs ("Der anwesende Außenminister Sergei Lawrow reagierte")."""
         word = self.document.text[cue.start : cue.spans[0][1]]
         if not word[:1].islower():
             return None  # "Laut", "Nach": no verb
@@ -517,13 +522,32 @@ class ArticleSources:
                 after.mention.sentence == sentence
             ) and after.entity.kind != "state":
                 return after.entity
-        first = bisect_left(self.candidates, self.sentence_starts[sentence] if self.sentence_starts
-                            else 0, key=_candidate_start)
-        if first < position:
-            opening = self.candidates[first]
-            if self._is_sentence_subject(opening.mention) and opening.entity.kind != "state":
-                return opening.entity
+        sentence_start = self.sentence_starts[sentence] if self.sentence_starts else 0
+        opener = self.document.token_at(sentence_start)
+        tokens = self.document.tokens
+        while opener is not None and opener < len(tokens) and not tokens[opener].text[:1].isalnum():
+            opener += 1  # past a quotation mark or dash
+        if opener is not None and opener < len(tokens) and tokens[opener].end <= cue.start and (
+            tokens[opener].text.lower() in {"er", "sie"}
+        ):  # "Er schließt sich dem Verdacht an, wonach ...": the pronoun is the subject
+            return self.resolve(tokens[opener].start, tokens[opener].end, word)
+        first = bisect_left(self.candidates, sentence_start, key=_candidate_start)
+        for candidate in self.candidates[first:position]:
+            if candidate.entity.kind == "state" or self._governed(candidate.mention):
+                continue  # "mit Präsident X", "dem Minister": no subject
+            if loose or self._is_sentence_subject(candidate.mention):
+                return candidate.entity  # the first source named in the clause before the verb
+            break
         return None
+
+    def _governed(self, mention: Mention) -> bool:
+        """Whether a mention follows a preposition or a dative or genitive article, which
+        makes it no subject: "mit Ministerin Roth", "sagte dem Sender"."""
+        index = self.document.token_at(mention.start)
+        if not index:
+            return False
+        previous = self.document.tokens[index - 1].text.lower()
+        return previous in GOVERNING_WORDS
 
     def interview_label(self, offset: int) -> str | None:
         """The label of the interview turn that `offset` is in ("Holm", "Frage"), if any."""
@@ -953,6 +977,8 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                     mention.state = entry.name  # "Rafael Correa (Ecuador)"
                 if not mention.role:
                     _apposition_role(document, tokens, end_index, mention)
+                if not mention.role:
+                    _preceding_apposition_role(document, tokens, begin, mention)
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
                 # only the mentions near it are looked at, or long texts become quadratic
                 position = bisect_right(found_ends, mention.start)
@@ -1062,6 +1088,27 @@ def _apposition_role(document: Document, tokens: list, index: int, mention: Ment
         mention.role_noun = apposition.role_noun
 
 
+def _preceding_apposition_role(document: Document, tokens: list, index: int,
+                               mention: Mention) -> None:
+    """ "Der Geschäftsführer der Firma, Gerd Berger, hatte ...": the role before a name set
+    off by a comma, where the role opens the sentence or a clause."""
+    comma = index - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return
+    start = comma
+    while start > 0 and comma - start < 8 and tokens[start - 1].text not in {
+        ",", ".", "!", "?", ";", ":", "(", ")"
+    }:
+        start -= 1
+    if start == comma:
+        return
+    apposition = parse_mention(document, tokens[start].start, tokens[comma - 1].end)
+    if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
+        mention.role = apposition.office if apposition.form == "anonymous" and (
+            apposition.office == apposition.text) else (apposition.name or apposition.role)
+        mention.role_noun = apposition.role_noun
+
+
 def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
     """Where the noun phrase of a role word begins: "der ukrainische Präsident" from
     "Präsident"; only an article or a possessive opens it ("fragte die Sprecherin" starts at
@@ -1133,10 +1180,12 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             entity = source  # "Medienberichten zufolge" as the cue, no speaker of its own
         elif attribution.cue is not None and (source := article.subject_of_cue(attribution.cue)):
             entity = source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
-        elif previous is not None:
+        else:
             sentence = article.sentence_of(attribution.quote.start)
-            if sentence - previous[0] <= CARRY_WINDOW:
+            if previous is not None and sentence - previous[0] <= CARRY_WINDOW:
                 entity = previous[1]
+            elif attribution.cue is not None:  # no statement before: any subject named
+                entity = article.subject_of_cue(attribution.cue, loose=True)
         if entity is not None:
             speaking.append((attribution, entity))
             previous = (article.sentence_of(attribution.quote.end - 1), entity)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from quellenlage.resources import read_lines
+from quellenlage.text.morphology import Morphology
 from quellenlage.text.tokens import CLOSING_QUOTES, Token, tokenize
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
@@ -52,6 +53,12 @@ class Document:
                 owner[i] = sentence.index
         return owner
 
+    @cached_property
+    def morphology(self) -> Morphology:
+        """Part of speech, case, mood and noun-phrase chunks (text/morphology.py); each sentence
+        is tagged the first time it is asked about, so a reader that never asks pays nothing."""
+        return Morphology(self)
+
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first : sentence.last]
 
@@ -59,6 +66,20 @@ class Document:
         """The sentence that covers character offset `char`, or the next one after it."""
         token = self.token_at(char)
         return None if token is None else self.sentences[self.sentence_of_token[token]]
+
+    def token_span(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens [first, last) that overlap characters [start, end) (first == last: none)."""
+        first = self.token_at(start)
+        if first is None:
+            return len(self.tokens), len(self.tokens)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return first, last
+
+    def char_span(self, first: int, last: int) -> tuple[int, int]:
+        """The characters [start, end) of tokens [first, last), last > first."""
+        return self.tokens[first].start, self.tokens[last - 1].end
 
     def token_at(self, char: int) -> int | None:
         """The index of the token that covers or follows character offset `char`."""
