@@ -534,6 +534,10 @@ def test_ist_ueberzeugt_dass() -> None:
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
     ("Der Präsident hat die Regierung für den Tod verantwortlich gemacht.", "Der Präsident"),
+    ("Zum Inhalt des Treffens machte er keine Angaben.", "er"),
+    ("Parallel dazu erhob Russland schwere Vorwürfe gegen Deutschland.", "Russland"),
+    ("Die Grünen üben Kritik an der Prüfung.", "Die Grünen"),
+    ("Die Opposition pocht auf Aufklärung.", "Die Opposition"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
@@ -691,6 +695,15 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_a_konjunktiv_sentence_before_the_first_statement_is_its() -> None:
+    found = statements("Das Abkommen sei zu komplex. Es sei zudem widersprüchlich, sagte die "
+                       "Vorsitzende der Gruppe am Mittwoch.")
+    assert [(a.type, parts(a)[1]) for a in found] == [
+        (QuoteType.INDIRECT_FREE_INDIRECT, "die Vorsitzende der Gruppe"),
+        (QuoteType.INDIRECT, "die Vorsitzende der Gruppe"),
+    ]
 
 
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:
