@@ -86,6 +86,7 @@ class Mention:
     office: str | None = None  # the role noun as written, without adjectives: "Staatsanwalt"
     sentence: int = 0
     parts: list[Mention] = field(default_factory=list)
+    genitive: bool = False  # a possessor ("Prigoschins Truppen"): never a clause's subject
 
     @property
     def is_named(self) -> bool:
@@ -316,6 +317,8 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         determiner = words[0].lower()
         i = 1
     mention.definite = determiner is not None and determiner not in INDEFINITE | QUANTIFIERS
+    if determiner in DEFINITE and i < len(words) and words[i] in QUOTE_MARKS:
+        return _quoted_name(mention, words[i + 1 :], gaz)  # 'die „New York Times“'
     adjectives: list[str] = []
     if determiner is not None and i < len(words) and words[i] in EMBEDDING_PREPOSITIONS:
         # "die in London ansässige Beobachtungsstelle": the phrase up to the participle
@@ -460,6 +463,13 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if organisation is not None:
         return _parse_organisation(text, tokens, i, adjectives, organisation, mention, gaz)
     named = _parse_name(text, tokens[i:], mention, gaz)
+    if determiner in DEFINITE and (named.kind == "unknown" or (
+        named.kind == "person" and not named.gender
+    )) and (proper := _proper_name(determiner, adjectives, words[i:], gaz)) is not None:
+        named.form = named.kind = "organisation"  # "Der Islamische Dschihad"
+        named.name, named.agreement = proper, ARTICLE_GENDERS.get(determiner, "m")
+        named.surname = named.gender = None
+        return named
     if (determiner is not None or adjectives) and (
         named.kind == "unknown" or (named.kind == "person" and not named.gender)
     ):
@@ -467,6 +477,52 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         # "Ein Überblick", "das Ergebnis"; a name needs a first name: "die Gruppe Idee" is none
         return _not_a_source(named)
     return named
+
+
+ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n", "den": "m", "dem": "m", "des": "m"}
+# how the stems of adjectives (and participles) end: "Vereinigt-e", "Islamisch-e", "National-e"
+ADJECTIVE_STEM_ENDINGS = ("ig", "isch", "lich", "t", "al", "ar", "nd", "iv", "ell", "ös")
+ADJECTIVE_STEMS = frozenset({"Rot", "Grün", "Blau", "Schwarz", "Weiß", "Jung", "Alt", "Neu",
+                             "Frei", "Groß", "Hoh", "Ober"})
+
+
+def _proper_name(determiner: str, adjectives: list[str], words: list[str],
+                 gaz: Gazetteer) -> str | None:
+    """The name of a body that a capitalised adjective makes a proper name after an article:
+    "Der Islamische Dschihad", "die Vereinigte Front", "das Rote Kreuz" (in the nominative:
+    "Islamischer Dschihad")."""
+    if not adjectives and len(words) == 2 and _capitalised_adjective(words[0], gaz):
+        adjectives, words = words[:1], words[1:]
+    if len(words) != 1 or not adjectives or not adjectives[-1][:1].isupper():
+        return None
+    gender = ARTICLE_GENDERS.get(determiner, "m")
+    return " ".join([*(strong(a, gender) for a in adjectives), words[0]])
+
+
+def _capitalised_adjective(word: str, gaz: Gazetteer) -> bool:
+    """ "Vereinigte", "Rote": a capitalised word with an adjective's ending that is no name,
+    role or organisation noun the gazetteer knows."""
+    stem = next((word[: -len(e)] for e in ("en", "er", "es", "e") if word.endswith(e)), "")
+    return len(stem) >= 3 and word.isalpha() and (
+        stem.endswith(ADJECTIVE_STEM_ENDINGS) or stem in ADJECTIVE_STEMS) and not (
+        gaz.lookup(word) or gaz.role(word) or gaz.first_name_gender(word)
+        or gaz.organisation_nouns.match(word) or gaz.source_nouns.match(word))
+
+
+def _quoted_name(mention: Mention, words: list[str], gaz: Gazetteer) -> Mention:
+    """A name in quotation marks after an article ('die „New York Times“', 'das „Blatt“'): the
+    outlet the gazetteer knows by it, else an outlet of that name (newsrooms quote the names
+    of papers and programmes)."""
+    closing = next((k for k, word in enumerate(words) if word in QUOTE_MARKS), len(words))
+    name = " ".join(words[:closing])
+    if not name[:1].isupper():
+        return _not_a_source(mention)
+    entry = gaz.lookup(name)
+    if entry is not None:
+        return _from_entry(mention, entry, words[:closing], [], gaz)
+    mention.form = mention.kind = "media"
+    mention.name, mention.definite = name, True
+    return mention
 
 
 def _as_group(mention: Mention, start: int, end: int, surface: str) -> Mention:
@@ -604,7 +660,13 @@ def _unwrap(
     if kind == "media_reports" and (determiner is None or determiner in INDEFINITE):
         return _vague_reports(tokens, head[:1].upper() + head[1:], gaz)  # "Berichten zufolge"
     if kind == "anonymous" and determiner is None and head.endswith("n"):
-        return _not_a_source(Mention(tokens[0].start, tokens[-1].end, head))  # "Angaben zufolge"
+        # "Angaben zufolge": nobody named, on purpose (the head says so to resolution)
+        return _not_a_source(Mention(tokens[0].start, tokens[-1].end, head, head=form))
+    if determiner in POSSESSIVE and determiner in PRONOUNS:
+        # "nach ihren Angaben", "deren Angaben zufolge": whoever the possessive refers to
+        agreement, number = PRONOUNS[determiner]
+        return Mention(tokens[0].start, tokens[0].end, tokens[0].text, form="pronoun",
+                       agreement=agreement if number else None)
     return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
 
 
@@ -906,7 +968,8 @@ def _parse_organisation(
     determined = i > len(adjectives)  # an article before the adjectives
     words = [t.text for t in tokens]
     mention.agreement = gender
-    mention.definite = True
+    # "Einige russische Blätter", "eine Zeitung": not the one named before
+    mention.definite = not (determined and words[0].lower() in INDEFINITE | QUANTIFIERS)
     rest = words[i + 1 :]
     state = mention.state
     for position, word in enumerate(rest):

@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
@@ -48,6 +49,7 @@ from quellenlage.sources.mentions import (
     span_tokens,
 )
 from quellenlage.text import Document
+from quellenlage.text.tokens import QUOTE_MARKS
 
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
@@ -86,6 +88,12 @@ WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
+# prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
+SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens"})
+CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-", *QUOTE_MARKS})
+IMPERSONAL_CUE_WORDS = frozenset({"es", "wurde", "wird", "wurden", "werden", "worden"})
+IMPERSONAL_VERBS = frozenset({"hieß", "heißt", "hiess", "heisst", "wurde", "wird", "wurden",
+                              "werden", "war", "ist", "sei", "hatte", "hat"})
 
 
 @dataclass
@@ -160,6 +168,7 @@ class ArticleSources:
                 self._add(mention, entity)
                 if entity.kind in {"organisation", "media"}:
                     self._note_abbreviation(mention, entity)
+        self._scan_surnames()
 
     # -- positions -------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:
@@ -217,6 +226,59 @@ class ArticleSources:
                 return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
+    def _scan_surnames(self) -> None:
+        """A person named in full once ("Jewgeni Prigoschin") is named by the surname alone
+        elsewhere, before or after ("Prigoschin sagte", "Prigoschins Truppen"): each such word
+        becomes a mention of the person named in full nearest before it (else first after it),
+        for pronouns and role nouns to find. One pass over the tokens, a lookup a word."""
+        named: dict[str, list[tuple[int, Entity]]] = {}  # surname key -> full mentions
+        for candidate in self.candidates:
+            entity = candidate.entity
+            if entity.kind == "person" and entity.surname and " " in entity.name:
+                named.setdefault(name_key(entity.surname), []).append(
+                    (candidate.mention.start, entity))
+        if not named:
+            return
+        tokens = self.document.tokens
+        starts = [candidate.mention.start for candidate in self.candidates]
+        reach = list(accumulate((c.mention.end for c in self.candidates), max))
+        lower_words: set[str] | None = None
+        found: list[_Candidate] = []
+        for index, token in enumerate(tokens):
+            word = token.text
+            if not word[:1].isupper() or not word.replace("-", "").isalpha():
+                continue
+            fulls = named.get(name_key(word))
+            genitive = fulls is None and word.endswith("s")
+            if genitive:
+                fulls = named.get(name_key(word[:-1]))  # "Prigoschins"
+            if fulls is None:
+                continue
+            inside = bisect_right(starts, token.start) - 1
+            if inside >= 0 and reach[inside] > token.start:
+                continue  # part of a mention found already ("Jewgeni Prigoschin")
+            if index == 0 or tokens[index - 1].text[-1:] in SENTENCE_OPENERS:
+                if lower_words is None:
+                    lower_words = {t.text for t in tokens if t.text[:1].islower()}
+                if word.lower() in lower_words:
+                    continue  # "Kurz danach ...": a word capitalised for its position
+            position = bisect_right(fulls, token.start, key=lambda full: full[0])
+            entity = fulls[max(0, position - 1)][1]
+            begin = index
+            inner = entity.name.split()[1:-1]  # "Van der" of "Alexander Van der Bellen"
+            while begin > 0 and tokens[begin - 1].text in inner:
+                begin -= 1
+            start = tokens[begin].start
+            mention = Mention(start, token.end, self.document.text[start : token.end],
+                              form="named", name=entity.name, kind="person",
+                              gender=entity.gender, agreement=entity.agreement,
+                              definite=True, surname=entity.surname, genitive=genitive)
+            mention.sentence = self.sentence_of(start)
+            entity.mentions.append(mention)
+            found.append(_Candidate(mention, entity))
+        if found:
+            self.candidates = sorted([*self.candidates, *found], key=_candidate_start)
+
     def _note_abbreviation(self, mention: Mention, entity: Entity) -> None:
         """ "der Artikel-29-Datenschutzgruppe (G29)": G29 names it from here on."""
         found = ABBREVIATION.match(self.document.text, mention.end)
@@ -229,7 +291,7 @@ class ArticleSources:
         if not surname:
             return None
         base = surname[:-1] if surname.endswith("s") else surname
-        found = [self._by_surname_index.get(fold(name)) for name in {surname, base}]
+        found = [self._by_surname_index.get(name_key(name)) for name in {surname, base}]
         latest = max((entry for entry in found if entry is not None),
                      key=lambda entry: entry[0], default=None)
         return latest[1] if latest is not None else None
@@ -237,7 +299,7 @@ class ArticleSources:
     def _append_entity(self, entity: Entity) -> None:
         # an unnamed person ("die Mandantin") has no surname and matches no name
         if entity.kind == "person" and entity.surname:
-            self._by_surname_index[fold(entity.surname)] = (len(self.entities), entity)
+            self._by_surname_index[name_key(entity.surname)] = (len(self.entities), entity)
         self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
@@ -520,7 +582,9 @@ class ArticleSources:
             after = self.candidates[position]
             if after.mention.start - cue.end <= INVERTED_SUBJECT_REACH and (
                 after.mention.sentence == sentence
-            ) and after.entity.kind != "state":
+            ) and after.entity.kind != "state" and not (
+                self.document.text[cue.end : after.mention.start].strip()
+            ) and not self._in_quote(after.mention):  # "hieß es, Nawalny sei": the message
                 return after.entity
         sentence_start = self.sentence_starts[sentence] if self.sentence_starts else 0
         opener = self.document.token_at(sentence_start)
@@ -540,9 +604,100 @@ class ArticleSources:
             break
         return None
 
+    def speakerless_source(
+        self, attribution: Attribution, previous: tuple[int, Entity] | None
+    ) -> Entity | None:
+        """The source of a statement without a speaker: one named in its cue ("Medienberichten
+        zufolge") or beside an impersonal cue ("Vom Ministerium hieß es"), the subject of its cue
+        verb, or the source of the statement just before, which it continues."""
+        cue = attribution.cue
+        if cue is not None and (source := self.source_in_cue(cue)):
+            return source  # "Medienberichten zufolge" as the cue, no speaker of its own
+        if cue is not None and (source := self.source_beside_cue(cue, previous)):
+            return source
+        if cue is not None and (source := self.subject_of_cue(cue)):
+            return source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
+        sentence = self.sentence_of(attribution.quote.start)
+        if previous is not None and sentence - previous[0] <= CARRY_WINDOW:
+            return previous[1]
+        if cue is not None:  # no statement before: any subject named
+            return self.subject_of_cue(cue, loose=True)
+        return None
+
+    def names_nothing(self, start: int, end: int) -> bool:
+        """Whether a speaker span names no source at all ("Der Ballon", "Unmittelbar"), as
+        opposed to one that names a source the article does not resolve (a pronoun)."""
+        if self._in_dateline(start, end):
+            return False
+        mention = parse_mention(self.document, start, end)
+        return mention.form == "none" and mention.head is None and (
+            mention.text.lower() not in INTERVIEWER_LABELS | ANSWER_LABELS)
+
+    def source_beside_cue(
+        self, cue: Part, previous: tuple[int, Entity] | None
+    ) -> Entity | None:
+        """The source in a phrase with "von", "aus", "bei" or "seitens" (or a document noun)
+        right before or after an impersonal cue: "Vom Außenministerium hieß es", "hieß es am
+        Abend aus dem Ministerium", "hieß es in einer Mitteilung der Polizei", "wurde von der
+        Behörde mitgeteilt"; none across a comma or a quotation mark."""
+        if not IMPERSONAL_CUE_WORDS.intersection(cue.text.lower().split()):
+            return None  # "nach Vorwürfen aus Moskau": a verb with a subject of its own
+        tokens = self.document.tokens
+        first = self.document.token_at(cue.start)
+        last = self.document.token_at(cue.end - 1)
+        if first is None or last is None:
+            return None
+        sentence = self.document.sentences[self.sentence_of(cue.start)]
+        # after the cue: "hieß es (am frühen Morgen) von der Botschaft"
+        index = last + 1
+        while index < sentence.last and tokens[index].text not in CLAUSE_END:
+            if tokens[index].text.lower() in SOURCE_PREPOSITIONS or (
+                tokens[index].text.lower() in {"in", "im"}
+            ):
+                end = index + 1
+                while end < sentence.last and tokens[end].text not in CLAUSE_END:
+                    end += 1
+                return self._source_phrase(index, end, previous)
+            index += 1
+        # before the cue: "Vom Außenministerium in Moskau hieß es", "Von der Polizei wurde
+        # mitgeteilt"
+        index = first - 1
+        while index >= sentence.first and tokens[index].text not in CLAUSE_END:
+            index -= 1
+        index += 1
+        if index < first and tokens[index].text.lower() in SOURCE_PREPOSITIONS:
+            end = index + 1
+            while end < first and tokens[end].text.lower() not in IMPERSONAL_VERBS:
+                end += 1
+            return self._source_phrase(index, end, previous)
+        return None
+
+    def _source_phrase(self, preposition: int, end: int,
+                       previous: tuple[int, Entity] | None) -> Entity | None:
+        """The source a prepositional phrase names ("von der Botschaft", "in einer Mitteilung
+        der Polizei", "in der Erklärung"), if it names one."""
+        tokens = self.document.tokens
+        if end <= preposition + 1:
+            return None
+        start, stop = tokens[preposition + 1].start, tokens[end - 1].end
+        if tokens[preposition].text.lower() in {"in", "im"}:
+            mention = parse_mention(self.document, start, stop)
+            if mention.form != "reference" and not (mention.parts or mention.is_named) and (
+                mention.form not in {"anonymous", "collective"}
+            ):
+                return None
+            head = self.document.text[start:stop].split()
+            if not any(self.gaz.wrappers.match(word) for word in head[:3]):
+                return None  # "in Moskau", "im Weißen Haus": a place, no source
+        elif parse_mention(self.document, start, stop).form in {"none", "pronoun"}:
+            return None
+        return self.resolve(start, stop, None, previous)
+
     def _governed(self, mention: Mention) -> bool:
         """Whether a mention follows a preposition or a dative or genitive article, which
         makes it no subject: "mit Ministerin Roth", "sagte dem Sender"."""
+        if mention.genitive:
+            return True  # "Nawalnys Mitarbeiter sprachen ...": the possessor is no subject
         index = self.document.token_at(mention.start)
         if not index:
             return False
@@ -726,6 +881,8 @@ class ArticleSources:
 
     def _is_sentence_subject(self, mention: Mention) -> bool:
         """A mention that opens its sentence (after an article) is most often its subject."""
+        if mention.genitive:
+            return False
         sentence = self.document.sentences[mention.sentence]
         words = [t for t in span_tokens(self.document, sentence.start, mention.start)
                  if t.text[:1].isalnum()]
@@ -822,6 +979,24 @@ def fold(word: str) -> str:
     """A name without diacritics, for comparing spellings: "Davutoğlu" -> "Davutoglu"."""
     decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# German and English transliterations of the same Cyrillic (or other) letters, longest first:
+# Prigoschin ~ Prigozhin, Podoljak ~ Podolyak, Selenskyj ~ Zelensky, Sacharowa ~ Zakharova
+TRANSLITERATIONS = (("tsch", "c"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("kh", "h"),
+                    ("ch", "h"), ("ts", "s"), ("z", "s"), ("j", "y"), ("w", "v"), ("ck", "k"))
+DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65_536)
+def name_key(word: str) -> str:
+    """A surname as a spelling-free key: without diacritics, case, doubled letters and the
+    differences of German and English transliteration ("Selenskyj", "Zelenskyy" -> "selensky")."""
+    key = (word if word.isascii() else fold(word)).lower()
+    for written, sound in TRANSLITERATIONS:
+        key = key.replace(written, sound)
+    key = DOUBLED.sub(r"\1", key)
+    return key.removesuffix("iy") + "y" if key.endswith("iy") else key
 
 
 def _has_determiner(mention: Mention) -> bool:
@@ -1028,7 +1203,7 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
     scanned.append(mention)
 
 
-PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
+PHRASE_OPENERS = DEFINITE | POSSESSIVE
 CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
 ARTICLE_LESS_STARTS = frozenset(',.;:!?()"„“”«»–-0123456789')
@@ -1176,16 +1351,13 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = _speaker_span(article, speaker)
             entity = article.resolve(start, end, cue_text, previous)
-        elif attribution.cue is not None and (source := article.source_in_cue(attribution.cue)):
-            entity = source  # "Medienberichten zufolge" as the cue, no speaker of its own
-        elif attribution.cue is not None and (source := article.subject_of_cue(attribution.cue)):
-            entity = source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
+            if entity is None and article.names_nothing(start, end):
+                # "Von dem Ballon sei nie eine Gefahr ausgegangen", "Lügen anzuprangern": a
+                # phrase read as the speaker that names none; the statement's source is found
+                # as for a statement without a speaker
+                entity = article.speakerless_source(attribution, previous)
         else:
-            sentence = article.sentence_of(attribution.quote.start)
-            if previous is not None and sentence - previous[0] <= CARRY_WINDOW:
-                entity = previous[1]
-            elif attribution.cue is not None:  # no statement before: any subject named
-                entity = article.subject_of_cue(attribution.cue, loose=True)
+            entity = article.speakerless_source(attribution, previous)
         if entity is not None:
             speaking.append((attribution, entity))
             previous = (article.sentence_of(attribution.quote.end - 1), entity)
