@@ -534,6 +534,10 @@ def test_ist_ueberzeugt_dass() -> None:
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Die Miliz machte die Armee für den Angriff verantwortlich.", "Die Miliz"),
     ("Der Präsident hat die Regierung für den Tod verantwortlich gemacht.", "Der Präsident"),
+    ("Zum Inhalt des Treffens machte er keine Angaben.", "er"),
+    ("Parallel dazu erhob Russland schwere Vorwürfe gegen Deutschland.", "Russland"),
+    ("Die Grünen üben Kritik an der Prüfung.", "Die Grünen"),
+    ("Die Opposition pocht auf Aufklärung.", "Die Opposition"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
@@ -672,6 +676,34 @@ def test_coordinated_speech_acts_are_statements_each() -> None:
 def test_an_attributive_participle_is_no_verb_of_saying() -> None:
     assert all(a.type is not QuoteType.REPORTED for a in statements(
         "Ein Großteil des erwarteten Wachstums findet in Afrika statt."))
+
+
+def test_sich_optimistisch_zeigen_dass() -> None:
+    found = only("In der Pressekonferenz zeigte sich der Minister optimistisch, dass die "
+                 "Gespräche gelingen würden.")
+    assert parts(found) == ("dass die Gespräche gelingen würden", "der Minister",
+                            "zeigte optimistisch")
+
+
+def test_zeigen_alone_is_no_verb_of_saying() -> None:
+    assert statements("Die Ausstellung zeigt Bilder aus Wien.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
+    "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
+])
+def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_a_konjunktiv_sentence_before_the_first_statement_is_its() -> None:
+    found = statements("Das Abkommen sei zu komplex. Es sei zudem widersprüchlich, sagte die "
+                       "Vorsitzende der Gruppe am Mittwoch.")
+    assert [(a.type, parts(a)[1]) for a in found] == [
+        (QuoteType.INDIRECT_FREE_INDIRECT, "die Vorsitzende der Gruppe"),
+        (QuoteType.INDIRECT, "die Vorsitzende der Gruppe"),
+    ]
 
 
 def test_das_sagte_leaves_a_sentence_with_its_own_statement_alone() -> None:

@@ -128,12 +128,38 @@ def test_the_bundled_example_follows_one_claim_through_four_outlets(tmp_path: Pa
     code, out, _ = run("claim", "nordkoreanische Soldaten", "--db", db, "--format", "json")
     assert code == 0, out
     timeline = json.loads(out)["timeline"]
+    # each article's headline and speech acts ("hat die Berichte ... bestätigt") are statements
+    # of the claim too
     assert [(entry["outlet"], entry["stance"]) for entry in timeline] == [
         ("Morgenpost Nord", "assert"),
-        ("Rheinischer Bote", "not_confirm"),
+        *[("Rheinischer Bote", "not_confirm")] * 3,
         ("Rheinischer Bote", "assert"),
-        ("Tagesanzeiger Süd", "deny"),
-        ("Abendblatt West", "confirm"),
+        *[("Tagesanzeiger Süd", "deny")] * 3,
+        *[("Abendblatt West", "confirm")] * 3,
     ]
-    assert timeline[3]["source"] == "Dmitri Peskow"
+    assert timeline[7]["source"] == "Dmitri Peskow"
 
+
+
+def test_export_carries_each_statements_claim_id(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'news.db'}"
+    with Archive(db) as archive:
+        store(archive, CLAIM + OTHER)
+
+    def exported() -> dict[str, int | None]:
+        code, out, _ = run("export", "--format", "jsonl", "--db", db)
+        assert code == 0, out
+        return {
+            attribution["quote"]["text"]: attribution["claim_id"]
+            for line in out.splitlines()
+            for attribution in json.loads(line)["attributions"]
+        }
+
+    assert set(exported().values()) == {None}  # not linked yet
+    run("link-claims", "--db", db, "--quiet")
+    claim_ids = exported()
+    water = {claim_ids[statement.quote] for statement in CLAIM}
+    assert len(water) == 1 and None not in water
+    assert claim_ids[OTHER[0].quote] not in water
+    (listed,) = json.loads(run("claims", "--db", db, "--format", "json")[1])
+    assert water == {listed["id"]}

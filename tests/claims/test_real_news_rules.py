@@ -17,6 +17,7 @@ from quellenlage.archive.schema import attributions, claim_statements
 from quellenlage.claims import LinkSettings, link_claims
 from quellenlage.claims.context import article_context, article_words, context_overlap
 from quellenlage.claims.evaluation import LabelledStatement
+from quellenlage.claims.linker import names_report
 from quellenlage.claims.profile import Profile
 from quellenlage.claims.terms import claim_terms_and_names
 from quellenlage.model import Article, Attribution, Medium, Part, QuoteType, Source
@@ -268,3 +269,56 @@ def test_a_claim_stored_before_article_contexts_keeps_working() -> None:
     again = Profile.from_json(profile.to_json())
     assert again.articles == [7]
     assert again.context == {"kassel": 1, "stadtwerk": 1}
+
+
+# Close in time
+
+
+YEAR_LATER = [
+    said("t1", "bus2025", "2025-03-03", "Verkehrsverbund Nordhessen", "assert",
+         "Der Verkehrsverbund Nordhessen streicht im Landkreis Waldeck 14 Buslinien"),
+    said("t2", "bus2026", "2026-03-20", "Landrat Jürgen Pfeil", "assert",
+         "Im Landkreis Waldeck streicht der Verkehrsverbund Nordhessen 14 Buslinien",
+         outlet="Waldecker Bote"),
+]
+
+
+def test_the_same_words_a_year_later_are_another_claim() -> None:
+    assert not linked(YEAR_LATER, COUNTED)
+    # one statement a batch: the earlier claim is stored and must come from the index, whose
+    # answers the window filters before the claim is read
+    assert not linked(YEAR_LATER, LinkSettings(specific_floor=3, batch_size=1))
+    assert linked(YEAR_LATER, LinkSettings(specific_floor=3, batch_size=1, max_days=None))
+    assert linked(YEAR_LATER, LinkSettings(specific_floor=3, max_days=None))
+    weeks_later = [YEAR_LATER[0], said(
+        "t3", "bus2025b", "2025-04-20", "Landrat Jürgen Pfeil", "assert", YEAR_LATER[1].quote,
+        outlet="Waldecker Bote")]
+    assert linked(weeks_later, COUNTED)
+
+
+# An answer that names the report
+
+
+REPORT_ANSWER = [
+    said("r1", "fähre1", "2025-06-02", "Gewerkschaft Verdi", "assert",
+         "Die Reederei Nordlicht will die Fährverbindung nach Hiddensee im Winter einstellen"),
+    # the cue gave no stance ("erklärte"); the answer is in the words "Berichte ... falsch"
+    said("r2", "fähre2", "2025-06-03", "Reederei Nordlicht", "assert",
+         "Die Berichte über das Aus der Fährverbindung nach Hiddensee seien falsch",
+         outlet="Ostseezeitung"),
+]
+
+
+def test_an_assertion_naming_the_report_answers_its_claim() -> None:
+    assert linked(REPORT_ANSWER, COUNTED)
+    assert not linked(REPORT_ANSWER, LinkSettings(specific_floor=3, report_answers=False))
+
+
+def test_a_report_named_as_what_is_answered_not_as_a_source() -> None:
+    answers = ["Die Berichte sind falsch", "Diese Angaben könne man nicht bestätigen",
+               "Meldungen, wonach die Fähre eingestellt werde, seien falsch",
+               "Die Berichte über das Aus der Fährverbindung seien falsch"]
+    sources = ["Der Bericht zeige, dass die Fähre im Winter leer fahre",
+               "Die Fähre fahre im Winter nicht"]
+    assert all(names_report(text) for text in answers)
+    assert not any(names_report(text) for text in sources)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quellenlage.claims import claim_terms
 from quellenlage.claims.profile import Profile, similarity
+from quellenlage.claims.terms import claim_terms_and_names, number_word_value
 
 
 def test_a_nationality_adjective_and_a_capital_are_their_state() -> None:
@@ -45,3 +46,31 @@ def test_a_derived_word_matches_at_a_discount() -> None:
     derived = similarity(claim_terms("Die Schließung des Hallenbads der Stadt"), profile, weight)
     assert exact.similarity > derived.similarity > 0.5
     assert derived.shared == 3
+
+
+def test_a_figure_is_one_term_however_it_is_written() -> None:
+    written = ["12.000 Helfer", "12 000 Helfer", "12\u202f000 Helfer", "zwölftausend Helfer"]
+    assert {claim_terms(text) for text in written} == {frozenset({"12000", "helf"})}
+    assert claim_terms("1,5 Millionen Besucher") == claim_terms("1.500.000 Besucher")
+    assert "2000000" in claim_terms("zwei Millionen Euro")
+    assert number_word_value("dreihunderteinundzwanzig") == 321
+    assert number_word_value("zweitausendvierundzwanzig") == 2024
+    # vague or no figure: "mehrere hundert", "Tausende", articles and "acht" stay words
+    assert {number_word_value(w) for w in ("hundert", "Tausende", "ein", "acht")} == {None}
+    assert "2023" in claim_terms("Im Jahr 2023 100 Tage")  # a year before a figure is no thousand
+
+
+def test_nationality_nouns_are_their_state() -> None:
+    assert claim_terms("Iraner") == claim_terms("Iran") == claim_terms("iranische")
+    assert claim_terms("zwei Ukrainerinnen") - {"zwei"} == claim_terms("Ukraine")
+    assert claim_terms("Israelis") == claim_terms("Israel")
+    assert claim_terms("Russen") == claim_terms("Moskau")
+    assert claim_terms("George") != claim_terms("Georgien")  # a first name stays a name
+
+
+def test_a_nationality_adjective_before_a_noun_is_no_name_of_two_words() -> None:
+    terms, names = claim_terms_and_names("Die Behörde zählte 300 nordkoreanische Soldaten")
+    assert {"nordkorea", "soldat"} <= terms
+    assert names == ()
+    _, names = claim_terms_and_names("Verteidigungsminister Boris Kellermann sagte das")
+    assert names  # a real run of capitalised words stays one name

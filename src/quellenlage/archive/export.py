@@ -3,8 +3,10 @@
 JSONL has exactly one line per stored article: its metadata, its text and its attributions in the
 model's JSON (`Article.to_dict()`), plus the archive's id and near-duplicate link. Each source is
 the archive's source, with its id there (`source_id`) and its mentions from the mentions table:
-a statement's stored JSON need not carry them (older rows did, once per statement). CSV has one row
-per statement. Parquet has one row per article in the layout `quellenlage load` reads.
+a statement's stored JSON need not carry them (older rows did, once per statement). Each
+attribution carries its `claim_id` (the claim `link-claims` put it in; null while not linked).
+CSV has one row per statement. Parquet has one row per article in the layout `quellenlage load`
+reads.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from quellenlage.archive.parquet import EXPORT_SCHEMA
 from quellenlage.archive.records import META_FIELDS, ArticleMeta
-from quellenlage.archive.schema import articles, attributions, mentions
+from quellenlage.archive.schema import articles, attributions, claim_statements, mentions
 from quellenlage.model import Article
 
 PAGE = 500
@@ -41,6 +43,8 @@ class StoredArticle:
     duplicate_of: int | None
     similarity: float | None
     source_ids: list[int | None] = field(default_factory=list)  # each statement's, or None
+    # The claim of each attribution, in the article's order (None: not linked yet).
+    claim_ids: list[int | None] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "content_hash": self.content_hash}
@@ -54,6 +58,9 @@ class StoredArticle:
                 archive_ids.setdefault(id(attribution.source), source_id)
         for listed, source in zip(data["sources"], self.article.sources(), strict=True):
             listed["source_id"] = archive_ids.get(id(source))
+        claim_ids = self.claim_ids or [None] * len(data["attributions"])
+        for attribution, claim_id in zip(data["attributions"], claim_ids, strict=True):
+            attribution["claim_id"] = claim_id
         return data
 
 
@@ -88,13 +95,17 @@ def _read_stored(
     ids = [row["id"] for row in rows]
     found: dict[int, list[tuple[dict[str, Any], int | None]]] = {i: [] for i in ids}
     mentioned: dict[tuple[int, int], list[list[int]]] = {}
+    claim_ids: dict[int, list[int | None]] = {i: [] for i in ids}
     if ids:
-        for article_id, data, source_id in connection.execute(
-            select(attributions.c.article_id, attributions.c.data, attributions.c.source_id)
+        for article_id, data, source_id, claim_id in connection.execute(
+            select(attributions.c.article_id, attributions.c.data, attributions.c.source_id,
+                   claim_statements.c.claim_id)
+            .outerjoin(claim_statements, claim_statements.c.attribution_id == attributions.c.id)
             .where(attributions.c.article_id.in_(ids))
             .order_by(attributions.c.article_id, attributions.c.position)
         ):
             found[article_id].append((data, source_id))
+            claim_ids[article_id].append(None if claim_id is None else int(claim_id))
         for article_id, source_id, start, end in connection.execute(
             select(mentions.c.article_id, mentions.c.source_id, mentions.c.start, mentions.c.end)
             .where(mentions.c.article_id.in_(ids))
@@ -110,6 +121,7 @@ def _read_stored(
             duplicate_of=row["duplicate_of"],
             similarity=row["similarity"],
             source_ids=[source_id for _, source_id in found[row["id"]]],
+            claim_ids=claim_ids[row["id"]],
         )
         for row in rows
     ]

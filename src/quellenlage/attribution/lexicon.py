@@ -279,6 +279,15 @@ def reported_acts() -> dict[str, frozenset[str]]:
 
 
 @cache
+def cue_exclusions() -> dict[str, frozenset[str]]:
+    """Verbs of saying -> words that, in the verb's clause, make it mean something else."""
+    return {
+        infinitive: frozenset(words.split(","))
+        for infinitive, words in read_table("lexicons", "cue_exclusions.tsv")
+    }
+
+
+@cache
 def time_nouns() -> frozenset[str]:
     """Nouns of time: the phrases they head date a statement, they never speak."""
     return frozenset(read_lines("lexicons", "time_nouns.txt"))

@@ -543,8 +543,11 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     right = _past_short_quotations(analysis, sentence, right)
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
+    clause_words = {tokens[j].text.lower() for j in range(left, right)}
     for reading in lexicon.readings(tokens[i].text):
         verb = reading.verb
+        if lexicon.cue_exclusions().get(verb.infinitive, frozenset()) & clause_words:
+            continue  # "zu zwei Jahren verurteilt", "sprach ihn frei"
         cue = [i]
         if reading.needs_particle:
             particle = (verb.particle or "").split()[0]
@@ -1173,6 +1176,16 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             ))
             last_reported = sentence.index
             continue
+        if source is None and _reports_ahead(analysis, sentence, words, by_sentence):
+            # "„Das Abkommen sei zu komplex.“ ... sagte die Vorsitzende": a Konjunktiv sentence
+            # before the first statement (a headline, a lead) is that statement's
+            ahead = next(by_sentence[k] for k in range(sentence.index + 1, sentence.index + 3)
+                         if k in by_sentence)
+            statements.append(Candidate(
+                QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(ahead),
+                [(sentence.first, sentence.last)], sentence.index, ahead.speaker,
+            ))
+            continue
         if _is_hearsay(tokens, words, modals, sentence):
             speaker = _context_speaker(speakers, sentence.index)
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
@@ -1182,6 +1195,21 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
                                         [(sentence.first, sentence.last)], sentence.index,
                                         intender, category="announce"))
     return statements
+
+
+REPORTED_SUBJUNCTIVE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle",
+                                  "wolle", "dürfe", "gebe", "gehe", "liege", "stehe"})
+
+
+def _reports_ahead(analysis: _Analysis, sentence: Sentence, words: list[int],
+                   by_sentence: dict[int, Candidate]) -> bool:
+    """A sentence with an unmistakable Konjunktiv I form ("sei", "habe", "könne"), one of the
+    next two sentences a statement with a speaker."""
+    tokens = analysis.tokens
+    if not any(tokens[j].text in REPORTED_SUBJUNCTIVE for j in words):
+        return False
+    return any(k in by_sentence and by_sentence[k].speaker
+               for k in range(sentence.index + 1, sentence.index + 3))
 
 
 INTENTION_MODALS = frozenset({"will", "wollen"})  # declared now; "wollte" narrates

@@ -23,7 +23,17 @@ transaction; a second run finds nothing to do and changes nothing. For each stat
      articles are about: their contexts (each article's most telling terms, claims.context)
      share `min_context` of their weight;
    - an assertion that gives figures joins a claim that gives figures only when they share one
-     (`figures_must_agree`): 5,500 arrivals on Wednesday are not 7,300 on Sunday;
+     (`figures_must_agree`): 5,500 arrivals on Wednesday are not 7,300 on Sunday; "12.000",
+     "12 000" and "zwölftausend" are one figure (claims.terms);
+   - its article was published within `max_days` of the claim's first and last statement: the
+     same words a year later report another event;
+   - an assertion that names a report or claim ("Die Berichte sind falsch", "diese Angaben")
+     answers it, whatever stance its cue gave: it joins with an answer's evidence
+     (`report_answers`);
+   - with semantic linking (`semantic`, the optional extra, claims.semantic) a statement whose
+     sentence vector is close to the claim's (`semantic_threshold`) joins with fewer shared
+     words (`semantic_min_specific` specific ones), all other rules still applying, and the
+     vector's locality-sensitive keys look up candidates in the same index as terms;
 3. with no such claim the statement founds a claim of its own, which later statements may join.
 
 Stance never splits a claim: a denial shares the claim's terms because stance words are no
@@ -34,11 +44,14 @@ terms (claims.terms). The thresholds were chosen on the labelled set in data/cla
 
 from __future__ import annotations
 
+import heapq
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any, Protocol
 
@@ -64,6 +77,7 @@ from quellenlage.archive.schema import (
     claim_terms,
     claims,
 )
+from quellenlage.claims import semantic
 from quellenlage.claims.context import (
     article_context,
     article_words,
@@ -109,6 +123,22 @@ class LinkSettings:
     # An assertion must match this share of what all statements of a claim have in common: the
     # hostages set free are not the ceasefire, though both name Israel, Hamas and Gaza.
     min_core: float = MIN_CORE
+    # A statement joins a claim only when its article appeared within this many days of the
+    # claim's first and last statement: news of one event is close in time, and the same words
+    # a year later are another event. None: no limit.
+    max_days: int | None = 60
+    # An assertion that names a report or claim ("Berichte über ...", "diese Angaben") answers
+    # it, whatever stance the cue gave it: it joins with the evidence a denial needs.
+    report_answers: bool = True
+    # Meaning (claims.semantic, the optional `semantic` extra): a statement whose sentence
+    # vector is at least `semantic_threshold` similar to a claim's joins it with fewer shared
+    # words - `semantic_min_specific` specific ones, in the same story, figures and dates
+    # agreeing - and vector neighbours are looked up as candidates.
+    semantic: bool = False
+    # Chosen on the news-claims dev set (0.90-0.95, 1-2 specific terms): sentences of one
+    # story score 0.88-0.92 whatever they claim, so lower thresholds merge claims of a story.
+    semantic_threshold: float = 0.92
+    semantic_min_specific: int = 2
     batch_size: int = 2000
     rare_terms: int = 6  # a statement's rarest terms that look up candidates
     rare_share: float = 0.002  # terms in more of the linked statements are not looked up ...
@@ -122,6 +152,7 @@ class LinkSummary:
     new_claims: int = 0
     joined: int = 0  # joined a claim by similarity
     responses: int = 0  # joined the claim of the statement they answer
+    compared: int = 0  # statement-to-claim comparisons (at most `candidates` a statement)
     seconds: float = 0.0
     claims_total: int = 0
     shared_claims: int = 0  # claims made in at least two articles
@@ -219,7 +250,22 @@ class _Claim:
     label: str
     label_id: int
     label_is_response: bool
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
     changed: bool = False
+
+    def near(self, moment: datetime | None, days: int | None) -> bool:
+        """Whether `moment` lies within `days` of the claim's first and last statement."""
+        if days is None or moment is None or self.first_seen is None or self.last_seen is None:
+            return True
+        window = timedelta(days=days)
+        return self.first_seen - window <= moment <= self.last_seen + window
+
+    def seen(self, moment: datetime | None) -> None:
+        if moment is None:
+            return
+        self.first_seen = moment if self.first_seen is None else min(self.first_seen, moment)
+        self.last_seen = moment if self.last_seen is None else max(self.last_seen, moment)
 
 
 @dataclass(slots=True)
@@ -232,7 +278,13 @@ class _Statement:
     responds_to: int | None
     terms: frozenset[str]
     names: tuple[frozenset[str], ...]  # groups of terms that form one name of several words
-    rare: list[str] = field(default_factory=list)
+    names_report: bool = False  # "Berichte über ...", "diese Angaben": it answers a claim
+    # Its article's publication date; unknown (None) for an article without one: the day it
+    # was ingested says nothing about the event.
+    seen: datetime | None = None
+    rare: list[str] = field(default_factory=list)  # what it looks candidates up with
+    vector: Any = None  # its sentence vector (semantic linking only)
+    band_keys: list[str] = field(default_factory=list)
 
     def units(self, terms: Iterable[str]) -> int:
         """How many things these terms of the statement name: a name of several words is one."""
@@ -261,9 +313,17 @@ class _Batch:
             self.statements.append(_Statement(
                 id=row["id"], article_id=row["article_id"], position=row["position"],
                 quote=row["quote_text"], stance=row["stance"], responds_to=row["responds_to"],
-                terms=terms, names=names,
+                terms=terms, names=names, names_report=names_report(row["quote_text"]),
             ))
+        if settings.semantic:
+            vectors = semantic.embed([statement.quote for statement in self.statements])
+            for statement, vector in zip(self.statements, vectors, strict=True):
+                statement.vector = vector
+                statement.band_keys = semantic.band_keys(vector)
         self.contexts: dict[int, frozenset[str]] = {}  # article id -> its context
+        self.article_dates: dict[int, datetime | None] = {}
+        # First and last seen of the stored claims in the index's answers (the time window).
+        self.claim_dates: dict[int, tuple[datetime | None, datetime | None]] = {}
         self.df: dict[str, int] = {}
         self.weights: dict[str, float] = {}  # fixed within a batch
         self.linked_total = 0
@@ -296,7 +356,9 @@ class _Batch:
         self._load_contexts()
         db_candidates = self._candidates_from_index()
         answered = self._answered_claims()
-        self._load_claims({key for keys in db_candidates for key in keys} | set(answered.values()))
+        self._load_claims(
+            {key for ranked in db_candidates for key, _ in ranked} | set(answered.values())
+        )
         for statement, candidates in zip(self.statements, db_candidates, strict=True):
             self._link(statement, candidates, answered)
         self._write()
@@ -336,11 +398,12 @@ class _Batch:
         words: dict[int, Any] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
-            query = select(articles.c.id, articles.c.title, articles.c.text).where(
-                articles.c.id.in_(chunk)
-            )
-            for article_id, title, text in self.connection.execute(query):
+            query = select(
+                articles.c.id, articles.c.title, articles.c.text, articles.c.published
+            ).where(articles.c.id.in_(chunk))
+            for article_id, title, text, seen in self.connection.execute(query):
                 words[int(article_id)] = article_words(f"{title or ''}\n{text}")
+                self.article_dates[int(article_id)] = seen
         self._load_df({term for counts in words.values() for term in counts})
         common = common_count(self.linked_total)
 
@@ -351,10 +414,12 @@ class _Batch:
             article_id: article_context(counts, self.weight, is_common)
             for article_id, counts in words.items()
         }
+        for statement in self.statements:
+            statement.seen = self.article_dates.get(statement.article_id)
 
     # Candidates
 
-    def _candidates_from_index(self) -> list[list[int]]:
+    def _candidates_from_index(self) -> list[list[tuple[int, float]]]:
         """For each statement, the stored claims most likely to be its claim."""
         settings = self.settings
         cap = max(settings.rare_floor, int(settings.rare_share * self.linked_total))
@@ -363,26 +428,50 @@ class _Batch:
                 (term for term in statement.terms if self.df.get(term, 1) <= cap),
                 key=lambda term: (self.df.get(term, 1), term),
             )
-            statement.rare = rare[: settings.rare_terms]
+            statement.rare = rare[: settings.rare_terms] + statement.band_keys
         wanted = sorted({term for statement in self.statements for term in statement.rare})
         postings: dict[str, list[int]] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
-            query = select(claim_terms.c.term, claim_terms.c.claim_id).where(
-                claim_terms.c.term.in_(chunk)
+            query = (
+                select(claim_terms.c.term, claim_terms.c.claim_id, claims.c.first_seen,
+                       claims.c.last_seen)
+                .join(claims, claims.c.id == claim_terms.c.claim_id)
+                .where(claim_terms.c.term.in_(chunk))
             )
-            for term, claim_id in self.connection.execute(query):
+            for term, claim_id, first_seen, last_seen in self.connection.execute(query):
                 postings.setdefault(term, []).append(int(claim_id))
-        return [self._ranked(statement.rare, postings) for statement in self.statements]
+                self.claim_dates[int(claim_id)] = (first_seen, last_seen)
+        return [
+            self._ranked(statement.rare, postings, statement.seen)
+            for statement in self.statements
+        ]
 
-    def _ranked(self, terms: Iterable[str], postings: dict[str, Any]) -> list[int]:
+    def _ranked(
+        self, terms: Iterable[str], postings: dict[str, Any], seen: datetime | None = None
+    ) -> list[tuple[int, float]]:
+        """The claims posted under these terms with the weight of the terms they share, the
+        heaviest first; a claim outside the time window of a statement seen then is no
+        candidate (its profile is not even read)."""
         scores: Counter[int] = Counter()
+        days = self.settings.max_days
         for term in terms:
             weight = self.weight(term)
             for key in postings.get(term, ()):
+                if seen is not None and days is not None and not self._near(key, seen, days):
+                    continue
                 scores[key] += weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [key for key, _ in ranked[: self.settings.candidates]]
+        return _top(scores, self.settings.candidates)
+
+    def _near(self, key: int, seen: datetime, days: int) -> bool:
+        claim = self.claims.get(key)
+        if claim is not None:
+            return claim.near(seen, days)
+        first_seen, last_seen = self.claim_dates.get(key, (None, None))
+        if first_seen is None or last_seen is None:
+            return True
+        window = timedelta(days=days)
+        return first_seen - window <= seen <= last_seen + window
 
     def _answered_claims(self) -> dict[tuple[int, int], int]:
         """Claims of stored statements that statements of this batch answer."""
@@ -412,7 +501,8 @@ class _Batch:
             chunk = wanted[start : start + CHUNK]
             query = (
                 select(claims.c.id, claims.c.profile, claims.c.label,
-                       claims.c.label_attribution_id, attributions.c.stance)
+                       claims.c.label_attribution_id, attributions.c.stance,
+                       claims.c.first_seen, claims.c.last_seen)
                 .join(attributions, attributions.c.id == claims.c.label_attribution_id)
                 .where(claims.c.id.in_(chunk))
             )
@@ -424,13 +514,14 @@ class _Batch:
                     key=int(row.id), profile=profile, label=row.label,
                     label_id=int(row.label_attribution_id),
                     label_is_response=row.stance in responding_stances(),
+                    first_seen=row.first_seen, last_seen=row.last_seen,
                 )
         self._load_df(profile_terms)
 
     # Linking
 
     def _link(
-        self, statement: _Statement, candidates: list[int],
+        self, statement: _Statement, candidates: list[tuple[int, float]],
         answered: dict[tuple[int, int], int],
     ) -> None:
         chosen: _Claim | None = None
@@ -458,36 +549,59 @@ class _Batch:
             self.summary.new_claims += 1
         self._join(chosen, statement, score)
 
-    def _best(self, statement: _Statement, candidates: list[int]) -> tuple[_Claim | None, float]:
-        keys = list(candidates)
-        batch_keys = self._ranked(statement.rare, self.batch_postings)
-        keys.extend(key for key in batch_keys if key not in candidates)
+    def _best(
+        self, statement: _Statement, candidates: list[tuple[int, float]]
+    ) -> tuple[_Claim | None, float]:
+        # Stored claims from the index and claims of this batch, ranked together: at most
+        # `candidates` comparisons a statement, however large the archive.
+        scores: Counter[int] = Counter(dict(candidates))
+        for key, score in self._ranked(statement.rare, self.batch_postings, statement.seen):
+            scores[key] += score
+        keys = [key for key, _ in _top(scores, self.settings.candidates)]
+        self.summary.compared += len(keys)
         best: _Claim | None = None
         best_score = 0.0
-        responding = statement.stance in responding_stances()
+        responding = statement.stance in responding_stances() or (
+            self.settings.report_answers and statement.names_report
+        )
         threshold = (
             self.settings.response_threshold if responding else self.settings.threshold
         )
         min_shared = (
             self.settings.response_min_shared if responding else self.settings.min_shared
         )
+        settings = self.settings
         for key in keys:
             claim = self.claims[key]
+            if not claim.near(statement.seen, settings.max_days):
+                continue
             match = self.match(statement, claim)
-            if (
+            meaning = (
+                semantic.cosine(statement.vector, claim.profile.meaning)
+                if statement.vector is not None else 0.0
+            )
+            by_words = (
                 match.shared >= min_shared
                 and match.similarity >= threshold
-                and (responding or match.core >= self.settings.min_core)
-                and match.similarity > best_score
+                and (responding or match.core >= settings.min_core)
                 and statement.units(match.terms) >= min_shared
-                and statement.units(match.specific) >= self.settings.min_specific
+                and statement.units(match.specific) >= settings.min_specific
+            )
+            by_meaning = (
+                meaning >= settings.semantic_threshold
+                and statement.units(match.specific) >= settings.semantic_min_specific
+            )
+            score = match.similarity + meaning
+            if (
+                (by_words or by_meaning)
+                and score > best_score
                 and (
-                    responding or not self.settings.figures_must_agree
+                    responding or not settings.figures_must_agree
                     or not _other_figures(statement.terms, claim.profile)
                 )
                 and self._same_story(statement, claim)
             ):
-                best, best_score = claim, match.similarity
+                best, best_score = claim, score
         return best, best_score
 
     def _same_story(self, statement: _Statement, claim: _Claim) -> bool:
@@ -503,10 +617,15 @@ class _Batch:
         claim.profile.add_context(
             statement.article_id, self.contexts.get(statement.article_id, frozenset())
         )
-        for term in claim.profile.add(statement.terms):
+        new_terms = claim.profile.add(statement.terms)
+        if statement.vector is not None:
+            claim.profile.add_meaning(statement.vector)
+            new_terms.extend(statement.band_keys)
+        for term in new_terms:
             self.batch_postings.setdefault(term, set()).add(claim.key)
             self.new_postings.add((term, claim.key))
         claim.changed = True
+        claim.seen(statement.seen)
         statement_is_response = statement.stance in responding_stances()
         if claim.label_is_response and not statement_is_response:
             # A claim is best named by someone making it, not by a denial of it.
@@ -580,6 +699,39 @@ class _Batch:
             )
         touched = sorted({claim_id(key) for _, key, _ in self.links})
         refresh_counts(connection, touched)
+
+
+# Words before a response noun that point back to a report made before ("diese Angaben", "die
+# Berichte"; a singular "der Bericht" is more often a source), and words after it that say what
+# the report is about ("Berichte über ...", "Meldungen, wonach").
+POINTING_BACK = (
+    "die", "den", "diese", "dieser", "diesen", "solche", "solchen", "derartige", "derartigen",
+    "jene", "jenen", "entsprechende", "entsprechenden", "angebliche", "angeblichen",
+)
+ABOUT = ("über", "zu", "von", "wonach", "dass")
+
+
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    nouns = sorted(stance_lexicon().rules["response_nouns"], key=len, reverse=True)
+    noun = "|".join(re.escape(word) for word in nouns)
+    before = "|".join(POINTING_BACK)
+    after = "|".join(ABOUT)
+    return re.compile(
+        rf"\b(?:(?i:{before})\s+(?:{noun})\b|(?:{noun}),?\s+(?:{after})\b)"
+    )
+
+
+def names_report(quote: str) -> bool:
+    """Whether a message names a report or claim it answers: a response noun of the stance
+    lexicon pointed back to ("die Berichte", "solche Behauptungen") or with what it is about
+    ("Die Berichte über ... sind falsch", "Meldungen, wonach ..."); "der Bericht zeige" is a
+    source, not an answer."""
+    return _report_pattern().search(quote) is not None
+
+
+def _top(scores: Counter[int], count: int) -> list[tuple[int, float]]:
+    return heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _figures(terms: Iterable[str]) -> set[str]:

@@ -56,6 +56,8 @@ class Profile:
     # claim's articles whose context holds it; `articles` are those articles' ids.
     context: dict[str, int] = field(default_factory=dict)
     articles: list[int] = field(default_factory=list)
+    # The sum of the members' sentence vectors (semantic linking only; claims.semantic).
+    meaning: list[float] | None = None
     _affix_index: dict[str, list[str]] | None = None
     # The weighted vector and its norm, for the weights of one batch (`weights_version`).
     _vector: _Vector | None = None
@@ -69,10 +71,12 @@ class Profile:
         assert isinstance(context, dict)
         articles = data.get("articles", [])
         assert isinstance(articles, list)
+        meaning = data.get("meaning")
         return cls(members=int(members) if isinstance(members, int | str) else 0,
                    terms={str(t): int(c) for t, c in terms.items()},
                    context={str(t): int(c) for t, c in context.items()},
-                   articles=[int(a) for a in articles])
+                   articles=[int(a) for a in articles],
+                   meaning=[float(v) for v in meaning] if isinstance(meaning, list) else None)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -81,7 +85,17 @@ class Profile:
         if self.articles:
             data["context"] = dict(sorted(self.context.items()))
             data["articles"] = self.articles
+        if self.meaning is not None:
+            data["meaning"] = [round(value, 5) for value in self.meaning]
         return data
+
+    def add_meaning(self, vector: Iterable[float]) -> None:
+        """Add one member's sentence vector to the sum."""
+        values = [float(value) for value in vector]
+        if self.meaning is None:
+            self.meaning = values
+        else:
+            self.meaning = [a + b for a, b in zip(self.meaning, values, strict=True)]
 
     def add_context(self, article_id: int, context: Iterable[str]) -> None:
         """Count the context of one more article of the claim (once per article)."""

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive
-from quellenlage.claims import ClaimSummary, ClaimTimeline
+from quellenlage.claims import ClaimSummary, ClaimTimeline, LinkSettings
+from quellenlage.claims.semantic import require_semantic
 from quellenlage.cli.archive import DbOption, RichProgress, existing_archive
-from quellenlage.cli.common import console, day, error_console, progress_bar, user_errors
+from quellenlage.cli.common import (
+    EngineOption,
+    console,
+    day,
+    error_console,
+    progress_bar,
+    user_errors,
+)
 from quellenlage.errors import InputError
+from quellenlage.evaluation.claims import ClaimScores, evaluate_claims
 
 
 class OutputFormat(StrEnum):
@@ -22,20 +32,34 @@ class OutputFormat(StrEnum):
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f")]
+SemanticOption = Annotated[
+    bool,
+    typer.Option(
+        "--semantic",
+        help="Also link by meaning (sentence vectors; needs the optional extra "
+        "quellenlage[semantic]; far slower).",
+    ),
+]
 
 
 def link_claims_command(
     db: DbOption = DEFAULT_DB_URL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    semantic: SemanticOption = False,
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
     with user_errors(), existing_archive(db) as archive:
         _require_statements(archive)
+        settings = LinkSettings(semantic=True) if semantic else None
+        if semantic:
+            require_semantic()
         if quiet:
-            summary = archive.link_claims()
+            summary = archive.link_claims(settings=settings)
         else:
             with progress_bar("linking claims") as progress:
-                summary = archive.link_claims(progress=RichProgress(progress, "statements"))
+                summary = archive.link_claims(
+                    settings=settings, progress=RichProgress(progress, "statements")
+                )
     for line in summary.lines():
         console.print(line)
 
@@ -167,3 +191,49 @@ def _require_linked(archive: Archive) -> None:
             f"[dim]note: {statements - linked} statements are not linked yet; "
             "`quellenlage link-claims` links them[/]"
         )
+
+
+def evaluate_claims_command(
+    articles: Annotated[
+        Path, typer.Argument(help="Articles, one JSON object a line (the news-claims format).")
+    ],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold statements with claim keys, one article a line.")
+    ],
+    engine: EngineOption = None,
+    semantic: SemanticOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")
+    ] = False,
+) -> None:
+    """Ingest articles into a fresh temporary archive, link claims and score them against gold
+    claim keys (the figures of ../shared/tools/claims_score.py)."""
+    with user_errors():
+        if semantic:
+            require_semantic()
+        scores = evaluate_claims(
+            articles, gold, engine=engine, settings=LinkSettings(semantic=semantic)
+        )
+    if as_json:
+        typer.echo(json.dumps(scores.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console.print(wide_claims_table(scores))
+    console.print(
+        f"recall ceiling (both statements of a gold pair found): {scores.ceiling:.3f} "
+        f"({scores.pairs_both_found} of {scores.pairs_tp + scores.pairs_fn} gold pairs)"
+    )
+    console.print(scores.summary(), soft_wrap=True)
+
+
+def wide_claims_table(scores: ClaimScores) -> Table:
+    table = Table(title="gold claims in three or more articles: their best predicted claim")
+    table.add_column("gold claim")
+    for name in ("articles", "stmts", "found", "purity", "coverage", "answers"):
+        table.add_column(name, justify="right")
+    for claim in sorted(scores.wide_claims, key=lambda c: (-c.statements, c.claim)):
+        table.add_row(
+            claim.claim, str(claim.articles), str(claim.statements), str(claim.found),
+            f"{claim.purity:.2f}", f"{claim.coverage:.2f}",
+            f"{claim.answers_in_claim}/{claim.answers}",
+        )
+    return table

@@ -61,6 +61,7 @@ app.command("load")(archive.load_command)
 app.command("link-claims")(claims.link_claims_command)
 app.command("claims")(claims.claims_command)
 app.command("claim")(claims.claim_command)
+app.command("evaluate-claims")(claims.evaluate_claims_command)
 app.command("serve")(web.serve_command)
 
 
