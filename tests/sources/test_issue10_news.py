@@ -150,3 +150,78 @@ def test_leadership_of_a_state_is_the_state_and_papers_are_a_group():
     )
     assert [(s.name, s.kind) for s in result] == [("Iran", "state"), ("Iran", "state"),
                                                  ("lokale Blätter", "media")]
+
+
+def test_a_surname_given_alone_is_the_antecedent_of_er():
+    text = ("Die Angriffe hätten viele Opfer gefordert, sagte Kowalenko in einer Sprachnachricht. "
+            "Er warf dem Verteidigungsminister Pawel Gruzin vor, die Angriffe befohlen zu haben. "
+            "Gruzin wies die Vorwürfe zurück. Er rief zum Widerstand auf.")
+    result = names(
+        text,
+        statement(text, "Die Angriffe hätten viele Opfer gefordert", "Kowalenko", "sagte"),
+        statement(text, "die Angriffe befohlen zu haben", "Er", "warf vor"),
+        statement(text, "zum Widerstand", "Er", "rief auf", speaker_occurrence=1,
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert result[:2] == ["Kowalenko", "Kowalenko"]
+
+
+def test_a_word_opening_the_sentence_before_its_cue_verb_is_a_name_not_an_adverb():
+    text = ("Kowalenko hatte dem Minister vorgeworfen, die Angriffe befohlen zu haben. Intern gehe "
+            "der Geheimdienst davon aus, dass die Aufnahme echt sei.")
+    accusation = statement(text, "die Angriffe befohlen zu haben", "Kowalenko")
+    accusation.cue = Part.from_spans(text, [find(text, "hatte"), find(text, "vorgeworfen")])
+    guess = statement(text, "dass die Aufnahme echt sei", "Intern")
+    guess.cue = Part.from_spans(text, [find(text, "gehe"), find(text, "aus,")])
+    assert names(text, accusation, guess)[0] == "Kowalenko"
+    assert names(text, guess) != ["Intern"]
+
+
+def test_eigene_angaben_are_those_of_the_subject_of_the_clause():
+    text = ("Bürgermeister Karl Moser sagte, man sei bereit. Kurz zuvor hatte die Polizei nach "
+            "eigenen Angaben Beweise vorgelegt.")
+    result = names(text, statement(text, "man sei bereit", "Bürgermeister Karl Moser", "sagte"),
+                   statement(text, "Beweise", "eigenen Angaben", "nach",
+                             quote_type=QuoteType.REPORTED))
+    assert result == ["Karl Moser", "Polizei"]
+
+
+def test_a_place_with_a_colon_opening_the_text_is_a_dateline_not_an_interview_label():
+    text = ("Peking: Nach dem Treffen hat China die Vorwürfe zurückgewiesen. Man fordere die "
+            "andere Seite auf, die Vorwürfe fallen zu lassen, hieß es.")
+    result = names(
+        text,
+        statement(text, "die Vorwürfe", "China", "hat zurückgewiesen",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "die Vorwürfe fallen zu lassen", "Man", "fordere auf"),
+    )
+    assert result == ["China", "China"]
+
+
+def test_demnach_points_to_the_source_named_just_before_it():
+    text = ("Bürgermeister Karl Moser sagte, der Weg bleibe gesperrt. Die Lawine ging am Abend ab. "
+            "Das erfuhr das ORF-Landesstudio am Montag. Die Suche dauert demnach an. Die "
+            "Staatsanwaltschaft hatte zuvor zwei Männer festnehmen lassen. Beide sollen demnach "
+            "die Warnung ignoriert haben.")
+    result = sources(
+        text,
+        statement(text, "der Weg bleibe gesperrt", "Bürgermeister Karl Moser", "sagte"),
+        statement(text, "Die Suche dauert", "demnach", "demnach"),
+        statement(text, "die Warnung ignoriert haben", "demnach", "demnach",
+                  speaker_occurrence=1),
+    )
+    assert [(s.name, s.kind) for s in result] == [
+        ("Karl Moser", "person"), ("ORF-Landesstudio", "media"),
+        ("Staatsanwaltschaft", "organisation")]
+
+
+def test_family_name_first_names_the_person_alone_later():
+    text = ("Der Vizeminister Zhou Wenli sagte, die Gespräche seien gut verlaufen. Zhou erklärte "
+            "auch, man wolle weiter verhandeln.")
+    result = sources(
+        text,
+        statement(text, "die Gespräche seien gut verlaufen", "Der Vizeminister Zhou Wenli",
+                  "sagte"),
+        statement(text, "man wolle weiter verhandeln", "Zhou", "erklärte"),
+    )
+    assert [(s.name, s.kind) for s in result] == [("Zhou Wenli", "person")] * 2

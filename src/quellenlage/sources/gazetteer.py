@@ -86,6 +86,7 @@ class Gazetteer:
     platform_surfaces: tuple[str, ...]
     role_endings: SuffixTable
     role_exclusions: tuple[str, ...]
+    family_first: frozenset[str]  # family names written first: "Wang" (Wenbin)
     role_cache: dict[str, RoleNoun | None]
 
     def lookup(self, surface: str) -> Entry | None:
@@ -121,6 +122,13 @@ class Gazetteer:
             following.isalpha() and self.lookup(following) is None
             and self.role(following) is None and self.organisation_nouns.match(following) is None
         )
+
+    def family_name_first(self, words: list[str]) -> bool:
+        """Whether a name of two or three words opens with its family name: "Wang Wenbin",
+        "Li Fei", "Kim Jong Un" (family_name_first.txt)."""
+        return 2 <= len(words) <= 3 and words[0] in self.family_first and all(
+            word[:1].isupper() and self.lookup(word) is None and self.role(word) is None
+            for word in words[1:])
 
     def first_name_gender(self, word: str) -> str | None:
         """The gender of a first name; a double name ("Hans-Peter", "Anna-Lena") takes that of
@@ -303,5 +311,6 @@ def gazetteer() -> Gazetteer:
         platform_surfaces=tuple(platform_surfaces),
         role_endings=SuffixTable(role_endings),
         role_exclusions=read_lines(GAZETTEER, "role_suffixes_exclude.txt"),
+        family_first=frozenset(read_lines(GAZETTEER, "family_name_first.txt")),
         role_cache={},
     )

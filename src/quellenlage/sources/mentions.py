@@ -257,7 +257,9 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
 
 def _merge_apposition(mention: Mention, extra: Mention) -> None:
     """ "Karin Vogt, die Bürgermeisterin von Passau" and "Der Sprecher, Jonas Brandt"."""
-    if mention.form == "named" and mention.kind == "person" and extra.form == "role":
+    if mention.form == "named" and mention.kind == "person" and extra.form in {
+        "role", "anonymous"
+    } and extra.role_noun is not None:  # "Mao Ning, Sprecher des Außenministeriums"
         mention.role = mention.role or extra.role
         mention.gender = mention.gender or extra.gender
     elif mention.form == "role" and extra.form == "named" and extra.kind == "person":
@@ -717,7 +719,8 @@ def _from_entry(
         mention.form = "named"
         mention.gender = entry.gender
         mention.agreement = GENDER_OF_NATURAL.get(entry.gender or "")
-        mention.surname = entry.name.split()[-1]
+        parts = entry.name.split()
+        mention.surname = parts[0] if gaz.family_name_first(parts) else parts[-1]
         mention.state = entry.state
         mention.role = None
     elif entry.kind == "state":
@@ -919,6 +922,10 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     entry_match = _gazetteer_at(words, 0, gaz)
     if entry_match is not None and entry_match[1] == len(words):
         return _from_entry(mention, entry_match[0], words, [], gaz)
+    if gaz.family_name_first(words):  # "Wang Wenbin": the family name opens it
+        mention.form, mention.kind, mention.definite = "named", "person", True
+        mention.name, mention.surname = " ".join(words), words[0]
+        return mention
     first_name_at = next((k for k, w in enumerate(words) if gaz.first_name_gender(w)), 0)
     if first_name_at == 0 and not gaz.first_name_gender(words[0]):
         for word in words[1:]:  # "UN-Flüchtlingshilfswerkes UNHCR": the known name
@@ -996,7 +1003,9 @@ def _parse_organisation(
         mention.kind = "media"
         mention.name = named or normalise_phrase(adjectives, tokens[i : i + 1], gender)
         mention.head = words[i].lower()
-        mention.descriptive = named is None  # "das Blatt", "die Zeitung": which one?
+        owner = gaz.lookup(words[i].split("-", 1)[0]) if "-" in words[i] else None
+        # "das Blatt", "die Zeitung": which one? "das ARD-Hauptstadtstudio" says
+        mention.descriptive = named is None and (owner is None or owner.kind == "state")
         return mention
     if kind == "collective":  # "die Behörden": several, none named
         mention.form = mention.kind = "collective"

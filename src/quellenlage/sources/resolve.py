@@ -88,6 +88,11 @@ WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
+# adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
+# "wörtlich")
+POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
+SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
+NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
 # prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
 SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens"})
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-", *QUOTE_MARKS})
@@ -350,18 +355,18 @@ class ArticleSources:
     # -- speakers ----------------------------------------------------------------------------
     def resolve(
         self, start: int, end: int, cue_text: str | None = None,
-        previous: tuple[int, Entity] | None = None,
+        previous: tuple[int, Entity] | None = None, cue_start: int | None = None,
     ) -> Entity | None:
         """The entity a speaker span refers to; None when the span names nothing usable.
         `previous`: the sentence and source of the statement before, which "Demnach" or "den
-        Angaben zufolge" point back to."""
+        Angaben zufolge" point back to; `cue_start`: where the cue begins."""
         if self._in_dateline(start, end):
             return None  # "WIEN (APA) -" is where the article was written, not who spoke
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
         if mention.form == "reference":
             return self._reference(mention, previous)
-        if mention.form == "none" or self._stray_word(mention):
+        if mention.form == "none" or self._stray_word(mention, cue_start):
             # "Ein Überblick", "Nobel laureate Jane Doe says": the span names no source;
             # a person named inside it is the speaker
             inner = self._inner_person(start, end)
@@ -432,10 +437,34 @@ class ArticleSources:
             author = self._nearest(mention, DOCUMENT_WINDOW, AUTHORS[kind])
             if author is not None:
                 return author
+        if mention.head in POINTING_ADVERBS and (
+            previous is None or mention.sentence - previous[0] > 1
+        ) and (source := self._source_just_before(mention)):
+            return source  # "Das erfuhr das Studio. Die Ermittlungen dauern demnach an."
         if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
             return previous[1]
         return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
                                                          "person"}, subjects_only=True)
+
+    def _source_just_before(self, mention: Mention) -> Entity | None:
+        """The source an adverb such as "demnach" points back to when no statement stands just
+        before it: one named earlier in its own sentence ("Die Polizei legte Zahlen vor:
+        Demnach ..."), else the last one named in the sentence before ("Das erfuhr das
+        Hauptstadtstudio."); one no preposition or noun governs first."""
+        for sentence in (mention.sentence, mention.sentence - 1):
+            if sentence < 0:
+                break
+            first = bisect_left(self.candidates, self.sentence_starts[sentence],
+                                key=_candidate_start)
+            last = bisect_left(self.candidates, min(mention.start, self.sentence_starts[
+                sentence + 1] if sentence + 1 < len(self.sentence_starts) else mention.start),
+                key=_candidate_start)
+            named = [c for c in self.candidates[first:last] if c.entity.kind in SOURCE_KINDS
+                     and not self._in_quote(c.mention)]
+            free = [c for c in named if not self._governed(c.mention)]
+            if free or named:
+                return (free or named)[0 if sentence == mention.sentence else -1].entity
+        return None
 
     def _nearest(
         self, mention: Mention, window: int, kinds: set[str], subjects_only: bool = False
@@ -709,10 +738,12 @@ class ArticleSources:
         label = None
         start = max(0, offset - INTERVIEW_REACH)
         for match in INTERVIEW_LABEL.finditer(self.document.text, start, offset):
-            label = match.group(1)
+            entry = self.gaz.lookup(match.group(1))
+            if entry is None or entry.kind != "state":  # "Peking: Nach der Festnahme ...": a
+                label = match.group(1)  # dateline, no interview
         return label
 
-    def _stray_word(self, mention: Mention) -> bool:
+    def _stray_word(self, mention: Mention, cue_start: int | None = None) -> bool:
         """A lone unknown capitalised word that opens its sentence and never occurs inside a
         sentence of the article ("Demnach", "Realpolitik") is capitalised for its position,
         not a name; a surname of a person named before is a name."""
@@ -726,11 +757,24 @@ class ArticleSources:
             return False
         if self._by_surname(mention.name) is not None:
             return False
+        if cue_start is not None and " " not in mention.text and not (
+            self.document.text[mention.end : cue_start].strip()
+        ) and not self._subject_after_verb(cue_start):
+            return False  # "Prigoschin hatte Schoigu vorgeworfen": the subject of its cue verb
         inside = self._inside_sentence.get(mention.name)
         if inside is None:
             inside = self._inside_sentence[mention.name] = self._occurs_inside_sentence(
                 mention.name)
         return not inside  # inside a sentence it is a name ("laut Hofmann")
+
+    def _subject_after_verb(self, verb_start: int) -> bool:
+        """Whether a nominative opens the phrase right after the finite verb at `verb_start`
+        ("Intern gehe der Geheimdienst davon aus"): then it, not the word before, is the
+        subject."""
+        index = self.document.token_at(verb_start)
+        tokens = self.document.tokens
+        return index is not None and index + 1 < len(tokens) and (
+            tokens[index + 1].text.lower() in NOMINATIVE_OPENERS)
 
     def _occurs_inside_sentence(self, name: str) -> bool:
         r"""Whether `name` occurs as a whole word after a character that cannot open a sentence.
@@ -793,6 +837,8 @@ class ArticleSources:
             self.document.tokens[index - 1].text == ","
         ):
             return self._relative_antecedent(self.document.tokens[index - 1].start)
+        if mention.form == "reflexive" and (subject := self._clause_subject(mention)):
+            return subject  # "hatte Israel nach eigenen Angaben Beweise vorgelegt"
         wanted = self._pronoun_agreement(mention, cue_text)
         chosen = self._best_antecedent(mention, wanted, PRONOUN_WINDOW)
         if chosen is None and wanted & {"m", "f"}:
@@ -800,6 +846,20 @@ class ArticleSources:
             # person of that gender named anywhere before
             chosen = self._best_antecedent(mention, wanted & {"m", "f"}, None)
         return chosen
+
+    def _clause_subject(self, mention: Mention) -> Entity | None:
+        """The source a reflexive ("nach eigenen Angaben") refers to: named before it in its
+        sentence, the one opening the sentence first, else the nearest that no preposition or
+        noun governs."""
+        sentence_start = self.sentence_starts[mention.sentence] if self.sentence_starts else 0
+        first = bisect_left(self.candidates, sentence_start, key=_candidate_start)
+        before = [c for c in self.candidates[first : bisect_left(
+            self.candidates, mention.start, key=_candidate_start)]
+            if not self._governed(c.mention)]
+        for candidate in before:
+            if self._is_sentence_subject(candidate.mention):
+                return candidate.entity
+        return before[-1].entity if before else None
 
     def _relative_antecedent(self, comma: int) -> Entity | None:
         """ "Meier, die ...": a relative pronoun refers to the phrase just before its comma;
@@ -877,6 +937,8 @@ class ArticleSources:
             return 0.0 if entity.agreement == "pl" else None
         if entity.agreement in wanted:
             return 0.0
+        if entity.kind == "unknown" and entity.spoke and wanted & {"m", "f"}:
+            return 0.0  # "..., sagte Prigoschin. Er warf ...": a surname the article gives alone
         return None
 
     def _is_sentence_subject(self, mention: Mention) -> bool:
@@ -1124,7 +1186,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
         following = tokens[index + 1].text if index + 1 < count else ""
         previous = tokens[index - 1].text.lower() if index > 0 else ""
         starts_person = following[:1].isupper() and (
-            gaz.first_name_gender(word)
+            gaz.first_name_gender(word) or gaz.family_name_first([word, following])
             or ((role := gaz.role(word))
                 # a role known only by its ending needs a first name: "ihre Mandantin Angst"
                 and (role.role_class != "profession" or gaz.first_name_gender(following))
@@ -1350,7 +1412,8 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = _speaker_span(article, speaker)
-            entity = article.resolve(start, end, cue_text, previous)
+            cue_start = attribution.cue.start if attribution.cue else None
+            entity = article.resolve(start, end, cue_text, previous, cue_start)
             if entity is None and article.names_nothing(start, end):
                 # "Von dem Ballon sei nie eine Gefahr ausgegangen", "Lügen anzuprangern": a
                 # phrase read as the speaker that names none; the statement's source is found
