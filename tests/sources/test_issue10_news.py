@@ -225,3 +225,25 @@ def test_family_name_first_names_the_person_alone_later():
         statement(text, "man wolle weiter verhandeln", "Zhou", "erklärte"),
     )
     assert [(s.name, s.kind) for s in result] == [("Zhou Wenli", "person")] * 2
+
+
+def test_countries_as_a_group_are_collective():
+    text = ("Minister Karl Moser wies die Vorwürfe zurück. Westliche Länder verdächtigten "
+            "Nordland, hinter dem Anschlag zu stecken.")
+    source = sources(text, statement(text, "hinter dem Anschlag zu stecken", "Westliche Länder",
+                                     "verdächtigten"))[0]
+    assert (source.name, source.kind) == ("westliche Länder", "collective")
+
+
+def test_a_possessor_alone_as_speaker_stands_for_the_person_it_possesses():
+    text = ("Vizekanzler Paul Brandner kritisierte die Kammern. Das sei nicht wahr, deponierte "
+            "Brandners früherer Chef, Kammerpräsident Otto Lechner, am Sonntag. Man arbeite gut "
+            "zusammen, erklärte Brandners frühere Sprecherin.")
+    result = sources(
+        text,
+        statement(text, "Das sei nicht wahr", "Brandners", "deponierte"),
+        statement(text, "Man arbeite gut zusammen", "Brandners", "erklärte",
+                  speaker_occurrence=1),
+    )
+    assert (result[0].name, result[0].kind) == ("Otto Lechner", "person")
+    assert "Sprecherin" in result[1].name and result[1].name != "Paul Brandner"

@@ -363,9 +363,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
     if (
         i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
-        and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[i + 1])
-        and not gaz.first_name_gender(words[i + 1]) and (i + 2 == len(words))
-    ):  # "Nawalnys Sprecherin": the spokeswoman of Nawalny
+        and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[-1])
+        and not gaz.first_name_gender(words[-1])
+        and all(_is_adjective_form(word) for word in words[i + 1 : -1])
+    ):  # "Nawalnys Sprecherin", "Mitterlehners früherer Chef": the role of someone named
         inner = _parse_segment(text, tokens[i + 1 :], gaz)
         if inner.form in {"role", "anonymous"} and inner.name:
             inner.name = f"{inner.name} {head}"

@@ -653,6 +653,38 @@ class ArticleSources:
             return self.subject_of_cue(cue, loose=True)
         return None
 
+    def possessed_phrase(self, start: int, end: int) -> tuple[int, int]:
+        """A speaker span that is only a possessor ("Mitterlehners" of "deponierte
+        Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl") stands for
+        the person it possesses: the name in the apposition after that person's role noun, or
+        the role phrase itself."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        if index is None or index + 2 >= len(tokens) or tokens[index].end != end:
+            return start, end
+        word = tokens[index].text
+        if not (word[:1].isupper() and word.endswith("s") and word.isalpha()):
+            return start, end
+        noun = index + 1
+        while noun < len(tokens) and noun - index <= 3 and _is_adjective_form(tokens[noun].text):
+            noun += 1
+        if noun >= len(tokens) or (role := self.gaz.role(tokens[noun].text)) is None or (
+            role.plural
+        ):
+            return start, end
+        if noun + 2 < len(tokens) and tokens[noun + 1].text == ",":
+            close = noun + 2
+            while close < len(tokens) and close - noun <= 8 and tokens[close].text not in (
+                CLAUSE_END
+            ):
+                close += 1
+            if close < len(tokens) and tokens[close].text == ",":
+                apposition = parse_mention(self.document, tokens[noun + 2].start,
+                                           tokens[close - 1].end)
+                if apposition.form == "named" and apposition.kind == "person":
+                    return apposition.start, apposition.end
+        return start, tokens[noun].end
+
     def names_nothing(self, start: int, end: int) -> bool:
         """Whether a speaker span names no source at all ("Der Ballon", "Unmittelbar"), as
         opposed to one that names a source the article does not resolve (a pronoun)."""
@@ -1411,7 +1443,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
                 entity = previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
-            start, end = _speaker_span(article, speaker)
+            start, end = article.possessed_phrase(*_speaker_span(article, speaker))
             cue_start = attribution.cue.start if attribution.cue else None
             entity = article.resolve(start, end, cue_text, previous, cue_start)
             if entity is None and article.names_nothing(start, end):
