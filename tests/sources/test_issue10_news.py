@@ -247,3 +247,23 @@ def test_a_possessor_alone_as_speaker_stands_for_the_person_it_possesses():
     )
     assert (result[0].name, result[0].kind) == ("Otto Lechner", "person")
     assert "Sprecherin" in result[1].name and result[1].name != "Paul Brandner"
+
+
+def test_an_outlet_right_after_the_verb_is_spoken_to_and_the_phrase_before_speaks():
+    text = ("Eine der Miliz nahestehende Quelle sagte der Nachrichtenagentur AFP, die Geräte seien "
+            "manipuliert worden.")
+    source = sources(text, statement(text, "die Geräte seien manipuliert worden",
+                                     "der Nachrichtenagentur AFP", "sagte"))[0]
+    assert (source.name, source.kind) == ("nahestehende Quelle", "anonymous")
+
+
+def test_an_adverb_read_as_the_speaker_gives_way_to_the_subject_after_the_verb():
+    text = ("Der Vizekanzler Paul Brandner trat zurück. Bürgermeisterin Eva Hollerer sagte, das "
+            "sei richtig. Wörtlich sprach er von einer Schmutzkampagne.")
+    result = names(
+        text,
+        statement(text, "das sei richtig", "Bürgermeisterin Eva Hollerer", "sagte"),
+        statement(text, "von einer Schmutzkampagne", "Wörtlich", "sprach",
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert result == ["Eva Hollerer", "Paul Brandner"]

@@ -41,6 +41,7 @@ REFERENCE_ADVERBS = _WORDS["reference_adverbs"]
 QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
+DATIVE_ARTICLES = frozenset({"der", "dem", "den"})
 EMBEDDING_PREPOSITIONS = frozenset({"in", "im", "aus", "seit", "von", "vom", "mit", "für", "bei"})
 NEUTER = frozenset({"das", "dieses"})
 # after these a plural-looking weak noun is one person: "laut dem Journalisten"
@@ -322,8 +323,11 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if determiner in DEFINITE and i < len(words) and words[i] in QUOTE_MARKS:
         return _quoted_name(mention, words[i + 1 :], gaz)  # 'die „New York Times“'
     adjectives: list[str] = []
-    if determiner is not None and i < len(words) and words[i] in EMBEDDING_PREPOSITIONS:
-        # "die in London ansässige Beobachtungsstelle": the phrase up to the participle
+    if determiner is not None and i < len(words) and (
+        words[i] in EMBEDDING_PREPOSITIONS or words[i] in DATIVE_ARTICLES
+    ):
+        # "die in London ansässige Beobachtungsstelle", "eine der Miliz nahestehende Quelle":
+        # the phrase up to the participle
         participle = next((k for k in range(i + 1, min(len(words) - 1, i + 5))
                            if _is_adjective_form(words[k])), None)
         if participle is not None:

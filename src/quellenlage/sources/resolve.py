@@ -91,6 +91,7 @@ RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, d
 # adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
 # "wörtlich")
 POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
+ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
 SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
 NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
 # prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
@@ -684,6 +685,60 @@ class ArticleSources:
                 if apposition.form == "named" and apposition.kind == "person":
                     return apposition.start, apposition.end
         return start, tokens[noun].end
+
+    def subject_for_addressee(self, start: int, end: int, cue: Part) -> tuple[int, int]:
+        """An outlet in the dative right after the verb is spoken to, not the speaker ("Eine
+        der Miliz nahestehende Quelle sagte der Nachrichtenagentur AFP, ..."): the phrase
+        before the verb in its clause speaks, when it names a source."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        verb = self.document.token_at(cue.start)
+        if index is None or verb is None or index != verb + 1 or (
+            tokens[index].text.lower() not in ADDRESSEE_ARTICLES
+        ) or parse_mention(self.document, start, end).kind != "media":
+            return start, end
+        sentence = self.document.sentences[self.document.sentence_of_token[verb]]
+        first = verb
+        while first > sentence.first and tokens[first - 1].text not in CLAUSE_END:
+            first -= 1
+        if first == verb:
+            return start, end
+        subject = parse_mention(self.document, tokens[first].start, tokens[verb - 1].end)
+        if subject.form in {"none", "reference", "pronoun", "reflexive"} or (
+            subject.kind == "unknown"
+        ):
+            return start, end
+        return subject.start, subject.end
+
+    def inverted_subject(self, start: int, end: int, cue: Part,
+                         previous: tuple[int, Entity] | None) -> Entity | None:
+        """The subject after the verb when the word read as the speaker is an adverb that
+        opens the clause before it ("Darin versprechen Strache und Gudenus ...", "Wörtlich
+        sprach er von ...", "Unmittelbar zuvor hatte der Pressedienst ... mitgeteilt"): the
+        first nominative phrase after the verb in its clause (the text layer's case tags)."""
+        mention = parse_mention(self.document, start, end)
+        if " " in mention.text or not (mention.form in {"reference", "none"} or (
+            mention.kind == "unknown" and self._stray_word(mention, cue.start)
+        )) or mention.head in POINTING_ADVERBS or (mention.head and (
+            self.gaz.wrappers.match(mention.head)
+        )):
+            return None
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        verb = self.document.token_at(cue.start)
+        if index is None or verb is None or not 0 < verb - index <= 2:
+            return None
+        sentence = self.document.sentences[self.document.sentence_of_token[verb]]
+        stop = verb + 1
+        while stop < sentence.last and tokens[stop].text not in CLAUSE_END:
+            stop += 1
+        chunk = self.document.morphology.nominative_phrase_in(verb + 1, stop)
+        if chunk is None:
+            return None
+        begin, finish = tokens[chunk.start].start, tokens[chunk.end - 1].end
+        if parse_mention(self.document, begin, finish).form in {"none", "reference"}:
+            return None
+        return self.resolve(begin, finish, cue.text, previous)
 
     def names_nothing(self, start: int, end: int) -> bool:
         """Whether a speaker span names no source at all ("Der Ballon", "Unmittelbar"), as
@@ -1444,8 +1499,13 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = article.possessed_phrase(*_speaker_span(article, speaker))
+            if attribution.cue is not None:
+                start, end = article.subject_for_addressee(start, end, attribution.cue)
             cue_start = attribution.cue.start if attribution.cue else None
-            entity = article.resolve(start, end, cue_text, previous, cue_start)
+            if attribution.cue is not None:  # "Darin versprechen X und Y ...": X and Y speak
+                entity = article.inverted_subject(start, end, attribution.cue, previous)
+            if entity is None:
+                entity = article.resolve(start, end, cue_text, previous, cue_start)
             if entity is None and article.names_nothing(start, end):
                 # "Von dem Ballon sei nie eine Gefahr ausgegangen", "Lügen anzuprangern": a
                 # phrase read as the speaker that names none; the statement's source is found
