@@ -24,6 +24,10 @@ ENGINES = ("rules", "trained")
 # engine retrained on today's rules 52.2; news-claims 52.7 against 52.4), with WikiNews dev held
 # above its floor (rules joint 68.4); the rules are also three times as fast.
 DEFAULT_ENGINE = "rules"
+# The longest text the command line and ingest analyse unless told otherwise (--max-chars):
+# time and memory grow linearly, about a minute and 1 GB at this length
+# (benchmarks/extract_bench.py). analyze() itself takes any length.
+MAX_TEXT_CHARS = 5_000_000
 # Young-generation collections this rarely, for long runs (see `many_articles`).
 MANY_ARTICLES_GC_THRESHOLDS = (10_000, 50, 100)
 
@@ -37,6 +41,15 @@ def check_engine(engine: str | None, model_dir: str | Path | None = None) -> str
     if model_dir is not None and chosen != "trained":
         raise InputError(f"a model directory is for the trained engine, not {chosen!r}")
     return chosen
+
+
+def too_long(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
+    """Why `text` is not analysed by the command line or ingest: longer than `max_chars`."""
+    if max_chars < 1:
+        raise InputError(f"--max-chars {max_chars}: give a number of characters above 0")
+    if len(text) <= max_chars:
+        return None
+    return f"{len(text):,} characters, over the limit of {max_chars:,} (--max-chars)"
 
 
 def analyze(

@@ -54,8 +54,9 @@ def test_a_folder_is_read_recursively_and_unknown_files_are_left_out(tmp_path: P
     (tmp_path / "a.txt").write_text(article_text(1), encoding="utf-8")
     (tmp_path / "nord" / "b.txt").write_text(article_text(2), encoding="utf-8")
     (tmp_path / "notizen.docx").write_bytes(b"PK\x03\x04")
-    inputs = expand_inputs([str(tmp_path)])
+    inputs, unreadable = expand_inputs([str(tmp_path)])
     assert [Path(p).name for p in inputs] == ["a.txt", "b.txt"]
+    assert unreadable == []
     [item] = read_input(inputs[0], ReaderOptions())
     assert isinstance(item, RawArticle)
     assert item.text == article_text(1)

@@ -48,9 +48,9 @@ class Site(BaseHTTPRequestHandler):
         else:
             self.send_error(404)
 
-    def reply(self, body: str, content_type: str) -> None:
+    def reply(self, body: str, content_type: str, status: int = 200) -> None:
         data = body.encode("utf-8")
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -60,9 +60,10 @@ class Site(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A server on 127.0.0.1 with `handler` while the fixture lasts; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -70,6 +71,11 @@ def site() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    yield from serve(Site)
 
 
 def test_fetch_sends_a_clear_user_agent_and_enforces_size_and_time_limits(site: str) -> None:

@@ -42,6 +42,16 @@ if TYPE_CHECKING:
     from quellenlage.ingest.runner import IngestSummary, ProgressHook
     from quellenlage.ingest.sources import ReaderOptions
 
+MAX_LIMIT = 1_000_000  # results a query returns at most (a count the databases agree on)
+MAX_ID = 2**63 - 1  # ids are 64-bit integers: a larger one names nothing
+
+
+def check_count(value: int, name: str) -> int:
+    """A limit or least number given by a user: 1 to MAX_LIMIT, on SQLite as on PostgreSQL."""
+    if not 1 <= value <= MAX_LIMIT:
+        raise InputError(f"{name} {value}: give a number from 1 to {MAX_LIMIT:,}")
+    return value
+
 
 class Archive:
     """An archive of analysed articles in SQLite or PostgreSQL, migrated to the newest schema.
@@ -98,14 +108,17 @@ class Archive:
         options: ReaderOptions | None = None,
         progress: ProgressHook | None = None,
         engine: str | None = None,
+        max_chars: int | None = None,
     ) -> IngestSummary:
         """Read, analyse and store articles from files, folders, URLs and feeds; `engine`
-        names the extraction engine (default: the pipeline's)."""
+        names the extraction engine (default: the pipeline's); a text longer than
+        `max_chars` (default: pipeline.MAX_TEXT_CHARS) is reported and left out."""
         from quellenlage.ingest.runner import ingest
-        from quellenlage.pipeline import DEFAULT_ENGINE
+        from quellenlage.pipeline import DEFAULT_ENGINE, MAX_TEXT_CHARS
 
-        return ingest(self, list(inputs), workers=workers, options=options, progress=progress,
-                      engine=engine or DEFAULT_ENGINE)
+        return ingest(self.writer, list(inputs), workers=workers, options=options,
+                      progress=progress, engine=engine or DEFAULT_ENGINE,
+                      max_chars=max_chars or MAX_TEXT_CHARS)
 
     def load(
         self, folder: str | Path, *, workers: int = 1, progress: ProgressHook | None = None
@@ -113,7 +126,7 @@ class Archive:
         """Import the Parquet files that `batch` (or `export --format parquet`) wrote."""
         from quellenlage.batch.load import load
 
-        return load(self, Path(folder), workers=workers, progress=progress)
+        return load(self.writer, Path(folder), workers=workers, progress=progress)
 
     # Reading
 
@@ -137,6 +150,7 @@ class Archive:
     ) -> list[SearchHit]:
         """Statements (or articles, with scope="articles") matching `query` and the filters,
         newest first, from `offset` on; without words, all that the filters let through."""
+        check_count(limit, "limit")
         filters = search_filters(
             source=source, source_id=source_id, outlet=outlet, since=since, until=until,
             type=type, stance=stance, kind=kind, gender=gender,
@@ -205,7 +219,8 @@ class Archive:
 
     def article(self, article_id: int) -> exporting.StoredArticle:
         """One stored article with its metadata and statements (the export's JSONL shape)."""
-        found = exporting.read_stored(self.engine, article_id)
+        found = exporting.read_stored(self.engine, article_id) if 0 < article_id <= MAX_ID else (
+            None)
         if found is None:
             raise NotFoundError(f"no article with id {article_id}")
         return found
@@ -215,16 +230,16 @@ class Archive:
         if format not in exporting.FORMATS:
             raise InputError(f"unknown export format {format!r}; use jsonl, csv or parquet")
         target = None if out in (None, "-") else Path(str(out))
-        if target is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
         if format == "parquet":
             if target is None:
                 raise InputError("parquet export needs a file: --out archive.parquet")
-            return exporting.write_parquet(self.articles(), str(target))
+            with exporting.written_whole(target) as path:
+                return exporting.write_parquet(self.articles(), str(path))
         writer = exporting.write_jsonl if format == "jsonl" else exporting.write_csv
         if target is None:
             return writer(self.articles(), sys.stdout)
-        with target.open("w", encoding="utf-8", newline="") as handle:
+        with (exporting.written_whole(target) as path,
+              path.open("w", encoding="utf-8", newline="") as handle):
             return writer(self.articles(), handle)
 
     # Claims (quellenlage.claims)
@@ -254,6 +269,8 @@ class Archive:
         from quellenlage.claims import list_claims
         from quellenlage.claims.queries import claim_filters
 
+        check_count(limit, "limit")
+        check_count(min_articles, "min-articles")
         filters = claim_filters(
             query, source=source, since=since, until=until, stance=stance,
             min_articles=min_articles,
@@ -273,6 +290,8 @@ class Archive:
         """One claim with its statements in the order they were published (undated last)."""
         from quellenlage.claims import claim_timeline
 
+        if not 0 < claim_id <= MAX_ID:
+            raise NotFoundError(f"no claim with id {claim_id}; `quellenlage claims` lists them")
         with self.engine.connect() as connection:
             return claim_timeline(connection, claim_id, offset=offset, limit=limit)
 

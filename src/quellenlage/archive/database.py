@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, String, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -21,6 +27,10 @@ from quellenlage.errors import InputError
 DEFAULT_DB_URL = "sqlite:///quellenlage.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SUPPORTED = ("sqlite", "postgresql")
+DRIVERS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg",)}  # the drivers installed
+URL_FORMS = ("use sqlite:///FILE.db (or a plain path) or "
+             "postgresql://USER:PASSWORD@HOST:PORT/DATABASE")
+PASSWORD_IN_URL = re.compile(r"(://[^/:@\s]*:)[^/@\s]*@")
 WRITE_OPTION = "quellenlage_write"  # execution option of connections that will write
 
 
@@ -39,19 +49,46 @@ def writing(engine: Engine) -> Engine:
 
 
 def parse_url(url: str) -> URL:
-    """A database URL; a plain path means an SQLite file, `postgresql://` uses psycopg 3."""
+    """A database URL; a plain path means an SQLite file, `postgresql://` uses psycopg 3.
+    A URL in error messages never shows its password."""
     if "://" not in url:
         url = f"sqlite:///{url}"
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise InputError(f"{url!r} is not a database URL; e.g. sqlite:///archive.db") from None
+    except (ArgumentError, ValueError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(f"{shown_url(url)} is not a database URL ({reason}); {URL_FORMS}"
+                         ) from None
     backend = parsed.get_backend_name()
     if backend not in SUPPORTED:
-        raise InputError(f"{url}: unsupported database {backend!r}; use sqlite or postgresql")
-    if backend == "postgresql" and parsed.drivername == "postgresql":
+        raise InputError(f"{shown_url(parsed)}: unsupported database {backend!r}; {URL_FORMS}")
+    driver = parsed.get_driver_name()
+    if driver not in DRIVERS[backend]:
+        raise InputError(f"{shown_url(parsed)}: the driver {driver!r} is not supported; "
+                         f"{URL_FORMS}")
+    if backend == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def shown_url(url: str | URL) -> str:
+    """A database URL as printed: its password masked, also where it does not parse."""
+    if isinstance(url, URL):
+        return url.render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return PASSWORD_IN_URL.sub(r"\1***@", url)
+
+
+def database_reason(error: BaseException) -> str:
+    """What the database (or the system) said, in one line."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, OSError) and original.strerror:
+        reason = original.strerror
+    else:
+        reason = str(original).strip() or type(original).__name__
+    return reason.splitlines()[0]
 
 
 def create_archive_engine(url: str) -> Engine:
@@ -63,19 +100,24 @@ def create_archive_engine(url: str) -> Engine:
 
 def _sqlite_engine(url: URL) -> Engine:
     database = url.database or ""
+    if url.query.get("uri") == "true" and database.startswith("file:"):
+        database = database.removeprefix("file:").split("?")[0]  # sqlite:///file:x.db?mode=ro
     if database and database != ":memory:":
         folder = Path(database).expanduser().resolve().parent
         if not folder.is_dir():
             raise InputError(f"{database}: folder {folder} does not exist")
-    # The ingest reads known hashes from a feeder thread; the pool hands a connection to one
-    # thread at a time.
     in_memory = database in ("", ":memory:")
+    read_only = None if in_memory or url.query.get("uri") == "true" else _read_only_uri(database)
     engine = create_engine(
         url,
+        # the pool hands a connection to one thread at a time, whichever thread it is
         connect_args={"timeout": 30, "check_same_thread": False},
         json_serializer=_json_serializer,
         # An in-memory database exists once per connection: every user must share that one.
         poolclass=StaticPool if in_memory else None,
+        **({"creator": lambda: sqlite3.connect(read_only, uri=True, timeout=30,
+                                               check_same_thread=False)}
+           if read_only else {}),
     )
 
     @event.listens_for(engine, "connect")
@@ -106,10 +148,30 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
+def _read_only_uri(database: str) -> str | None:
+    """An SQLite URI that opens an archive this process may only read, or None when it may
+    write it (or it does not exist yet). SQLite reads a WAL database through a -shm file
+    beside it: where that cannot be made (a folder without write permission), the file is
+    opened as immutable, which needs none."""
+    path = Path(database).expanduser()
+    if not path.is_file() or os.access(path, os.W_OK):
+        return None
+    shared_memory = path.with_name(path.name + "-shm")
+    immutable = not shared_memory.exists() and not os.access(path.parent, os.W_OK)
+    return f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the database to the newest schema (creating it when empty)."""
+    """Bring the database to the newest schema (creating it when empty). Only a database that
+    needs it is written: an archive at the newest schema opens read-only (a file without write
+    permission, a read-only mount, `?mode=ro`)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    newest = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == newest:
+        return
     with writing(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 import pyarrow as pa
@@ -24,6 +28,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, select
 from quellenlage.archive.parquet import EXPORT_SCHEMA
 from quellenlage.archive.records import META_FIELDS, ArticleMeta
 from quellenlage.archive.schema import articles, attributions, claim_statements, mentions
+from quellenlage.errors import InputError
 from quellenlage.model import Article
 
 PAGE = 500
@@ -214,3 +219,52 @@ def write_parquet(stored: Iterator[StoredArticle], path: str, *, batch_rows: int
         if batch:
             writer.write_table(pa.Table.from_pylist(batch, schema=EXPORT_SCHEMA))
     return count
+
+
+@contextmanager
+def written_whole(target: Path) -> Iterator[Path]:
+    """The path to write `target` under: a temporary file beside it, renamed to `target` once
+    written (an export killed half-way, or a full disk, leaves an earlier `target` whole and
+    no part under its name). A target that is no regular file (/dev/stdout, a pipe) is
+    written directly."""
+    if target.is_dir():
+        raise InputError(f"{target}: is a folder; name a file, e.g. --out {target}/archive.jsonl")
+    if target.exists() and not target.is_file():
+        with _named(target):
+            yield target
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        with _named(target):
+            yield temporary
+            with temporary.open("rb") as written:
+                os.fsync(written.fileno())
+            os.chmod(temporary, _mode_for(target))
+            os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+@contextmanager
+def _named(target: Path) -> Iterator[None]:
+    """A write error that names no file (a full disk) names the target."""
+    try:
+        yield
+    except OSError as error:
+        if not error.filename:
+            error.filename = str(target)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, or what a new file gets under the umask."""
+    if target.exists():
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

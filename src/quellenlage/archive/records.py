@@ -10,15 +10,19 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from quellenlage.archive import neardup
 from quellenlage.archive.text_search import index_text
+from quellenlage.errors import InputError
 from quellenlage.model import ROLE_NAMES, Article, Attribution
 
 SPACES = re.compile(r"\s+")
+# What no database stores as text: NUL (PostgreSQL refuses it, SQLite would keep it) and
+# halves of surrogate pairs (neither can encode them; a JSON escape can hold one).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 EDGE_PUNCTUATION = " \t\n\"'„“”‚‘’»«()[],.:;"
 META_FIELDS = ("url", "outlet", "title", "author", "published", "language", "section", "origin")
 
@@ -49,6 +53,20 @@ class ArticleMeta:
             values[name] = None if value is None or value == "" else str(value)
         values["published"] = parse_datetime(data.get("published"))
         return cls(**values)
+
+
+def storable(text: str) -> str:
+    """`text` without NUL characters and with stray surrogates replaced (U+FFFD)."""
+    if UNSTORABLE.search(text) is None:
+        return text
+    return UNSTORABLE.sub(lambda match: "" if match.group() == "\x00" else "\ufffd", text)
+
+
+def storable_meta(meta: ArticleMeta) -> ArticleMeta:
+    """The metadata with every string made storable."""
+    cleaned = {name: storable(value) for name in META_FIELDS
+               if isinstance(value := getattr(meta, name), str) and UNSTORABLE.search(value)}
+    return replace(meta, **cleaned) if cleaned else meta
 
 
 def parse_datetime(value: object) -> datetime | None:
@@ -121,7 +139,13 @@ def prepare(
     article: Article, meta: ArticleMeta, *, known_hash: str | None = None
 ) -> PreparedArticle:
     """Everything the writer needs, computed without a database. `known_hash`: the text's
-    content hash where the caller has computed it already."""
+    content hash where the caller has computed it already. A text no database can store (a
+    NUL character) is an InputError on SQLite and PostgreSQL alike; metadata is cleaned."""
+    if UNSTORABLE.search(article.text):
+        raise InputError("the text holds a NUL character or a stray surrogate, which the "
+                         "archive cannot store; read it with `quellenlage ingest`, which "
+                         "removes them")
+    meta = storable_meta(meta)
     prepared = [_prepare_attribution(i, a) for i, a in enumerate(article.attributions)]
     mentions: dict[tuple[str, str, int], tuple[PreparedSource, int, int]] = {}
     for attribution, item in zip(article.attributions, prepared, strict=True):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -15,15 +15,22 @@ import pyarrow.parquet as pq
 
 from quellenlage.archive.parquet import ARTICLE_SCHEMA
 from quellenlage.batch.records import BatchReport, analyse_record, batch_files, read_batch_file
+from quellenlage.errors import InputError
+from quellenlage.ingest.parallel import map_in_order
 from quellenlage.ingest.runner import ProgressHook
-from quellenlage.ingest.sources import RawArticle, ReaderOptions, ReadProblem, count_articles
+from quellenlage.ingest.sources import (
+    RawArticle,
+    ReaderOptions,
+    ReadProblem,
+    count_articles,
+    input_problem,
+)
 from quellenlage.ingest.worker import Skipped
 from quellenlage.pipeline import many_articles, many_articles_in_this_process
 
 PART_ROWS = 5000
 WRITE_ROWS = 500
 CHUNK_SIZE = 4
-IN_FLIGHT_PER_WORKER = 32
 
 
 class PartWriter:
@@ -87,20 +94,35 @@ def run_local(
     started = time.perf_counter()
     if progress is not None:
         progress.start(_total(files, options))
-    items = chain.from_iterable(read_batch_file(path, options) for path in files)
+    items = chain.from_iterable(_read(path, options) for path in files)
     writer = PartWriter(Path(out))
-    for result in _analysed(items, workers):
-        report.read += 1
-        if isinstance(result, Skipped):
-            report.note(result)
-        else:
-            writer.add(result)
-            report.written += 1
-        if progress is not None:
-            progress.advance()
+    results = _analysed(items, workers)
+    try:
+        with closing(results):
+            for result in results:
+                report.read += 1
+                if isinstance(result, Skipped):
+                    report.note(result)
+                else:
+                    writer.add(result)
+                    report.written += 1
+                if progress is not None:
+                    progress.advance()
+    except BrokenProcessPool:
+        raise InputError(f"a worker process ended unexpectedly (killed, or out of memory); "
+                         f"{report.written} articles were written to {out}") from None
     writer.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read(path: Path, options: ReaderOptions) -> Iterator[RawArticle | ReadProblem]:
+    """The records of one file; a file that cannot be read (or stops being readable half-way)
+    is reported by name and the others are read."""
+    try:
+        yield from read_batch_file(path, options)
+    except Exception as error:  # one bad file must not stop the batch
+        yield ReadProblem(str(path), input_problem(str(path), error))
 
 
 def _analysed(
@@ -110,28 +132,21 @@ def _analysed(
         with many_articles():
             yield from map(analyse_record, items)
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["quellenlage.batch.records"])
-    in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
-
-    def bounded() -> Iterator[RawArticle | ReadProblem]:
-        for item in items:
-            in_flight.acquire()
-            yield item
-
-    with context.Pool(workers, initializer=many_articles_in_this_process) as pool:
-        for result in pool.imap(analyse_record, bounded(), CHUNK_SIZE):
-            in_flight.release()
-            yield result
+    yield from map_in_order(analyse_record, items, workers=workers,
+                            preload="quellenlage.batch.records",
+                            initializer=many_articles_in_this_process, chunk_size=CHUNK_SIZE)
 
 
 def _total(files: list[Path], options: ReaderOptions) -> int | None:
     total = 0
     for path in files:
-        if path.name.lower().endswith(".parquet"):
-            total += pq.ParquetFile(path).metadata.num_rows
-            continue
-        count = count_articles(str(path), options)
+        try:
+            if path.name.lower().endswith(".parquet"):
+                total += pq.ParquetFile(path).metadata.num_rows
+                continue
+            count = count_articles(str(path), options)
+        except Exception:  # reading the file reports it, by name
+            count = 1
         if count is None:
             return None
         total += count

@@ -24,12 +24,19 @@ from rich.table import Table
 from rich.text import Text
 
 from quellenlage.archive import DEFAULT_DB_URL, Archive, SearchHit
-from quellenlage.cli.common import EngineOption, console, day, error_console, user_errors
+from quellenlage.cli.common import (
+    EngineOption,
+    MaxCharsOption,
+    console,
+    day,
+    error_console,
+    user_errors,
+)
 from quellenlage.errors import InputError
 from quellenlage.ingest.fetch import CONNECT_TIMEOUT, MAX_BYTES, READ_TIMEOUT, FetchSettings
 from quellenlage.ingest.runner import IngestSummary
 from quellenlage.ingest.sources import ReaderOptions, parse_field_mapping
-from quellenlage.pipeline import check_engine
+from quellenlage.pipeline import MAX_TEXT_CHARS, check_engine
 
 DbOption = Annotated[
     str,
@@ -127,17 +134,19 @@ def ingest_command(
     follow_links: Annotated[
         bool, typer.Option(help="Fetch each feed entry's page for the full text.")
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds to wait for a server to answer.")] = (
-        READ_TIMEOUT
-    ),
-    max_bytes: Annotated[int, typer.Option(help="Largest page or feed read, in bytes.")] = (
-        MAX_BYTES
-    ),
+    timeout: Annotated[
+        float, typer.Option(help="Seconds a URL may take to answer and be read, in all.")
+    ] = READ_TIMEOUT,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest page, feed or WARC record read, in bytes.")
+    ] = MAX_BYTES,
+    max_chars: MaxCharsOption = MAX_TEXT_CHARS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     engine: EngineOption = None,
 ) -> None:
-    """Read, analyse and store articles; German ones only, each text once."""
-    with user_errors():
+    """Read, analyse and store articles; German ones only, each text once. Exit status 1 when
+    some input or article could not be read or analysed (the others are stored)."""
+    with user_errors(db):
         check_engine(engine)
         options = ReaderOptions(
             fields=parse_field_mapping(fields or []),
@@ -149,6 +158,7 @@ def ingest_command(
                 connect_timeout=min(CONNECT_TIMEOUT, timeout),
                 read_timeout=timeout,
                 max_bytes=max_bytes,
+                deadline=timeout,
             ),
         )
         with Archive(db) as archive, progress_display(quiet) as progress:
@@ -158,9 +168,12 @@ def ingest_command(
                 options=options,
                 progress=RichProgress(progress, "ingest"),
                 engine=engine,
+                max_chars=max_chars,
             )
             counts = archive.counts()
     print_summary(summary, counts)
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 class SearchFormat(StrEnum):
@@ -194,8 +207,9 @@ def search_command(
     output_format: Annotated[SearchFormat, typer.Option("--format", "-f")] = SearchFormat.table,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
-    """Find statements (or articles) by words, source, outlet, date, type and stance."""
-    with user_errors(), existing_archive(db) as archive:
+    """Find statements (or articles) by words, source, outlet, date, type and stance. A query
+    that starts with "-" (an excluded word) goes in quotes: search "-Wetter Regen"."""
+    with user_errors(db), existing_archive(db) as archive:
         hits = archive.search(
             query,
             source=source,
@@ -257,8 +271,9 @@ def export_command(
     ] = None,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
-    """Write every stored article with its metadata and statements."""
-    with user_errors(), existing_archive(db) as archive:
+    """Write every stored article with its metadata and statements. A file is written whole
+    or not at all: under a temporary name, renamed when complete."""
+    with user_errors(db), existing_archive(db) as archive:
         count = archive.export(output_format.value, out)
     if out not in (None, "-"):
         error_console.print(f"{count} articles written to {out}")
@@ -312,13 +327,16 @@ def load_command(
     workers: WorkersOption = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Import analysed articles (Parquet from batch or export) into the archive."""
-    with user_errors(), Archive(db) as archive, progress_display(quiet) as progress:
+    """Import analysed articles (Parquet from batch or export) into the archive. Exit status
+    1 when some file or article could not be read (the others are stored)."""
+    with user_errors(db), Archive(db) as archive, progress_display(quiet) as progress:
         summary = archive.load(
             folder, workers=workers or all_cores(), progress=RichProgress(progress, "load")
         )
         counts = archive.counts()
     print_summary(summary, counts)
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 def existing_archive(db: str) -> Archive:
@@ -326,6 +344,8 @@ def existing_archive(db: str) -> Archive:
     create an empty archive."""
     if db.startswith("sqlite:") or "://" not in db:
         path = db.removeprefix("sqlite:///") if "://" in db else db
+        if path.startswith("file:") and "uri=true" in path:  # sqlite:///file:x.db?mode=ro
+            path = path.removeprefix("file:").split("?")[0]
         if path not in ("", ":memory:") and not Path(path).exists():
             raise InputError(f"{path}: no archive here; create one with `quellenlage ingest`")
     return Archive(db)

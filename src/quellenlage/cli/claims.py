@@ -48,7 +48,7 @@ def link_claims_command(
     semantic: SemanticOption = False,
 ) -> None:
     """Link stored statements that make the same claim (only those not linked yet)."""
-    with user_errors(), existing_archive(db) as archive:
+    with user_errors(db), existing_archive(db) as archive:
         _require_statements(archive)
         settings = LinkSettings(semantic=True) if semantic else None
         if semantic:
@@ -83,7 +83,7 @@ def claims_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """List claims: label, statements, sources, first and last seen, the mix of stances."""
-    with user_errors(), existing_archive(db) as archive:
+    with user_errors(db), existing_archive(db) as archive:
         _require_linked(archive)
         found = archive.claims(
             query, source=source, since=since, until=until, stance=stance,
@@ -107,7 +107,7 @@ def claim_command(
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Show one claim's timeline: date, outlet, source, stance, channel and quote."""
-    with user_errors(), existing_archive(db) as archive:
+    with user_errors(db), existing_archive(db) as archive:
         _require_linked(archive)
         if claim.strip().isdigit():
             claim_id = int(claim)

@@ -9,9 +9,16 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from quellenlage.cli.common import EngineOption, ModelOption, console, user_errors
+from quellenlage.cli.common import (
+    EngineOption,
+    MaxCharsOption,
+    ModelOption,
+    console,
+    user_errors,
+)
+from quellenlage.errors import InputError
 from quellenlage.model import Article
-from quellenlage.pipeline import analyze
+from quellenlage.pipeline import MAX_TEXT_CHARS, analyze, too_long
 from quellenlage.text.reading import read_text
 
 QUOTE_PREVIEW = 90
@@ -32,11 +39,13 @@ def extract_command(
     ] = OutputFormat.json,
     engine: EngineOption = None,
     model: ModelOption = None,
+    max_chars: MaxCharsOption = MAX_TEXT_CHARS,
 ) -> None:
     """Find quotations and reported speech, with speaker and cue, in German texts."""
     with user_errors():
         articles = [
-            (name, analyze(read_text(name), engine=engine, model_dir=model)) for name in inputs
+            (name, analyze(_read_checked(name, max_chars), engine=engine, model_dir=model))
+            for name in inputs
         ]
     if output_format is OutputFormat.jsonl:
         for _, article in articles:
@@ -49,6 +58,14 @@ def extract_command(
     else:
         for name, article in articles:
             console.print(article_table(article, title=name))
+
+
+def _read_checked(name: str, max_chars: int) -> str:
+    text = read_text(name)
+    reason = too_long(text, max_chars)
+    if reason:
+        raise InputError(f"{name}: {reason}")
+    return text
 
 
 def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:

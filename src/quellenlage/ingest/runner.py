@@ -1,43 +1,60 @@
 """The ingest pipeline: read -> skip what is stored -> analyse (N workers) -> write (one writer).
 
-Workers only compute; the main process is the single writer and commits each article in its own
-transaction. Killed at any moment, the archive holds whole articles only, and running the same
-ingest again skips what is stored (by content hash, before analysis) and finishes the rest.
+Workers only compute; the main process is the single writer and commits whole articles in groups.
+Killed at any moment, the archive holds whole articles only, and running the same ingest again
+skips what is stored (by content hash, before analysis) and finishes the rest.
+
+A bad input or article is reported and skipped. A fault of the run itself (the archive cannot be
+written or read, a worker process dies) ends it at once with `IngestStopped`, which says how far
+it got: the worker processes are ended, nothing waits for one that is gone, and what was
+committed stays for the next run to build on.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing, suppress
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+
+from quellenlage.archive.database import database_reason, shown_url
 from quellenlage.archive.records import PreparedArticle, content_hash
+from quellenlage.archive.writer import ArchiveWriter, StoreResult
 from quellenlage.errors import QuellenlageError
+from quellenlage.ingest.parallel import map_in_order
 from quellenlage.ingest.sources import (
     RawArticle,
     ReaderOptions,
     ReadProblem,
     count_articles,
     expand_inputs,
+    input_problem,
     read_input,
 )
 from quellenlage.ingest.worker import AnalyseTask, Result, Skipped, Task, work
-from quellenlage.pipeline import DEFAULT_ENGINE, many_articles, many_articles_in_this_process
-
-if TYPE_CHECKING:
-    from quellenlage.archive.archive import Archive
+from quellenlage.pipeline import (
+    DEFAULT_ENGINE,
+    MAX_TEXT_CHARS,
+    many_articles,
+    many_articles_in_this_process,
+    too_long,
+)
 
 HASH_BATCH = 64
 GROUP_SIZE = 64
 GROUP_SECONDS = 0.5
 CHUNK_SIZE = 16
-IN_FLIGHT_PER_WORKER = 32
 EXAMPLES = 10
+
+
+class IngestStopped(QuellenlageError):
+    """An ingest ended early by a fault of the archive or of a worker process; what was
+    committed before stays, and the same ingest run again goes on from there."""
 
 
 class ProgressHook(Protocol):
@@ -89,32 +106,53 @@ class IngestSummary:
         if self.failed:
             lines.append(f"{self.failed} could not be read or analysed")
         lines.extend(f"  {origin}: {reason}" for origin, reason in self.examples)
+        shown = len(self.examples)
+        skipped = self.failed + self.skipped_language
+        if skipped > shown:
+            lines.append(f"  ... and {skipped - shown} more")
         return lines
 
 
 def ingest(
-    archive: Archive,
+    writer: ArchiveWriter,
     specs: list[str],
     *,
     workers: int = 1,
     options: ReaderOptions | None = None,
     progress: ProgressHook | None = None,
     engine: str = DEFAULT_ENGINE,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> IngestSummary:
-    """Read `specs` (files, folders, URLs, feeds), analyse and store every German article."""
+    """Read `specs` (files, folders, URLs, feeds), analyse and store every German article;
+    a text longer than `max_chars` is reported and left out."""
     options = options or ReaderOptions()
-    inputs = expand_inputs(specs)
+    inputs, unreadable = expand_inputs(specs)
 
     def total() -> int | None:
-        counts = [count_articles(spec, options) for spec in inputs]
+        counts = [_count(spec, options) for spec in inputs]
         return None if any(c is None for c in counts) else sum(c or 0 for c in counts)
 
-    raw = _read_all(inputs, options)
-    return run_tasks(archive, raw, total=total, workers=workers, progress=progress,
-                     engine=engine)
+    raw = _read_all(inputs, options, unreadable)
+    return run_tasks(writer, raw, total=total, workers=workers, progress=progress,
+                     engine=engine, max_chars=max_chars)
 
 
-def _read_all(inputs: list[str], options: ReaderOptions) -> Iterator[RawArticle | Skipped]:
+def _count(spec: str, options: ReaderOptions) -> int | None:
+    """The articles in `spec` for the progress bar; an input that cannot be read counts one
+    (it is reported when it is read)."""
+    try:
+        return count_articles(spec, options)
+    except Exception:  # reading the input says what is wrong with it, by name
+        return 1
+
+
+def _read_all(
+    inputs: list[str], options: ReaderOptions, unreadable: Iterable[ReadProblem] = ()
+) -> Iterator[RawArticle | Skipped]:
+    """The articles of every input; an input that cannot be read, or stops being readable
+    half-way, is reported by name and the others are read all the same."""
+    for problem in unreadable:
+        yield Skipped("failed", problem.origin, problem.reason)
     for spec in inputs:
         try:
             for item in read_input(spec, options):
@@ -122,70 +160,79 @@ def _read_all(inputs: list[str], options: ReaderOptions) -> Iterator[RawArticle 
                     yield Skipped("failed", item.origin, item.reason)
                 else:
                     yield item
-        except (QuellenlageError, OSError) as error:
-            yield Skipped("failed", spec, str(error))
+        except Exception as error:  # one bad input must not stop the others
+            yield Skipped("failed", spec, input_problem(spec, error))
 
 
 def run_tasks(
-    archive: Archive,
+    writer: ArchiveWriter,
     items: Iterable[RawArticle | Skipped | Task],
     *,
     total: int | Callable[[], int | None] | None,
     workers: int = 1,
     progress: ProgressHook | None = None,
     engine: str = DEFAULT_ENGINE,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> IngestSummary:
     """Skip stored texts, analyse or prepare the rest on `workers` processes, store each one.
 
     `total` (for the progress bar) may be a function: it is then called once the worker
-    processes are starting, so that counting the input overlaps with their start.
+    processes are starting, so that counting the input overlaps with their start. A fault of
+    the archive or of a worker process raises IngestStopped once the workers are ended.
     """
+    too_long("", max_chars)  # an impossible limit is an error before any work
     summary = IngestSummary()
     started = time.perf_counter()
-    store = _GroupStore(archive, summary, progress)
-    with ExitStack() as stack:
-        stack.enter_context(many_articles())
-        pool = None
-        if workers > 1:
-            context = multiprocessing.get_context("forkserver")
-            # Workers fork from a clean server that has the pipeline imported: no database
-            # connection is ever inherited, and each worker starts in milliseconds.
-            context.set_forkserver_preload(["quellenlage.ingest.worker"])
-            pool = stack.enter_context(
-                context.Pool(workers, initializer=many_articles_in_this_process)
-            )
-        if progress is not None:
-            progress.start(total() if callable(total) else total)
-        tasks = _unstored(archive, items, engine)
-        if pool is None:
-            for result in map(work, tasks):
-                store.add(result)
-        else:
-            in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
-            for result in pool.imap(work, _bounded(tasks, in_flight.acquire), CHUNK_SIZE):
-                in_flight.release()
-                store.add(result)
-    store.flush()
+    store = _GroupStore(writer, summary, progress)
+    try:
+        with many_articles():
+            tasks = _unstored(writer, items, engine, max_chars)
+            results = (work(task) for task in tasks) if workers <= 1 else map_in_order(
+                work, tasks, workers=workers, preload="quellenlage.ingest.worker",
+                initializer=many_articles_in_this_process, chunk_size=CHUNK_SIZE)
+            with closing(results):
+                if progress is not None:
+                    progress.start(total() if callable(total) else total)
+                for result in results:
+                    store.add(result)
+            store.flush()
+    except BrokenProcessPool:
+        with suppress(DBAPIError, OSError):  # if the archive fails too, the worker is news
+            store.flush()  # what the workers sent before is kept
+        raise IngestStopped(
+            f"a worker process ended unexpectedly (killed, or out of memory); "
+            f"{_progress_note(summary)}"
+        ) from None
+    except DBAPIError as error:
+        raise IngestStopped(
+            f"the archive {shown_url(writer.engine.url)} cannot be written or read "
+            f"({database_reason(error)}); {_progress_note(summary)}"
+        ) from None
+    except OSError as error:  # the worker processes could not be started or reached
+        where = f"{error.filename}: " if error.filename else ""
+        raise IngestStopped(
+            f"the ingest failed ({where}{error.strerror or error}); {_progress_note(summary)}"
+        ) from None
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _bounded(tasks: Iterator[Task], acquire: Callable[[], bool]) -> Iterator[Task]:
-    """Hand tasks to the pool only while few enough are in flight (memory stays flat)."""
-    for task in tasks:
-        acquire()
-        yield task
+def _progress_note(summary: IngestSummary) -> str:
+    return (f"{summary.added} articles were stored before it stopped; run the same command "
+            "again to go on")
 
 
 def _unstored(
-    archive: Archive, items: Iterable[RawArticle | Skipped | Task], engine: str
+    writer: ArchiveWriter, items: Iterable[RawArticle | Skipped | Task], engine: str,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> Iterator[Task]:
-    """Tasks for texts not stored yet; stored or repeated ones become Skipped("stored")."""
+    """Tasks for texts not stored yet; stored or repeated ones become Skipped("stored"), texts
+    to analyse over `max_chars` Skipped("failed")."""
     seen: set[str] = set()
     pending: list[tuple[str, Task]] = []
 
     def flush() -> Iterator[Task]:
-        known = archive.writer.known_hashes(h for h, _ in pending)
+        known = writer.known_hashes(h for h, _ in pending)
         for digest, task in pending:
             if digest in known or digest in seen:
                 origin = task.meta.origin if not isinstance(task, Skipped) else task.origin
@@ -196,6 +243,8 @@ def _unstored(
         pending.clear()
 
     for item in items:
+        if isinstance(item, RawArticle) and (reason := too_long(item.text, max_chars)):
+            item = Skipped("failed", item.meta.origin or item.meta.url or "?", reason)
         if isinstance(item, Skipped):
             yield from flush()
             yield item
@@ -216,9 +265,9 @@ class _GroupStore:
     GROUP_SIZE articles or GROUP_SECONDS of work, whichever comes first."""
 
     def __init__(
-        self, archive: Archive, summary: IngestSummary, progress: ProgressHook | None
+        self, writer: ArchiveWriter, summary: IngestSummary, progress: ProgressHook | None
     ) -> None:
-        self.archive = archive
+        self.writer = writer
         self.summary = summary
         self.progress = progress
         self.pending: list[PreparedArticle] = []
@@ -239,8 +288,15 @@ class _GroupStore:
 
     def flush(self) -> None:
         if self.pending:
-            stored = self.archive.writer.store_many(self.pending)
+            try:
+                stored = self.writer.store_many(self.pending)
+            except Exception as error:
+                if is_archive_fault(error):
+                    raise
+                stored = self._one_by_one()  # one article the database refuses: the rest
             for prepared, result in zip(self.pending, stored, strict=True):
+                if result is None:
+                    continue
                 if result.status == "exists":
                     self.summary.already_stored += 1
                     continue
@@ -251,3 +307,27 @@ class _GroupStore:
         if self.progress is not None and self.pending:
             self.progress.advance(len(self.pending))
         self.pending = []
+
+    def _one_by_one(self) -> list[StoreResult | None]:
+        """Each pending article in a transaction of its own; one the database refuses for what
+        it holds is reported and skipped (None), a fault of the archive itself still stops."""
+        results: list[StoreResult | None] = []
+        for prepared in self.pending:
+            try:
+                results.append(self.writer.store(prepared))
+            except Exception as error:
+                if is_archive_fault(error):
+                    raise
+                origin = prepared.meta.origin or prepared.meta.url or "?"
+                reason = f"not stored ({database_reason(error)})"
+                self.summary.note(Skipped("failed", origin, reason))
+                results.append(None)
+        return results
+
+
+def is_archive_fault(error: BaseException) -> bool:
+    """Whether an error of the writer is a fault of the archive (full disk, read-only file,
+    server gone), which stops the run, rather than one article's content, which skips it."""
+    if isinstance(error, DBAPIError):
+        return not isinstance(error, (DataError, IntegrityError))
+    return isinstance(error, OSError)  # the system's, not the article's

@@ -1,13 +1,17 @@
 """Readers: every input names files, folders, URLs or feeds; each yields raw articles.
 
 A reader never stops the whole ingest for one bad record: it yields a `ReadProblem` (origin and
-reason) and goes on. Inputs that cannot be read at all (a missing file) raise InputError up front.
+reason) and goes on. An input named that does not exist raises InputError up front; one that
+exists but cannot be read (no permission, not UTF-8, not a WARC file) fails when it is read,
+and the caller reports it by name (`input_problem`) and reads the next one.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -17,14 +21,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import feedparser
-import trafilatura
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
-from quellenlage.archive.records import ArticleMeta, parse_datetime
+from quellenlage.archive.records import ArticleMeta, parse_datetime, storable, storable_meta
 from quellenlage.errors import InputError
-from quellenlage.ingest.fetch import FetchError, FetchSettings, fetch, is_url
-from quellenlage.ingest.html import extract_html
-from quellenlage.text.reading import decode_utf8, read_text
+from quellenlage.ingest.fetch import MAX_BYTES, FetchError, FetchSettings, fetch, is_url
+from quellenlage.ingest.html import extract_html, fragment_text
+from quellenlage.text.reading import decode_problem, decode_utf8, read_text
 
 CSV_SAMPLE = 64 * 1024
 FEED_SNIFF = 2048
@@ -71,8 +75,15 @@ SUFFIXES: dict[str, InputKind] = {
 
 @dataclass(frozen=True, slots=True)
 class RawArticle:
+    """A text read from an input, with its metadata; both made storable (no NUL), so that
+    SQLite and PostgreSQL store the same article."""
+
     text: str
     meta: ArticleMeta
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", storable(self.text))
+        object.__setattr__(self, "meta", storable_meta(self.meta))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +106,11 @@ class ReaderOptions:
     follow_feed_links: bool = True  # fetch each feed entry's page for the full text
     outlet: str | None = None  # for articles whose outlet is not known otherwise
     fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    def __post_init__(self) -> None:
+        for option, value in (("--delimiter", self.delimiter), ("--quotechar", self.quotechar)):
+            if value is not None and len(value) != 1:
+                raise InputError(f"{option} {value!r}: give one character, e.g. {option} ';'")
 
 
 def parse_field_mapping(pairs: Iterable[str]) -> dict[str, str]:
@@ -119,17 +135,18 @@ def kind_of(path: Path) -> InputKind | None:
     return None
 
 
-def expand_inputs(specs: Iterable[str]) -> list[str]:
-    """URLs as given, files checked, folders replaced by the readable files in them (sorted)."""
+def expand_inputs(specs: Iterable[str]) -> tuple[list[str], list[ReadProblem]]:
+    """URLs as given, files checked, folders replaced by the files of a known kind in them
+    (sorted), and the folders among them that cannot be listed."""
     expanded: list[str] = []
+    unreadable: list[ReadProblem] = []
     for spec in specs:
         if is_url(spec):
             expanded.append(spec)
             continue
         path = Path(spec)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p) is not None)
-            expanded.extend(str(p) for p in found)
+            expanded.extend(_files_in(path, unreadable))
         elif path.is_file():
             if kind_of(path) is None:
                 known = ", ".join(sorted(SUFFIXES))
@@ -137,7 +154,45 @@ def expand_inputs(specs: Iterable[str]) -> list[str]:
             expanded.append(spec)
         else:
             raise InputError(f"{spec}: no such file, folder or http(s) URL")
-    return expanded
+    return expanded, unreadable
+
+
+def _files_in(folder: Path, unreadable: list[ReadProblem]) -> list[str]:
+    """The files of a known kind in `folder` and below, sorted; each subfolder that cannot be
+    listed is added to `unreadable`."""
+    found: list[str] = []
+
+    def note(error: OSError) -> None:
+        where = str(error.filename or folder)
+        unreadable.append(ReadProblem(where, f"folder cannot be read ({error.strerror})"))
+
+    for parent, _, names in os.walk(folder, onerror=note):
+        found.extend(os.path.join(parent, name) for name in names
+                     if kind_of(Path(name)) is not None
+                     and os.path.isfile(os.path.join(parent, name)))
+    return sorted(found, key=lambda name: Path(name).parts)
+
+
+def input_problem(spec: str, error: BaseException) -> str:
+    """Why an input could not be read, in one line and without its name (said beside it)."""
+    if isinstance(error, UnicodeDecodeError):
+        reason = decode_problem(error.object, error.start)
+    elif isinstance(error, ArchiveLoadFailed) and "non-chunked gzip" in str(error):
+        reason = ("not a readable WARC file (compressed as one gzip stream, not record by "
+                  "record; `warcio recompress` makes it readable)")
+    elif isinstance(error, ArchiveLoadFailed):
+        reason = "not a readable WARC file (the records are not in WARC format)"
+    elif isinstance(error, OSError) and error.strerror:
+        reason = f"cannot be read ({error.strerror})"
+    elif isinstance(error, csv.Error):
+        reason = f"not a readable CSV file ({error})"
+    elif isinstance(error, InputError):
+        reason = str(error)
+    else:
+        reason = f"cannot be read ({type(error).__name__}: {error})"
+    reason = reason.removeprefix(f"{spec}: ").strip()
+    first_line = reason.splitlines()[0] if reason else type(error).__name__
+    return first_line if first_line.isprintable() else ascii(first_line)[1:-1]
 
 
 def count_articles(spec: str, options: ReaderOptions) -> int | None:
@@ -169,7 +224,11 @@ def _read_file(path: Path, options: ReaderOptions) -> Iterator[ReadItem]:
     kind = kind_of(path)
     origin = str(path)
     if kind is InputKind.TEXT:
-        yield RawArticle(read_text(origin), ArticleMeta(origin=origin))
+        text = read_text(origin)
+        if not text.strip():
+            yield ReadProblem(origin, "empty text")
+        else:
+            yield RawArticle(text, ArticleMeta(origin=origin))
     elif kind is InputKind.HTML:
         page = extract_html(path.read_bytes())
         if page is None:
@@ -181,7 +240,7 @@ def _read_file(path: Path, options: ReaderOptions) -> Iterator[ReadItem]:
     elif kind is InputKind.CSV:
         yield from _read_csv(path, options)
     elif kind is InputKind.WARC:
-        yield from _read_warc(path)
+        yield from _read_warc(path, options.fetch.max_bytes)
     elif kind is InputKind.FEED:
         yield from _read_feed(path.read_bytes(), origin, options)
     else:
@@ -212,7 +271,9 @@ def looks_like_feed(content: bytes, content_type: str = "") -> bool:
 
 
 def _read_feed(content: bytes, origin: str, options: ReaderOptions) -> Iterator[ReadItem]:
-    feed = feedparser.parse(content)
+    # From a stream: feedparser.parse() takes a str or bytes for a path or URL first, so a
+    # server could make it read a local file.
+    feed = feedparser.parse(io.BytesIO(content))
     if feed.bozo and not feed.entries:
         yield ReadProblem(origin, f"not a readable RSS/Atom feed ({feed.get('bozo_exception')})")
         return
@@ -229,7 +290,7 @@ def _read_feed(content: bytes, origin: str, options: ReaderOptions) -> Iterator[
             origin=link or f"{origin}#{number}",
         )
         summary_html = entry["content"][0].get("value", "") if entry.get("content") else ""
-        summary = trafilatura.html2txt(summary_html or entry.get("summary", "")) or ""
+        summary = fragment_text(summary_html or entry.get("summary", ""))
         problem = None
         if options.follow_feed_links and link and is_url(link):
             try:
@@ -272,7 +333,10 @@ def _read_jsonl(path: Path, options: ReaderOptions) -> Iterator[ReadItem]:
                 continue
             try:
                 record = json.loads(decode_utf8(raw_line, origin))
-            except (json.JSONDecodeError, InputError) as error:
+            except InputError as error:
+                yield ReadProblem(origin, str(error).removeprefix(f"{origin}: "))
+                continue
+            except json.JSONDecodeError as error:
                 yield ReadProblem(origin, f"not a JSON line ({error})")
                 continue
             if not isinstance(record, dict):
@@ -344,6 +408,13 @@ def _csv_records(path: Path, options: ReaderOptions) -> Iterator[tuple[str, dict
         mapped = set(options.fields.values())
         has_header = bool(known & set(lowered)) or bool(mapped & set(first))
         header = first if has_header else [str(i) for i in range(len(first))]
+        missing = {name: column for name, column in options.fields.items()
+                   if column not in header}
+        if missing:
+            name, column = next(iter(missing.items()))
+            shown = ", ".join(header[:12]) + (" ..." if len(header) > 12 else "")
+            raise InputError(f"--field {name}={column}: this CSV has no such column "
+                             f"(columns: {shown})")
         rows = reader if has_header else chain([first], reader)
         for number, row in enumerate(rows, start=2 if has_header else 1):
             yield f"{path}:{number}", dict(zip(header, row, strict=False))
@@ -369,14 +440,24 @@ def _read_csv(path: Path, options: ReaderOptions) -> Iterator[ReadItem]:
         yield record_article(record, origin, mapping)
 
 
-def _read_warc(path: Path) -> Iterator[ReadItem]:
+def _read_warc(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[ReadItem]:
     with path.open("rb") as handle:
-        yield from read_warc_stream(handle, str(path))
+        yield from read_warc_stream(handle, str(path), max_bytes)
 
 
-def read_warc_stream(handle: BinaryIO, name: str) -> Iterator[ReadItem]:
-    """Articles in a WARC stream: HTML responses (main text extracted) and plain-text records."""
-    for record in ArchiveIterator(handle):
+def read_warc_stream(
+    handle: BinaryIO, name: str, max_bytes: int = MAX_BYTES
+) -> Iterator[ReadItem]:
+    """Articles in a WARC stream: HTML responses (main text extracted) and plain-text records.
+    A record over `max_bytes` (uncompressed) or cut short (a truncated file) is reported and
+    skipped; a record's rest is skipped without being held in memory."""
+    records = ArchiveIterator(handle)
+    records.INC_RECORD = ""  # its warning about a bad record length goes to stderr as it is
+    seen = 0
+    for seen, record in enumerate(records, start=1):  # noqa: B007 - counted for the end
+        if record.format != "warc":  # warcio's fallback for what is no WARC record: ARC
+            yield ReadProblem(name, "not a readable WARC file (a record is not in WARC format)")
+            return
         url = record.rec_headers.get_header("WARC-Target-URI")
         origin = url or f"{name}#{record.rec_headers.get_header('WARC-Record-ID')}"
         if record.rec_type == "response" and record.http_headers is not None:
@@ -384,18 +465,31 @@ def read_warc_stream(handle: BinaryIO, name: str) -> Iterator[ReadItem]:
             status = record.http_headers.get_statuscode()
             if "html" not in content_type or not str(status).startswith("2"):
                 continue
-            page = extract_html(record.content_stream().read(), url)
-            if page is None:
-                yield ReadProblem(origin, "no article text found in the archived page")
-                continue
-            yield RawArticle(page.text, replace(page.meta, url=url, origin=origin))
         elif record.rec_type in ("resource", "conversion"):
             content_type = (record.rec_headers.get_header("Content-Type") or "").lower()
             if not content_type.startswith("text/plain"):
                 continue
-            try:
-                text = decode_utf8(record.content_stream().read(), origin)
-            except InputError as error:
-                yield ReadProblem(origin, str(error))
+        else:
+            continue
+        content = record.content_stream().read(max_bytes + 1)
+        if len(content) > max_bytes:
+            yield ReadProblem(origin, f"record over the limit of {max_bytes} bytes; skipped")
+            continue
+        if record.raw_stream.limit > 0:
+            yield ReadProblem(origin, "record cut short (the WARC file is truncated); skipped")
+            continue
+        if record.rec_type == "response":
+            page = extract_html(content, url)
+            if page is None:
+                yield ReadProblem(origin, "no article text found in the archived page")
                 continue
-            yield RawArticle(text, ArticleMeta(url=url, origin=origin))
+            yield RawArticle(page.text, replace(page.meta, url=url, origin=origin))
+            continue
+        try:
+            text = decode_utf8(content, origin)
+        except InputError as error:
+            yield ReadProblem(origin, str(error).removeprefix(f"{origin}: "))
+            continue
+        yield RawArticle(text, ArticleMeta(url=url, origin=origin))
+    if not seen:
+        yield ReadProblem(name, "not a readable WARC file (no WARC records in it)")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from quellenlage.archive.records import ArticleMeta, PreparedArticle, prepare
+from quellenlage.errors import QuellenlageError
 from quellenlage.ingest.language import guess_language
 from quellenlage.model import Article
 from quellenlage.pipeline import DEFAULT_ENGINE, analyze
@@ -80,5 +81,7 @@ def work(task: Task) -> Result:
             {"text": task.text, "attributions": json.loads(task.attributions_json or "[]")}
         )
         return prepare(article, task.meta, known_hash=task.content_hash)
+    except QuellenlageError as error:
+        return Skipped("failed", origin, str(error))
     except Exception as error:  # one bad article must not stop an ingest of thousands
         return Skipped("failed", origin, f"{type(error).__name__}: {error}")

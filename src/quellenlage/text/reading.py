@@ -15,10 +15,23 @@ def decode_utf8(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte {error.start}: {data[error.start:error.start + 1]!r}); "
-            "convert it first, e.g. with `iconv -f latin1 -t utf-8`"
-        ) from None
+        raise InputError(f"{name}: {decode_problem(data, error.start)}") from None
+
+
+def decode_problem(data: bytes, start: int) -> str:
+    """Why `data` is not UTF-8 from byte `start` on, and how to convert it."""
+    encoding = "utf-16" if looks_like_utf16(data) else "latin1"
+    return (f"not valid UTF-8 (byte {start}: {data[start:start + 1]!r}); convert it first, "
+            f"e.g. with `iconv -f {encoding} -t utf-8`")
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or a NUL in every other byte (text in a Latin script)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = data[:1000]
+    return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(
+        sample) // 4
 
 
 def read_text(source: str) -> str:
