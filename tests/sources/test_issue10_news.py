@@ -267,3 +267,21 @@ def test_an_adverb_read_as_the_speaker_gives_way_to_the_subject_after_the_verb()
                   quote_type=QuoteType.REPORTED),
     )
     assert result == ["Eva Hollerer", "Paul Brandner"]
+
+
+def test_a_name_in_the_quotation_is_no_subject_of_hiess_es():
+    text = ("Die Bergrettung Tirol barg die Verletzten. Demnach wurden drei Männer geborgen. „Die "
+            "Ärzte konnten nichts mehr tun“, hieß es.")
+    result = names(
+        text,
+        statement(text, "wurden drei Männer geborgen", "Demnach", "Demnach"),
+        statement(text, "„Die Ärzte konnten nichts mehr tun“", cue="hieß es"),
+    )
+    assert result[1] != "Ärzte"
+
+
+def test_subject_after_the_verb_behind_an_article_and_attributes():
+    text = ("Die Partei wird jetzt auf Linie gebracht, sagt die in Linz tätige "
+            "Politikwissenschaftlerin Eva Berger.")
+    assert names(text, statement(text, "Die Partei wird jetzt auf Linie gebracht",
+                                 cue="sagt")) == ["Eva Berger"]

@@ -73,7 +73,8 @@ DATELINE_REACH = 600  # characters from the start of the text where a dateline m
 GOVERNING_WORDS = frozenset({"dem", "einem", "den", "des", "eines", "mit", "von", "vom", "für",
                              "gegen", "bei", "beim", "nach", "laut", "zu", "zum", "zur", "an",
                              "am", "auf", "über", "unter", "aus", "ohne", "um", "gegenüber"})
-INVERTED_SUBJECT_REACH = 2  # characters from a cue verb to its subject: "grinst Van der Bellen"
+INVERTED_SUBJECT_WORDS = 5  # words from a cue verb to the name of its subject: "sagt die in
+# Linz tätige Forscherin Eva Berger"
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
@@ -610,10 +611,13 @@ class ArticleSources:
         position = bisect_left(self.candidates, cue.end, key=_candidate_start)
         if position < len(self.candidates):
             after = self.candidates[position]
-            if after.mention.start - cue.end <= INVERTED_SUBJECT_REACH and (
-                after.mention.sentence == sentence
-            ) and after.entity.kind != "state" and not (
-                self.document.text[cue.end : after.mention.start].strip()
+            between = self.document.text[cue.end : after.mention.start]
+            if after.mention.sentence == sentence and after.entity.kind != "state" and (
+                not between.strip() or (  # "sagt die in Linz tätige Forscherin Eva Berger"
+                    after.entity.kind == "person" and len(between.split()) <= INVERTED_SUBJECT_WORDS
+                    and between.split()[0].lower() in DEFINITE and not self._governed(after.mention)
+                    and not any(mark in between for mark in CLAUSE_END)
+                )
             ) and not self._in_quote(after.mention):  # "hieß es, Nawalny sei": the message
                 return after.entity
         sentence_start = self.sentence_starts[sentence] if self.sentence_starts else 0
@@ -627,8 +631,10 @@ class ArticleSources:
             return self.resolve(tokens[opener].start, tokens[opener].end, word)
         first = bisect_left(self.candidates, sentence_start, key=_candidate_start)
         for candidate in self.candidates[first:position]:
-            if candidate.entity.kind == "state" or self._governed(candidate.mention):
-                continue  # "mit Präsident X", "dem Minister": no subject
+            if candidate.entity.kind == "state" or self._governed(candidate.mention) or (
+                self._in_quote(candidate.mention)
+            ):
+                continue  # "mit Präsident X", "dem Minister", „Die Ärzte ...“, hieß es: no subject
             if loose or self._is_sentence_subject(candidate.mention):
                 return candidate.entity  # the first source named in the clause before the verb
             break
