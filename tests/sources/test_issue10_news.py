@@ -285,3 +285,10 @@ def test_subject_after_the_verb_behind_an_article_and_attributes():
             "Politikwissenschaftlerin Eva Berger.")
     assert names(text, statement(text, "Die Partei wird jetzt auf Linie gebracht",
                                  cue="sagt")) == ["Eva Berger"]
+
+
+def test_role_in_the_genitive_before_a_name_lets_the_bare_role_refer_back():
+    text = ("Der Kreml lobte einen Bericht des US-Investigativreporters Tom Calloway. In dem "
+            "Artikel hatte der US-Investigativreporter berichtet, die Marine habe geholfen.")
+    assert names(text, statement(text, "die Marine habe geholfen", "der US-Investigativreporter",
+                                 "hatte berichtet")) == ["Tom Calloway"]

@@ -148,7 +148,8 @@ class Gazetteer:
         cached = self.role_cache.get(word, _MISSING)
         if cached is not _MISSING:
             return cached  # type: ignore[return-value]
-        role = self._listed_role(word) or self._listed_plural(word) or self._role_by_ending(word)
+        role = (self._listed_role(word) or self._listed_plural(word)
+                or self._listed_genitive(word) or self._role_by_ending(word))
         if len(self.role_cache) < SuffixTable.CACHE_LIMIT:
             self.role_cache[word] = role
         return role
@@ -175,6 +176,18 @@ class Gazetteer:
             ):
                 return RoleNoun(base, "male", role.role_class, word, False, plural=True)
         return None
+
+    def _listed_genitive(self, word: str) -> RoleNoun | None:
+        """ "des Investigativreporters", "des Ministers": a listed masculine role in the
+        genitive singular."""
+        if not word.endswith("s") or len(word) <= 5:
+            return None
+        role = self._listed_role(word[:-1])
+        if role is None or role.gender != "male" or not word[:-1].lower().endswith(
+            role.lemma.lower()
+        ):
+            return None
+        return role
 
     def _role_by_ending(self, word: str) -> RoleNoun | None:
         found = self.role_endings.match(word)

@@ -1391,7 +1391,8 @@ def _organisation_end(tokens: list, index: int, gaz: Gazetteer) -> int:
     while end < limit:
         word = tokens[end + 1].text
         if word in LINKING_WORDS or (
-            word[:1].isupper() and word.replace("-", "").isalnum() and gaz.role(word) is None
+            word[:1].isupper() and word.replace("-", "").isalnum() and (
+                gaz.role(word) is None or tokens[end].text in {"des", "der"})  # "Büro des Chefs"
         ) or (_is_adjective_form(word) and tokens[end].text in LINKING_WORDS):
             end += 1
             continue
