@@ -254,7 +254,7 @@ def test_an_outlet_right_after_the_verb_is_spoken_to_and_the_phrase_before_speak
             "manipuliert worden.")
     source = sources(text, statement(text, "die Geräte seien manipuliert worden",
                                      "der Nachrichtenagentur AFP", "sagte"))[0]
-    assert (source.name, source.kind) == ("nahestehende Quelle", "anonymous")
+    assert (source.name, source.kind) == ("der Miliz nahestehende Quelle", "anonymous")
 
 
 def test_an_adverb_read_as_the_speaker_gives_way_to_the_subject_after_the_verb():
@@ -292,3 +292,21 @@ def test_role_in_the_genitive_before_a_name_lets_the_bare_role_refer_back():
             "Artikel hatte der US-Investigativreporter berichtet, die Marine habe geholfen.")
     assert names(text, statement(text, "die Marine habe geholfen", "der US-Investigativreporter",
                                  "hatte berichtet")) == ["Tom Calloway"]
+
+
+def test_the_phrase_before_a_verb_without_speaker_span_is_its_subject():
+    text = ("Parteivize Paul Brandner verlangte Aufklärung. Die aus Linz stammende Firma Kowax "
+            "dementierte umgehend, Geräte zu besitzen. Einem Anwalt sei gesagt worden, die Akten "
+            "fehlten.")
+    denial = statement(text, "Geräte zu besitzen", cue="dementierte")
+    told = statement(text, "die Akten fehlten")
+    told.cue = Part.from_spans(text, [find(text, "sei"), find(text, "gesagt")])
+    result = names(text, statement(text, "Aufklärung", "Parteivize Paul Brandner", "verlangte",
+                                   quote_type=QuoteType.REPORTED), denial, told)
+    assert result[1] == "Firma Kowax"
+    assert result[2] != "Anwalt"  # a dative phrase before the verb is no subject
+
+
+def test_a_day_after_a_contracted_preposition_is_no_name():
+    text = "Am Montag sagte der Minister, die Lage sei ernst."
+    assert names(text, statement(text, "die Lage sei ernst", "Am Montag", "sagte")) == [None]

@@ -42,6 +42,7 @@ QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
 DATIVE_ARTICLES = frozenset({"der", "dem", "den"})
+CONTRACTED_PREPOSITIONS = frozenset({"am", "im", "beim", "vom", "zum", "zur", "ins", "ans"})
 EMBEDDING_PREPOSITIONS = frozenset({"in", "im", "aus", "seit", "von", "vom", "mit", "für", "bei"})
 NEUTER = frozenset({"das", "dieses"})
 # after these a plural-looking weak noun is one person: "laut dem Journalisten"
@@ -323,6 +324,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if determiner in DEFINITE and i < len(words) and words[i] in QUOTE_MARKS:
         return _quoted_name(mention, words[i + 1 :], gaz)  # 'die „New York Times“'
     adjectives: list[str] = []
+    attribute: list[str] = []  # "der Miliz nahestehende": how an unnamed source is described
     if determiner is not None and i < len(words) and (
         words[i] in EMBEDDING_PREPOSITIONS or words[i] in DATIVE_ARTICLES
     ):
@@ -330,8 +332,9 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         # the phrase up to the participle
         participle = next((k for k in range(i + 1, min(len(words) - 1, i + 5))
                            if _is_adjective_form(words[k])), None)
-        if participle is not None:
-            i = participle
+        if participle is not None:  # the participle describes, it does not name
+            attribute = words[i : participle + 1]
+            i = participle + 1
     known = _gazetteer_at(words, i, gaz)
     while (known is None or known[1] < 2) and i < len(words) - 1 and _is_adjective(
         words[i], words[i + 1], gaz
@@ -428,7 +431,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     source_noun = gaz.source_nouns.match(head)
     if source_noun and determiner in INDEFINITE and source_noun[1][0] == "anonymous":  # type: ignore[index]
         mention.form = mention.kind = "anonymous"  # "ein Insider", "eine informierte Quelle"
-        mention.name = " ".join([*adjectives, head])
+        mention.name = " ".join([*attribute, *adjectives, head])
         return mention
     if source_noun and (determiner is None or determiner in {"die", "den"} | QUANTIFIERS):
         kind = source_noun[1][0]  # type: ignore[index]
@@ -924,6 +927,8 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     words = [t.text for t in run]
     if not words:
         return mention
+    if words[0].lower() in CONTRACTED_PREPOSITIONS:
+        return _not_a_source(mention)  # "Am Montag", "Beim Treffen": no name
     entry_match = _gazetteer_at(words, 0, gaz)
     if entry_match is not None and entry_match[1] == len(words):
         return _from_entry(mention, entry_match[0], words, [], gaz)

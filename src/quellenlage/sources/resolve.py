@@ -92,6 +92,9 @@ RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, d
 # adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
 # "wörtlich")
 POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
+# auxiliaries in Konjunktiv: a clause of reported speech, whose subject is what is reported
+REPORTED_AUXILIARIES = frozenset({"sei", "seien", "wäre", "wären", "würde", "würden"})
+SUBJECT_PHRASE_TOKENS = 10  # the longest phrase before a verb read as its subject
 ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
 SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
 NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
@@ -653,6 +656,8 @@ class ArticleSources:
             return source
         if cue is not None and (source := self.subject_of_cue(cue)):
             return source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
+        if cue is not None and (phrase := self.phrase_before_verb(cue)) is not None:
+            return self.resolve(*phrase, cue.text, previous)  # "Die ... BAC Consulting dementierte"
         sentence = self.sentence_of(attribution.quote.start)
         if previous is not None and sentence - previous[0] <= CARRY_WINDOW:
             return previous[1]
@@ -692,6 +697,37 @@ class ArticleSources:
                     return apposition.start, apposition.end
         return start, tokens[noun].end
 
+    def phrase_before_verb(self, cue: Part) -> tuple[int, int] | None:
+        """The phrase that opens the clause of a verb cue and ends right before the verb, when
+        it names a source: the verb's subject ("Die aus Taiwan benannte BAC Consulting
+        dementierte")."""
+        words = cue.text.split()
+        if not words or not words[0][:1].islower() or IMPERSONAL_CUE_WORDS.intersection(
+            word.lower() for word in words
+        ) or words[0] in REPORTED_AUXILIARIES:
+            return None  # "Die USA seien informiert worden": the message, not its speaker
+        tokens = self.document.tokens
+        verb = self.document.token_at(cue.start)
+        if verb is None:
+            return None
+        sentence = self.document.sentences[self.document.sentence_of_token[verb]]
+        first = verb
+        while first > sentence.first and tokens[first - 1].text not in CLAUSE_END:
+            first -= 1
+        if first == verb or verb - first > SUBJECT_PHRASE_TOKENS or (
+            tokens[first].text.lower() in GOVERNING_WORDS | {"am", "im", "beim"}
+        ):
+            return None  # "Einem Anwalt sei gesagt worden", "Am Tag danach behauptete ..."
+        start, end = tokens[first].start, tokens[verb - 1].end
+        if any(a < end and start < b for a, b in self.quotes):
+            return None
+        subject = parse_mention(self.document, start, end)
+        if subject.form in {"none", "reference", "pronoun", "reflexive"} or (
+            subject.kind == "unknown"
+        ):
+            return None
+        return subject.start, subject.end
+
     def subject_for_addressee(self, start: int, end: int, cue: Part) -> tuple[int, int]:
         """An outlet in the dative right after the verb is spoken to, not the speaker ("Eine
         der Miliz nahestehende Quelle sagte der Nachrichtenagentur AFP, ..."): the phrase
@@ -703,18 +739,7 @@ class ArticleSources:
             tokens[index].text.lower() not in ADDRESSEE_ARTICLES
         ) or parse_mention(self.document, start, end).kind != "media":
             return start, end
-        sentence = self.document.sentences[self.document.sentence_of_token[verb]]
-        first = verb
-        while first > sentence.first and tokens[first - 1].text not in CLAUSE_END:
-            first -= 1
-        if first == verb:
-            return start, end
-        subject = parse_mention(self.document, tokens[first].start, tokens[verb - 1].end)
-        if subject.form in {"none", "reference", "pronoun", "reflexive"} or (
-            subject.kind == "unknown"
-        ):
-            return start, end
-        return subject.start, subject.end
+        return self.phrase_before_verb(cue) or (start, end)
 
     def inverted_subject(self, start: int, end: int, cue: Part,
                          previous: tuple[int, Entity] | None) -> Entity | None:
@@ -820,6 +845,8 @@ class ArticleSources:
         makes it no subject: "mit Ministerin Roth", "sagte dem Sender"."""
         if mention.genitive:
             return True  # "Nawalnys Mitarbeiter sprachen ...": the possessor is no subject
+        if mention.text.split(maxsplit=1)[0].lower() in OBLIQUE_OPENERS:
+            return True  # "Einem Anwalt sei gesagt worden": a dative
         index = self.document.token_at(mention.start)
         if not index:
             return False
