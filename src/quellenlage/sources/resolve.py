@@ -254,15 +254,16 @@ class ArticleSources:
         reach = list(accumulate((c.mention.end for c in self.candidates), max))
         lower_words: set[str] | None = None
         found: list[_Candidate] = []
+        lengths = range(min(map(len, named)) - 2, max(map(len, named)) + 5)  # spellings vary
         for index, token in enumerate(tokens):
             word = token.text
-            if not word[:1].isupper() or not word.replace("-", "").isalpha():
+            if not word[:1].isupper() or len(word) not in lengths:
                 continue
             fulls = named.get(name_key(word))
             genitive = fulls is None and word.endswith("s")
             if genitive:
                 fulls = named.get(name_key(word[:-1]))  # "Prigoschins"
-            if fulls is None:
+            if fulls is None or not word.replace("-", "").isalpha():
                 continue
             inside = bisect_right(starts, token.start) - 1
             if inside >= 0 and reach[inside] > token.start:
@@ -747,17 +748,18 @@ class ArticleSources:
         opens the clause before it ("Darin versprechen Strache und Gudenus ...", "Wörtlich
         sprach er von ...", "Unmittelbar zuvor hatte der Pressedienst ... mitgeteilt"): the
         first nominative phrase after the verb in its clause (the text layer's case tags)."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        verb = self.document.token_at(cue.start)
+        if index is None or verb is None or not 0 < verb - index <= 2 or tokens[index].end != end:
+            return None  # one word right before the verb
         mention = parse_mention(self.document, start, end)
-        if " " in mention.text or not (mention.form in {"reference", "none"} or (
+        mention.sentence = self.sentence_of(start)
+        if not (mention.form in {"reference", "none"} or (
             mention.kind == "unknown" and self._stray_word(mention, cue.start)
         )) or mention.head in POINTING_ADVERBS or (mention.head and (
             self.gaz.wrappers.match(mention.head)
         )):
-            return None
-        tokens = self.document.tokens
-        index = self.document.token_at(start)
-        verb = self.document.token_at(cue.start)
-        if index is None or verb is None or not 0 < verb - index <= 2:
             return None
         sentence = self.document.sentences[self.document.sentence_of_token[verb]]
         stop = verb + 1
@@ -1066,9 +1068,21 @@ class ArticleSources:
         if mention.genitive:
             return False
         sentence = self.document.sentences[mention.sentence]
-        words = [t for t in span_tokens(self.document, sentence.start, mention.start)
-                 if t.text[:1].isalnum()]
-        return len(words) == 0 or (len(words) == 1 and words[0].text.lower() in DEFINITE)
+        tokens = self.document.tokens
+        words: list[str] = []  # at most two: an article, then anything else ends the check
+        for index in range(sentence.first, sentence.last):
+            token = tokens[index]
+            if token.start >= mention.start:
+                break
+            if index > sentence.first and token.start == tokens[index - 1].end and (
+                token.text.startswith("-") or tokens[index - 1].text.endswith("-")
+            ):
+                continue  # "58-Jährige": one word
+            if token.text[:1].isalnum():
+                words.append(token.text)
+                if len(words) > 1:
+                    return False
+        return not words or words[0].lower() in DEFINITE
 
     def _role_antecedent(self, mention: Mention) -> Entity | None:
         noun = mention.role_noun
