@@ -310,3 +310,18 @@ def test_the_phrase_before_a_verb_without_speaker_span_is_its_subject():
 def test_a_day_after_a_contracted_preposition_is_no_name():
     text = "Am Montag sagte der Minister, die Lage sei ernst."
     assert names(text, statement(text, "die Lage sei ernst", "Am Montag", "sagte")) == [None]
+
+
+def test_outlets_in_a_list_and_a_group_of_them_are_one_media_source():
+    text = ("Der Rechercheverbund aus ORF, BR und der „Abendpost“ berichtete, die Firma sei "
+            "pleite. ORF, BR und „Abendpost“ zitieren dazu interne Papiere.")
+    result = sources(
+        text,
+        statement(text, "die Firma sei pleite", "Der Rechercheverbund aus ORF, BR und der "
+                  "„Abendpost“", "berichtete"),
+        statement(text, "interne Papiere", "ORF, BR und „Abendpost“", "zitieren",
+                  quote_type=QuoteType.REPORTED),
+    )
+    assert [(s.name, s.kind) for s in result] == [
+        ("Rechercheverbund aus ORF, BR und Abendpost", "media"),
+        ("ORF, BR und Abendpost", "media")]

@@ -230,6 +230,10 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
             last.role = " und ".join([*(m.office or "" for m in first), last.role or ""]).strip()
             last.start, last.end, last.text = start, end, surface
             return last
+        listed = _listed_bodies(text, [*_split_commas(parts[0]), *parts[1:]], gaz)
+        if listed is not None:  # "ARD, SWR und die „Zeit“": several outlets together
+            listed.start, listed.end, listed.text = start, end, surface
+            return listed
         named = [m for m in mentions if m.is_named and m.kind != "unknown"]
         surnames = all(m.kind != "unknown" or m.text.istitle() for m in mentions)
         apposition = any(t.text == "," for t in parts[0])  # "Kline, ein Abgeordneter und ..."
@@ -255,6 +259,40 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         _merge_apposition(mention, extra)
     mention.start, mention.end, mention.text = start, end, surface
     return mention
+
+
+def _listed_bodies(text: str, parts: list[list[Token]], gaz: Gazetteer) -> Mention | None:
+    """Outlets or organisations named in a list ("NDR, WDR und SZ", "ARD, SWR und die
+    „Zeit“"): one source that names them all, of their kind."""
+    if len(parts) < 3:
+        return None  # two are read as a coordination of any names
+    words = [t.text for t in parts[0]]
+    group = next((k for k, word in enumerate(words) if word in {"aus", "von"}), None)
+    head = None
+    if group is not None and 0 < group < len(words) - 1:
+        # "der Rechercheverbund aus ARD, SWR und Zeit": a group of the bodies listed
+        head = _parse_tokens(text, parts[0][:group], gaz)
+        if head.form not in {"organisation", "media", "collective"} or not head.name:
+            return None
+        parts = [parts[0][group + 1 :], *parts[1:]]
+    mentions = [_quoted_name(Mention(0, 0, ""), [t.text for t in part[1:]], gaz)
+                if part[0].text in QUOTE_MARKS else _parse_tokens(text, part, gaz)
+                for part in parts]  # '„Abendpost“' in a list of outlets is one more
+    kinds = {m.kind for m in mentions}
+    if not all(m.is_named for m in mentions) or not kinds <= {"media", "organisation"}:
+        return None
+    name = list_names([m.name for m in mentions if m.name])
+    if head is not None and head.name:
+        name = f"{head.name} {words[group]} {name}"  # type: ignore[index]
+    return Mention(0, 0, "", form="named", name=name,
+                   kind=kinds.pop() if len(kinds) == 1 else "organisation", agreement="pl",
+                   definite=True, parts=mentions)
+
+
+def list_names(names: list[str]) -> str:
+    """Names joined as German lists them: "A", "A und B", "A, B und C"."""
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
 
 
 def _merge_apposition(mention: Mention, extra: Mention) -> None:

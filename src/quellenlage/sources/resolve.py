@@ -45,6 +45,7 @@ from quellenlage.sources.mentions import (
     _from_entry,
     _is_acronym,
     _is_adjective_form,
+    list_names,
     parse_mention,
     span_tokens,
 )
@@ -404,9 +405,10 @@ class ArticleSources:
             if mention.parts and mention.form == "named":
                 # "Hofer und Herbert Kickl": each named as fully as the article does
                 linked = [self._link_named(part) for part in mention.parts]
-                mention.name = " und ".join(dict.fromkeys(
-                    entity.name if entity is not None else part.name or part.text
-                    for part, entity in zip(mention.parts, linked, strict=True)))
+                if mention.name == list_names([part.name or part.text for part in mention.parts]):
+                    mention.name = list_names([
+                        entity.name if entity is not None else part.name or part.text
+                        for part, entity in zip(mention.parts, linked, strict=True)])
             entity = self._link_named(mention)
         if entity is None:
             if mention.form in {"pronoun", "reflexive"}:
