@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quellenlage.model import Attribution, Medium, Part, QuoteType
+from quellenlage.model import Attribution, Medium, Part, QuoteType, Source
+from quellenlage.sources import resolve_sources
 from quellenlage.text import Document
 
 
@@ -34,3 +35,14 @@ def statement(
 
 def document(text: str) -> Document:
     return Document(text)
+
+
+def sources(text: str, *statements: Attribution) -> list[Source | None]:
+    """The sources resolve_sources gives the statements, in their order."""
+    attributions = list(statements)
+    resolve_sources(document(text), attributions)
+    return [a.source for a in attributions]
+
+
+def names(text: str, *statements: Attribution) -> list[str | None]:
+    return [s.name if s is not None else None for s in sources(text, *statements)]

@@ -6,18 +6,7 @@ tests; names and events are invented."""
 from quellenlage import analyze
 from quellenlage.model import Part, QuoteType
 from quellenlage.sources import resolve_sources
-from tests.sources.helpers import document, find, statement
-
-
-def sources(text, *statements):
-    attributions = list(statements)
-    resolve_sources(document(text), attributions)
-    return [a.source for a in attributions]
-
-
-def names(text, *statements):
-    return [s.name if s is not None else None for s in sources(text, *statements)]
-
+from tests.sources.helpers import document, find, names, sources, statement
 
 # -- definite descriptions by head-noun class -------------------------------------------------
 
@@ -484,14 +473,17 @@ def test_us_office_is_tied_to_its_state_and_a_reproach_of_a_policy_names_nobody(
     text = ("Präsident Juri Markow wies das zurück. US-Präsident Tom Harlan reagierte. Der "
             "US-Präsident sagte, Markow trage die Verantwortung. Den Vorwurf der Klientelpolitik "
             "wies er zurück.")
+    reproach = statement(text, "Den Vorwurf der Klientelpolitik", "Den Vorwurf der "
+                         "Klientelpolitik", quote_type=QuoteType.REPORTED)
+    reproach.cue = Part.from_spans(text, [find(text, "wies", 1), find(text, "zurück", 1)])
     result = sources(
         text,
         statement(text, "Markow trage die Verantwortung", "Der US-Präsident", "sagte"),
-        statement(text, "Den Vorwurf der Klientelpolitik", "Den Vorwurf der Klientelpolitik",
-                  "wies zurück", quote_type=QuoteType.REPORTED),
+        reproach,
     )
     assert result[0].name == "Tom Harlan"
-    assert result[1] is None
+    # the phrase read as the speaker names nobody: the speaker of the sentence before goes on
+    assert result[1].name == "Tom Harlan"
 
 
 def test_statement_without_speaker_takes_the_subject_of_its_cue_verb():

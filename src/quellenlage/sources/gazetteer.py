@@ -86,6 +86,7 @@ class Gazetteer:
     platform_surfaces: tuple[str, ...]
     role_endings: SuffixTable
     role_exclusions: tuple[str, ...]
+    family_first: frozenset[str]  # family names written first: "Wang" (Wenbin)
     role_cache: dict[str, RoleNoun | None]
 
     def lookup(self, surface: str) -> Entry | None:
@@ -122,6 +123,13 @@ class Gazetteer:
             and self.role(following) is None and self.organisation_nouns.match(following) is None
         )
 
+    def family_name_first(self, words: list[str]) -> bool:
+        """Whether a name of two or three words opens with its family name: "Wang Wenbin",
+        "Li Fei", "Kim Jong Un" (family_name_first.txt)."""
+        return 2 <= len(words) <= 3 and words[0] in self.family_first and all(
+            word[:1].isupper() and self.lookup(word) is None and self.role(word) is None
+            for word in words[1:])
+
     def first_name_gender(self, word: str) -> str | None:
         """The gender of a first name; a double name ("Hans-Peter", "Anna-Lena") takes that of
         its last part when every part is a first name."""
@@ -140,7 +148,8 @@ class Gazetteer:
         cached = self.role_cache.get(word, _MISSING)
         if cached is not _MISSING:
             return cached  # type: ignore[return-value]
-        role = self._listed_role(word) or self._listed_plural(word) or self._role_by_ending(word)
+        role = (self._listed_role(word) or self._listed_plural(word)
+                or self._listed_genitive(word) or self._role_by_ending(word))
         if len(self.role_cache) < SuffixTable.CACHE_LIMIT:
             self.role_cache[word] = role
         return role
@@ -167,6 +176,18 @@ class Gazetteer:
             ):
                 return RoleNoun(base, "male", role.role_class, word, False, plural=True)
         return None
+
+    def _listed_genitive(self, word: str) -> RoleNoun | None:
+        """ "des Investigativreporters", "des Ministers": a listed masculine role in the
+        genitive singular."""
+        if not word.endswith("s") or len(word) <= 5:
+            return None
+        role = self._listed_role(word[:-1])
+        if role is None or role.gender != "male" or not word[:-1].lower().endswith(
+            role.lemma.lower()
+        ):
+            return None
+        return role
 
     def _role_by_ending(self, word: str) -> RoleNoun | None:
         found = self.role_endings.match(word)
@@ -303,5 +324,6 @@ def gazetteer() -> Gazetteer:
         platform_surfaces=tuple(platform_surfaces),
         role_endings=SuffixTable(role_endings),
         role_exclusions=read_lines(GAZETTEER, "role_suffixes_exclude.txt"),
+        family_first=frozenset(read_lines(GAZETTEER, "family_name_first.txt")),
         role_cache={},
     )

@@ -41,6 +41,8 @@ REFERENCE_ADVERBS = _WORDS["reference_adverbs"]
 QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
+DATIVE_ARTICLES = frozenset({"der", "dem", "den"})
+CONTRACTED_PREPOSITIONS = frozenset({"am", "im", "beim", "vom", "zum", "zur", "ins", "ans"})
 EMBEDDING_PREPOSITIONS = frozenset({"in", "im", "aus", "seit", "von", "vom", "mit", "für", "bei"})
 NEUTER = frozenset({"das", "dieses"})
 # after these a plural-looking weak noun is one person: "laut dem Journalisten"
@@ -86,6 +88,7 @@ class Mention:
     office: str | None = None  # the role noun as written, without adjectives: "Staatsanwalt"
     sentence: int = 0
     parts: list[Mention] = field(default_factory=list)
+    genitive: bool = False  # a possessor ("Prigoschins Truppen"): never a clause's subject
 
     @property
     def is_named(self) -> bool:
@@ -227,6 +230,10 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
             last.role = " und ".join([*(m.office or "" for m in first), last.role or ""]).strip()
             last.start, last.end, last.text = start, end, surface
             return last
+        listed = _listed_bodies(text, [*_split_commas(parts[0]), *parts[1:]], gaz)
+        if listed is not None:  # "ARD, SWR und die „Zeit“": several outlets together
+            listed.start, listed.end, listed.text = start, end, surface
+            return listed
         named = [m for m in mentions if m.is_named and m.kind != "unknown"]
         surnames = all(m.kind != "unknown" or m.text.istitle() for m in mentions)
         apposition = any(t.text == "," for t in parts[0])  # "Kline, ein Abgeordneter und ..."
@@ -254,9 +261,45 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     return mention
 
 
+def _listed_bodies(text: str, parts: list[list[Token]], gaz: Gazetteer) -> Mention | None:
+    """Outlets or organisations named in a list ("NDR, WDR und SZ", "ARD, SWR und die
+    „Zeit“"): one source that names them all, of their kind."""
+    if len(parts) < 3:
+        return None  # two are read as a coordination of any names
+    words = [t.text for t in parts[0]]
+    group = next((k for k, word in enumerate(words) if word in {"aus", "von"}), None)
+    head = None
+    if group is not None and 0 < group < len(words) - 1:
+        # "der Rechercheverbund aus ARD, SWR und Zeit": a group of the bodies listed
+        head = _parse_tokens(text, parts[0][:group], gaz)
+        if head.form not in {"organisation", "media", "collective"} or not head.name:
+            return None
+        parts = [parts[0][group + 1 :], *parts[1:]]
+    mentions = [_quoted_name(Mention(0, 0, ""), [t.text for t in part[1:]], gaz)
+                if part[0].text in QUOTE_MARKS else _parse_tokens(text, part, gaz)
+                for part in parts]  # '„Abendpost“' in a list of outlets is one more
+    kinds = {m.kind for m in mentions}
+    if not all(m.is_named for m in mentions) or not kinds <= {"media", "organisation"}:
+        return None
+    name = list_names([m.name for m in mentions if m.name])
+    if head is not None and head.name:
+        name = f"{head.name} {words[group]} {name}"  # type: ignore[index]
+    return Mention(0, 0, "", form="named", name=name,
+                   kind=kinds.pop() if len(kinds) == 1 else "organisation", agreement="pl",
+                   definite=True, parts=mentions)
+
+
+def list_names(names: list[str]) -> str:
+    """Names joined as German lists them: "A", "A und B", "A, B und C"."""
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+
+
 def _merge_apposition(mention: Mention, extra: Mention) -> None:
     """ "Karin Vogt, die Bürgermeisterin von Passau" and "Der Sprecher, Jonas Brandt"."""
-    if mention.form == "named" and mention.kind == "person" and extra.form == "role":
+    if mention.form == "named" and mention.kind == "person" and extra.form in {
+        "role", "anonymous"
+    } and extra.role_noun is not None:  # "Mao Ning, Sprecher des Außenministeriums"
         mention.role = mention.role or extra.role
         mention.gender = mention.gender or extra.gender
     elif mention.form == "role" and extra.form == "named" and extra.kind == "person":
@@ -316,13 +359,20 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         determiner = words[0].lower()
         i = 1
     mention.definite = determiner is not None and determiner not in INDEFINITE | QUANTIFIERS
+    if determiner in DEFINITE and i < len(words) and words[i] in QUOTE_MARKS:
+        return _quoted_name(mention, words[i + 1 :], gaz)  # 'die „New York Times“'
     adjectives: list[str] = []
-    if determiner is not None and i < len(words) and words[i] in EMBEDDING_PREPOSITIONS:
-        # "die in London ansässige Beobachtungsstelle": the phrase up to the participle
+    attribute: list[str] = []  # "der Miliz nahestehende": how an unnamed source is described
+    if determiner is not None and i < len(words) and (
+        words[i] in EMBEDDING_PREPOSITIONS or words[i] in DATIVE_ARTICLES
+    ):
+        # "die in London ansässige Beobachtungsstelle", "eine der Miliz nahestehende Quelle":
+        # the phrase up to the participle
         participle = next((k for k in range(i + 1, min(len(words) - 1, i + 5))
                            if _is_adjective_form(words[k])), None)
-        if participle is not None:
-            i = participle
+        if participle is not None:  # the participle describes, it does not name
+            attribute = words[i : participle + 1]
+            i = participle + 1
     known = _gazetteer_at(words, i, gaz)
     while (known is None or known[1] < 2) and i < len(words) - 1 and _is_adjective(
         words[i], words[i + 1], gaz
@@ -358,9 +408,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         return _parse_tokens(text, [_strip_genitive_token(tokens[i], gaz)], gaz)
     if (
         i + 1 < len(words) and head.endswith("s") and head[:1].isupper()
-        and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[i + 1])
-        and not gaz.first_name_gender(words[i + 1]) and (i + 2 == len(words))
-    ):  # "Nawalnys Sprecherin": the spokeswoman of Nawalny
+        and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[-1])
+        and not gaz.first_name_gender(words[-1])
+        and all(_is_adjective_form(word) for word in words[i + 1 : -1])
+    ):  # "Nawalnys Sprecherin", "Mitterlehners früherer Chef": the role of someone named
         inner = _parse_segment(text, tokens[i + 1 :], gaz)
         if inner.form in {"role", "anonymous"} and inner.name:
             inner.name = f"{inner.name} {head}"
@@ -418,7 +469,7 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     source_noun = gaz.source_nouns.match(head)
     if source_noun and determiner in INDEFINITE and source_noun[1][0] == "anonymous":  # type: ignore[index]
         mention.form = mention.kind = "anonymous"  # "ein Insider", "eine informierte Quelle"
-        mention.name = " ".join([*adjectives, head])
+        mention.name = " ".join([*attribute, *adjectives, head])
         return mention
     if source_noun and (determiner is None or determiner in {"die", "den"} | QUANTIFIERS):
         kind = source_noun[1][0]  # type: ignore[index]
@@ -460,6 +511,13 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     if organisation is not None:
         return _parse_organisation(text, tokens, i, adjectives, organisation, mention, gaz)
     named = _parse_name(text, tokens[i:], mention, gaz)
+    if determiner in DEFINITE and (named.kind == "unknown" or (
+        named.kind == "person" and not named.gender
+    )) and (proper := _proper_name(determiner, adjectives, words[i:], gaz)) is not None:
+        named.form = named.kind = "organisation"  # "Der Islamische Dschihad"
+        named.name, named.agreement = proper, ARTICLE_GENDERS.get(determiner, "m")
+        named.surname = named.gender = None
+        return named
     if (determiner is not None or adjectives) and (
         named.kind == "unknown" or (named.kind == "person" and not named.gender)
     ):
@@ -467,6 +525,52 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         # "Ein Überblick", "das Ergebnis"; a name needs a first name: "die Gruppe Idee" is none
         return _not_a_source(named)
     return named
+
+
+ARTICLE_GENDERS = {"der": "m", "die": "f", "das": "n", "den": "m", "dem": "m", "des": "m"}
+# how the stems of adjectives (and participles) end: "Vereinigt-e", "Islamisch-e", "National-e"
+ADJECTIVE_STEM_ENDINGS = ("ig", "isch", "lich", "t", "al", "ar", "nd", "iv", "ell", "ös")
+ADJECTIVE_STEMS = frozenset({"Rot", "Grün", "Blau", "Schwarz", "Weiß", "Jung", "Alt", "Neu",
+                             "Frei", "Groß", "Hoh", "Ober"})
+
+
+def _proper_name(determiner: str, adjectives: list[str], words: list[str],
+                 gaz: Gazetteer) -> str | None:
+    """The name of a body that a capitalised adjective makes a proper name after an article:
+    "Der Islamische Dschihad", "die Vereinigte Front", "das Rote Kreuz" (in the nominative:
+    "Islamischer Dschihad")."""
+    if not adjectives and len(words) == 2 and _capitalised_adjective(words[0], gaz):
+        adjectives, words = words[:1], words[1:]
+    if len(words) != 1 or not adjectives or not adjectives[-1][:1].isupper():
+        return None
+    gender = ARTICLE_GENDERS.get(determiner, "m")
+    return " ".join([*(strong(a, gender) for a in adjectives), words[0]])
+
+
+def _capitalised_adjective(word: str, gaz: Gazetteer) -> bool:
+    """ "Vereinigte", "Rote": a capitalised word with an adjective's ending that is no name,
+    role or organisation noun the gazetteer knows."""
+    stem = next((word[: -len(e)] for e in ("en", "er", "es", "e") if word.endswith(e)), "")
+    return len(stem) >= 3 and word.isalpha() and (
+        stem.endswith(ADJECTIVE_STEM_ENDINGS) or stem in ADJECTIVE_STEMS) and not (
+        gaz.lookup(word) or gaz.role(word) or gaz.first_name_gender(word)
+        or gaz.organisation_nouns.match(word) or gaz.source_nouns.match(word))
+
+
+def _quoted_name(mention: Mention, words: list[str], gaz: Gazetteer) -> Mention:
+    """A name in quotation marks after an article ('die „New York Times“', 'das „Blatt“'): the
+    outlet the gazetteer knows by it, else an outlet of that name (newsrooms quote the names
+    of papers and programmes)."""
+    closing = next((k for k, word in enumerate(words) if word in QUOTE_MARKS), len(words))
+    name = " ".join(words[:closing])
+    if not name[:1].isupper():
+        return _not_a_source(mention)
+    entry = gaz.lookup(name)
+    if entry is not None:
+        return _from_entry(mention, entry, words[:closing], [], gaz)
+    mention.form = mention.kind = "media"
+    mention.name, mention.definite = name, True
+    return mention
 
 
 def _as_group(mention: Mention, start: int, end: int, surface: str) -> Mention:
@@ -604,7 +708,13 @@ def _unwrap(
     if kind == "media_reports" and (determiner is None or determiner in INDEFINITE):
         return _vague_reports(tokens, head[:1].upper() + head[1:], gaz)  # "Berichten zufolge"
     if kind == "anonymous" and determiner is None and head.endswith("n"):
-        return _not_a_source(Mention(tokens[0].start, tokens[-1].end, head))  # "Angaben zufolge"
+        # "Angaben zufolge": nobody named, on purpose (the head says so to resolution)
+        return _not_a_source(Mention(tokens[0].start, tokens[-1].end, head, head=form))
+    if determiner in POSSESSIVE and determiner in PRONOUNS:
+        # "nach ihren Angaben", "deren Angaben zufolge": whoever the possessive refers to
+        agreement, number = PRONOUNS[determiner]
+        return Mention(tokens[0].start, tokens[0].end, tokens[0].text, form="pronoun",
+                       agreement=agreement if number else None)
     return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
 
 
@@ -655,7 +765,8 @@ def _from_entry(
         mention.form = "named"
         mention.gender = entry.gender
         mention.agreement = GENDER_OF_NATURAL.get(entry.gender or "")
-        mention.surname = entry.name.split()[-1]
+        parts = entry.name.split()
+        mention.surname = parts[0] if gaz.family_name_first(parts) else parts[-1]
         mention.state = entry.state
         mention.role = None
     elif entry.kind == "state":
@@ -854,9 +965,15 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
     words = [t.text for t in run]
     if not words:
         return mention
+    if words[0].lower() in CONTRACTED_PREPOSITIONS:
+        return _not_a_source(mention)  # "Am Montag", "Beim Treffen": no name
     entry_match = _gazetteer_at(words, 0, gaz)
     if entry_match is not None and entry_match[1] == len(words):
         return _from_entry(mention, entry_match[0], words, [], gaz)
+    if gaz.family_name_first(words):  # "Wang Wenbin": the family name opens it
+        mention.form, mention.kind, mention.definite = "named", "person", True
+        mention.name, mention.surname = " ".join(words), words[0]
+        return mention
     first_name_at = next((k for k, w in enumerate(words) if gaz.first_name_gender(w)), 0)
     if first_name_at == 0 and not gaz.first_name_gender(words[0]):
         for word in words[1:]:  # "UN-Flüchtlingshilfswerkes UNHCR": the known name
@@ -906,7 +1023,8 @@ def _parse_organisation(
     determined = i > len(adjectives)  # an article before the adjectives
     words = [t.text for t in tokens]
     mention.agreement = gender
-    mention.definite = True
+    # "Einige russische Blätter", "eine Zeitung": not the one named before
+    mention.definite = not (determined and words[0].lower() in INDEFINITE | QUANTIFIERS)
     rest = words[i + 1 :]
     state = mention.state
     for position, word in enumerate(rest):
@@ -933,7 +1051,9 @@ def _parse_organisation(
         mention.kind = "media"
         mention.name = named or normalise_phrase(adjectives, tokens[i : i + 1], gender)
         mention.head = words[i].lower()
-        mention.descriptive = named is None  # "das Blatt", "die Zeitung": which one?
+        owner = gaz.lookup(words[i].split("-", 1)[0]) if "-" in words[i] else None
+        # "das Blatt", "die Zeitung": which one? "das ARD-Hauptstadtstudio" says
+        mention.descriptive = named is None and (owner is None or owner.kind == "state")
         return mention
     if kind == "collective":  # "die Behörden": several, none named
         mention.form = mention.kind = "collective"

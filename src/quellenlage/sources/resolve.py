@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
@@ -44,10 +45,12 @@ from quellenlage.sources.mentions import (
     _from_entry,
     _is_acronym,
     _is_adjective_form,
+    list_names,
     parse_mention,
     span_tokens,
 )
 from quellenlage.text import Document
+from quellenlage.text.tokens import QUOTE_MARKS
 
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
 ROLE_WINDOW = 30  # sentences back that a role noun may reach
@@ -71,7 +74,8 @@ DATELINE_REACH = 600  # characters from the start of the text where a dateline m
 GOVERNING_WORDS = frozenset({"dem", "einem", "den", "des", "eines", "mit", "von", "vom", "für",
                              "gegen", "bei", "beim", "nach", "laut", "zu", "zum", "zur", "an",
                              "am", "auf", "über", "unter", "aus", "ohne", "um", "gegenüber"})
-INVERTED_SUBJECT_REACH = 2  # characters from a cue verb to its subject: "grinst Van der Bellen"
+INVERTED_SUBJECT_WORDS = 5  # words from a cue verb to the name of its subject: "sagt die in
+# Linz tätige Forscherin Eva Berger"
 SENTENCE_OPENERS = frozenset('.!?:;"“”„«»–-')  # what may stand before a sentence's first word
 INNER_NAME_REACH = 4  # tokens into a span that names nothing where a person's name may start
 FIRST_PERSON = frozenset({"ich", "wir"})
@@ -86,6 +90,21 @@ WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
+# adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
+# "wörtlich")
+POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
+# auxiliaries in Konjunktiv: a clause of reported speech, whose subject is what is reported
+REPORTED_AUXILIARIES = frozenset({"sei", "seien", "wäre", "wären", "würde", "würden"})
+SUBJECT_PHRASE_TOKENS = 10  # the longest phrase before a verb read as its subject
+ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
+SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
+NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
+# prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
+SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens"})
+CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-", *QUOTE_MARKS})
+IMPERSONAL_CUE_WORDS = frozenset({"es", "wurde", "wird", "wurden", "werden", "worden"})
+IMPERSONAL_VERBS = frozenset({"hieß", "heißt", "hiess", "heisst", "wurde", "wird", "wurden",
+                              "werden", "war", "ist", "sei", "hatte", "hat"})
 
 
 @dataclass
@@ -160,6 +179,7 @@ class ArticleSources:
                 self._add(mention, entity)
                 if entity.kind in {"organisation", "media"}:
                     self._note_abbreviation(mention, entity)
+        self._scan_surnames()
 
     # -- positions -------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:
@@ -217,6 +237,60 @@ class ArticleSources:
                 return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
 
+    def _scan_surnames(self) -> None:
+        """A person named in full once ("Jewgeni Prigoschin") is named by the surname alone
+        elsewhere, before or after ("Prigoschin sagte", "Prigoschins Truppen"): each such word
+        becomes a mention of the person named in full nearest before it (else first after it),
+        for pronouns and role nouns to find. One pass over the tokens, a lookup a word."""
+        named: dict[str, list[tuple[int, Entity]]] = {}  # surname key -> full mentions
+        for candidate in self.candidates:
+            entity = candidate.entity
+            if entity.kind == "person" and entity.surname and " " in entity.name:
+                named.setdefault(name_key(entity.surname), []).append(
+                    (candidate.mention.start, entity))
+        if not named:
+            return
+        tokens = self.document.tokens
+        starts = [candidate.mention.start for candidate in self.candidates]
+        reach = list(accumulate((c.mention.end for c in self.candidates), max))
+        lower_words: set[str] | None = None
+        found: list[_Candidate] = []
+        lengths = range(min(map(len, named)) - 2, max(map(len, named)) + 5)  # spellings vary
+        for index, token in enumerate(tokens):
+            word = token.text
+            if not word[:1].isupper() or len(word) not in lengths:
+                continue
+            fulls = named.get(name_key(word))
+            genitive = fulls is None and word.endswith("s")
+            if genitive:
+                fulls = named.get(name_key(word[:-1]))  # "Prigoschins"
+            if fulls is None or not word.replace("-", "").isalpha():
+                continue
+            inside = bisect_right(starts, token.start) - 1
+            if inside >= 0 and reach[inside] > token.start:
+                continue  # part of a mention found already ("Jewgeni Prigoschin")
+            if index == 0 or tokens[index - 1].text[-1:] in SENTENCE_OPENERS:
+                if lower_words is None:
+                    lower_words = {t.text for t in tokens if t.text[:1].islower()}
+                if word.lower() in lower_words:
+                    continue  # "Kurz danach ...": a word capitalised for its position
+            position = bisect_right(fulls, token.start, key=lambda full: full[0])
+            entity = fulls[max(0, position - 1)][1]
+            begin = index
+            inner = entity.name.split()[1:-1]  # "Van der" of "Alexander Van der Bellen"
+            while begin > 0 and tokens[begin - 1].text in inner:
+                begin -= 1
+            start = tokens[begin].start
+            mention = Mention(start, token.end, self.document.text[start : token.end],
+                              form="named", name=entity.name, kind="person",
+                              gender=entity.gender, agreement=entity.agreement,
+                              definite=True, surname=entity.surname, genitive=genitive)
+            mention.sentence = self.sentence_of(start)
+            entity.mentions.append(mention)
+            found.append(_Candidate(mention, entity))
+        if found:
+            self.candidates = sorted([*self.candidates, *found], key=_candidate_start)
+
     def _note_abbreviation(self, mention: Mention, entity: Entity) -> None:
         """ "der Artikel-29-Datenschutzgruppe (G29)": G29 names it from here on."""
         found = ABBREVIATION.match(self.document.text, mention.end)
@@ -229,7 +303,7 @@ class ArticleSources:
         if not surname:
             return None
         base = surname[:-1] if surname.endswith("s") else surname
-        found = [self._by_surname_index.get(fold(name)) for name in {surname, base}]
+        found = [self._by_surname_index.get(name_key(name)) for name in {surname, base}]
         latest = max((entry for entry in found if entry is not None),
                      key=lambda entry: entry[0], default=None)
         return latest[1] if latest is not None else None
@@ -237,7 +311,7 @@ class ArticleSources:
     def _append_entity(self, entity: Entity) -> None:
         # an unnamed person ("die Mandantin") has no surname and matches no name
         if entity.kind == "person" and entity.surname:
-            self._by_surname_index[fold(entity.surname)] = (len(self.entities), entity)
+            self._by_surname_index[name_key(entity.surname)] = (len(self.entities), entity)
         self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
@@ -288,18 +362,18 @@ class ArticleSources:
     # -- speakers ----------------------------------------------------------------------------
     def resolve(
         self, start: int, end: int, cue_text: str | None = None,
-        previous: tuple[int, Entity] | None = None,
+        previous: tuple[int, Entity] | None = None, cue_start: int | None = None,
     ) -> Entity | None:
         """The entity a speaker span refers to; None when the span names nothing usable.
         `previous`: the sentence and source of the statement before, which "Demnach" or "den
-        Angaben zufolge" point back to."""
+        Angaben zufolge" point back to; `cue_start`: where the cue begins."""
         if self._in_dateline(start, end):
             return None  # "WIEN (APA) -" is where the article was written, not who spoke
         mention = parse_mention(self.document, start, end)
         mention.sentence = self.sentence_of(mention.start)
         if mention.form == "reference":
             return self._reference(mention, previous)
-        if mention.form == "none" or self._stray_word(mention):
+        if mention.form == "none" or self._stray_word(mention, cue_start):
             # "Ein Überblick", "Nobel laureate Jane Doe says": the span names no source;
             # a person named inside it is the speaker
             inner = self._inner_person(start, end)
@@ -331,9 +405,10 @@ class ArticleSources:
             if mention.parts and mention.form == "named":
                 # "Hofer und Herbert Kickl": each named as fully as the article does
                 linked = [self._link_named(part) for part in mention.parts]
-                mention.name = " und ".join(dict.fromkeys(
-                    entity.name if entity is not None else part.name or part.text
-                    for part, entity in zip(mention.parts, linked, strict=True)))
+                if mention.name == list_names([part.name or part.text for part in mention.parts]):
+                    mention.name = list_names([
+                        entity.name if entity is not None else part.name or part.text
+                        for part, entity in zip(mention.parts, linked, strict=True)])
             entity = self._link_named(mention)
         if entity is None:
             if mention.form in {"pronoun", "reflexive"}:
@@ -370,10 +445,34 @@ class ArticleSources:
             author = self._nearest(mention, DOCUMENT_WINDOW, AUTHORS[kind])
             if author is not None:
                 return author
+        if mention.head in POINTING_ADVERBS and (
+            previous is None or mention.sentence - previous[0] > 1
+        ) and (source := self._source_just_before(mention)):
+            return source  # "Das erfuhr das Studio. Die Ermittlungen dauern demnach an."
         if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
             return previous[1]
         return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
                                                          "person"}, subjects_only=True)
+
+    def _source_just_before(self, mention: Mention) -> Entity | None:
+        """The source an adverb such as "demnach" points back to when no statement stands just
+        before it: one named earlier in its own sentence ("Die Polizei legte Zahlen vor:
+        Demnach ..."), else the last one named in the sentence before ("Das erfuhr das
+        Hauptstadtstudio."); one no preposition or noun governs first."""
+        for sentence in (mention.sentence, mention.sentence - 1):
+            if sentence < 0:
+                break
+            first = bisect_left(self.candidates, self.sentence_starts[sentence],
+                                key=_candidate_start)
+            last = bisect_left(self.candidates, min(mention.start, self.sentence_starts[
+                sentence + 1] if sentence + 1 < len(self.sentence_starts) else mention.start),
+                key=_candidate_start)
+            named = [c for c in self.candidates[first:last] if c.entity.kind in SOURCE_KINDS
+                     and not self._in_quote(c.mention)]
+            free = [c for c in named if not self._governed(c.mention)]
+            if free or named:
+                return (free or named)[0 if sentence == mention.sentence else -1].entity
+        return None
 
     def _nearest(
         self, mention: Mention, window: int, kinds: set[str], subjects_only: bool = False
@@ -518,9 +617,14 @@ class ArticleSources:
         position = bisect_left(self.candidates, cue.end, key=_candidate_start)
         if position < len(self.candidates):
             after = self.candidates[position]
-            if after.mention.start - cue.end <= INVERTED_SUBJECT_REACH and (
-                after.mention.sentence == sentence
-            ) and after.entity.kind != "state":
+            between = self.document.text[cue.end : after.mention.start]
+            if after.mention.sentence == sentence and after.entity.kind != "state" and (
+                not between.strip() or (  # "sagt die in Linz tätige Forscherin Eva Berger"
+                    after.entity.kind == "person" and len(between.split()) <= INVERTED_SUBJECT_WORDS
+                    and between.split()[0].lower() in DEFINITE and not self._governed(after.mention)
+                    and not any(mark in between for mark in CLAUSE_END)
+                )
+            ) and not self._in_quote(after.mention):  # "hieß es, Nawalny sei": the message
                 return after.entity
         sentence_start = self.sentence_starts[sentence] if self.sentence_starts else 0
         opener = self.document.token_at(sentence_start)
@@ -533,16 +637,220 @@ class ArticleSources:
             return self.resolve(tokens[opener].start, tokens[opener].end, word)
         first = bisect_left(self.candidates, sentence_start, key=_candidate_start)
         for candidate in self.candidates[first:position]:
-            if candidate.entity.kind == "state" or self._governed(candidate.mention):
-                continue  # "mit Präsident X", "dem Minister": no subject
+            if candidate.entity.kind == "state" or self._governed(candidate.mention) or (
+                self._in_quote(candidate.mention)
+            ):
+                continue  # "mit Präsident X", "dem Minister", „Die Ärzte ...“, hieß es: no subject
             if loose or self._is_sentence_subject(candidate.mention):
                 return candidate.entity  # the first source named in the clause before the verb
             break
         return None
 
+    def speakerless_source(
+        self, attribution: Attribution, previous: tuple[int, Entity] | None
+    ) -> Entity | None:
+        """The source of a statement without a speaker: one named in its cue ("Medienberichten
+        zufolge") or beside an impersonal cue ("Vom Ministerium hieß es"), the subject of its cue
+        verb, or the source of the statement just before, which it continues."""
+        cue = attribution.cue
+        if cue is not None and (source := self.source_in_cue(cue)):
+            return source  # "Medienberichten zufolge" as the cue, no speaker of its own
+        if cue is not None and (source := self.source_beside_cue(cue, previous)):
+            return source
+        if cue is not None and (source := self.subject_of_cue(cue)):
+            return source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
+        if cue is not None and (phrase := self.phrase_before_verb(cue)) is not None:
+            return self.resolve(*phrase, cue.text, previous)  # "Die ... BAC Consulting dementierte"
+        sentence = self.sentence_of(attribution.quote.start)
+        if previous is not None and sentence - previous[0] <= CARRY_WINDOW:
+            return previous[1]
+        if cue is not None:  # no statement before: any subject named
+            return self.subject_of_cue(cue, loose=True)
+        return None
+
+    def possessed_phrase(self, start: int, end: int) -> tuple[int, int]:
+        """A speaker span that is only a possessor ("Mitterlehners" of "deponierte
+        Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl") stands for
+        the person it possesses: the name in the apposition after that person's role noun, or
+        the role phrase itself."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        if index is None or index + 2 >= len(tokens) or tokens[index].end != end:
+            return start, end
+        word = tokens[index].text
+        if not (word[:1].isupper() and word.endswith("s") and word.isalpha()):
+            return start, end
+        noun = index + 1
+        while noun < len(tokens) and noun - index <= 3 and _is_adjective_form(tokens[noun].text):
+            noun += 1
+        if noun >= len(tokens) or (role := self.gaz.role(tokens[noun].text)) is None or (
+            role.plural
+        ):
+            return start, end
+        if noun + 2 < len(tokens) and tokens[noun + 1].text == ",":
+            close = noun + 2
+            while close < len(tokens) and close - noun <= 8 and tokens[close].text not in (
+                CLAUSE_END
+            ):
+                close += 1
+            if close < len(tokens) and tokens[close].text == ",":
+                apposition = parse_mention(self.document, tokens[noun + 2].start,
+                                           tokens[close - 1].end)
+                if apposition.form == "named" and apposition.kind == "person":
+                    return apposition.start, apposition.end
+        return start, tokens[noun].end
+
+    def phrase_before_verb(self, cue: Part) -> tuple[int, int] | None:
+        """The phrase that opens the clause of a verb cue and ends right before the verb, when
+        it names a source: the verb's subject ("Die aus Taiwan benannte BAC Consulting
+        dementierte")."""
+        words = cue.text.split()
+        if not words or not words[0][:1].islower() or IMPERSONAL_CUE_WORDS.intersection(
+            word.lower() for word in words
+        ) or words[0] in REPORTED_AUXILIARIES:
+            return None  # "Die USA seien informiert worden": the message, not its speaker
+        tokens = self.document.tokens
+        verb = self.document.token_at(cue.start)
+        if verb is None:
+            return None
+        sentence = self.document.sentences[self.document.sentence_of_token[verb]]
+        first = verb
+        while first > sentence.first and tokens[first - 1].text not in CLAUSE_END:
+            first -= 1
+        if first == verb or verb - first > SUBJECT_PHRASE_TOKENS or (
+            tokens[first].text.lower() in GOVERNING_WORDS | {"am", "im", "beim"}
+        ):
+            return None  # "Einem Anwalt sei gesagt worden", "Am Tag danach behauptete ..."
+        start, end = tokens[first].start, tokens[verb - 1].end
+        if any(a < end and start < b for a, b in self.quotes):
+            return None
+        subject = parse_mention(self.document, start, end)
+        if subject.form in {"none", "reference", "pronoun", "reflexive"} or (
+            subject.kind == "unknown"
+        ):
+            return None
+        return subject.start, subject.end
+
+    def subject_for_addressee(self, start: int, end: int, cue: Part) -> tuple[int, int]:
+        """An outlet in the dative right after the verb is spoken to, not the speaker ("Eine
+        der Miliz nahestehende Quelle sagte der Nachrichtenagentur AFP, ..."): the phrase
+        before the verb in its clause speaks, when it names a source."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        verb = self.document.token_at(cue.start)
+        if index is None or verb is None or index != verb + 1 or (
+            tokens[index].text.lower() not in ADDRESSEE_ARTICLES
+        ) or parse_mention(self.document, start, end).kind != "media":
+            return start, end
+        return self.phrase_before_verb(cue) or (start, end)
+
+    def inverted_subject(self, start: int, end: int, cue: Part,
+                         previous: tuple[int, Entity] | None) -> Entity | None:
+        """The subject after the verb when the word read as the speaker is an adverb that
+        opens the clause before it ("Darin versprechen Strache und Gudenus ...", "Wörtlich
+        sprach er von ...", "Unmittelbar zuvor hatte der Pressedienst ... mitgeteilt"): the
+        first nominative phrase after the verb in its clause (the text layer's case tags)."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        verb = self.document.token_at(cue.start)
+        if index is None or verb is None or not 0 < verb - index <= 2 or tokens[index].end != end:
+            return None  # one word right before the verb
+        mention = parse_mention(self.document, start, end)
+        mention.sentence = self.sentence_of(start)
+        if not (mention.form in {"reference", "none"} or (
+            mention.kind == "unknown" and self._stray_word(mention, cue.start)
+        )) or mention.head in POINTING_ADVERBS or (mention.head and (
+            self.gaz.wrappers.match(mention.head)
+        )):
+            return None
+        sentence = self.document.sentences[self.document.sentence_of_token[verb]]
+        stop = verb + 1
+        while stop < sentence.last and tokens[stop].text not in CLAUSE_END:
+            stop += 1
+        chunk = self.document.morphology.nominative_phrase_in(verb + 1, stop)
+        if chunk is None:
+            return None
+        begin, finish = tokens[chunk.start].start, tokens[chunk.end - 1].end
+        if parse_mention(self.document, begin, finish).form in {"none", "reference"}:
+            return None
+        return self.resolve(begin, finish, cue.text, previous)
+
+    def names_nothing(self, start: int, end: int) -> bool:
+        """Whether a speaker span names no source at all ("Der Ballon", "Unmittelbar"), as
+        opposed to one that names a source the article does not resolve (a pronoun)."""
+        if self._in_dateline(start, end):
+            return False
+        mention = parse_mention(self.document, start, end)
+        return mention.form == "none" and mention.head is None and (
+            mention.text.lower() not in INTERVIEWER_LABELS | ANSWER_LABELS)
+
+    def source_beside_cue(
+        self, cue: Part, previous: tuple[int, Entity] | None
+    ) -> Entity | None:
+        """The source in a phrase with "von", "aus", "bei" or "seitens" (or a document noun)
+        right before or after an impersonal cue: "Vom Außenministerium hieß es", "hieß es am
+        Abend aus dem Ministerium", "hieß es in einer Mitteilung der Polizei", "wurde von der
+        Behörde mitgeteilt"; none across a comma or a quotation mark."""
+        if not IMPERSONAL_CUE_WORDS.intersection(cue.text.lower().split()):
+            return None  # "nach Vorwürfen aus Moskau": a verb with a subject of its own
+        tokens = self.document.tokens
+        first = self.document.token_at(cue.start)
+        last = self.document.token_at(cue.end - 1)
+        if first is None or last is None:
+            return None
+        sentence = self.document.sentences[self.sentence_of(cue.start)]
+        # after the cue: "hieß es (am frühen Morgen) von der Botschaft"
+        index = last + 1
+        while index < sentence.last and tokens[index].text not in CLAUSE_END:
+            if tokens[index].text.lower() in SOURCE_PREPOSITIONS or (
+                tokens[index].text.lower() in {"in", "im"}
+            ):
+                end = index + 1
+                while end < sentence.last and tokens[end].text not in CLAUSE_END:
+                    end += 1
+                return self._source_phrase(index, end, previous)
+            index += 1
+        # before the cue: "Vom Außenministerium in Moskau hieß es", "Von der Polizei wurde
+        # mitgeteilt"
+        index = first - 1
+        while index >= sentence.first and tokens[index].text not in CLAUSE_END:
+            index -= 1
+        index += 1
+        if index < first and tokens[index].text.lower() in SOURCE_PREPOSITIONS:
+            end = index + 1
+            while end < first and tokens[end].text.lower() not in IMPERSONAL_VERBS:
+                end += 1
+            return self._source_phrase(index, end, previous)
+        return None
+
+    def _source_phrase(self, preposition: int, end: int,
+                       previous: tuple[int, Entity] | None) -> Entity | None:
+        """The source a prepositional phrase names ("von der Botschaft", "in einer Mitteilung
+        der Polizei", "in der Erklärung"), if it names one."""
+        tokens = self.document.tokens
+        if end <= preposition + 1:
+            return None
+        start, stop = tokens[preposition + 1].start, tokens[end - 1].end
+        if tokens[preposition].text.lower() in {"in", "im"}:
+            mention = parse_mention(self.document, start, stop)
+            if mention.form != "reference" and not (mention.parts or mention.is_named) and (
+                mention.form not in {"anonymous", "collective"}
+            ):
+                return None
+            head = self.document.text[start:stop].split()
+            if not any(self.gaz.wrappers.match(word) for word in head[:3]):
+                return None  # "in Moskau", "im Weißen Haus": a place, no source
+        elif parse_mention(self.document, start, stop).form in {"none", "pronoun"}:
+            return None
+        return self.resolve(start, stop, None, previous)
+
     def _governed(self, mention: Mention) -> bool:
         """Whether a mention follows a preposition or a dative or genitive article, which
         makes it no subject: "mit Ministerin Roth", "sagte dem Sender"."""
+        if mention.genitive:
+            return True  # "Nawalnys Mitarbeiter sprachen ...": the possessor is no subject
+        if mention.text.split(maxsplit=1)[0].lower() in OBLIQUE_OPENERS:
+            return True  # "Einem Anwalt sei gesagt worden": a dative
         index = self.document.token_at(mention.start)
         if not index:
             return False
@@ -554,10 +862,12 @@ class ArticleSources:
         label = None
         start = max(0, offset - INTERVIEW_REACH)
         for match in INTERVIEW_LABEL.finditer(self.document.text, start, offset):
-            label = match.group(1)
+            entry = self.gaz.lookup(match.group(1))
+            if entry is None or entry.kind != "state":  # "Peking: Nach der Festnahme ...": a
+                label = match.group(1)  # dateline, no interview
         return label
 
-    def _stray_word(self, mention: Mention) -> bool:
+    def _stray_word(self, mention: Mention, cue_start: int | None = None) -> bool:
         """A lone unknown capitalised word that opens its sentence and never occurs inside a
         sentence of the article ("Demnach", "Realpolitik") is capitalised for its position,
         not a name; a surname of a person named before is a name."""
@@ -571,11 +881,24 @@ class ArticleSources:
             return False
         if self._by_surname(mention.name) is not None:
             return False
+        if cue_start is not None and " " not in mention.text and not (
+            self.document.text[mention.end : cue_start].strip()
+        ) and not self._subject_after_verb(cue_start):
+            return False  # "Prigoschin hatte Schoigu vorgeworfen": the subject of its cue verb
         inside = self._inside_sentence.get(mention.name)
         if inside is None:
             inside = self._inside_sentence[mention.name] = self._occurs_inside_sentence(
                 mention.name)
         return not inside  # inside a sentence it is a name ("laut Hofmann")
+
+    def _subject_after_verb(self, verb_start: int) -> bool:
+        """Whether a nominative opens the phrase right after the finite verb at `verb_start`
+        ("Intern gehe der Geheimdienst davon aus"): then it, not the word before, is the
+        subject."""
+        index = self.document.token_at(verb_start)
+        tokens = self.document.tokens
+        return index is not None and index + 1 < len(tokens) and (
+            tokens[index + 1].text.lower() in NOMINATIVE_OPENERS)
 
     def _occurs_inside_sentence(self, name: str) -> bool:
         r"""Whether `name` occurs as a whole word after a character that cannot open a sentence.
@@ -638,6 +961,8 @@ class ArticleSources:
             self.document.tokens[index - 1].text == ","
         ):
             return self._relative_antecedent(self.document.tokens[index - 1].start)
+        if mention.form == "reflexive" and (subject := self._clause_subject(mention)):
+            return subject  # "hatte Israel nach eigenen Angaben Beweise vorgelegt"
         wanted = self._pronoun_agreement(mention, cue_text)
         chosen = self._best_antecedent(mention, wanted, PRONOUN_WINDOW)
         if chosen is None and wanted & {"m", "f"}:
@@ -645,6 +970,20 @@ class ArticleSources:
             # person of that gender named anywhere before
             chosen = self._best_antecedent(mention, wanted & {"m", "f"}, None)
         return chosen
+
+    def _clause_subject(self, mention: Mention) -> Entity | None:
+        """The source a reflexive ("nach eigenen Angaben") refers to: named before it in its
+        sentence, the one opening the sentence first, else the nearest that no preposition or
+        noun governs."""
+        sentence_start = self.sentence_starts[mention.sentence] if self.sentence_starts else 0
+        first = bisect_left(self.candidates, sentence_start, key=_candidate_start)
+        before = [c for c in self.candidates[first : bisect_left(
+            self.candidates, mention.start, key=_candidate_start)]
+            if not self._governed(c.mention)]
+        for candidate in before:
+            if self._is_sentence_subject(candidate.mention):
+                return candidate.entity
+        return before[-1].entity if before else None
 
     def _relative_antecedent(self, comma: int) -> Entity | None:
         """ "Meier, die ...": a relative pronoun refers to the phrase just before its comma;
@@ -722,14 +1061,30 @@ class ArticleSources:
             return 0.0 if entity.agreement == "pl" else None
         if entity.agreement in wanted:
             return 0.0
+        if entity.kind == "unknown" and entity.spoke and wanted & {"m", "f"}:
+            return 0.0  # "..., sagte Prigoschin. Er warf ...": a surname the article gives alone
         return None
 
     def _is_sentence_subject(self, mention: Mention) -> bool:
         """A mention that opens its sentence (after an article) is most often its subject."""
+        if mention.genitive:
+            return False
         sentence = self.document.sentences[mention.sentence]
-        words = [t for t in span_tokens(self.document, sentence.start, mention.start)
-                 if t.text[:1].isalnum()]
-        return len(words) == 0 or (len(words) == 1 and words[0].text.lower() in DEFINITE)
+        tokens = self.document.tokens
+        words: list[str] = []  # at most two: an article, then anything else ends the check
+        for index in range(sentence.first, sentence.last):
+            token = tokens[index]
+            if token.start >= mention.start:
+                break
+            if index > sentence.first and token.start == tokens[index - 1].end and (
+                token.text.startswith("-") or tokens[index - 1].text.endswith("-")
+            ):
+                continue  # "58-Jährige": one word
+            if token.text[:1].isalnum():
+                words.append(token.text)
+                if len(words) > 1:
+                    return False
+        return not words or words[0].lower() in DEFINITE
 
     def _role_antecedent(self, mention: Mention) -> Entity | None:
         noun = mention.role_noun
@@ -822,6 +1177,24 @@ def fold(word: str) -> str:
     """A name without diacritics, for comparing spellings: "Davutoğlu" -> "Davutoglu"."""
     decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# German and English transliterations of the same Cyrillic (or other) letters, longest first:
+# Prigoschin ~ Prigozhin, Podoljak ~ Podolyak, Selenskyj ~ Zelensky, Sacharowa ~ Zakharova
+TRANSLITERATIONS = (("tsch", "c"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("kh", "h"),
+                    ("ch", "h"), ("ts", "s"), ("z", "s"), ("j", "y"), ("w", "v"), ("ck", "k"))
+DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65_536)
+def name_key(word: str) -> str:
+    """A surname as a spelling-free key: without diacritics, case, doubled letters and the
+    differences of German and English transliteration ("Selenskyj", "Zelenskyy" -> "selensky")."""
+    key = (word if word.isascii() else fold(word)).lower()
+    for written, sound in TRANSLITERATIONS:
+        key = key.replace(written, sound)
+    key = DOUBLED.sub(r"\1", key)
+    return key.removesuffix("iy") + "y" if key.endswith("iy") else key
 
 
 def _has_determiner(mention: Mention) -> bool:
@@ -949,7 +1322,7 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
         following = tokens[index + 1].text if index + 1 < count else ""
         previous = tokens[index - 1].text.lower() if index > 0 else ""
         starts_person = following[:1].isupper() and (
-            gaz.first_name_gender(word)
+            gaz.first_name_gender(word) or gaz.family_name_first([word, following])
             or ((role := gaz.role(word))
                 # a role known only by its ending needs a first name: "ihre Mandantin Angst"
                 and (role.role_class != "profession" or gaz.first_name_gender(following))
@@ -1028,7 +1401,7 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
     scanned.append(mention)
 
 
-PHRASE_OPENERS = DEFINITE | POSSESSIVE | {"dessen", "deren"}
+PHRASE_OPENERS = DEFINITE | POSSESSIVE
 CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
 ARTICLE_LESS_STARTS = frozenset(',.;:!?()"„“”«»–-0123456789')
@@ -1061,7 +1434,8 @@ def _organisation_end(tokens: list, index: int, gaz: Gazetteer) -> int:
     while end < limit:
         word = tokens[end + 1].text
         if word in LINKING_WORDS or (
-            word[:1].isupper() and word.replace("-", "").isalnum() and gaz.role(word) is None
+            word[:1].isupper() and word.replace("-", "").isalnum() and (
+                gaz.role(word) is None or tokens[end].text in {"des", "der"})  # "Büro des Chefs"
         ) or (_is_adjective_form(word) and tokens[end].text in LINKING_WORDS):
             end += 1
             continue
@@ -1174,18 +1548,21 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
                 entity = previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
-            start, end = _speaker_span(article, speaker)
-            entity = article.resolve(start, end, cue_text, previous)
-        elif attribution.cue is not None and (source := article.source_in_cue(attribution.cue)):
-            entity = source  # "Medienberichten zufolge" as the cue, no speaker of its own
-        elif attribution.cue is not None and (source := article.subject_of_cue(attribution.cue)):
-            entity = source  # "Die Gewerkschaft GPA-djp lanciert ... und findet, dass ..."
+            start, end = article.possessed_phrase(*_speaker_span(article, speaker))
+            if attribution.cue is not None:
+                start, end = article.subject_for_addressee(start, end, attribution.cue)
+            cue_start = attribution.cue.start if attribution.cue else None
+            if attribution.cue is not None:  # "Darin versprechen X und Y ...": X and Y speak
+                entity = article.inverted_subject(start, end, attribution.cue, previous)
+            if entity is None:
+                entity = article.resolve(start, end, cue_text, previous, cue_start)
+            if entity is None and article.names_nothing(start, end):
+                # "Von dem Ballon sei nie eine Gefahr ausgegangen", "Lügen anzuprangern": a
+                # phrase read as the speaker that names none; the statement's source is found
+                # as for a statement without a speaker
+                entity = article.speakerless_source(attribution, previous)
         else:
-            sentence = article.sentence_of(attribution.quote.start)
-            if previous is not None and sentence - previous[0] <= CARRY_WINDOW:
-                entity = previous[1]
-            elif attribution.cue is not None:  # no statement before: any subject named
-                entity = article.subject_of_cue(attribution.cue, loose=True)
+            entity = article.speakerless_source(attribution, previous)
         if entity is not None:
             speaking.append((attribution, entity))
             previous = (article.sentence_of(attribution.quote.end - 1), entity)
