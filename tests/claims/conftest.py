@@ -37,7 +37,7 @@ LATER = [
          "Der Wasserpreis der Stadtwerke Kassel steigt zum Juli um 18 Prozent",
          outlet="Nordhessen Online"),
     said("s5", "n4", "2025-04-10", "Mieterbund Kassel", "criticise",
-         "Das ist unverschämt", responds_to="s4",
+         "Dass der Wasserpreis um 18 Prozent steigt, ist unverschämt", responds_to="s4",
          outlet="Nordhessen Online"),
 ]
 OTHER = [

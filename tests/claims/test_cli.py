@@ -135,7 +135,7 @@ def test_the_bundled_example_follows_one_claim_through_four_outlets(tmp_path: Pa
         *[("Rheinischer Bote", "not_confirm")] * 3,
         ("Rheinischer Bote", "assert"),
         *[("Tagesanzeiger Süd", "deny")] * 3,
-        *[("Abendblatt West", "confirm")] * 3,
+        *[("Abendblatt West", "confirm")] * 2,
     ]
     assert timeline[7]["source"] == "Dmitri Peskow"
 

@@ -51,7 +51,7 @@ def test_the_date_filters_keep_claims_with_a_statement_published_then(linked: Ar
     assert len(linked.claims(until="2025-03-03")) == 1  # the end of that day
     # as the search: the same days keep the same statements
     assert {hit.text for hit in linked.search("Wasserpreis", since="2025-04-01")} == {
-        LATER[0].quote
+        statement.quote for statement in LATER
     }
 
 
