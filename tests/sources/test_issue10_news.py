@@ -325,3 +325,15 @@ def test_outlets_in_a_list_and_a_group_of_them_are_one_media_source():
     assert [(s.name, s.kind) for s in result] == [
         ("Rechercheverbund aus ORF, BR und Abendpost", "media"),
         ("ORF, BR und Abendpost", "media")]
+
+
+def test_a_surname_given_alone_more_than_once_is_a_person_a_noun_is_not():
+    text = ("Der Leichnam sei verschwunden, schreibt Jarosch. Jarosch forderte die Herausgabe. Das "
+            "Modell sei alt, erwähnte Lügen nicht.")
+    result = sources(
+        text,
+        statement(text, "Der Leichnam sei verschwunden", "Jarosch", "schreibt"),
+        statement(text, "Das Modell sei alt", "Lügen", "erwähnte"),
+    )
+    assert (result[0].name, result[0].kind) == ("Jarosch", "person")
+    assert result[1] is None or result[1].kind != "person"

@@ -97,6 +97,7 @@ POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
 REPORTED_AUXILIARIES = frozenset({"sei", "seien", "wäre", "wären", "würde", "würden"})
 SUBJECT_PHRASE_TOKENS = 10  # the longest phrase before a verb read as its subject
 ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
+CUE_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "gemäß", "so", "wie"})
 SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
 NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
 # prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
@@ -309,10 +310,13 @@ class ArticleSources:
         return latest[1] if latest is not None else None
 
     def _append_entity(self, entity: Entity) -> None:
+        self._append_entity_surname(entity)
+        self.entities.append(entity)
+
+    def _append_entity_surname(self, entity: Entity) -> None:
         # an unnamed person ("die Mandantin") has no surname and matches no name
         if entity.kind == "person" and entity.surname:
             self._by_surname_index[name_key(entity.surname)] = (len(self.entities), entity)
-        self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
         entity = self._by_surname(mention.surname or "")
@@ -423,6 +427,16 @@ class ArticleSources:
         if not mention.parts:
             self._add(mention, entity)
         entity.spoke = True
+        if entity.kind == "unknown" and cue_text and cue_text[:1].islower() and (
+            cue_text.split()[0] not in CUE_PREPOSITIONS
+        ) and mention.form == "named" and mention.text[:1].isupper() and (
+            " " not in mention.text
+        ) and self._surname_alone(mention.text):
+            # "..., schreibt Jarmysch": a surname the article gives alone, the subject of a
+            # verb
+            entity.kind = "person"
+            entity.surname = entity.surname or entity.name
+            self._append_entity_surname(entity)
         return entity
 
     def _in_dateline(self, start: int, end: int) -> bool:
@@ -900,6 +914,28 @@ class ArticleSources:
         return index is not None and index + 1 < len(tokens) and (
             tokens[index + 1].text.lower() in NOMINATIVE_OPENERS)
 
+    def _surname_alone(self, word: str) -> bool:
+        """Whether a capitalised word reads as a surname the article gives alone: named more
+        than once ("Prigoschin sagte ... Prigoschin kündigte an"), never right after an article
+        as a common noun is ("das Budget")."""
+        tokens = self.document.tokens
+        positions = [position for position in self._word_positions(word)
+                     if self.document.text.startswith(word, position)]
+        for position in positions:
+            index = self.document.token_at(position)
+            if index and tokens[index - 1].text.lower() in DEFINITE | INDEFINITE:
+                return False
+        return len(positions) > 1
+
+    def _word_positions(self, word: str) -> Iterable[int]:
+        """Where words that start with `word` begin in the text (an index built once)."""
+        if self._word_starts is None:
+            self._word_starts = {}
+            for match in WORD_RUN.finditer(self.document.text):
+                self._word_starts.setdefault(match.group(), []).append(match.start())
+        leading = WORD_RUN.match(word)
+        return self._word_starts.get(leading.group(), ()) if leading else ()
+
     def _occurs_inside_sentence(self, name: str) -> bool:
         r"""Whether `name` occurs as a whole word after a character that cannot open a sentence.
 
@@ -907,17 +943,12 @@ class ArticleSources:
         of where each word of the text starts, built once: a scan of the whole text for every
         name would make long texts quadratic."""
         text = self.document.text
-        leading = WORD_RUN.match(name)
-        if leading is None:  # cannot happen for a capitalised name; kept exact all the same
+        if WORD_RUN.match(name) is None:  # cannot happen for a capitalised name; kept exact
             positions: Iterable[int] = (
                 match.start()
                 for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
         else:
-            if self._word_starts is None:
-                self._word_starts = {}
-                for match in WORD_RUN.finditer(text):
-                    self._word_starts.setdefault(match.group(), []).append(match.start())
-            positions = self._word_starts.get(leading.group(), ())
+            positions = self._word_positions(name)
         matched_until = 0  # finditer's matches do not overlap
         for position in positions:
             end = position + len(name)
