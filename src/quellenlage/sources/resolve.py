@@ -18,8 +18,20 @@ A definite description ("die Behörde", "das Ministerium", "das Blatt") takes th
 outlet named before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp") or, for a
 general noun, any named one nearby that no other noun describes; a reference ("Demnach", "den
 Angaben zufolge", "die Studie", "dem Zeitungsbericht") takes the source of the statement before
-or the author named before; a dateline ("WIEN (APA) -") is no speaker; an unnamed person whose
-role noun finds no holder is anonymous.
+or the author named before ("demnach" with no statement just before: the source named just
+before it); a dateline ("WIEN (APA) -", "Peking:") is no speaker; an unnamed person whose role
+noun finds no holder is anonymous.
+
+A person named in full once is named by the surname alone elsewhere, before or after, in any
+transliteration (name_key: Podoljak ~ Podolyak); such words are mentions too, which pronouns and
+role nouns find. A speaker span that names nothing ("Der Ballon", "die Zahl") is treated as no
+speaker span: the source is named in the cue ("Medienberichten zufolge") or beside an impersonal
+one ("Vom Ministerium hieß es", "hieß es in einer Mitteilung der Polizei"), is the subject of the
+cue verb (named after it, or the phrase that opens its clause), or goes on from the statement
+before. Spans the extractor cut wrongly are read again: a possessor alone ("Mitterlehners" of
+"Mitterlehners früherer Chef, X") stands for the person possessed, an outlet in the dative right
+after the verb ("sagte der Agentur AFP") is spoken to, an adverb before the verb ("Darin
+versprechen X und Y") gives way to the subject after it.
 """
 
 from __future__ import annotations
