@@ -337,3 +337,28 @@ def test_a_surname_given_alone_more_than_once_is_a_person_a_noun_is_not():
     )
     assert (result[0].name, result[0].kind) == ("Jarosch", "person")
     assert result[1] is None or result[1].kind != "person"
+
+
+def test_a_bare_angaben_span_takes_its_possessive_or_genitive_from_the_text():
+    text = ("Bürgermeister Karl Moser sagte, der Weg sei gesperrt. Die Bergwacht veröffentlichte "
+            "Karten, die nach ihren Angaben den Hang zeigen. Nach Angaben des von der Stadt "
+            "geführten Gesundheitsamts gab es zwei Verletzte.")
+    result = names(
+        text,
+        statement(text, "der Weg sei gesperrt", "Bürgermeister Karl Moser", "sagte"),
+        statement(text, "den Hang zeigen", "Angaben", "nach"),
+        statement(text, "gab es zwei Verletzte", "Angaben", "Nach", speaker_occurrence=1),
+    )
+    assert result[1] != "Karl Moser"
+    assert result[2] == "Gesundheitsamt"
+
+
+def test_two_names_side_by_side_the_subject_speaks_or_the_one_quoted():
+    text = ("Der Söldnerchef Jegor Kowalenko griff den Minister Pawel Gruzin an. Zuvor hatte "
+            "Kowalenko Gruzin vorgeworfen, die Angriffe befohlen zu haben. „Ich vermittle nur“, "
+            "zitierte NBC Gruzin.")
+    accusation = statement(text, "die Angriffe befohlen zu haben", "Kowalenko Gruzin")
+    accusation.cue = Part.from_spans(text, [find(text, "hatte"), find(text, "vorgeworfen")])
+    result = names(text, accusation,
+                   statement(text, "„Ich vermittle nur“", "NBC Gruzin", "zitierte"))
+    assert result == ["Jegor Kowalenko", "Pawel Gruzin"]

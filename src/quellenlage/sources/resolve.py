@@ -54,6 +54,7 @@ from quellenlage.sources.mentions import (
     NEUTER,
     POSSESSIVE,
     Mention,
+    _complement_end,
     _from_entry,
     _is_acronym,
     _is_adjective_form,
@@ -107,6 +108,7 @@ RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, d
 POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
 # auxiliaries in Konjunktiv: a clause of reported speech, whose subject is what is reported
 REPORTED_AUXILIARIES = frozenset({"sei", "seien", "wäre", "wären", "würde", "würden"})
+WRAPPED_PHRASE_TOKENS = 10  # "Angaben des von der Miliz kontrollierten Ministeriums"
 SUBJECT_PHRASE_TOKENS = 10  # the longest phrase before a verb read as its subject
 ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
 CUE_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "gemäß", "so", "wie"})
@@ -693,6 +695,51 @@ class ArticleSources:
         if cue is not None:  # no statement before: any subject named
             return self.subject_of_cue(cue, loose=True)
         return None
+
+    def one_of_two_names(self, start: int, end: int, cue_text: str | None) -> tuple[int, int]:
+        """Two names side by side, each a source of its own ("Zuvor hatte Prigoschin Schoigu
+        vorgeworfen", "zitierte NBC Barsony-Arcidiacono"): the subject speaks, the first; after
+        a verb of quoting, the one quoted, the second."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        if index is None or index + 1 >= len(tokens) or tokens[index + 1].end != end:
+            return start, end
+        first, second = tokens[index], tokens[index + 1]
+        if not all(self._names_a_source(token.text) for token in (first, second)):
+            return start, end
+        if cue_text and cue_text.lower().startswith("zitier"):
+            return second.start, second.end
+        return first.start, first.end
+
+    def _names_a_source(self, word: str) -> bool:
+        """A capitalised word that alone names a person of the article or a known source (not
+        a first name, which begins a name)."""
+        if not word[:1].isupper() or self.gaz.first_name_gender(word):
+            return False
+        entry = self.gaz.lookup(word)
+        return self._by_surname(word) is not None or (
+            entry is not None and entry.kind in {"person", "media", "organisation"})
+
+    def completed_wrapper(self, start: int, end: int) -> tuple[int, int]:
+        """A speaker span that is only a noun such as "Angaben" takes the words that say whose
+        they are: a possessive or article right before it ("nach ihren Angaben") or the genitive
+        or von-phrase after it ("nach Angaben des von der Miliz kontrollierten Ministeriums")."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        if index is None or tokens[index].end != end or not tokens[index].text[:1].isupper() or (
+            self.gaz.wrappers.match(tokens[index].text) is None
+        ):
+            return start, end
+        if index > 0 and tokens[index - 1].text.lower() in POSSESSIVE:
+            return tokens[index - 1].start, end
+        sentence = self.document.sentences[self.document.sentence_of_token[index]]
+        if index + 1 < sentence.last and tokens[index + 1].text in {"des", "der", "von", "vom"}:
+            stop = min(sentence.last, index + WRAPPED_PHRASE_TOKENS)
+            words = [token.text for token in tokens[index:stop]]
+            last = index + _complement_end(words, 1) - 1
+            if last > index:
+                return start, tokens[last].end
+        return start, end
 
     def possessed_phrase(self, start: int, end: int) -> tuple[int, int]:
         """A speaker span that is only a possessor ("Mitterlehners" of "deponierte
@@ -1591,7 +1638,9 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
                 entity = previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
-            start, end = article.possessed_phrase(*_speaker_span(article, speaker))
+            start, end = article.completed_wrapper(*_speaker_span(article, speaker))
+            start, end = article.possessed_phrase(start, end)
+            start, end = article.one_of_two_names(start, end, cue_text)
             if attribution.cue is not None:
                 start, end = article.subject_for_addressee(start, end, attribution.cue)
             cue_start = attribution.cue.start if attribution.cue else None
