@@ -362,3 +362,15 @@ def test_two_names_side_by_side_the_subject_speaks_or_the_one_quoted():
     result = names(text, accusation,
                    statement(text, "„Ich vermittle nur“", "NBC Gruzin", "zitierte"))
     assert result == ["Jegor Kowalenko", "Pawel Gruzin"]
+
+
+def test_man_goes_on_with_a_person_who_took_the_floor_after_the_statement_before():
+    text = ("Viele Beobachter machten den Präsidenten verantwortlich. Bürgermeisterin Eva "
+            "Hollerer wählte scharfe Worte. Man wisse nicht genau, was passiert sei.")
+    result = names(
+        text,
+        statement(text, "den Präsidenten", "Viele Beobachter", "machten verantwortlich",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "was passiert sei", "Man", "wisse"),
+    )
+    assert result[1] == "Eva Hollerer"

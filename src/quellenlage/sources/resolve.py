@@ -848,6 +848,23 @@ class ArticleSources:
             return None
         return self.resolve(begin, finish, cue.text, previous)
 
+    def new_subject_between(self, previous: tuple[int, Entity], start: int) -> Entity | None:
+        """A person who opens the sentence just before `start`, after the statement before
+        ended, and is not its source: the one whose words "man", "wir" or "ich" go on with."""
+        sentence = self.sentence_of(start)
+        if sentence - 1 <= previous[0]:
+            return None
+        first = bisect_left(self.candidates, self.sentence_starts[sentence - 1],
+                            key=_candidate_start)
+        for candidate in self.candidates[first:]:
+            if candidate.mention.sentence != sentence - 1:
+                break
+            if candidate.entity.kind == "person" and candidate.entity is not previous[1] and (
+                self._is_sentence_subject(candidate.mention)
+            ):
+                return candidate.entity
+        return None
+
     def names_nothing(self, start: int, end: int) -> bool:
         """Whether a speaker span names no source at all ("Der Ballon", "Unmittelbar"), as
         opposed to one that names a source the article does not resolve (a pronoun)."""
@@ -1172,9 +1189,12 @@ class ArticleSources:
                 continue  # "58-Jährige": one word
             if token.text[:1].isalnum():
                 words.append(token.text)
-                if len(words) > 1:
+                if len(words) > 2:
                     return False
-        return not words or words[0].lower() in DEFINITE
+        # "Der Minister X", "US-Präsident Biden": an article, a title, or both before the name
+        if len(words) == 2:
+            return words[0].lower() in DEFINITE and self.gaz.role(words[1]) is not None
+        return not words or words[0].lower() in DEFINITE or self.gaz.role(words[0]) is not None
 
     def _role_antecedent(self, mention: Mention) -> Entity | None:
         noun = mention.role_noun
@@ -1634,8 +1654,10 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             if entity is None and previous is not None and (
                 article.sentence_of(attribution.quote.start) - previous[0] <= CARRY_WINDOW
             ) and article.interview_label(speaker.start) is None:
-                # "Ich glaube nicht, dass ...": the speaker of the words just before goes on
-                entity = previous[1]
+                # "Ich glaube nicht, dass ...": the speaker of the words just before goes on,
+                # or one who took the floor in the sentence between ("Biden wählte scharfe
+                # Worte. Man wisse nicht, ...")
+                entity = article.new_subject_between(previous, speaker.start) or previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = article.completed_wrapper(*_speaker_span(article, speaker))
