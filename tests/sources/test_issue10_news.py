@@ -374,3 +374,14 @@ def test_man_goes_on_with_a_person_who_took_the_floor_after_the_statement_before
         statement(text, "was passiert sei", "Man", "wisse"),
     )
     assert result[1] == "Eva Hollerer"
+
+
+def test_the_phrase_before_an_infinitive_with_zu_is_no_speaker():
+    text = ("Putin habe den Mann verfolgt, sagte die Präsidentin Anna Keller. Nichts habe ihn "
+            "abgehalten, Lügen anzuprangern, sogar in Haft.")
+    result = names(
+        text,
+        statement(text, "Putin habe den Mann verfolgt", "die Präsidentin Anna Keller", "sagte"),
+        statement(text, "sogar in Haft", "Lügen", "anzuprangern"),
+    )
+    assert result == ["Anna Keller", "Anna Keller"]

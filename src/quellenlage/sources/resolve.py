@@ -1307,6 +1307,15 @@ def name_key(word: str) -> str:
     return key.removesuffix("iy") + "y" if key.endswith("iy") else key
 
 
+def _zu_infinitive(cue_text: str | None) -> bool:
+    """A cue that is an infinitive with zu ("anzuprangern", "zu fordern")."""
+    words = (cue_text or "").split()
+    if len(words) == 2 and words[0] == "zu":
+        return words[1][:1].islower() and words[1].endswith("n")
+    return len(words) == 1 and words[0].islower() and len(words[0]) > 7 and (
+        "zu" in words[0][2:-3]) and words[0].endswith("n")
+
+
 def _has_determiner(mention: Mention) -> bool:
     """Whether the role noun of a mention has an article: "der Minister", "(Angaben) eines
     Anrainers"; not "so Bürgermeister"."""
@@ -1668,9 +1677,10 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             cue_start = attribution.cue.start if attribution.cue else None
             if attribution.cue is not None:  # "Darin versprechen X und Y ...": X and Y speak
                 entity = article.inverted_subject(start, end, attribution.cue, previous)
-            if entity is None:
+            if entity is None and not _zu_infinitive(cue_text):
+                # "Lügen anzuprangern": an infinitive with zu has no subject of its own
                 entity = article.resolve(start, end, cue_text, previous, cue_start)
-            if entity is None and article.names_nothing(start, end):
+            if entity is None and (article.names_nothing(start, end) or _zu_infinitive(cue_text)):
                 # "Von dem Ballon sei nie eine Gefahr ausgegangen", "Lügen anzuprangern": a
                 # phrase read as the speaker that names none; the statement's source is found
                 # as for a statement without a speaker
