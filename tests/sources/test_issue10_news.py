@@ -385,3 +385,26 @@ def test_the_phrase_before_an_infinitive_with_zu_is_no_speaker():
         statement(text, "sogar in Haft", "Lügen", "anzuprangern"),
     )
     assert result == ["Anna Keller", "Anna Keller"]
+
+
+def test_man_and_hiess_es_with_an_organisation_after_im_or_vonseiten():
+    text = ("Der Fiskalrat rechnet mit höheren Kosten. Dagegen bezifferte man die Kosten im "
+            "Finanzministerium mit einer Milliarde. Am Montag kamen 3.000 Menschen an, hieß es "
+            "vonseiten der Polizei.")
+    arrivals = statement(text, "Am Montag kamen 3.000 Menschen an")
+    arrivals.cue = Part.from_spans(text, [find(text, "hieß es")])
+    result = names(
+        text,
+        statement(text, "mit höheren Kosten", "Der Fiskalrat", "rechnet",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "die Kosten", "man", "bezifferte", quote_type=QuoteType.REPORTED),
+        arrivals,
+    )
+    assert result == ["Fiskalrat", "Finanzministerium", "Polizei"]
+
+
+def test_a_speaker_span_cut_before_a_role_and_name_takes_them():
+    text = ("Das bestätige ihre Rolle, meinte Kanal 4-Info-Direktorin Carla Brunner gegenüber "
+            "der APA.")
+    assert names(text, statement(text, "Das bestätige ihre Rolle", "Kanal",
+                                 "meinte")) == ["Carla Brunner"]

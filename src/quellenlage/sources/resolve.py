@@ -115,7 +115,8 @@ CUE_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "gemäß", "so", "wie"}
 SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
 NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
 # prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
-SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens"})
+SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens", "vonseiten"})
+PLACE_PREPOSITIONS = frozenset({"in", "im"})  # a source only as an organisation or a document
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-", *QUOTE_MARKS})
 IMPERSONAL_CUE_WORDS = frozenset({"es", "wurde", "wird", "wurden", "werden", "worden"})
 IMPERSONAL_VERBS = frozenset({"hieß", "heißt", "hiess", "heisst", "wurde", "wird", "wurden",
@@ -696,6 +697,25 @@ class ArticleSources:
             return self.subject_of_cue(cue, loose=True)
         return None
 
+    def name_after(self, start: int, end: int) -> tuple[int, int]:
+        """A span cut before the role and name that follow it ("meinte Puls" | "4-Info-
+        Direktorin Corinna Milborn"): the role and the name."""
+        tokens = self.document.tokens
+        index = self.document.token_at(end - 1)
+        if index is None or index + 3 >= len(tokens):
+            return start, end
+        role = index + 1
+        while role < index + 3 and (tokens[role].text.isdigit() or tokens[role].text == "-"):
+            role += 1  # "Puls 4-Info-Direktorin": the name of a channel runs on
+        if role + 2 >= len(tokens) or self.gaz.role(tokens[role].text) is None or (
+            tokens[index + 1].start > tokens[index].end + 1
+        ):
+            return start, end
+        first_name, surname = tokens[role + 1], tokens[role + 2]
+        if not self.gaz.first_name_gender(first_name.text) or not surname.text[:1].isupper():
+            return start, end
+        return tokens[role].start, surname.end
+
     def one_of_two_names(self, start: int, end: int, cue_text: str | None) -> tuple[int, int]:
         """Two names side by side, each a source of its own ("Zuvor hatte Prigoschin Schoigu
         vorgeworfen", "zitierte NBC Barsony-Arcidiacono"): the subject speaks, the first; after
@@ -877,36 +897,46 @@ class ArticleSources:
     def source_beside_cue(
         self, cue: Part, previous: tuple[int, Entity] | None
     ) -> Entity | None:
-        """The source in a phrase with "von", "aus", "bei" or "seitens" (or a document noun)
-        right before or after an impersonal cue: "Vom Außenministerium hieß es", "hieß es am
-        Abend aus dem Ministerium", "hieß es in einer Mitteilung der Polizei", "wurde von der
-        Behörde mitgeteilt"; none across a comma or a quotation mark."""
+        """The source in a phrase with "von", "aus", "bei", "seitens" or "in" (an organisation
+        or a document noun) right before or after an impersonal cue: "Vom Außenministerium
+        hieß es", "hieß es am Abend aus dem Ministerium", "hieß es in einer Mitteilung der
+        Polizei", "Im Innenministerium hieß es", "wurde von der Behörde mitgeteilt"; none across
+        a comma or a quotation mark."""
         if not IMPERSONAL_CUE_WORDS.intersection(cue.text.lower().split()):
             return None  # "nach Vorwürfen aus Moskau": a verb with a subject of its own
-        tokens = self.document.tokens
         first = self.document.token_at(cue.start)
         last = self.document.token_at(cue.end - 1)
         if first is None or last is None:
             return None
-        sentence = self.document.sentences[self.sentence_of(cue.start)]
+        return self.source_beside(first, last, previous)
+
+    def source_beside(self, first: int, last: int,
+                      previous: tuple[int, Entity] | None) -> Entity | None:
+        """The source phrase beside the words of tokens [first, last] (an impersonal cue, or
+        "man": "bezifferte man die Kosten im Finanzministerium"), as source_beside_cue reads
+        it."""
+        tokens = self.document.tokens
+        sentence = self.document.sentences[self.document.sentence_of_token[first]]
         # after the cue: "hieß es (am frühen Morgen) von der Botschaft"
         index = last + 1
         while index < sentence.last and tokens[index].text not in CLAUSE_END:
-            if tokens[index].text.lower() in SOURCE_PREPOSITIONS or (
-                tokens[index].text.lower() in {"in", "im"}
-            ):
+            if tokens[index].text.lower() in SOURCE_PREPOSITIONS | PLACE_PREPOSITIONS:
                 end = index + 1
                 while end < sentence.last and tokens[end].text not in CLAUSE_END:
                     end += 1
-                return self._source_phrase(index, end, previous)
+                source = self._source_phrase(index, end, previous)
+                if source is not None:
+                    return source
             index += 1
         # before the cue: "Vom Außenministerium in Moskau hieß es", "Von der Polizei wurde
-        # mitgeteilt"
+        # mitgeteilt", "Im Innenministerium hieß es"
         index = first - 1
         while index >= sentence.first and tokens[index].text not in CLAUSE_END:
             index -= 1
         index += 1
-        if index < first and tokens[index].text.lower() in SOURCE_PREPOSITIONS:
+        if index < first and tokens[index].text.lower() in SOURCE_PREPOSITIONS | (
+            PLACE_PREPOSITIONS
+        ):
             end = index + 1
             while end < first and tokens[end].text.lower() not in IMPERSONAL_VERBS:
                 end += 1
@@ -921,14 +951,16 @@ class ArticleSources:
         if end <= preposition + 1:
             return None
         start, stop = tokens[preposition + 1].start, tokens[end - 1].end
-        if tokens[preposition].text.lower() in {"in", "im"}:
+        if tokens[preposition].text.lower() in PLACE_PREPOSITIONS:
             mention = parse_mention(self.document, start, stop)
             if mention.form != "reference" and not (mention.parts or mention.is_named) and (
                 mention.form not in {"anonymous", "collective"}
             ):
                 return None
             head = self.document.text[start:stop].split()
-            if not any(self.gaz.wrappers.match(word) for word in head[:3]):
+            if mention.kind != "organisation" and not any(
+                self.gaz.wrappers.match(word) for word in head[:3]
+            ):
                 return None  # "in Moskau", "im Weißen Haus": a place, no source
         elif parse_mention(self.document, start, stop).form in {"none", "pronoun"}:
             return None
@@ -1660,6 +1692,10 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         entity: Entity | None = None
         if speaker is not None and speaker.text.strip().lower() in GOING_ON:
             entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
+            if entity is None and speaker.text.strip().lower() == "man" and (
+                (token := document.token_at(speaker.start)) is not None
+            ):  # "bezifferte man die Kosten im Finanzministerium"
+                entity = article.source_beside(token, token, previous)
             if entity is None and previous is not None and (
                 article.sentence_of(attribution.quote.start) - previous[0] <= CARRY_WINDOW
             ) and article.interview_label(speaker.start) is None:
@@ -1671,6 +1707,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             cue_text = attribution.cue.text if attribution.cue else None
             start, end = article.completed_wrapper(*_speaker_span(article, speaker))
             start, end = article.possessed_phrase(start, end)
+            start, end = article.name_after(start, end)
             start, end = article.one_of_two_names(start, end, cue_text)
             if attribution.cue is not None:
                 start, end = article.subject_for_addressee(start, end, attribution.cue)
