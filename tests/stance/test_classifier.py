@@ -72,9 +72,6 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
         ("Die Kommune sollte die Gebühren senken, sagte der Sprecher der Bürgerinitiative.",
          "Die Kommune sollte die Gebühren senken", "der Sprecher der Bürgerinitiative", "sagte",
          "demand"),
-        ("Ohne neue Deiche könnten ganze Dörfer überflutet werden, sagte die Hydrologin.",
-         "Ohne neue Deiche könnten ganze Dörfer überflutet werden", "die Hydrologin", "sagte",
-         "warn"),
         # plain assertions stay plain
         ("Die neue Halle sei pünktlich fertig geworden, sagte der Architekt.",
          "Die neue Halle sei pünktlich fertig geworden", "der Architekt", "sagte", "assert"),

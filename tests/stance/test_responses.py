@@ -3,7 +3,7 @@ Sentences we wrote; the statements are built by hand, as the extractor will give
 
 from __future__ import annotations
 
-from quellenlage.model import Attribution
+from quellenlage.model import Attribution, QuoteType
 from quellenlage.sources import resolve_sources
 from quellenlage.stance import assign_stance
 from tests.sources.helpers import document, statement
@@ -77,3 +77,44 @@ def test_a_denial_far_from_any_claim_answers_nothing() -> None:
     ])
     assert attributions[1].stance == "deny"
     assert attributions[1].responds_to is None
+
+
+def test_a_claim_named_before_the_verb_of_its_denial_is_answered() -> None:
+    """"Den Vorwurf, wonach P, wies sie zurück": the claim P comes before the denial's verb
+    and has no speaker of its own."""
+    text = ("Den Vorwurf der Vetternwirtschaft, wonach die Bürgermeisterin nur Freunde "
+            "eingestellt habe, wies sie am Freitag zurück.")
+    denial, _ = assigned(text, [
+        statement(text, "Den Vorwurf der Vetternwirtschaft", "sie", "wies zurück"),
+        statement(text, "die Bürgermeisterin nur Freunde eingestellt habe", None, "wonach"),
+    ])
+    assert denial.stance == "deny"
+    assert denial.responds_to == 1
+
+
+def test_hearsay_about_the_speaker_is_answered_by_the_speaker() -> None:
+    """The subject of "soll ... haben" is no source of the hearsay: he may deny it."""
+    text = ("Der Stadtrat Paul Hegner soll Geld von einem Bauträger angenommen haben. "
+            "Hegner bestritt das am Montag.")
+    hearsay, denial = assigned(text, [
+        statement(text, "Der Stadtrat Paul Hegner soll Geld von einem Bauträger angenommen "
+                  "haben", None, "soll", quote_type=QuoteType.FREE_INDIRECT),
+        statement(text, "das", "Hegner", "bestritt"),
+    ])
+    assert (hearsay.stance, denial.stance) == ("unverified", "deny")
+    assert denial.responds_to == 0
+
+
+def test_a_response_that_names_a_demand_answers_the_demand_before_it() -> None:
+    """"Die Forderung ... zurückgewiesen": the answered statement is the nearest demand, not the
+    nearest statement."""
+    text = ("Der Stadtrat Ole Brandt forderte eine Sperrstunde für die Altstadt. Die Polizei "
+            "meldete ein ruhiges Wochenende. Der Verband der Wirte wies die Forderung zurück.")
+    attributions = assigned(text, [
+        statement(text, "eine Sperrstunde für die Altstadt", "Der Stadtrat Ole Brandt",
+                  "forderte"),
+        statement(text, "ein ruhiges Wochenende", "Die Polizei", "meldete"),
+        statement(text, "die Forderung", "Der Verband der Wirte", "wies zurück"),
+    ])
+    assert [a.stance for a in attributions] == ["demand", "assert", "deny"]
+    assert attributions[2].responds_to == 0

@@ -99,7 +99,7 @@ def test_not_confirming_answers_the_statement_it_names():
          "die Rentnerin", "sagte", "question"),
         # solle, sollte report a demand or a wish, not hearsay
         ("Die Wahl solle fair ablaufen, sagte die Kandidatin.", "Die Wahl solle fair ablaufen",
-         "die Kandidatin", "sagte", "assert"),
+         "die Kandidatin", "sagte", "demand"),
         ("Man sollte nicht enttäuscht sein, sagte der Forscher, wir wussten es.",
          "wir wussten es", "der Forscher", "sagte", "assert"),
         # soll/sollen with a perfect infinitive: hearsay

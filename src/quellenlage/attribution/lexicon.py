@@ -224,11 +224,17 @@ def cue_lemma(cue_text: str) -> str | None:
         if word in prepositional_cues():
             return word
     particles = set(words)
+    joined = "".join(words)  # "in Frage" as well as "infrage"
     for word in words:
         for reading in readings(word):
-            particle = reading.verb.particle
-            if not reading.needs_particle or (particle and particle in particles):
-                return reading.verb.infinitive
+            verb = reading.verb
+            particle = verb.particle
+            if (not reading.needs_particle or (particle and particle in particles)) and all(
+                # the other words of a verb of several ("infrage stellen"): "stellte" alone is
+                # no cue of it
+                other in joined for other in verb.infinitive.split()[:-1]
+            ):
+                return verb.infinitive
     if words[0] in ("heißt", "hieß", "hiess") or words[-1] in ("heißt", "hieß"):
         return "heißen"
     for word in cue_text.split():

@@ -23,7 +23,7 @@ import re
 from functools import cache
 from typing import Literal
 
-from quellenlage.model import Attribution, Part
+from quellenlage.model import Attribution, Part, QuoteType, SpanTuple
 from quellenlage.stance.classifier import StanceClassifier, shipped_classifier
 from quellenlage.stance.cues import (
     cue_lemma,
@@ -31,6 +31,7 @@ from quellenlage.stance.cues import (
     lexicon_form,
     lexicon_lemma,
     stance_lexicon,
+    verb_lemma,
 )
 from quellenlage.stance.features import statement_features
 from quellenlage.stance.responses import Statements, frame_tokens, inside, responds_to
@@ -38,6 +39,9 @@ from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
 CLAUSE_BOUNDARIES = frozenset({",", ".", ";", ":", "!", "?"}) | QUOTE_MARKS
+# a negation before one of these belongs to another verb ("wollte sich nicht festlegen und
+# warnte davor")
+COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
 
 
 @cache
@@ -96,6 +100,7 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
             _negates(tokens, index, negation, exceptions)
             and not inside(token, attribution.quote.spans)
             and (index >= first or not any(t.text in CLAUSE_BOUNDARIES
+                                           or t.text in COORDINATORS
                                            for t in tokens[index:first]))
         ):
             return token.text.lower()
@@ -149,42 +154,97 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     cue_words = attribution.cue.text.split() if attribution.cue else []
     if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
         return True
+    if attribution.type == QuoteType.FREE_INDIRECT and any(
+            w in reportative for w in attribution.quote.text.split()):
+        return True  # hearsay by the extraction's own reading: "Der Preis soll bald sinken."
     # "soll ... gebracht haben", "sollen ... geschleust worden sein" in the frame or the quote
     hearsay = _hearsay_pattern()
     return bool(hearsay.search(" ".join(words)) or hearsay.search(attribution.quote.text))
 
 
-def _stance_of_own_clause(document: Document, attribution: Attribution) -> str | None:
-    """For a statement without a cue whose quote holds the speaker ("Sie fordert daher ..."),
-    the stance of the verb in the quote's first clause; None where there is none."""
+def _speaker_in_quote(document: Document, attribution: Attribution) -> SpanTuple | None:
+    """Where the speaker stands inside the quote: its own span, or for a statement without a
+    speaker there, the first mention in the quote of its source's or speaker's name ("Den
+    Einwand ... ließ Kickl nicht gelten", Kickl named before); None where neither is inside."""
     speaker, quote = attribution.speaker, attribution.quote
-    if attribution.cue is not None or speaker is None or not all(
+    if speaker is not None and all(
         any(q_start <= start and end <= q_end for q_start, q_end in quote.spans)
         for start, end in speaker.spans
     ):
+        return speaker.start, speaker.end
+    names = {word for part in (speaker.text if speaker else "",
+                               attribution.source.name if attribution.source else "")
+             for word in part.split() if word[:1].isupper() and len(word) > 2}
+    first = document.token_at(quote.start)
+    if not names or first is None:
         return None
+    for token in document.tokens[first:]:
+        if token.start >= quote.end:
+            break
+        if token.text in names:
+            return token.start, token.end
+    return None
+
+
+def _clauses_to_speaker(document: Document, quote: Part,
+                        speaker: SpanTuple) -> list[list[Token]]:
+    """The quote's clauses from its start up to the one that holds the speaker ("Peking: Nach
+    der Festnahme hat China den Vorwurf zurückgewiesen" -> "Peking", the clause after the
+    colon)."""
     first = document.token_at(quote.start)
     if first is None:
+        return []
+    clauses: list[list[Token]] = [[]]
+    held = False
+    for token in document.tokens[first:]:
+        if token.start >= quote.end:
+            break
+        if token.text in CLAUSE_BOUNDARIES:
+            if held:
+                break
+            clauses.append([])
+            continue
+        held = held or token.start >= speaker[0]
+        clauses[-1].append(token)
+    return [clause for clause in clauses if clause] if held else []
+
+
+def _stance_of_own_clause(document: Document, attribution: Attribution) -> str | None:
+    """For a statement without a cue whose quote holds the speaker (a speech act told without
+    its words: "Die Reederei wies die Berichte zurück"), the stance of the first verb that gives
+    one in the clauses up to the speaker's, turned by a negation in its clause ("wollte die
+    Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause with a verb in
+    the subjunctive beside it ("Die Firma habe ... gebeten", document.morphology) reports
+    someone else's words: no act of its own."""
+    speaker = _speaker_in_quote(document, attribution) if attribution.cue is None else None
+    if speaker is None:
         return None
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
+    negated_lemmas = rules["negated_lemmas"]
     tokens = document.tokens
-    words: list[str] = []
-    negated: str | None = None
-    for index in range(first, len(tokens)):
-        token = tokens[index]
-        if token.start >= quote.end or token.text in CLAUSE_BOUNDARIES:
-            break
-        if _negates(tokens, index, negation, exceptions):
-            negated = token.text.lower()
-        if index == first or not token.text[:1].isupper():  # nouns (Kritik, Forderung) are no cue
-            words.append(token.text)
-    lexicon = stance_lexicon()
-    lemma = lexicon_lemma(" ".join(words))
-    stance = lexicon.stance_of_lemma.get(lemma or "")
-    if stance is None or lemma in rules["own_clause_excluded"]:
-        return None
-    return _negated_stance(stance, negated) if negated else stance
+    for clause in _clauses_to_speaker(document, attribution.quote, speaker):
+        words = [t.text.lower() for t in clause]
+        subjunctive = {i for i in document.morphology.subjunctive_in(clause[0].index,
+                                                                     clause[-1].index + 1)
+                       if tokens[i].text.islower()}  # a capitalised word is a noun ("Presse")
+        negated = next((t.text.lower() for t in clause
+                        if _negates(tokens, t.index, negation, exceptions)), None)
+        text = " ".join(words)
+        for position, token in enumerate(clause):
+            if ((position > 0 and token.text[:1].isupper())
+                    or speaker[0] <= token.start < speaker[1]):
+                continue  # nouns (Kritik, Forderung) and the speaker's words are no verb
+            lemma = verb_lemma(token.text, words)
+            if lemma is None or lemma in rules["own_clause_excluded"] or subjunctive - {
+                    token.index}:  # "hätten ihn um Rat gebeten": a Konjunktiv beside the verb
+                continue
+            if negated and lemma in negated_lemmas:
+                return str(negated_lemmas[lemma])
+            stance = lemma_stance(lemma, text)
+            if stance is not None:
+                return _negated_stance(stance, negated) if negated else stance
+    return None
 
 
 INVERTED_SUBJECT_STARTS = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einer",
@@ -228,13 +288,26 @@ def _negated_stance(stance: str, negation: str) -> str:
 ATTRIBUTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
+def _cue_completion(document: Document, cue: Part) -> str:
+    """" bedenken" where the cue "gab zu" goes on "zu bedenken"; else ""."""
+    index = document.token_at(cue.spans[-1][1])
+    tokens = document.tokens
+    if index is None or index >= len(tokens) or tokens[index].start < cue.end:
+        return ""
+    word = tokens[index].text.lower()
+    return f" {word}" if word in stance_lexicon().rules["cue_completions"] else ""
+
+
 def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
     """The cue's lemma. Where the engine names one verb of a cue and the stance lexicon another
     ("begrüßte ..., monierte aber" -> monieren), the lexicon's word is the cue's verb unless
     the text uses it as an attributive participle before a noun ("in dem als echt bestätigten
-    Schreiben") or it is a noun beside the engine's verb ("mit ihrer Forderung ..., sagt er")."""
-    lemma = cue_lemma(cue.text)
-    form = lexicon_form(cue.text)
+    Schreiben") or it is a noun beside the engine's verb ("mit ihrer Forderung ..., sagt er").
+    A word right after the cue that completes it (rules.json, cue_completions: "gab zu" +
+    "bedenken") counts as the cue's."""
+    text = cue.text + _cue_completion(document, cue)
+    lemma = cue_lemma(text)
+    form = lexicon_form(text)
     if form is None or len(form[1]) > 1 or lemma == form[0]:
         return lemma
     word = form[1][0]

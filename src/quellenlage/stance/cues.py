@@ -8,11 +8,12 @@ identify the lemma.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from quellenlage.attribution.lexicon import readings as speech_verb_readings
 from quellenlage.resources import read_json, read_table
 
 try:  # the extraction engine's lexicon, where it exists
@@ -102,6 +103,24 @@ def lexicon_lemma(cue_text: str) -> str | None:
     """The lemma of a cue from the word forms of the stance lexicon."""
     form = lexicon_form(cue_text)
     return form[0] if form else None
+
+
+def verb_lemma(word: str, clause: Sequence[str]) -> str | None:
+    """The lemma of `word` read as the verb of a clause whose lower-case words are `clause`:
+    with its separable particle or the other words of its form where the clause holds them
+    ("wies" with "zurück" -> zurückweisen, "stellte" with "infrage" -> infrage stellen)."""
+    word = word.lower()
+    present = set(clause)
+    others: list[str] = []
+    for reading in speech_verb_readings(word):
+        verb = reading.verb
+        needed = [verb.particle] if reading.needs_particle and verb.particle else []
+        others += [w for w in (*needed, *verb.infinitive.split()[:-1])
+                   if w in present and w not in others]
+    for _, _, required in _forms_by_word().get(word, ()):
+        if all(w in present for w in required):
+            others += [w for w in required if w != word and w not in others]
+    return cue_lemma(" ".join([word, *others]))
 
 
 @lru_cache(maxsize=20_000)

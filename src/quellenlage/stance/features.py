@@ -1,10 +1,11 @@
 """Features of one statement for the stance classifier (quellenlage.stance.classifier).
 
-What a reader weighs: the cue (its category in the speech-verb lexicon,
+What a reader weighs: the cue (its lemma and its category in the speech-verb lexicon,
 data/lexicons/speech_verbs.tsv, or as a noun or prepositional cue), a negation at the cue, the
 modal verbs and the words of the message by class (data/stance/words.tsv: "müsse" demands,
 "Falschmeldung" denies, "unklar" leaves open, "angeblich" is hearsay ...) and by phrase
-(data/stance/phrases.tsv: "stimmt nicht", "muss sich zeigen"), the statement's type, whether it
+(data/stance/phrases.tsv: "stimmt nicht", "muss sich zeigen"), the message's words themselves
+(their first letters, for what no class lists), the statement's type, whether it
 has a speaker, the rule's decision (quellenlage.stance.assign.stance_of), and its place among
 the statements: whether an earlier statement of another source stands close before it (a
 response answers one), and the rule's stance of the statement before (a continuation carries on
@@ -28,6 +29,8 @@ from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS
 
 CONTEXT_SENTENCES = 3  # how far back an earlier statement counts as close
+WORD_PREFIX = 6  # the message's words are features by their first letters ("gefordert" -> geford)
+MIN_WORD_LENGTH = 3  # shorter words (der, und, nie) say little as words of their own
 MODAL_FORMS = {
     "muss": "müssen", "müsse": "müssen", "müssen": "müssen", "müsste": "müssen_k2",
     "müssten": "müssen_k2", "solle": "sollen_k1", "sollen": "sollen", "soll": "sollen",
@@ -135,8 +138,9 @@ def statement_features(
     if cue is None:
         features.append("cue=none")
     else:
-        category = cue_category(cue_lemma(cue.text), cue.text)
-        features += [f"cat={category}", f"rule={rule}&cat={category}"]
+        lemma = cue_lemma(cue.text)
+        category = cue_category(lemma, cue.text)
+        features += [f"cat={category}", f"rule={rule}&cat={category}", f"cue={lemma}"]
         if negated:
             features += ["cue_negated", f"cat={category}&negated"]
     if attribution.speaker is None:
@@ -161,6 +165,9 @@ def statement_features(
         if (position > 0 and lowered[position - 1] in REFERENCE_DEMONSTRATIVES
                 and "reference" in classes_of(word)):
             features.append("names_earlier_claim")
+    # the message's words, cut to a stem-like prefix: what no class lists ("bewahren", "gestoppt")
+    features += sorted({f"w={w[:WORD_PREFIX]}" for w in lowered
+                        if w.isalpha() and len(w) > MIN_WORD_LENGTH})
     negation = "negation" in classes
     features += [f"c={name}" for name in sorted(classes)]
     if negation:

@@ -41,7 +41,11 @@ def frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
     if sentence is None or sentence.start > anchor:
         return []
     tokens = document.tokens[sentence.first : sentence.last]
-    return [t for t in tokens if not inside(t, attribution.quote.spans)]
+    spans = attribution.quote.spans
+    if len(spans) == 1:  # the usual case, without a scan of the spans for every token
+        start, end = spans[0]
+        return [t for t in tokens if not start <= t.start < end]
+    return [t for t in tokens if not inside(t, spans)]
 
 
 def _sentence_index(document: Document, offset: int) -> int:
@@ -137,6 +141,10 @@ class Statements:
 
 
 def _same_source(first: Attribution, second: Attribution) -> bool:
+    """Whether both statements come from one source. Hearsay without a speaker has none of its
+    own ("X soll ... haben. X bestritt das": X answers what is said about X)."""
+    if any(a.speaker is None and a.stance == "unverified" for a in (first, second)):
+        return False
     if first.source is not None and second.source is not None:
         return first.source.name == second.source.name
     return False
@@ -179,6 +187,8 @@ def responds_to(
     response = attributions[index]
     sentence = _sentence_index(document, (response.cue or response.quote).start)
     reported = _reported_claim(statements, index, sentence)
+    if reported is None and statements.sentence[index] != sentence:
+        reported = _reported_claim(statements, index, statements.sentence[index])
     if reported is not None:
         return reported
     # the earlier statements: those before it that end before it starts, or all before it
@@ -210,6 +220,11 @@ def responds_to(
     shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
+    kind = _named_kind(document, response)
+    if kind is not None:  # "die Forderung ... entbehre jeder Grundlage": the demand before it
+        for i in earlier:
+            if attributions[i].stance == kind:
+                return _head_of_chain(attributions, i)
     if response.stance not in stance_lexicon().rules["responding"]:
         return None  # a criticism answers a statement only where it takes it up
     for i in earlier:
@@ -226,10 +241,15 @@ def _reported_claim(statements: Statements, index: int, sentence: int) -> int | 
     start = (response.cue or response.quote).start
     for i in statements.by_sentence.get(sentence, []):
         other = statements.attributions[i]
-        if i == index or other.quote.start < start or _same_source(other, response):
+        if i == index:
             continue
         cue = other.cue.text.lower() if other.cue is not None else ""
-        if other.stance == "unverified" or cue in REPORT_CUES:
+        # "den Vorwurf, wonach P, ließ er nicht gelten": a claim cued by "wonach" may come first,
+        # and without a speaker of its own its source is the one the response's was taken from
+        if cue in REPORT_CUES and (other.speaker is None or not _same_source(other, response)):
+            return i
+        if (other.stance == "unverified" and other.quote.start >= start
+                and not _same_source(other, response)):
             return i
     return None
 
@@ -257,6 +277,17 @@ def _demonstrative_noun(response: Attribution) -> str | None:
     for before, word in pairwise(words):
         if before.lower() in DEMONSTRATIVES and word.strip(",.") in nouns:
             return word.strip(",.")
+    return None
+
+
+def _named_kind(document: Document, response: Attribution) -> str | None:
+    """The stance of the statement a response names by its kind in its sentence: "die
+    Aufforderung" a demand, "die Vorwürfe" a criticism (rules.json, claim_nouns)."""
+    nouns: dict[str, str] = stance_lexicon().rules["claim_nouns"]
+    for word in _response_text(document, response).split():
+        kind = nouns.get(word.strip(".,;:!?„“\"»«()"))
+        if kind is not None:
+            return kind
     return None
 
 
