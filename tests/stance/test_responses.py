@@ -118,3 +118,21 @@ def test_a_response_that_names_a_demand_answers_the_demand_before_it() -> None:
     ])
     assert [a.stance for a in attributions] == ["demand", "assert", "deny"]
     assert attributions[2].responds_to == 0
+
+
+def test_the_responders_own_name_takes_up_no_claim() -> None:
+    """Words of the response's speaker ("Der Chef von Berger Bau Lindau") are not what it
+    shares with a claim: the denial answers the accusation before it, not the statement about
+    the firm that shares its name."""
+    text = ("Die Firma Berger Bau habe ein neues Werk in Lindau eröffnet, teilte der Landrat mit. "
+            "Die Gewerkschaft warf der Stadt vor, die Gebühren der Kitas erhöht zu haben. "
+            "Der Chef von Berger Bau Lindau, Jan Holm, sagte, das stimme nicht.")
+    attributions = assigned(text, [
+        statement(text, "Die Firma Berger Bau habe ein neues Werk in Lindau eröffnet",
+                  "der Landrat", "teilte mit"),
+        statement(text, "die Gebühren der Kitas erhöht zu haben", "Die Gewerkschaft",
+                  "warf vor"),
+        statement(text, "das stimme nicht", "Der Chef von Berger Bau Lindau, Jan Holm", "sagte"),
+    ])
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 1

@@ -91,9 +91,9 @@ from quellenlage.stance.cues import stance_lexicon
 THRESHOLD = 0.4
 RESPONSE_THRESHOLD = 0.15
 MIN_CORE = 0.7
-OWN_CONTENT = 3  # terms from which an answer that shares none with the claim is no answer
 TOTAL = ""  # the claim_term_counts row that holds the number of linked statements
 CHUNK = 400
+OWN_CONTENT = 3  # terms from which an answer says enough of its own to match a claim's core
 ADVISORY_LOCK = 7_201_126  # PostgreSQL: one linker at a time per database
 
 
@@ -107,6 +107,9 @@ class LinkSettings:
     # several words ("Champions League", "Bad Radkersburg") counts as one.
     min_shared: int = 3
     response_min_shared: int = 2
+    # ... and match less of the claim's core; an answer with few words of its own ("Das stimmt
+    # nicht", fewer than OWN_CONTENT terms) need match none of it.
+    response_min_core: float = 0.0
     # Of the shared terms, this many must be specific - in at most `specific_share` of the
     # linked statements: names and rare words, not "Entscheidung", "treffen", "Jahre". A phrase
     # of everyday words is no claim. In a young archive term counts say little: up to
@@ -533,7 +536,10 @@ class _Batch:
                 match = self.match(statement, self.claims[key])
                 # "Das ist falsch" joins what it answers; a statement with words of its own
                 # must share one of them (the stance step may point at the wrong statement).
-                if match.shared or len(statement.terms) < OWN_CONTENT:
+                # The answered statement's claim is preferred, with the evidence any answer
+                # needs: the stance step may point at the wrong statement.
+                if (match.shared >= self.settings.response_min_shared
+                        and match.similarity >= self.settings.response_threshold):
                     chosen, score = self.claims[key], match.similarity
                     self.summary.responses += 1
         if chosen is None:
@@ -583,7 +589,11 @@ class _Batch:
             by_words = (
                 match.shared >= min_shared
                 and match.similarity >= threshold
-                and (responding or match.core >= settings.min_core)
+                and match.core >= (
+                    settings.min_core if not responding
+                    else settings.response_min_core if len(statement.terms) >= OWN_CONTENT
+                    else 0.0
+                )
                 and statement.units(match.terms) >= min_shared
                 and statement.units(match.specific) >= settings.min_specific
             )

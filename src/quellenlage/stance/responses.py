@@ -156,7 +156,12 @@ def _response_text(document: Document, response: Attribution) -> str:
     sentence = document.sentence_at(response.quote.start)
     start = min(response.quote.start, sentence.start if sentence is not None else 0)
     end = max(response.quote.end, sentence.end if sentence is not None else 0)
-    return document.text[start:end]
+    text = document.text[start:end]
+    speaker = response.speaker
+    if speaker is None or not start <= speaker.start < speaker.end <= end:
+        return text
+    # without the speaker: "Der Chef von Gold Apollo sagte ..." takes up no claim about Gold Apollo
+    return text[: speaker.start - start] + text[speaker.end - start :]
 
 
 @cache
