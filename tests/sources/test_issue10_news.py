@@ -325,3 +325,86 @@ def test_outlets_in_a_list_and_a_group_of_them_are_one_media_source():
     assert [(s.name, s.kind) for s in result] == [
         ("Rechercheverbund aus ORF, BR und Abendpost", "media"),
         ("ORF, BR und Abendpost", "media")]
+
+
+def test_a_surname_given_alone_more_than_once_is_a_person_a_noun_is_not():
+    text = ("Der Leichnam sei verschwunden, schreibt Jarosch. Jarosch forderte die Herausgabe. Das "
+            "Modell sei alt, erwähnte Lügen nicht.")
+    result = sources(
+        text,
+        statement(text, "Der Leichnam sei verschwunden", "Jarosch", "schreibt"),
+        statement(text, "Das Modell sei alt", "Lügen", "erwähnte"),
+    )
+    assert (result[0].name, result[0].kind) == ("Jarosch", "person")
+    assert result[1] is None or result[1].kind != "person"
+
+
+def test_a_bare_angaben_span_takes_its_possessive_or_genitive_from_the_text():
+    text = ("Bürgermeister Karl Moser sagte, der Weg sei gesperrt. Die Bergwacht veröffentlichte "
+            "Karten, die nach ihren Angaben den Hang zeigen. Nach Angaben des von der Stadt "
+            "geführten Gesundheitsamts gab es zwei Verletzte.")
+    result = names(
+        text,
+        statement(text, "der Weg sei gesperrt", "Bürgermeister Karl Moser", "sagte"),
+        statement(text, "den Hang zeigen", "Angaben", "nach"),
+        statement(text, "gab es zwei Verletzte", "Angaben", "Nach", speaker_occurrence=1),
+    )
+    assert result[1] != "Karl Moser"
+    assert result[2] == "Gesundheitsamt"
+
+
+def test_two_names_side_by_side_the_subject_speaks_or_the_one_quoted():
+    text = ("Der Söldnerchef Jegor Kowalenko griff den Minister Pawel Gruzin an. Zuvor hatte "
+            "Kowalenko Gruzin vorgeworfen, die Angriffe befohlen zu haben. „Ich vermittle nur“, "
+            "zitierte NBC Gruzin.")
+    accusation = statement(text, "die Angriffe befohlen zu haben", "Kowalenko Gruzin")
+    accusation.cue = Part.from_spans(text, [find(text, "hatte"), find(text, "vorgeworfen")])
+    result = names(text, accusation,
+                   statement(text, "„Ich vermittle nur“", "NBC Gruzin", "zitierte"))
+    assert result == ["Jegor Kowalenko", "Pawel Gruzin"]
+
+
+def test_man_goes_on_with_a_person_who_took_the_floor_after_the_statement_before():
+    text = ("Viele Beobachter machten den Präsidenten verantwortlich. Bürgermeisterin Eva "
+            "Hollerer wählte scharfe Worte. Man wisse nicht genau, was passiert sei.")
+    result = names(
+        text,
+        statement(text, "den Präsidenten", "Viele Beobachter", "machten verantwortlich",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "was passiert sei", "Man", "wisse"),
+    )
+    assert result[1] == "Eva Hollerer"
+
+
+def test_the_phrase_before_an_infinitive_with_zu_is_no_speaker():
+    text = ("Putin habe den Mann verfolgt, sagte die Präsidentin Anna Keller. Nichts habe ihn "
+            "abgehalten, Lügen anzuprangern, sogar in Haft.")
+    result = names(
+        text,
+        statement(text, "Putin habe den Mann verfolgt", "die Präsidentin Anna Keller", "sagte"),
+        statement(text, "sogar in Haft", "Lügen", "anzuprangern"),
+    )
+    assert result == ["Anna Keller", "Anna Keller"]
+
+
+def test_man_and_hiess_es_with_an_organisation_after_im_or_vonseiten():
+    text = ("Der Fiskalrat rechnet mit höheren Kosten. Dagegen bezifferte man die Kosten im "
+            "Finanzministerium mit einer Milliarde. Am Montag kamen 3.000 Menschen an, hieß es "
+            "vonseiten der Polizei.")
+    arrivals = statement(text, "Am Montag kamen 3.000 Menschen an")
+    arrivals.cue = Part.from_spans(text, [find(text, "hieß es")])
+    result = names(
+        text,
+        statement(text, "mit höheren Kosten", "Der Fiskalrat", "rechnet",
+                  quote_type=QuoteType.REPORTED),
+        statement(text, "die Kosten", "man", "bezifferte", quote_type=QuoteType.REPORTED),
+        arrivals,
+    )
+    assert result == ["Fiskalrat", "Finanzministerium", "Polizei"]
+
+
+def test_a_speaker_span_cut_before_a_role_and_name_takes_them():
+    text = ("Das bestätige ihre Rolle, meinte Kanal 4-Info-Direktorin Carla Brunner gegenüber "
+            "der APA.")
+    assert names(text, statement(text, "Das bestätige ihre Rolle", "Kanal",
+                                 "meinte")) == ["Carla Brunner"]

@@ -247,6 +247,8 @@ def _parse_tokens(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                            kind="collective" if kind == "person" else kind,  # people: a group
                            agreement="pl", definite=True, parts=mentions)
     segments = _split_commas(tokens)
+    if not segments:  # punctuation only
+        return _not_a_source(Mention(start, end, surface))
     mention = _parse_segment(text, segments[0], gaz)
     if mention.form == "none" and len(segments) > 1 and len(segments[0]) <= LONG_SPAN_TOKENS:
         # "Die frühere Sonderbeauftragte für den Balkan, Petra Lindner": the name right

@@ -18,8 +18,20 @@ A definite description ("die Behörde", "das Ministerium", "das Blatt") takes th
 outlet named before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp") or, for a
 general noun, any named one nearby that no other noun describes; a reference ("Demnach", "den
 Angaben zufolge", "die Studie", "dem Zeitungsbericht") takes the source of the statement before
-or the author named before; a dateline ("WIEN (APA) -") is no speaker; an unnamed person whose
-role noun finds no holder is anonymous.
+or the author named before ("demnach" with no statement just before: the source named just
+before it); a dateline ("WIEN (APA) -", "Peking:") is no speaker; an unnamed person whose role
+noun finds no holder is anonymous.
+
+A person named in full once is named by the surname alone elsewhere, before or after, in any
+transliteration (name_key: Podoljak ~ Podolyak); such words are mentions too, which pronouns and
+role nouns find. A speaker span that names nothing ("Der Ballon", "die Zahl") is treated as no
+speaker span: the source is named in the cue ("Medienberichten zufolge") or beside an impersonal
+one ("Vom Ministerium hieß es", "hieß es in einer Mitteilung der Polizei"), is the subject of the
+cue verb (named after it, or the phrase that opens its clause), or goes on from the statement
+before. Spans the extractor cut wrongly are read again: a possessor alone ("Mitterlehners" of
+"Mitterlehners früherer Chef, X") stands for the person possessed, an outlet in the dative right
+after the verb ("sagte der Agentur AFP") is spoken to, an adverb before the verb ("Darin
+versprechen X und Y") gives way to the subject after it.
 """
 
 from __future__ import annotations
@@ -42,6 +54,7 @@ from quellenlage.sources.mentions import (
     NEUTER,
     POSSESSIVE,
     Mention,
+    _complement_end,
     _from_entry,
     _is_acronym,
     _is_adjective_form,
@@ -95,12 +108,15 @@ RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, d
 POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
 # auxiliaries in Konjunktiv: a clause of reported speech, whose subject is what is reported
 REPORTED_AUXILIARIES = frozenset({"sei", "seien", "wäre", "wären", "würde", "würden"})
+WRAPPED_PHRASE_TOKENS = 10  # "Angaben des von der Miliz kontrollierten Ministeriums"
 SUBJECT_PHRASE_TOKENS = 10  # the longest phrase before a verb read as its subject
 ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
+CUE_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "gemäß", "so", "wie"})
 SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
 NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
 # prepositions that name the source beside an impersonal cue: "Aus dem Ministerium hieß es"
-SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens"})
+SOURCE_PREPOSITIONS = frozenset({"von", "vom", "aus", "bei", "beim", "seitens", "vonseiten"})
+PLACE_PREPOSITIONS = frozenset({"in", "im"})  # a source only as an organisation or a document
 CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "–", "-", *QUOTE_MARKS})
 IMPERSONAL_CUE_WORDS = frozenset({"es", "wurde", "wird", "wurden", "werden", "worden"})
 IMPERSONAL_VERBS = frozenset({"hieß", "heißt", "hiess", "heisst", "wurde", "wird", "wurden",
@@ -309,10 +325,13 @@ class ArticleSources:
         return latest[1] if latest is not None else None
 
     def _append_entity(self, entity: Entity) -> None:
+        self._append_entity_surname(entity)
+        self.entities.append(entity)
+
+    def _append_entity_surname(self, entity: Entity) -> None:
         # an unnamed person ("die Mandantin") has no surname and matches no name
         if entity.kind == "person" and entity.surname:
             self._by_surname_index[name_key(entity.surname)] = (len(self.entities), entity)
-        self.entities.append(entity)
 
     def _person(self, mention: Mention) -> Entity:
         entity = self._by_surname(mention.surname or "")
@@ -423,6 +442,16 @@ class ArticleSources:
         if not mention.parts:
             self._add(mention, entity)
         entity.spoke = True
+        if entity.kind == "unknown" and cue_text and cue_text[:1].islower() and (
+            cue_text.split()[0] not in CUE_PREPOSITIONS
+        ) and mention.form == "named" and mention.text[:1].isupper() and (
+            " " not in mention.text
+        ) and self._surname_alone(mention.text):
+            # "..., schreibt Jarmysch": a surname the article gives alone, the subject of a
+            # verb
+            entity.kind = "person"
+            entity.surname = entity.surname or entity.name
+            self._append_entity_surname(entity)
         return entity
 
     def _in_dateline(self, start: int, end: int) -> bool:
@@ -668,6 +697,70 @@ class ArticleSources:
             return self.subject_of_cue(cue, loose=True)
         return None
 
+    def name_after(self, start: int, end: int) -> tuple[int, int]:
+        """A span cut before the role and name that follow it ("meinte Puls" | "4-Info-
+        Direktorin Corinna Milborn"): the role and the name."""
+        tokens = self.document.tokens
+        index = self.document.token_at(end - 1)
+        if index is None or index + 3 >= len(tokens):
+            return start, end
+        role = index + 1
+        while role < index + 3 and (tokens[role].text.isdigit() or tokens[role].text == "-"):
+            role += 1  # "Puls 4-Info-Direktorin": the name of a channel runs on
+        if role + 2 >= len(tokens) or self.gaz.role(tokens[role].text) is None or (
+            tokens[index + 1].start > tokens[index].end + 1
+        ):
+            return start, end
+        first_name, surname = tokens[role + 1], tokens[role + 2]
+        if not self.gaz.first_name_gender(first_name.text) or not surname.text[:1].isupper():
+            return start, end
+        return tokens[role].start, surname.end
+
+    def one_of_two_names(self, start: int, end: int, cue_text: str | None) -> tuple[int, int]:
+        """Two names side by side, each a source of its own ("Zuvor hatte Prigoschin Schoigu
+        vorgeworfen", "zitierte NBC Barsony-Arcidiacono"): the subject speaks, the first; after
+        a verb of quoting, the one quoted, the second."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        if index is None or index + 1 >= len(tokens) or tokens[index + 1].end != end:
+            return start, end
+        first, second = tokens[index], tokens[index + 1]
+        if not all(self._names_a_source(token.text) for token in (first, second)):
+            return start, end
+        if cue_text and cue_text.lower().startswith("zitier"):
+            return second.start, second.end
+        return first.start, first.end
+
+    def _names_a_source(self, word: str) -> bool:
+        """A capitalised word that alone names a person of the article or a known source (not
+        a first name, which begins a name)."""
+        if not word[:1].isupper() or self.gaz.first_name_gender(word):
+            return False
+        entry = self.gaz.lookup(word)
+        return self._by_surname(word) is not None or (
+            entry is not None and entry.kind in {"person", "media", "organisation"})
+
+    def completed_wrapper(self, start: int, end: int) -> tuple[int, int]:
+        """A speaker span that is only a noun such as "Angaben" takes the words that say whose
+        they are: a possessive or article right before it ("nach ihren Angaben") or the genitive
+        or von-phrase after it ("nach Angaben des von der Miliz kontrollierten Ministeriums")."""
+        tokens = self.document.tokens
+        index = self.document.token_at(start)
+        if index is None or tokens[index].end != end or not tokens[index].text[:1].isupper() or (
+            self.gaz.wrappers.match(tokens[index].text) is None
+        ):
+            return start, end
+        if index > 0 and tokens[index - 1].text.lower() in POSSESSIVE:
+            return tokens[index - 1].start, end
+        sentence = self.document.sentences[self.document.sentence_of_token[index]]
+        if index + 1 < sentence.last and tokens[index + 1].text in {"des", "der", "von", "vom"}:
+            stop = min(sentence.last, index + WRAPPED_PHRASE_TOKENS)
+            words = [token.text for token in tokens[index:stop]]
+            last = index + _complement_end(words, 1) - 1
+            if last > index:
+                return start, tokens[last].end
+        return start, end
+
     def possessed_phrase(self, start: int, end: int) -> tuple[int, int]:
         """A speaker span that is only a possessor ("Mitterlehners" of "deponierte
         Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl") stands for
@@ -775,6 +868,23 @@ class ArticleSources:
             return None
         return self.resolve(begin, finish, cue.text, previous)
 
+    def new_subject_between(self, previous: tuple[int, Entity], start: int) -> Entity | None:
+        """A person who opens the sentence just before `start`, after the statement before
+        ended, and is not its source: the one whose words "man", "wir" or "ich" go on with."""
+        sentence = self.sentence_of(start)
+        if sentence - 1 <= previous[0]:
+            return None
+        first = bisect_left(self.candidates, self.sentence_starts[sentence - 1],
+                            key=_candidate_start)
+        for candidate in self.candidates[first:]:
+            if candidate.mention.sentence != sentence - 1:
+                break
+            if candidate.entity.kind == "person" and candidate.entity is not previous[1] and (
+                self._is_sentence_subject(candidate.mention)
+            ):
+                return candidate.entity
+        return None
+
     def names_nothing(self, start: int, end: int) -> bool:
         """Whether a speaker span names no source at all ("Der Ballon", "Unmittelbar"), as
         opposed to one that names a source the article does not resolve (a pronoun)."""
@@ -787,36 +897,46 @@ class ArticleSources:
     def source_beside_cue(
         self, cue: Part, previous: tuple[int, Entity] | None
     ) -> Entity | None:
-        """The source in a phrase with "von", "aus", "bei" or "seitens" (or a document noun)
-        right before or after an impersonal cue: "Vom Außenministerium hieß es", "hieß es am
-        Abend aus dem Ministerium", "hieß es in einer Mitteilung der Polizei", "wurde von der
-        Behörde mitgeteilt"; none across a comma or a quotation mark."""
+        """The source in a phrase with "von", "aus", "bei", "seitens" or "in" (an organisation
+        or a document noun) right before or after an impersonal cue: "Vom Außenministerium
+        hieß es", "hieß es am Abend aus dem Ministerium", "hieß es in einer Mitteilung der
+        Polizei", "Im Innenministerium hieß es", "wurde von der Behörde mitgeteilt"; none across
+        a comma or a quotation mark."""
         if not IMPERSONAL_CUE_WORDS.intersection(cue.text.lower().split()):
             return None  # "nach Vorwürfen aus Moskau": a verb with a subject of its own
-        tokens = self.document.tokens
         first = self.document.token_at(cue.start)
         last = self.document.token_at(cue.end - 1)
         if first is None or last is None:
             return None
-        sentence = self.document.sentences[self.sentence_of(cue.start)]
+        return self.source_beside(first, last, previous)
+
+    def source_beside(self, first: int, last: int,
+                      previous: tuple[int, Entity] | None) -> Entity | None:
+        """The source phrase beside the words of tokens [first, last] (an impersonal cue, or
+        "man": "bezifferte man die Kosten im Finanzministerium"), as source_beside_cue reads
+        it."""
+        tokens = self.document.tokens
+        sentence = self.document.sentences[self.document.sentence_of_token[first]]
         # after the cue: "hieß es (am frühen Morgen) von der Botschaft"
         index = last + 1
         while index < sentence.last and tokens[index].text not in CLAUSE_END:
-            if tokens[index].text.lower() in SOURCE_PREPOSITIONS or (
-                tokens[index].text.lower() in {"in", "im"}
-            ):
+            if tokens[index].text.lower() in SOURCE_PREPOSITIONS | PLACE_PREPOSITIONS:
                 end = index + 1
                 while end < sentence.last and tokens[end].text not in CLAUSE_END:
                     end += 1
-                return self._source_phrase(index, end, previous)
+                source = self._source_phrase(index, end, previous)
+                if source is not None:
+                    return source
             index += 1
         # before the cue: "Vom Außenministerium in Moskau hieß es", "Von der Polizei wurde
-        # mitgeteilt"
+        # mitgeteilt", "Im Innenministerium hieß es"
         index = first - 1
         while index >= sentence.first and tokens[index].text not in CLAUSE_END:
             index -= 1
         index += 1
-        if index < first and tokens[index].text.lower() in SOURCE_PREPOSITIONS:
+        if index < first and tokens[index].text.lower() in SOURCE_PREPOSITIONS | (
+            PLACE_PREPOSITIONS
+        ):
             end = index + 1
             while end < first and tokens[end].text.lower() not in IMPERSONAL_VERBS:
                 end += 1
@@ -831,14 +951,16 @@ class ArticleSources:
         if end <= preposition + 1:
             return None
         start, stop = tokens[preposition + 1].start, tokens[end - 1].end
-        if tokens[preposition].text.lower() in {"in", "im"}:
+        if tokens[preposition].text.lower() in PLACE_PREPOSITIONS:
             mention = parse_mention(self.document, start, stop)
             if mention.form != "reference" and not (mention.parts or mention.is_named) and (
                 mention.form not in {"anonymous", "collective"}
             ):
                 return None
             head = self.document.text[start:stop].split()
-            if not any(self.gaz.wrappers.match(word) for word in head[:3]):
+            if mention.kind != "organisation" and not any(
+                self.gaz.wrappers.match(word) for word in head[:3]
+            ):
                 return None  # "in Moskau", "im Weißen Haus": a place, no source
         elif parse_mention(self.document, start, stop).form in {"none", "pronoun"}:
             return None
@@ -900,6 +1022,28 @@ class ArticleSources:
         return index is not None and index + 1 < len(tokens) and (
             tokens[index + 1].text.lower() in NOMINATIVE_OPENERS)
 
+    def _surname_alone(self, word: str) -> bool:
+        """Whether a capitalised word reads as a surname the article gives alone: named more
+        than once ("Prigoschin sagte ... Prigoschin kündigte an"), never right after an article
+        as a common noun is ("das Budget")."""
+        tokens = self.document.tokens
+        positions = [position for position in self._word_positions(word)
+                     if self.document.text.startswith(word, position)]
+        for position in positions:
+            index = self.document.token_at(position)
+            if index and tokens[index - 1].text.lower() in DEFINITE | INDEFINITE:
+                return False
+        return len(positions) > 1
+
+    def _word_positions(self, word: str) -> Iterable[int]:
+        """Where words that start with `word` begin in the text (an index built once)."""
+        if self._word_starts is None:
+            self._word_starts = {}
+            for match in WORD_RUN.finditer(self.document.text):
+                self._word_starts.setdefault(match.group(), []).append(match.start())
+        leading = WORD_RUN.match(word)
+        return self._word_starts.get(leading.group(), ()) if leading else ()
+
     def _occurs_inside_sentence(self, name: str) -> bool:
         r"""Whether `name` occurs as a whole word after a character that cannot open a sentence.
 
@@ -907,17 +1051,12 @@ class ArticleSources:
         of where each word of the text starts, built once: a scan of the whole text for every
         name would make long texts quadratic."""
         text = self.document.text
-        leading = WORD_RUN.match(name)
-        if leading is None:  # cannot happen for a capitalised name; kept exact all the same
+        if WORD_RUN.match(name) is None:  # cannot happen for a capitalised name; kept exact
             positions: Iterable[int] = (
                 match.start()
                 for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
         else:
-            if self._word_starts is None:
-                self._word_starts = {}
-                for match in WORD_RUN.finditer(text):
-                    self._word_starts.setdefault(match.group(), []).append(match.start())
-            positions = self._word_starts.get(leading.group(), ())
+            positions = self._word_positions(name)
         matched_until = 0  # finditer's matches do not overlap
         for position in positions:
             end = position + len(name)
@@ -1082,9 +1221,12 @@ class ArticleSources:
                 continue  # "58-Jährige": one word
             if token.text[:1].isalnum():
                 words.append(token.text)
-                if len(words) > 1:
+                if len(words) > 2:
                     return False
-        return not words or words[0].lower() in DEFINITE
+        # "Der Minister X", "US-Präsident Biden": an article, a title, or both before the name
+        if len(words) == 2:
+            return words[0].lower() in DEFINITE and self.gaz.role(words[1]) is not None
+        return not words or words[0].lower() in DEFINITE or self.gaz.role(words[0]) is not None
 
     def _role_antecedent(self, mention: Mention) -> Entity | None:
         noun = mention.role_noun
@@ -1195,6 +1337,15 @@ def name_key(word: str) -> str:
         key = key.replace(written, sound)
     key = DOUBLED.sub(r"\1", key)
     return key.removesuffix("iy") + "y" if key.endswith("iy") else key
+
+
+def _zu_infinitive(cue_text: str | None) -> bool:
+    """A cue that is an infinitive with zu ("anzuprangern", "zu fordern")."""
+    words = (cue_text or "").split()
+    if len(words) == 2 and words[0] == "zu":
+        return words[1][:1].islower() and words[1].endswith("n")
+    return len(words) == 1 and words[0].islower() and len(words[0]) > 7 and (
+        "zu" in words[0][2:-3]) and words[0].endswith("n")
 
 
 def _has_determiner(mention: Mention) -> bool:
@@ -1541,22 +1692,32 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
         entity: Entity | None = None
         if speaker is not None and speaker.text.strip().lower() in GOING_ON:
             entity = article.interviewee(speaker.start)  # "Antwort: Wir sind noch dabei, ..."
+            if entity is None and speaker.text.strip().lower() == "man" and (
+                (token := document.token_at(speaker.start)) is not None
+            ):  # "bezifferte man die Kosten im Finanzministerium"
+                entity = article.source_beside(token, token, previous)
             if entity is None and previous is not None and (
                 article.sentence_of(attribution.quote.start) - previous[0] <= CARRY_WINDOW
             ) and article.interview_label(speaker.start) is None:
-                # "Ich glaube nicht, dass ...": the speaker of the words just before goes on
-                entity = previous[1]
+                # "Ich glaube nicht, dass ...": the speaker of the words just before goes on,
+                # or one who took the floor in the sentence between ("Biden wählte scharfe
+                # Worte. Man wisse nicht, ...")
+                entity = article.new_subject_between(previous, speaker.start) or previous[1]
         elif speaker is not None:
             cue_text = attribution.cue.text if attribution.cue else None
-            start, end = article.possessed_phrase(*_speaker_span(article, speaker))
+            start, end = article.completed_wrapper(*_speaker_span(article, speaker))
+            start, end = article.possessed_phrase(start, end)
+            start, end = article.name_after(start, end)
+            start, end = article.one_of_two_names(start, end, cue_text)
             if attribution.cue is not None:
                 start, end = article.subject_for_addressee(start, end, attribution.cue)
             cue_start = attribution.cue.start if attribution.cue else None
             if attribution.cue is not None:  # "Darin versprechen X und Y ...": X and Y speak
                 entity = article.inverted_subject(start, end, attribution.cue, previous)
-            if entity is None:
+            if entity is None and not _zu_infinitive(cue_text):
+                # "Lügen anzuprangern": an infinitive with zu has no subject of its own
                 entity = article.resolve(start, end, cue_text, previous, cue_start)
-            if entity is None and article.names_nothing(start, end):
+            if entity is None and (article.names_nothing(start, end) or _zu_infinitive(cue_text)):
                 # "Von dem Ballon sei nie eine Gefahr ausgegangen", "Lügen anzuprangern": a
                 # phrase read as the speaker that names none; the statement's source is found
                 # as for a statement without a speaker
