@@ -193,7 +193,9 @@ def stored_in(engine: Engine) -> int:
 
 
 def test_a_killed_worker_ends_a_parallel_batch_in_one_line(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "corpus.jsonl")
+    # enough articles that the rules engine, the default and fast, is still at work when the
+    # worker is killed
+    corpus = write_corpus(tmp_path / "corpus.jsonl", count=ARTICLES * 10)
     out = tmp_path / "teile"
     process = subprocess.Popen(
         [sys.executable, "-c", CLI, "batch", str(corpus), "--out", str(out), "--workers", "2",
@@ -203,7 +205,7 @@ def test_a_killed_worker_ends_a_parallel_batch_in_one_line(tmp_path: Path) -> No
         assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
         assert time.monotonic() < deadline, "no worker started in two minutes"
         time.sleep(0.02)
-    time.sleep(1)  # at work
+    time.sleep(0.5)  # at work
     os.kill(workers_of(process.pid)[0], signal.SIGKILL)
     returncode, error = ended_within(process, FAULT_SECONDS)
     assert returncode == 2
