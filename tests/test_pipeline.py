@@ -41,3 +41,10 @@ def test_a_model_directory_means_the_trained_engine() -> None:
     assert check_engine("trained", "any/model/dir") == "trained"
     with pytest.raises(InputError, match="trained engine"):
         check_engine("rules", "any/model/dir")
+
+
+def test_stance_by_the_rules_alone_without_the_shipped_classifier() -> None:
+    text = "Die Stadt müsse mehr Lehrer einstellen, sagte die Elternsprecherin."
+    # the rules read no demand in "müsse" after a neutral cue; the shipped classifier does
+    assert analyze(text).attributions[0].stance == "demand"
+    assert analyze(text, stance_classifier=False).attributions[0].stance == "assert"

@@ -53,12 +53,15 @@ def too_long(text: str, max_chars: int = MAX_TEXT_CHARS) -> str | None:
 
 
 def analyze(
-    text: str, *, engine: str | None = DEFAULT_ENGINE, model_dir: str | Path | None = None
+    text: str, *, engine: str | None = DEFAULT_ENGINE, model_dir: str | Path | None = None,
+    stance_classifier: bool = True,
 ) -> Article:
     """Find who said what in a German text. Offsets in the result refer to `text` as given.
 
     `model_dir`: for engine "trained", a model directory from `quellenlage train` (default: the
-    shipped model)."""
+    shipped model). `stance_classifier=False` gives the stance by the rules alone, without the
+    shipped classifier, whose files are CC BY-NC-SA (data/stance/LICENSE.md): with the rules
+    engine, nothing of the result then comes from a model trained on non-commercial data."""
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
     engine = check_engine(engine, model_dir)
@@ -70,7 +73,8 @@ def analyze(
     attributions.sort(key=lambda a: (a.quote.start, a.quote.end))
     resolve_sources(document, attributions)
     find_channels(document, attributions)
-    assign_stance(document, attributions)
+    assign_stance(document, attributions,
+                  classifier="shipped" if stance_classifier else None)
     return Article(text=text, attributions=attributions)
 
 
