@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import typer
 
 from quellenlage.cli import (
@@ -43,6 +45,9 @@ def root(
     ),
 ) -> None:
     """Who said what in German news: quotations, speakers, sources."""
+    # A lost database connection is reported in one line of our own; the driver's warning
+    # about the pipeline it could not close would print a second one.
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 
 app.command("extract")(extract.extract_command)
