@@ -60,8 +60,7 @@ def analyze(
 
     `model_dir`: for engine "trained", a model directory from `quellenlage train` (default: the
     shipped model). `stance_classifier=False` gives the stance by the rules alone, without the
-    shipped classifier, whose files are CC BY-NC-SA (data/stance/LICENSE.md): with the rules
-    engine, nothing of the result then comes from a model trained on non-commercial data."""
+    shipped classifier (its files are CC BY-NC-SA: data/stance/LICENSE.md)."""
     if not isinstance(text, str):
         raise InputError(f"analyze() needs a str, not {type(text).__name__}")
     engine = check_engine(engine, model_dir)

@@ -478,10 +478,10 @@ def test_unmarked_indicative_message_stays_indirect_where_the_text_has_quotation
 
 
 def test_colon_after_a_surname_attributes_the_sentence() -> None:
-    found = statements("Renate Anderl leitet die Gewerkschaft. Anderl: Die Forderung entbehrt "
+    found = statements("Marta Lindqvist leitet den Verband. Lindqvist: Die Forderung entbehrt "
                        "jeder Grundlage.")
     assert [parts(a)[:2] for a in found] == [
-        ("Die Forderung entbehrt jeder Grundlage", "Anderl")
+        ("Die Forderung entbehrt jeder Grundlage", "Lindqvist")
     ]
     assert found[0].type is QuoteType.DIRECT
 
@@ -619,8 +619,8 @@ def test_subject_after_the_auxiliary_when_a_prepositional_phrase_opens_the_claus
 
 
 def test_name_before_an_apposition_without_its_closing_comma() -> None:
-    found = only("Dolkun Isa, der Sekretär des Kongresses sagte dem Sender, es sei schwierig.")
-    assert parts(found)[1] == "Dolkun Isa, der Sekretär des Kongresses"
+    found = only("Jonas Berglund, der Sekretär des Vereins sagte dem Sender, es sei schwierig.")
+    assert parts(found)[1] == "Jonas Berglund, der Sekretär des Vereins"
 
 
 def test_a_time_phrase_after_the_verb_is_no_speaker() -> None:
@@ -661,7 +661,7 @@ def test_a_speech_act_in_a_clause_beside_a_statement_is_reported_too() -> None:
 
 
 def test_the_speech_act_among_verbs_of_saying_makes_the_reported_statement() -> None:
-    found = only("Regierungen aus aller Welt bekunden ihr Entsetzen und fordern Aufklärung.")
+    found = only("Kirchen aus dem ganzen Land bekunden ihre Trauer und fordern Hilfe.")
     assert found.type is QuoteType.REPORTED and found.stance == "demand"
 
 
