@@ -269,7 +269,7 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
-        )):  # "Die Hamas selbst sprach von ...", "Er hatte zuvor gesagt"
+        )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
             return [(start, phrase_end)]
         if phrase_end > start and tokens[cue - 1].text in ("und", "sowie", "aber"):
             # "Er akzeptierte die Niederlage und kommentierte, ...": the shared subject
@@ -278,7 +278,7 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 and tokens[phrase_end].text in ("in", "aus")
                 and word_class(tokens[phrase_end + 1]) == "cap"
                 and (phrase_end + 2 == cue or word_class(tokens[phrase_end + 2]) == "aux")):
-            # "Die Regierung in Oslo dementierte": a place belongs to the subject
+            # "Die Regierung in Bern dementierte": a place belongs to the subject
             phrase_end += 2
             if phrase_end == cue:
                 return [(start, phrase_end)]

@@ -19,7 +19,7 @@ The cascade, in order:
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
-8. "Anderl: ...": a surname (or a name of up to three words) and a colon open a sentence and
+8. "Lindqvist: ...": a surname (or a name of up to three words) and a colon open a sentence and
    speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
    makes the quotation X's.
 """
@@ -285,7 +285,7 @@ def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candid
 
 def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
                  statements: list[Candidate]) -> list[Candidate]:
-    """"Kiew dementierte, ein Berater schrieb auf Twitter, ...", "Er nannte das „Verrat“ und
+    """"Die Stadt dementierte, ein Sprecher schrieb auf X, ...", "Er nannte das „Betrug“ und
     warf ihm vor, ...": a speech act in a clause of its own beside the sentence's statement is
     a Reported statement too; its clause, from its subject on, is the message."""
     reported = []
@@ -306,7 +306,7 @@ MAX_COLON_SPEAKER_TOKENS = 3
 
 
 def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
-    """"Anderl: Die Aufforderung entbehrt jeder Grundlage.", "– Thiem: „Ich bin glücklich“": a
+    """"Lindqvist: Die Forderung ist unbegründet.", "– Berglund: „Ich bin glücklich“": a
     name or bare role noun and a colon open the sentence (or the part after a dash) and speak
     the rest. A phrase with an article ("Der Verdacht: ...") names a topic, not a speaker."""
     tokens = analysis.tokens
@@ -358,7 +358,7 @@ def _with_the_words(analysis: _Analysis, sentence: Sentence) -> Candidate | None
 
 
 def _is_surname(analysis: _Analysis, index: int) -> bool:
-    """The word at `index` follows a capitalised word elsewhere in the text ("Renate Anderl"),
+    """The word at `index` follows a capitalised word elsewhere in the text ("Marta Lindqvist"),
     as a surname does after a first name."""
     word = analysis.tokens[index].text
     occurrences = analysis.word_positions().get(word, ())
@@ -569,7 +569,7 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
 
 
 def _past_short_quotations(analysis: _Analysis, sentence: Sentence, right: int) -> int:
-    """The clause end past quoted words inside it ("wies die Vorwürfe als „haltlos“ zurück"),
+    """The clause end past quoted words inside it ("wies die Vorwürfe als „absurd“ zurück"),
     where the particle of the verb may stand."""
     tokens = analysis.tokens
     end = analysis.body_end(sentence)
@@ -584,8 +584,8 @@ def _past_short_quotations(analysis: _Analysis, sentence: Sentence, right: int) 
 
 
 def _before_short_quotations(analysis: _Analysis, sentence: Sentence, left: int) -> int:
-    """The clause start before quoted words inside it ("hat die Reaktionen als „überdreht“ und
-    „inakzeptabel“ bezeichnet"), where the verb's subject and auxiliary stand."""
+    """The clause start before quoted words inside it ("hat die Kritik als „überzogen“ und
+    „unpassend“ bezeichnet"), where the verb's subject and auxiliary stand."""
     tokens = analysis.tokens
     while left > sentence.first and analysis.quote_of[left - 1] >= 0:
         first, last = analysis.token_span(analysis.quotations[analysis.quote_of[left - 1]])
@@ -757,7 +757,7 @@ def _statement_around(
             and analysis.quote_of[message_start] < 0
             and not any(tokens[j].text in subjunctive for j in range(message_start, end))
         ):
-            # "Während Kiew eine Beteiligung abstreitet, rückt ...": the main clause after an
+            # "Während die Stadt jede Beteiligung abstreitet, rückt ...": the main clause after an
             # adverbial clause is no message of its verb
             return None
         frame = (start, message_start)
@@ -787,7 +787,7 @@ def _statement_around(
 def _with_name_before_apposition(
     analysis: _Analysis, sentence: Sentence, who: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """"Dolkun Isa, der Sekretär des Kongresses sagte, ...": an apposition whose closing comma
+    """"Jonas Berglund, der Sekretär des Vereins sagte, ...": an apposition whose closing comma
     is missing; the name that opens the sentence before its comma belongs to the speaker."""
     tokens = analysis.tokens
     if len(who) != 1:
