@@ -54,7 +54,7 @@ def find_addressee(
         if j in skip or quoted[j] >= 0:
             j += 1
             continue
-        kind = word_class(token, j == left)
+        kind = word_class(token)
         if kind == "prep":
             phrase_end = noun_phrase_end(tokens, j + 1, right)
             if phrase_end > j + 1 and not _touches(skip, j + 1, phrase_end) and _addresses(

@@ -30,7 +30,7 @@ OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"}
 DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
 
 
-def word_class(token: Token, sentence_initial: bool = False) -> str:
+def word_class(token: Token) -> str:
     """det, pron, prep, conj, sub, rel, adv, aux, punct, quote, num, cap (noun or name), low."""
     text = token.text
     if token.is_quote:
@@ -58,7 +58,7 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     """The end (exclusive) of the noun phrase that begins at `start`, or `start` if none does."""
     if start >= stop:
         return start
-    first = word_class(tokens[start], sentence_initial=start == 0)
+    first = word_class(tokens[start])
     if first == "pron":
         return start + 1
     if first == "quote":  # a quoted name on its own: 'laut „BBC News“'
@@ -86,7 +86,7 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         if quoted_end > i:
             return _parenthesis_end(tokens, quoted_end, stop)
     while i < stop and i - start < MAX_PHRASE_TOKENS:
-        kind = word_class(tokens[i], sentence_initial=i == 0)
+        kind = word_class(tokens[i])
         if kind == "cap" or (
             tokens[i].text in NAME_PARTICLES
             and i > nouns
@@ -152,7 +152,7 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
     start = end
     while start > stop and end - start < MAX_PHRASE_TOKENS:
         previous = tokens[start - 1]
-        kind = word_class(previous, sentence_initial=start - 1 == 0)
+        kind = word_class(previous)
         if kind in ("cap", "num") or previous.text in ("(", ")") or (
             kind == "det" or is_adjective(previous) or previous.text in NAME_PARTICLES
         ) or (previous.text == "-" and start - 2 >= stop and _hyphen_compound(
@@ -162,7 +162,7 @@ def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
         else:
             break
     # the phrase starts at its determiner or its first noun, never at a dangling article
-    while start < end and word_class(tokens[start], start == 0) not in ("det", "cap", "pron"):
+    while start < end and word_class(tokens[start]) not in ("det", "cap", "pron"):
         start += 1
     if start < end and noun_phrase_end(tokens, start, end) != end:
         # keep the longest suffix that is a phrase of its own
@@ -192,7 +192,7 @@ def apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
 def subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
     """Tokens [start, verb - 1) as "Name, apposition" when the verb follows its second comma."""
     first = start
-    while first < verb and word_class(tokens[first], first == start) == "conj":
+    while first < verb and word_class(tokens[first]) == "conj":
         first += 1
     phrase_end = noun_phrase_end(tokens, first, verb)
     if phrase_end == first or verb - 1 <= phrase_end:
@@ -207,7 +207,7 @@ def subject_before_relative_clause(tokens: list[Token], start: int, verb: int
     noun phrase that opens the sentence, then a relative clause set off by commas before the
     verb. The clause ends in its verb (lower case) and holds no quotation marks."""
     first = start
-    while first < verb and word_class(tokens[first], first == start) == "conj":
+    while first < verb and word_class(tokens[first]) == "conj":
         first += 1
     phrase_end = noun_phrase_end(tokens, first, verb)
     if phrase_end == first or phrase_end + 2 >= verb - 1 or tokens[phrase_end].text != ",":
@@ -233,7 +233,7 @@ def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
 def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
     start = left
-    while start < cue and word_class(tokens[start], start == left) in ("conj", "adv"):
+    while start < cue and word_class(tokens[start]) in ("conj", "adv"):
         start += 1
     verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
     if start < cue and (word_class(tokens[start]) == "sub" or (

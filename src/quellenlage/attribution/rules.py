@@ -118,10 +118,10 @@ class _Analysis:
         first, last = self.token_span(quotation)
         inner = self.tokens[first + 1:last - 1]
         tokens = self.tokens
-        after_noun = first > 0 and word_class(tokens[first - 1], first - 1 == 0) == "cap"
+        after_noun = first > 0 and word_class(tokens[first - 1]) == "cap"
         after_genitive = (
             first > 1 and tokens[first - 1].text in GENITIVE_ARTICLES
-            and word_class(tokens[first - 2], first - 2 == 0) == "cap"
+            and word_class(tokens[first - 2]) == "cap"
             and len(inner) >= 2 and all(token.text[:1].isupper() for token in inner)
         )
         return (
@@ -317,7 +317,7 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
             start = j + 1
     colon = start
     while colon < end and colon - start <= MAX_COLON_SPEAKER_TOKENS and (
-        word_class(tokens[colon], colon == sentence.first) == "cap"
+        word_class(tokens[colon]) == "cap"
     ):
         colon += 1
     if colon == start or colon + 1 >= end or tokens[colon].text != ":":
@@ -462,7 +462,7 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     ):
         message_end += 1
     frame_start = i
-    if i > sentence.first and word_class(tokens[i - 1], i - 1 == sentence.first) == "det":
+    if i > sentence.first and word_class(tokens[i - 1]) == "det":
         frame_start = i - 1
     speaker = [(i + 1, phrase_end)] if phrase_end > i + 2 else []
     return _build(analysis, sentence, [(comma + 1, message_end)], speaker, [(i, i + 1)],
@@ -799,9 +799,11 @@ def _with_name_before_apposition(
     ):
         return who
     start = sentence.first
-    if noun_phrase_end(tokens, start, comma) == comma and word_class(
-        tokens[start], True
-    ) == "cap" and comma - start <= 4:
+    if (
+        noun_phrase_end(tokens, start, comma) == comma
+        and word_class(tokens[start]) == "cap"
+        and comma - start <= 4
+    ):
         return [(start, last)]
     return who
 

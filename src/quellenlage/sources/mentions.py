@@ -340,10 +340,6 @@ def _split_commas(tokens: list[Token]) -> list[list[Token]]:
     return [trimmed for part in _split_at(tokens, {","}) if (trimmed := _trim(part))]
 
 
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
 def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
     start, end, surface = _covering(text, tokens)
     mention = Mention(start, end, surface)

@@ -18,13 +18,14 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pycrfsuite
 
 from quellenlage.errors import InputError
+from quellenlage.text.crf_training import Progress, ProgressTrainer
 from quellenlage.text.tagger import (
     ADJ,
     ADP,
@@ -57,7 +58,6 @@ HELD_OUT_EVERY = 10  # sample i is held out when i % HELD_OUT_EVERY == 0 (sorted
 _CASE_VALUES = frozenset({"Nom", "Gen", "Dat", "Acc"})
 _ADP_HEADS = frozenset({"APPR", "APPRART", "APPO", "APZR"})
 _ADV_HEADS = frozenset({"ADV", "ADJD", "PROADV"})
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,23 +273,6 @@ def evaluate(tagger: Tagger, samples: Iterable[Sample]) -> Accuracy:
     return accuracy
 
 
-class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
-    def __init__(self, total: int, progress: Progress | None) -> None:
-        super().__init__(verbose=True)
-        self.total, self.progress, self.done = total, progress, 0
-
-    def on_iteration(self, log: str, info: dict[str, object]) -> None:
-        self.done += 1
-        if self.progress is not None:
-            self.progress("training", min(self.done, self.total), self.total)
-
-    def _silent(self, log: str, *args: object) -> None:
-        return None
-
-    on_start = on_featgen_progress = on_featgen_end = _silent
-    on_prepared = on_prepare_error = on_optimization_end = on_end = _silent
-
-
 def train_tagger(corpus: Path, out: Path, settings: TaggerSettings | None = None,
                  progress: Progress | None = None) -> dict[str, object]:
     """Train on the corpus's training samples, write the model to `out`, and return the
@@ -299,7 +282,7 @@ def train_tagger(corpus: Path, out: Path, settings: TaggerSettings | None = None
     train, held_out = split(samples)
     vocabulary = learn_vocabulary(train, settings.min_word_count)
     features = Features(vocabulary)
-    trainer = _Trainer(settings.iterations, progress)
+    trainer = ProgressTrainer("training", settings.iterations, progress)
     trainer.set_params({"c1": settings.c1, "c2": settings.c2,
                         "max_iterations": settings.iterations,
                         "feature.possible_transitions": True})

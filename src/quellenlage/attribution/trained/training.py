@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-import pycrfsuite
 
 from quellenlage.attribution.rules import extract_rules
 from quellenlage.errors import InputError
 from quellenlage.text import Document
+from quellenlage.text.crf_training import Progress, ProgressTrainer
 
 from .corpus import GoldArticle, read_corpus
 from .engine import FORMAT_VERSION, medium_features, role_window
 from .features import ArticleFeatures, WordFeatures
 from .labels import covered_tokens, quote_labels, role_labels
 from .vocabulary import learn_vocabulary
-
-Progress = Callable[[str, int, int], None]
-"""Called as progress(stage, done, total) while training."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,32 +41,6 @@ class TrainingSettings:
     min_feature_count: int = 1
 
 
-class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
-    """A crfsuite trainer that reports each L-BFGS iteration instead of printing its log.
-
-    crfsuite calls the `on_*` hooks only when `verbose` is set, so it is set and every hook but
-    `on_iteration` stays silent.
-    """
-
-    def __init__(self, stage: str, total: int, progress: Progress | None) -> None:
-        super().__init__(verbose=True)
-        self.stage = stage
-        self.total = total
-        self.progress = progress
-        self.done = 0
-
-    def on_iteration(self, log: str, info: dict[str, object]) -> None:
-        self.done += 1
-        if self.progress is not None:
-            self.progress(self.stage, min(self.done, self.total), self.total)
-
-    def _silent(self, log: str, *args: object) -> None:
-        return None
-
-    on_start = on_featgen_progress = on_featgen_end = _silent
-    on_prepared = on_prepare_error = on_optimization_end = on_end = _silent
-
-
 def _train(
     stage: str,
     sequences: Sequence[tuple[list[list[str]], list[str]]],
@@ -81,7 +51,7 @@ def _train(
     min_count: int,
     progress: Progress | None,
 ) -> None:
-    trainer = _Trainer(stage, iterations, progress)
+    trainer = ProgressTrainer(stage, iterations, progress)
     for items, labels in sequences:
         trainer.append(items, labels)
     trainer.set_params(
