@@ -795,3 +795,87 @@ def test_source_of_hervorgehen_is_the_aus_phrase() -> None:
 def test_participle_of_an_inseparable_unter_verb() -> None:
     found = only("Die Schule hat die Eltern unterrichtet, dass der Unterricht ausfalle.")
     assert parts(found)[1:] == ("Die Schule", "hat unterrichtet")
+
+
+# --- answers told without their words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "speaker", "stance"), [
+    ("Ein Sprecher wollte sich dazu nicht äußern.", "Ein Sprecher", "not_confirm"),
+    ("Das Pentagon kommentierte den Bericht nicht.", "Das Pentagon", "not_confirm"),
+    ("Das Ministerium ließ eine Anfrage unbeantwortet.", "Das Ministerium", "not_confirm"),
+    ("Die Armee hatte die Verantwortung von sich gewiesen.", "Die Armee", "deny"),
+    ("Als Eigentümer erteilt die Stadt solchen Plänen nun eine Absage.", "die Stadt", "deny"),
+    ("Einen Rücktritt hatte die Ministerin zuvor ausgeschlossen.", "die Ministerin", "deny"),
+])
+def test_answers_without_their_words(text: str, speaker: str, stance: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert (parts(found)[1], found.stance) == (speaker, stance)
+
+
+def test_a_verb_that_leaves_a_question_open_takes_it_as_its_message() -> None:
+    found = only("Ob die Zahl genannt wurde, ließ der Sprecher offen.")
+    assert parts(found) == ("Ob die Zahl genannt wurde", "der Sprecher", "ließ offen")
+    assert found.stance == "not_confirm"
+
+
+def test_commenting_without_a_negation_tells_no_act() -> None:
+    assert statements("Das Pentagon kommentierte den Bericht am Abend.") == []
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "stance"), [
+    ("Das Dementi aus Lissabon kam umgehend.", "Das Dementi aus Lissabon kam umgehend.",
+     "Lissabon", "deny"),
+    ("Eine Stellungnahme der Reederei gab es dazu nicht.",
+     "Eine Stellungnahme der Reederei gab es dazu nicht.", "der Reederei", "not_confirm"),
+])
+def test_a_noun_with_its_source_tells_an_answer(text: str, quote: str, speaker: str,
+                                                stance: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert (parts(found)[:2], found.stance) == ((quote, speaker), stance)
+
+
+def test_a_noun_act_beside_a_statement_keeps_its_own_phrase() -> None:
+    found = statements("Der Verband verwies auf ein Dementi des Herstellers und sagte: „Das "
+                       "ist erledigt.“")
+    acts = [a for a in found if a.type is QuoteType.REPORTED]
+    assert [(a.quote.text, parts(a)[1], a.stance) for a in acts] == [
+        ("ein Dementi des Herstellers", "des Herstellers", "deny")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nach Bestätigung der Polizei gab es zwei Tote.",
+    "Der Verein wies Vorwürfe der Untreue zurück.",
+])
+def test_a_noun_after_a_prepositional_cue_or_naming_the_content_tells_no_act(text: str) -> None:
+    assert all(parts(a)[1] not in ("der Polizei", "der Untreue") for a in statements(text))
+
+
+def test_a_noun_that_names_the_channel_is_no_cue() -> None:
+    found = only("Der Hersteller erklärte in einer Stellungnahme, dass er die Geräte nicht baue.")
+    assert parts(found) == ("dass er die Geräte nicht baue", "Der Hersteller", "erklärte")
+
+
+def test_a_confirmation_of_an_object_takes_no_main_clause_as_its_message() -> None:
+    found = only("Die Behörde bestätigte einen Einbruch im Archiv, die Polizei leitete eine "
+                 "Untersuchung ein.")
+    assert found.type is QuoteType.REPORTED and found.stance == "confirm"
+    assert parts(found)[1] == "Die Behörde"
+
+
+def test_a_denial_of_an_object_with_a_konjunktiv_clause_keeps_its_message() -> None:
+    found = only("Die Regierung wies den Vorwurf zurück, sie habe Truppen entsandt.")
+    assert parts(found)[0] == "sie habe Truppen entsandt"
+
+
+def test_a_speaker_with_an_apposition_inside_a_message_speaks_it() -> None:
+    found = statements("Lissabon dementierte inzwischen, ein Berater des Ministers, Paulo Sousa, "
+                       "schrieb auf X, Portugal habe nichts mit dem Vorfall zu tun.")
+    assert [(a.type, a.quote.text, parts(a)[1]) for a in found] == [
+        (QuoteType.REPORTED, "Lissabon dementierte inzwischen", "Lissabon"),
+        (QuoteType.INDIRECT, "Portugal habe nichts mit dem Vorfall zu tun",
+         "ein Berater des Ministers, Paulo Sousa"),
+    ]
+    assert [a.stance for a in found] == ["deny", "deny"]

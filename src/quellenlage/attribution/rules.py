@@ -37,6 +37,7 @@ from quellenlage.attribution.phrases import (
     OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
+    is_adjective,
     is_zu_infinitive,
     noun_phrase_before,
     noun_phrase_end,
@@ -194,7 +195,13 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         elif lower == "so" and _after_comma(tokens, i, sentence):
             found.append(_so_cue(analysis, sentence, i))
         elif token.text[:1].isupper() and lexicon.noun_cue(token.text) is not None:
-            found.append(_noun_cue(analysis, sentence, i))
+            statement = _noun_cue(analysis, sentence, i)
+            found.append(statement)
+            act = _noun_act(analysis, sentence, i) if statement is None else None
+            if act is not None:
+                acts.append(act)
+                if anchor is None or not anchor.act:
+                    anchor = act
         elif lower in ("heißt", "hieß", "hiess") or (
             lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
         ):
@@ -223,7 +230,15 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     if not any(found) and not clausal:
         found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
-        found.append(min(clausal, key=lambda item: item[:2])[2])
+        rank, verb, chosen = min(clausal, key=lambda item: item[:2])
+        inner = _statement_inside(analysis, sentence, chosen)
+        outer = _anchor(analysis, sentence, verb) if inner is not None else None
+        if inner is not None and outer is not None and outer.act:
+            # "Die Stadt dementierte, ein Sprecher schrieb auf X, man habe ...": the first verb
+            # is a speech act of its own, the second speaker's words the message
+            chosen = inner
+            acts.append(outer)
+        found.append(chosen)
     elif len(acts) > 1 and not any(found):
         # "Er bestritt die Existenz der Unterlagen und sprach von einer Fälschung": two speech
         # acts of one subject, each a statement of its own
@@ -247,6 +262,33 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             for other in kept
         )
     ]
+
+
+def _statement_inside(analysis: _Analysis, sentence: Sentence, outer: Candidate
+                      ) -> Candidate | None:
+    """"Die Stadt dementierte, ein Sprecher, Jonas Berglund, schrieb auf X, man habe ...": the
+    message of `outer` opens with a subject of its own (with an apposition) whose verb of saying
+    follows after a comma and has its own message: that speaker's statement."""
+    tokens = analysis.tokens
+    if len(outer.quote) != 1 or not outer.speaker:
+        return None
+    start, end = outer.quote[0]
+    for j in range(start + 2, end):
+        if tokens[j - 1].text != "," or analysis.quote_of[j] >= 0 or not tokens[j].text.islower():
+            continue
+        group = _verb_group(analysis, sentence, j) if lexicon.readings(tokens[j].text) else None
+        subject = subject_with_apposition(tokens, start, j) if group else None
+        if group is None or subject is None:
+            continue
+        verb, cue = group
+        right = _clause_bounds(analysis, sentence, cue[-1])[1]
+        if right + 1 >= end or tokens[right].text != "," or not (
+            _is_complement(analysis, right + 1, end, verb.category, right)
+        ):
+            return None
+        return _build(analysis, sentence, [(right + 1, end)], [subject],
+                      [(c, c + 1) for c in cue], [(start, right + 1)], verb.category, verb.medium)
+    return None
 
 
 def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
@@ -293,12 +335,15 @@ def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
         first = min(act.speaker[0][0], act.cue[0][0])
         last = _clause_bounds(analysis, sentence, act.cue[-1][0])[1]
         span = (first, max(last, act.cue[-1][0] + 1))
+        if analysis.tokens[act.cue[0][0]].text[:1].isupper():
+            span = act.quote[0]  # a noun's act: "ein Dementi des Herstellers"
         if any(s < span[1] and span[0] < e for other in statements for s, e in other.quote) or (
             any(span[0] <= c < span[1] for other in statements for c, _ in other.cue)
         ):
             continue
         reported.append(Candidate(QuoteType.REPORTED, act.medium, [span], sentence.index,
-                                  act.speaker, category=act.category, addressee=act.addressee))
+                                  act.speaker, _noun_of_act(analysis, act),
+                                  category=act.category, addressee=act.addressee))
     return reported
 
 
@@ -403,12 +448,14 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     return anchor if anchor.speaker else None
 
 
-def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb,
+def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb | lexicon.NounCue,
                cue: list[int]) -> bool:
-    """Whether the verb reports a speech act on its own: by its category ("forderte", "wies
-    zurück") or with its preposition ("sprach von", "berichtete von")."""
+    """Whether the verb (or noun) reports a speech act on its own: by its category ("forderte",
+    "wies zurück", "das Dementi") or with a word of its clause ("sprach von", "berichtete von",
+    "kommentierte nicht")."""
     acts = lexicon.reported_acts()
-    for key in (verb.category, verb.infinitive):
+    name = verb.infinitive if isinstance(verb, lexicon.SpeechVerb) else verb.lemma
+    for key in (verb.category, name):
         prepositions = acts.get(key)
         if prepositions is None:
             continue
@@ -419,6 +466,58 @@ def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb
         if any(analysis.tokens[j].text.lower() in prepositions for j in range(left, right)):
             return True
     return False
+
+
+CHANNEL_PREPOSITIONS = frozenset({"in", "im", "mit", "per"})
+NOUN_SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "durch", "seitens"})
+
+
+def _noun_act(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """"Das Dementi aus Rom kam umgehend", "verwies auf ein Dementi des Herstellers", "Eine
+    Stellungnahme der Reederei gab es nicht": a noun that names an answer worth recording
+    (reported_acts.tsv: by its category, or by its lemma with a word of its clause), with its
+    source after it (a genitive, or aus, von, durch), tells the act without its words. After a
+    prepositional cue ("nach Bestätigung der Polizei") it is that cue's head instead."""
+    tokens = analysis.tokens
+    noun = lexicon.noun_cue(tokens[i].text)
+    if noun is None or not (noun.category in OBJECT_ANSWERS
+                            or noun.lemma in lexicon.reported_acts()):
+        return None  # "Vorwürfe der Untreue": the genitive is what is said, not who said it
+    if not _tells_act(analysis, sentence, noun, [i]):
+        return None
+    end = analysis.body_end(sentence)
+    first = i - 1 if i > sentence.first and word_class(tokens[i - 1]) == "det" else i
+    while first > sentence.first and is_adjective(tokens[first - 1]):
+        first -= 1
+    if first > sentence.first and word_class(tokens[first - 1]) == "det":
+        first -= 1
+    if first > sentence.first and tokens[first - 1].text.lower() in (
+        lexicon.prepositional_cues()
+    ):
+        return None
+    if i + 2 >= end or analysis.quote_of[i + 1] >= 0:
+        return None
+    following = tokens[i + 1].text.lower()
+    if following in GENITIVE_ARTICLES:
+        source = (i + 1, noun_phrase_end(tokens, i + 1, end))
+    elif following in NOUN_SOURCE_PREPOSITIONS:
+        source = (i + 2, noun_phrase_end(tokens, i + 2, end))
+    else:
+        return None
+    if source[1] <= source[0] + (1 if following in GENITIVE_ARTICLES else 0):
+        return None
+    act = Candidate(QuoteType.REPORTED, noun.medium, [(first, source[1])], sentence.index,
+                    [source], [(i, i + 1)], category=noun.category)
+    act.act = True
+    return act
+
+
+def _noun_of_act(analysis: _Analysis, act: Candidate) -> list[tuple[int, int]]:
+    """The cue of a statement told by a noun ("das Dementi"): the noun, which gives its stance;
+    a verb's act has none (its clause, inside the statement, tells the stance)."""
+    if act.cue and analysis.tokens[act.cue[0][0]].text[:1].isupper():
+        return act.cue
+    return []
 
 
 def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
@@ -464,6 +563,10 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     frame_start = i
     if i > sentence.first and word_class(tokens[i - 1]) == "det":
         frame_start = i - 1
+    if frame_start > sentence.first and (
+        tokens[frame_start - 1].text.lower() in CHANNEL_PREPOSITIONS
+    ):
+        return None  # "erklärte in einer Stellungnahme, dass ...": the verb's channel
     speaker = [(i + 1, phrase_end)] if phrase_end > i + 2 else []
     return _build(analysis, sentence, [(comma + 1, message_end)], speaker, [(i, i + 1)],
                   [(frame_start, comma + 1)], cue.category, cue.medium)
@@ -749,7 +852,9 @@ def _statement_around(
             message_start = right + 1
             if message_start >= end:
                 return None
-        if not _is_complement(analysis, message_start, end, category, right):
+        if not _is_complement(analysis, message_start, end, category, right) or (
+            _answers_its_object(analysis, left, cue, right, message_start, end, category)
+        ):
             return None
         subjunctive = lexicon.subjunctive_forms()
         if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
@@ -833,6 +938,38 @@ def _message_after_inverted_speaker(
 
 
 CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
+# categories whose object is what they answer: "bestätigte den Vorfall", "wies die Berichte zurück"
+OBJECT_ANSWERS = frozenset({"confirm", "deny", "not_confirm"})
+OBJECT_DETERMINERS = frozenset({"den", "die", "das", "einen", "eine", "ein", "diesen", "diese",
+                                "jede", "jeden", "jegliche", "jeglichen", "alle"})
+
+
+def _answers_its_object(analysis: _Analysis, left: int, cue: list[int], comma: int, first: int,
+                        end: int, category: str) -> bool:
+    """"Die Behörde bestätigte einen Einbruch, die Polizei ermittelt": a confirmation or denial
+    whose subject opens its clause and whose object follows the verb answers that object; a main
+    clause in the indicative after its comma tells something else, no message of the verb (a
+    Konjunktiv, a complementiser or a quotation there still is one: "wies den Vorwurf zurück, er
+    habe gelogen")."""
+    tokens = analysis.tokens
+    if category not in OBJECT_ANSWERS or tokens[comma].text != "," or (
+        tokens[first].text.lower() in COMPLEMENTISERS
+    ):
+        return False
+    opener = tokens[left]
+    if word_class(opener) not in ("det", "cap", "pron") or (
+        opener.text.lower() in DEMONSTRATIVE_OBJECTS and left + 1 == cue[0]
+    ):
+        return False  # "Am Montag bestätigte die Polizei, ...": the subject follows the verb
+    subjunctive = lexicon.subjunctive_forms()
+    if any(tokens[j].text in subjunctive or analysis.quote_of[j] >= 0
+           for j in range(first, end)):
+        return False
+    return any(
+        j not in cue and tokens[j].text.lower() in OBJECT_DETERMINERS
+        and word_class(tokens[j + 1]) in ("cap", "low")
+        for j in range(cue[0] + 1, comma - 1)
+    )
 
 
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
@@ -1070,7 +1207,7 @@ def _cataphora(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
             continue
         if analysis.tokens[sentence.first].text not in CATAPHORIC_OPENERS or (
             anchor.cue[0][0] != sentence.first + 1
-        ):
+        ) or analysis.tokens[sentence.first + 1].text[:1].isupper():  # "Das Dementi kam"
             continue
         previous = document.sentences[index - 1]
         if previous.paragraph != sentence.paragraph:
@@ -1288,8 +1425,8 @@ def _reported(analysis: _Analysis) -> list[Candidate]:
         sentence = analysis.document.sentences[anchor.sentence]
         statements.append(Candidate(QuoteType.REPORTED, anchor.medium,
                                     [(sentence.first, sentence.last)], anchor.sentence,
-                                    anchor.speaker, category=anchor.category,
-                                    addressee=anchor.addressee))
+                                    anchor.speaker, _noun_of_act(analysis, anchor),
+                                    category=anchor.category, addressee=anchor.addressee))
     return statements
 
 

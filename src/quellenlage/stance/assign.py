@@ -104,13 +104,15 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
                                            for t in tokens[index:first]))
         ):
             return token.text.lower()
-    # after the cue up to the end of its clause ("bestätigte die Berichte nicht")
+    # after the cue up to the end of its clause ("bestätigte die Berichte nicht"); a speech act
+    # told by a noun holds its clause in its quote ("Eine Stellungnahme gab es nicht.")
+    told = attribution.type == QuoteType.REPORTED
     index = document.token_at(cue.end)
     while index is not None and index < len(tokens):
         token = tokens[index]
         if token.text in CLAUSE_BOUNDARIES:
             break
-        if inside(token, attribution.quote.spans):  # "bestätigte den Bericht nicht"
+        if not told and inside(token, attribution.quote.spans):  # "bestätigte ... nicht"
             index += 1
             continue
         if _negates(tokens, index, negation, exceptions):
