@@ -879,3 +879,26 @@ def test_a_speaker_with_an_apposition_inside_a_message_speaks_it() -> None:
          "ein Berater des Ministers, Paulo Sousa"),
     ]
     assert [a.stance for a in found] == ["deny", "deny"]
+
+
+def test_a_speech_act_in_a_relative_clause_is_the_antecedents() -> None:
+    found = only("Gefordert sieht der Chef vor allem die Kammer, die ein neues Modell ablehnt.")
+    assert (found.type, found.quote.text, parts(found)[1], found.stance) == (
+        QuoteType.REPORTED, "die ein neues Modell ablehnt", "die Kammer", "deny")
+
+
+def test_a_refusal_is_a_denial() -> None:
+    found = only("Der Präsident verweigerte am Montag einen Rücktritt.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+def test_the_words_after_the_colon_of_an_inverted_reply_are_its_message() -> None:
+    found = only("Den Einwand, dass der Chef die Gruppe unterstütze, ließ Berger nicht gelten: "
+                 "Jetzt geht es um die Wahl.")
+    assert parts(found) == ("Jetzt geht es um die Wahl", "Berger", "ließ gelten")
+    assert found.stance == "deny"
+
+
+def test_wissen_lassen_is_a_verb_of_saying() -> None:
+    found = only("Wir sind Teil der Lösung, ließ er den Minister wissen.")
+    assert parts(found) == ("Wir sind Teil der Lösung", "er", "ließ wissen")

@@ -184,6 +184,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     clausal: list[tuple[int, int, Candidate]] = []
     anchor: Candidate | None = None
     acts: list[Candidate] = []  # speech acts without a message, beside the sentence's statement
+    relatives: list[Candidate] = []  # acts in relative clauses: "die Kammer, die ... ablehnt"
     for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
             continue
@@ -222,6 +223,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 clausal.append((rank, i, candidate))
             else:
                 current = _anchor(analysis, sentence, i)
+                relative = _relative_act(analysis, sentence, i, current)
+                if relative is not None:
+                    relatives.append(relative)
+                    continue
                 if current is not None and current.act:
                     acts.append(current)
                 # the sentence's speaker: its first speech act, or its first verb of saying
@@ -251,6 +256,9 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     kept = [candidate for candidate in found if candidate is not None]
     if kept:
         kept.extend(_acts_beside(analysis, sentence, acts, kept))
+    kept.extend(relative for relative in relatives
+                if not any(s < relative.quote[0][1] and relative.quote[0][0] < e
+                           for other in kept for s, e in other.quote))
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
     # in its frame, reports that statement; it is none of its own
     return [
@@ -301,6 +309,23 @@ def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
         and word_class(tokens[i + 1]) == "cap"
         and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
     )
+
+
+def _relative_act(analysis: _Analysis, sentence: Sentence, i: int, act: Candidate | None
+                  ) -> Candidate | None:
+    """"die Kammer, die ein neues Modell ablehnt": a speech act in a relative clause is the
+    antecedent's, a statement of its own that spans the clause."""
+    if act is None or not act.act or not _in_relative_clause(analysis, sentence, i):
+        return None
+    left, right = _clause_bounds(analysis, sentence, i)
+    tokens = analysis.tokens
+    if word_class(tokens[left]) == "prep":
+        return None  # "..., von denen ... forderte": the clause's subject is another
+    antecedent = noun_phrase_before(tokens, left - 1, sentence.first)
+    if antecedent >= left - 1 or tokens[left].text.lower() not in ("der", "die", "das"):
+        return None
+    return Candidate(QuoteType.REPORTED, act.medium, [(left, right)], sentence.index,
+                     [(antecedent, left - 1)], act.cue, category=act.category)
 
 
 def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
@@ -817,6 +842,12 @@ def _statement_around(
         who = speaker_after(tokens, after_verb, end) if speaker else []
         following = _message_after_inverted_speaker(analysis, start, quote_end, who, end,
                                                     category)
+        if following is None and right + 1 < end and tokens[right].text == ":" and (
+            analysis.quote_of[start] < 0
+        ):
+            # "Den Einwand, dass ..., ließ er nicht gelten: Es gehe um ...": what follows the
+            # colon is the message, the part before the comma what it answers
+            following = right + 1
         if following is not None:
             # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
             # clause follows the speaker, the part before the cue is a circumstance
