@@ -887,9 +887,9 @@ def test_a_speech_act_in_a_relative_clause_is_the_antecedents() -> None:
         QuoteType.REPORTED, "die ein neues Modell ablehnt", "die Kammer", "deny")
 
 
-def test_a_refusal_is_a_denial() -> None:
-    found = only("Der Präsident verweigerte am Montag einen Rücktritt.")
-    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+def test_the_antecedent_of_a_relative_act_is_the_noun_past_the_last_preposition() -> None:
+    found = statements("Die Grenze zu Nordland, das jede Beteiligung ablehnt, bleibt zu.")
+    assert [parts(a)[1] for a in found if a.type is QuoteType.REPORTED] == ["Nordland"]
 
 
 def test_the_words_after_the_colon_of_an_inverted_reply_are_its_message() -> None:
@@ -902,3 +902,45 @@ def test_the_words_after_the_colon_of_an_inverted_reply_are_its_message() -> Non
 def test_wissen_lassen_is_a_verb_of_saying() -> None:
     found = only("Wir sind Teil der Lösung, ließ er den Minister wissen.")
     assert parts(found) == ("Wir sind Teil der Lösung", "er", "ließ wissen")
+
+
+def test_examples_after_wie_belong_to_the_subject() -> None:
+    found = only("Agenturen wie Reuters oder AFP konnten die Zahlen bisher nicht bestätigen.")
+    assert (parts(found)[1], found.stance) == ("Agenturen wie Reuters oder AFP", "not_confirm")
+
+
+def test_an_act_coordinated_with_a_statement_ends_before_its_coordinator() -> None:
+    found = statements("Der Verein wies Anschuldigungen der Stadt zurück und beschuldigte die "
+                       "Regierung, den Brand gelegt zu haben.")
+    assert [(a.type, a.quote.text, a.stance) for a in found] == [
+        (QuoteType.REPORTED, "Der Verein wies Anschuldigungen der Stadt zurück", "deny"),
+        (QuoteType.INDIRECT, "den Brand gelegt zu haben", "criticise"),
+    ]
+
+
+def test_an_adverbial_clause_before_an_inverted_verb_is_no_message() -> None:
+    found = only("Während es von der Opposition Kritik hagelt, dementieren die Firmen jede "
+                 "Spende an die Partei.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+def test_a_main_clause_after_an_adverbial_one_still_is_a_message() -> None:
+    found = only("Wenn er nicht auf uns hören will, soll er selber Pläne machen, sagte der "
+                 "Präsident.")
+    assert parts(found) == ("Wenn er nicht auf uns hören will, soll er selber Pläne machen",
+                            "der Präsident", "sagte")
+
+
+def test_defending_oneself_against_accusations_denies_them() -> None:
+    found = only("Die Botschaft hat sich gegen Vorwürfe gewehrt.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei wehrte den Angriff ab.",
+    "Ein Unfall war nicht auszuschließen.",
+    "Vor Ort schlossen einen Anschlag alle aus.",
+])
+def test_no_answer_in_other_senses_or_with_an_object_as_speaker(text: str) -> None:
+    assert all(parts(a)[1] not in ("Die Polizei", "Ein Unfall", "einen Anschlag")
+               for a in statements(text))

@@ -267,6 +267,9 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         return speaker_after(tokens, cue + 1, end)
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
+        if phrase_end > start and phrase_end + 1 < cue and tokens[phrase_end].text == "wie":
+            # "Agenturen wie Reuters oder AFP konnten ... nicht bestätigen": examples of the head
+            phrase_end = max(phrase_end, noun_phrase_end(tokens, phrase_end + 1, cue))
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
         )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
@@ -317,6 +320,8 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             skipped_phrase = True
             continue
         break
+    if i < end and tokens[i].text.lower() == "einen":
+        return []  # "schlossen einen Anschlag aus": an accusative object, no subject
     phrase_end = noun_phrase_end(tokens, i, end)
     if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():
         # "enthüllte vergangenes Jahr die Initiative": a time, then the subject

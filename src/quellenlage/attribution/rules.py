@@ -311,6 +311,9 @@ def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
     )
 
 
+ANTECEDENT_PREPOSITIONS = frozenset({"zu", "von", "vom", "mit", "aus", "in", "im", "für", "bei"})
+
+
 def _relative_act(analysis: _Analysis, sentence: Sentence, i: int, act: Candidate | None
                   ) -> Candidate | None:
     """"die Kammer, die ein neues Modell ablehnt": a speech act in a relative clause is the
@@ -324,6 +327,10 @@ def _relative_act(analysis: _Analysis, sentence: Sentence, i: int, act: Candidat
     antecedent = noun_phrase_before(tokens, left - 1, sentence.first)
     if antecedent >= left - 1 or tokens[left].text.lower() not in ("der", "die", "das"):
         return None
+    # "die Grenze zu Nordland, das ... ablehnt": the noun right before the pronoun, past the
+    # last preposition, is what the clause describes
+    antecedent = max([antecedent] + [j + 1 for j in range(antecedent, left - 2)
+                                      if tokens[j].text.lower() in ANTECEDENT_PREPOSITIONS])
     return Candidate(QuoteType.REPORTED, act.medium, [(left, right)], sentence.index,
                      [(antecedent, left - 1)], act.cue, category=act.category)
 
@@ -362,6 +369,10 @@ def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
         span = (first, max(last, act.cue[-1][0] + 1))
         if analysis.tokens[act.cue[0][0]].text[:1].isupper():
             span = act.quote[0]  # a noun's act: "ein Dementi des Herstellers"
+        else:
+            # "wies die Vorwürfe zurück und beschuldigte X, ...": up to the coordinator before
+            # the other statement's cue
+            span = (span[0], _before_coordinated_cue(analysis, act, span, statements))
         if any(s < span[1] and span[0] < e for other in statements for s, e in other.quote) or (
             any(span[0] <= c < span[1] for other in statements for c, _ in other.cue)
         ):
@@ -370,6 +381,21 @@ def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
                                   act.speaker, _noun_of_act(analysis, act),
                                   category=act.category, addressee=act.addressee))
     return reported
+
+
+def _before_coordinated_cue(analysis: _Analysis, act: Candidate, span: tuple[int, int],
+                            statements: list[Candidate]) -> int:
+    """The end of an act's span: before "und" (or "sowie", a comma) that joins the cue of another
+    statement to it in one clause; else the span's own end."""
+    tokens = analysis.tokens
+    act_end = act.cue[-1][0]
+    cues = [c for other in statements for c, _ in other.cue if act_end < c < span[1]]
+    if not cues:
+        return span[1]
+    for j in range(min(cues) - 1, act_end, -1):
+        if tokens[j].text in ("und", "sowie", ","):
+            return j
+    return span[1]
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
@@ -848,6 +874,13 @@ def _statement_around(
             # "Den Einwand, dass ..., ließ er nicht gelten: Es gehe um ...": what follows the
             # colon is the message, the part before the comma what it answers
             following = right + 1
+        if following is None and tokens[start].text.lower() in ADVERBIAL_SUBORDINATORS and (
+            not any(tokens[j].text in lexicon.subjunctive_forms() or analysis.quote_of[j] >= 0
+                    or tokens[j].text in CLAUSE_BREAKS for j in range(start, quote_end))
+        ):
+            # "Während es Kritik hagelt, dementieren die Firmen ...": an adverbial clause alone
+            # is no message
+            return None
         if following is not None:
             # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
             # clause follows the speaker, the part before the cue is a circumstance
