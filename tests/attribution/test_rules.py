@@ -437,8 +437,6 @@ def test_berichten_without_von_reports_nothing_on_its_own() -> None:
      "Die Reederei und der Hafenbetreiber"),
     ("Weder die Stadt noch der Betreiber wollten die Angaben bestätigen.",
      "die Stadt noch der Betreiber"),
-    ("Sowohl die Stadt als auch der Betreiber wiesen die Vorwürfe zurück.",
-     "die Stadt als auch der Betreiber"),
     ("Die Gewerkschaft kündigte am Freitag Widerstand an.", "Die Gewerkschaft"),
     ("Der Messeverband rechnet mit 20.000 Besuchern.", "Der Messeverband"),
     ("Zuvor hatte sich das Amt noch gegen eine Veröffentlichung ausgesprochen.", "das Amt"),
@@ -944,3 +942,26 @@ def test_defending_oneself_against_accusations_denies_them() -> None:
 def test_no_answer_in_other_senses_or_with_an_object_as_speaker(text: str) -> None:
     assert all(parts(a)[1] not in ("Die Polizei", "Ein Unfall", "einen Anschlag")
                for a in statements(text))
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Sowohl Paris als auch Madrid wiesen die Behauptungen zurück.", ["Paris", "Madrid"]),
+    ("Sowohl die Stadt als auch der Betreiber wiesen die Vorwürfe zurück.",
+     ["die Stadt", "der Betreiber"]),
+])
+def test_speakers_paired_by_sowohl_als_auch_make_a_statement_each(text: str,
+                                                                 speakers: list[str]) -> None:
+    found = statements(text)
+    assert [(parts(a)[1], a.stance) for a in found] == [(s, "deny") for s in speakers]
+
+
+def test_a_pair_after_an_inverted_auxiliary_is_split_too() -> None:
+    found = statements("Nach der Explosion haben sowohl die Firma Alpha sowie auch ihr Partner "
+                       "Beta abgestritten, die Geräte gebaut zu haben.")
+    assert [parts(a)[1] for a in found] == ["die Firma Alpha", "ihr Partner Beta"]
+
+
+def test_a_pair_in_someone_elses_konjunktiv_report_stays_one_statement() -> None:
+    found = statements("Der Präsident sagte, er sei zufrieden. Sowohl Anna als auch Bernd "
+                       "hätten ihn um Rat gebeten.")
+    assert len(found) == 2

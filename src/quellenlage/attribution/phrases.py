@@ -113,7 +113,8 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     )):
         # "Sonia und Willy Bogner", "Angaben von AFP und Reuters", "weder die Stadt noch der
         # Betreiber", "sowohl die Stadt als auch der Betreiber"
-        second = i + 2 if tokens[i].text == "als" else i + 1
+        second = i + 2 if tokens[i].text == "als" or (
+            tokens[i].text == "sowie" and tokens[i + 1].text == "auch") else i + 1
         end = noun_phrase_end(tokens, second, stop, depth + 1)
         if end > second and word_class(tokens[second]) != "pron":
             return end
@@ -309,7 +310,7 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
     skipped_phrase = False
     while i < end:
         kind = word_class(tokens[i])
-        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht"):
+        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht", "sowohl", "weder"):
             i += 1
             continue
         if kind == "prep" and not skipped_phrase:

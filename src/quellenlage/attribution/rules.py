@@ -27,7 +27,7 @@ The cascade, in order:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
@@ -169,7 +169,37 @@ def extract_rules(document: Document) -> list[Attribution]:
     candidates.extend(_nested_quotations(analysis, candidates))
     candidates.extend(_reported(analysis))
     candidates.sort(key=lambda c: (c.quote[0][0], c.quote[-1][1]))
-    return [a for a in (_to_attribution(analysis, c) for c in _unique(candidates)) if a]
+    candidates = [split for candidate in _unique(candidates)
+                  for split in _correlative_speakers(analysis, candidate)]
+    return [a for a in (_to_attribution(analysis, c) for c in candidates) if a]
+
+
+CORRELATIVE_OPENERS = frozenset({"sowohl", "weder"})
+CORRELATIVE_JOINS = (("als", "auch"), ("sowie", "auch"), ("sowie",), ("noch",))
+
+
+def _correlative_speakers(analysis: _Analysis, candidate: Candidate) -> list[Candidate]:
+    """"Sowohl Paris als auch Madrid wiesen die Berichte zurück", "weder die Stadt noch der
+    Betreiber": speakers joined as a pair of their own each make the statement; one statement
+    for each of them."""
+    tokens = analysis.tokens
+    if len(candidate.speaker) != 1 or (candidate.type is QuoteType.REPORTED and any(
+        tokens[j].text in lexicon.subjunctive_forms() for s, e in candidate.quote
+        for j in range(s, e)
+    )):  # "Sowohl A als auch B hätten ihn gebeten": someone else's report of their act
+        return [candidate]
+    start, end = candidate.speaker[0]
+    if tokens[start].text.lower() in CORRELATIVE_OPENERS:
+        start += 1
+    elif start == 0 or tokens[start - 1].text.lower() not in CORRELATIVE_OPENERS:
+        return [candidate]
+    for j in range(start + 1, end - 1):
+        join = next((words for words in CORRELATIVE_JOINS
+                     if tuple(t.text.lower() for t in tokens[j:j + len(words)]) == words), None)
+        if join is not None and j + len(join) < end:
+            return [replace(candidate, speaker=[(start, j)]),
+                    replace(candidate, speaker=[(j + len(join), end)])]
+    return [candidate]
 
 
 # --- 1-2: statements with a cue in their sentence ------------------------------------------------
