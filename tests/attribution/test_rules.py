@@ -965,3 +965,13 @@ def test_a_pair_in_someone_elses_konjunktiv_report_stays_one_statement() -> None
     found = statements("Der Präsident sagte, er sei zufrieden. Sowohl Anna als auch Bernd "
                        "hätten ihn um Rat gebeten.")
     assert len(found) == 2
+
+
+def test_a_denied_report_with_wonach_is_an_act_beside_the_reports_claim() -> None:
+    found = statements('Die Firma hatte zuvor einen Bericht der "Tagespost" dementiert, wonach '
+                       "die Geräte aus ihrem Werk stammten.")
+    assert [(a.type, a.quote.text, a.stance) for a in found] == [
+        (QuoteType.REPORTED, 'Die Firma hatte zuvor einen Bericht der "Tagespost" dementiert',
+         "deny"),
+        (QuoteType.INDIRECT, "die Geräte aus ihrem Werk stammten", "assert"),
+    ]

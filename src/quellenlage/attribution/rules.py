@@ -1056,8 +1056,9 @@ def _answers_its_object(analysis: _Analysis, left: int, cue: list[int], comma: i
     ):
         return False  # "Am Montag bestätigte die Polizei, ...": the subject follows the verb
     subjunctive = lexicon.subjunctive_forms()
-    if any(tokens[j].text in subjunctive or analysis.quote_of[j] >= 0
-           for j in range(first, end)):
+    if tokens[first].text.lower() != "wonach" and any(
+        tokens[j].text in subjunctive or analysis.quote_of[j] >= 0 for j in range(first, end)
+    ):  # "dementierte einen Bericht, wonach ...": the wonach-clause is the report's, not its
         return False
     return any(
         j not in cue and tokens[j].text.lower() in OBJECT_DETERMINERS
