@@ -975,3 +975,20 @@ def test_a_denied_report_with_wonach_is_an_act_beside_the_reports_claim() -> Non
          "deny"),
         (QuoteType.INDIRECT, "die Geräte aus ihrem Werk stammten", "assert"),
     ]
+
+
+def test_an_answer_in_a_was_clause_is_its_subjects_and_ends_the_message_before_it() -> None:
+    found = statements("Experten gehen davon aus, dass die Truppen an der Front kämpfen, was "
+                       "Nordland und Südland jedoch bestreiten.")
+    assert [(a.quote.text, parts(a)[1], a.stance) for a in found] == [
+        ("dass die Truppen an der Front kämpfen", "Experten", "assert"),
+        ("was Nordland und Südland jedoch bestreiten", "Nordland und Südland", "deny"),
+    ]
+    assert found[1].responds_to == 0
+
+
+def test_an_answer_in_a_was_clause_after_a_narrated_sentence() -> None:
+    found = only("Die Stadt wäre im Frühjahr pleite gewesen, was selbst der Rechnungshof "
+                 "bestätigt hat.")
+    assert (found.type, parts(found)[1], found.stance) == (
+        QuoteType.REPORTED, "der Rechnungshof", "confirm")

@@ -286,9 +286,16 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     kept = [candidate for candidate in found if candidate is not None]
     if kept:
         kept.extend(_acts_beside(analysis, sentence, acts, kept))
-    kept.extend(relative for relative in relatives
-                if not any(s < relative.quote[0][1] and relative.quote[0][0] < e
-                           for other in kept for s, e in other.quote))
+    for relative in relatives:
+        start, end = relative.quote[0]
+        if tokens[start].text.lower() == "was":
+            # "..., dass die Truppen kämpfen, was Moskau bestreitet": the answer ends the
+            # message it answers
+            for other in kept:
+                other.quote = [(s, min(e, start - 1)) if s < start - 1 else (s, e)
+                               for s, e in other.quote]
+        if not any(s < end and start < e for other in kept for s, e in other.quote):
+            kept.append(relative)
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
     # in its frame, reports that statement; it is none of its own
     return [
@@ -347,12 +354,26 @@ ANTECEDENT_PREPOSITIONS = frozenset({"zu", "von", "vom", "mit", "aus", "in", "im
 def _relative_act(analysis: _Analysis, sentence: Sentence, i: int, act: Candidate | None
                   ) -> Candidate | None:
     """"die Kammer, die ein neues Modell ablehnt": a speech act in a relative clause is the
-    antecedent's, a statement of its own that spans the clause."""
-    if act is None or not act.act or not _in_relative_clause(analysis, sentence, i):
-        return None
+    antecedent's, a statement of its own that spans the clause; after "was" it is its own
+    subject's ("..., was die Stadt bestreitet")."""
     left, right = _clause_bounds(analysis, sentence, i)
     tokens = analysis.tokens
-    if word_class(tokens[left]) == "prep":
+    if left > sentence.first and tokens[left - 1].text == "," and (
+        tokens[left].text.lower() == "was"
+    ):
+        # "..., was selbst der Rechnungshof bestätigt hat": what the sentence said, answered by
+        # the clause's own subject
+        group = _verb_group(analysis, sentence, i)
+        if group is None or not _tells_act(analysis, sentence, *group):
+            return None
+        verb, cue = group
+        speaker = speaker_after(tokens, left + 1, cue[0])
+        return Candidate(QuoteType.REPORTED, verb.medium, [(left, right)], sentence.index,
+                         speaker, [(j, j + 1) for j in cue],
+                         category=verb.category) if speaker else None
+    if act is None or not act.act:
+        return None
+    if not _in_relative_clause(analysis, sentence, i) or word_class(tokens[left]) == "prep":
         return None  # "..., von denen ... forderte": the clause's subject is another
     antecedent = noun_phrase_before(tokens, left - 1, sentence.first)
     if antecedent >= left - 1 or tokens[left].text.lower() not in ("der", "die", "das"):
