@@ -967,14 +967,15 @@ def test_a_pair_in_someone_elses_konjunktiv_report_stays_one_statement() -> None
     assert len(found) == 2
 
 
-def test_a_denied_report_with_wonach_is_an_act_beside_the_reports_claim() -> None:
+def test_a_denied_report_with_wonach_is_the_message_with_what_the_report_says() -> None:
     found = statements('Die Firma hatte zuvor einen Bericht der "Tagespost" dementiert, wonach '
                        "die Geräte aus ihrem Werk stammten.")
-    assert [(a.type, a.quote.text, a.stance) for a in found] == [
-        (QuoteType.REPORTED, 'Die Firma hatte zuvor einen Bericht der "Tagespost" dementiert',
-         "deny"),
-        (QuoteType.INDIRECT, "die Geräte aus ihrem Werk stammten", "assert"),
+    assert [(a.type, parts(a)[1:], a.stance) for a in found] == [
+        (QuoteType.INDIRECT, ("Die Firma", "hatte dementiert"), "deny"),
+        (QuoteType.INDIRECT, (None, "wonach"), "assert"),
     ]
+    assert found[0].quote.text.startswith("einen Bericht")
+    assert found[0].quote.text.endswith("aus ihrem Werk stammten")
 
 
 def test_an_answer_in_a_was_clause_is_its_subjects_and_ends_the_message_before_it() -> None:

@@ -967,8 +967,21 @@ def _statement_around(
             message_start = right + 1
             if message_start >= end:
                 return None
-        if not _is_complement(analysis, message_start, end, category, right) or (
-            _answers_its_object(analysis, left, cue, right, message_start, end, category)
+        if not _is_complement(analysis, message_start, end, category, right):
+            return None
+        answered = _answered_object(analysis, left, cue, right, message_start, end, category)
+        if answered is not None and tokens[message_start].text.lower() == "wonach":
+            # "dementierte einen Bericht der Zeitung, wonach ...": the report with what it says
+            # is the message
+            report = _build(analysis, sentence, _minus(answered, end, cue_spans), who,
+                            cue_spans, [(start, answered)], category, medium)
+            if report is not None and not _is_quotation(analysis, report.quote):
+                report.type = QuoteType.INDIRECT  # a report of what was said, not its words
+            return report
+        subjunctive = lexicon.subjunctive_forms()
+        if answered is not None and not any(
+            tokens[j].text in subjunctive or analysis.quote_of[j] >= 0
+            for j in range(message_start, end)
         ):
             return None
         subjunctive = lexicon.subjunctive_forms()
@@ -1059,33 +1072,26 @@ OBJECT_DETERMINERS = frozenset({"den", "die", "das", "einen", "eine", "ein", "di
                                 "jede", "jeden", "jegliche", "jeglichen", "alle"})
 
 
-def _answers_its_object(analysis: _Analysis, left: int, cue: list[int], comma: int, first: int,
-                        end: int, category: str) -> bool:
+def _answered_object(analysis: _Analysis, left: int, cue: list[int], comma: int, first: int,
+                     end: int, category: str) -> int | None:
     """"Die Behörde bestätigte einen Einbruch, die Polizei ermittelt": a confirmation or denial
-    whose subject opens its clause and whose object follows the verb answers that object; a main
-    clause in the indicative after its comma tells something else, no message of the verb (a
-    Konjunktiv, a complementiser or a quotation there still is one: "wies den Vorwurf zurück, er
-    habe gelogen")."""
+    whose subject opens its clause and whose object follows the verb answers that object; the
+    object's first token, or None. What follows its comma is then no message of the verb when it
+    is a main clause in the indicative (a Konjunktiv, a complementiser or a quotation there still
+    is one: "wies den Vorwurf zurück, er habe gelogen")."""
     tokens = analysis.tokens
     if category not in OBJECT_ANSWERS or tokens[comma].text != "," or (
         tokens[first].text.lower() in COMPLEMENTISERS
     ):
-        return False
+        return None
     opener = tokens[left]
     if word_class(opener) not in ("det", "cap", "pron") or (
         opener.text.lower() in DEMONSTRATIVE_OBJECTS and left + 1 == cue[0]
     ):
-        return False  # "Am Montag bestätigte die Polizei, ...": the subject follows the verb
-    subjunctive = lexicon.subjunctive_forms()
-    if tokens[first].text.lower() != "wonach" and any(
-        tokens[j].text in subjunctive or analysis.quote_of[j] >= 0 for j in range(first, end)
-    ):  # "dementierte einen Bericht, wonach ...": the wonach-clause is the report's, not its
-        return False
-    return any(
-        j not in cue and tokens[j].text.lower() in OBJECT_DETERMINERS
-        and word_class(tokens[j + 1]) in ("cap", "low")
-        for j in range(cue[0] + 1, comma - 1)
-    )
+        return None  # "Am Montag bestätigte die Polizei, ...": the subject follows the verb
+    return next((j for j in range(cue[0] + 1, comma - 1)
+                 if j not in cue and tokens[j].text.lower() in OBJECT_DETERMINERS
+                 and word_class(tokens[j + 1]) in ("cap", "low")), None)
 
 
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
