@@ -269,8 +269,18 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
         if phrase_end > start and phrase_end + 1 < cue and tokens[phrase_end].text == "wie":
-            # "Agenturen wie Reuters oder AFP konnten ... nicht bestätigen": examples of the head
-            phrase_end = max(phrase_end, noun_phrase_end(tokens, phrase_end + 1, cue))
+            # "Agenturen wie Reuters oder AFP konnten ... nicht bestätigen": examples of the head,
+            # names (also lower-case short ones: "dpa") joined by "oder", "und" or commas
+            example = phrase_end + 1
+            while example < cue and (
+                tokens[example].text in ("oder", "und", ",")
+                or word_class(tokens[example]) == "cap"
+                or (tokens[example].text.isalpha() and len(tokens[example].text) <= 4
+                    and word_class(tokens[example]) == "low")
+            ):
+                example += 1
+            if example > phrase_end + 1 and word_class(tokens[example - 1]) in ("cap", "low"):
+                phrase_end = example
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
         )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
