@@ -437,8 +437,6 @@ def test_berichten_without_von_reports_nothing_on_its_own() -> None:
      "Die Reederei und der Hafenbetreiber"),
     ("Weder die Stadt noch der Betreiber wollten die Angaben bestätigen.",
      "die Stadt noch der Betreiber"),
-    ("Sowohl die Stadt als auch der Betreiber wiesen die Vorwürfe zurück.",
-     "die Stadt als auch der Betreiber"),
     ("Die Gewerkschaft kündigte am Freitag Widerstand an.", "Die Gewerkschaft"),
     ("Der Messeverband rechnet mit 20.000 Besuchern.", "Der Messeverband"),
     ("Zuvor hatte sich das Amt noch gegen eine Veröffentlichung ausgesprochen.", "das Amt"),
@@ -795,3 +793,203 @@ def test_source_of_hervorgehen_is_the_aus_phrase() -> None:
 def test_participle_of_an_inseparable_unter_verb() -> None:
     found = only("Die Schule hat die Eltern unterrichtet, dass der Unterricht ausfalle.")
     assert parts(found)[1:] == ("Die Schule", "hat unterrichtet")
+
+
+# --- answers told without their words ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "speaker", "stance"), [
+    ("Ein Sprecher wollte sich dazu nicht äußern.", "Ein Sprecher", "not_confirm"),
+    ("Das Pentagon kommentierte den Bericht nicht.", "Das Pentagon", "not_confirm"),
+    ("Das Ministerium ließ eine Anfrage unbeantwortet.", "Das Ministerium", "not_confirm"),
+    ("Die Armee hatte die Verantwortung von sich gewiesen.", "Die Armee", "deny"),
+    ("Als Eigentümer erteilt die Stadt solchen Plänen nun eine Absage.", "die Stadt", "deny"),
+    ("Einen Rücktritt hatte die Ministerin zuvor ausgeschlossen.", "die Ministerin", "deny"),
+])
+def test_answers_without_their_words(text: str, speaker: str, stance: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert (parts(found)[1], found.stance) == (speaker, stance)
+
+
+def test_a_verb_that_leaves_a_question_open_takes_it_as_its_message() -> None:
+    found = only("Ob die Zahl genannt wurde, ließ der Sprecher offen.")
+    assert parts(found) == ("Ob die Zahl genannt wurde", "der Sprecher", "ließ offen")
+    assert found.stance == "not_confirm"
+
+
+def test_commenting_without_a_negation_tells_no_act() -> None:
+    assert statements("Das Pentagon kommentierte den Bericht am Abend.") == []
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "stance"), [
+    ("Das Dementi aus Lissabon kam umgehend.", "Das Dementi aus Lissabon kam umgehend.",
+     "Lissabon", "deny"),
+    ("Eine Stellungnahme der Reederei gab es dazu nicht.",
+     "Eine Stellungnahme der Reederei gab es dazu nicht.", "der Reederei", "not_confirm"),
+])
+def test_a_noun_with_its_source_tells_an_answer(text: str, quote: str, speaker: str,
+                                                stance: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert (parts(found)[:2], found.stance) == ((quote, speaker), stance)
+
+
+def test_a_noun_act_beside_a_statement_keeps_its_own_phrase() -> None:
+    found = statements("Der Verband verwies auf ein Dementi des Herstellers und sagte: „Das "
+                       "ist erledigt.“")
+    acts = [a for a in found if a.type is QuoteType.REPORTED]
+    assert [(a.quote.text, parts(a)[1], a.stance) for a in acts] == [
+        ("ein Dementi des Herstellers", "des Herstellers", "deny")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nach Bestätigung der Polizei gab es zwei Tote.",
+    "Der Verein wies Vorwürfe der Untreue zurück.",
+])
+def test_a_noun_after_a_prepositional_cue_or_naming_the_content_tells_no_act(text: str) -> None:
+    assert all(parts(a)[1] not in ("der Polizei", "der Untreue") for a in statements(text))
+
+
+def test_a_noun_that_names_the_channel_is_no_cue() -> None:
+    found = only("Der Hersteller erklärte in einer Stellungnahme, dass er die Geräte nicht baue.")
+    assert parts(found) == ("dass er die Geräte nicht baue", "Der Hersteller", "erklärte")
+
+
+def test_a_confirmation_of_an_object_takes_no_main_clause_as_its_message() -> None:
+    found = only("Die Behörde bestätigte einen Einbruch im Archiv, die Polizei leitete eine "
+                 "Untersuchung ein.")
+    assert found.type is QuoteType.REPORTED and found.stance == "confirm"
+    assert parts(found)[1] == "Die Behörde"
+
+
+def test_a_denial_of_an_object_with_a_konjunktiv_clause_keeps_its_message() -> None:
+    found = only("Die Regierung wies den Vorwurf zurück, sie habe Truppen entsandt.")
+    assert parts(found)[0] == "sie habe Truppen entsandt"
+
+
+def test_a_speaker_with_an_apposition_inside_a_message_speaks_it() -> None:
+    found = statements("Lissabon dementierte inzwischen, ein Berater des Ministers, Paulo Sousa, "
+                       "schrieb auf X, Portugal habe nichts mit dem Vorfall zu tun.")
+    assert [(a.type, a.quote.text, parts(a)[1]) for a in found] == [
+        (QuoteType.REPORTED, "Lissabon dementierte inzwischen", "Lissabon"),
+        (QuoteType.INDIRECT, "Portugal habe nichts mit dem Vorfall zu tun",
+         "ein Berater des Ministers, Paulo Sousa"),
+    ]
+    assert [a.stance for a in found] == ["deny", "deny"]
+
+
+def test_a_speech_act_in_a_relative_clause_is_the_antecedents() -> None:
+    found = only("Gefordert sieht der Chef vor allem die Kammer, die ein neues Modell ablehnt.")
+    assert (found.type, found.quote.text, parts(found)[1], found.stance) == (
+        QuoteType.REPORTED, "die ein neues Modell ablehnt", "die Kammer", "deny")
+
+
+def test_the_antecedent_of_a_relative_act_is_the_noun_past_the_last_preposition() -> None:
+    found = statements("Die Grenze zu Nordland, das jede Beteiligung ablehnt, bleibt zu.")
+    assert [parts(a)[1] for a in found if a.type is QuoteType.REPORTED] == ["Nordland"]
+
+
+def test_the_words_after_the_colon_of_an_inverted_reply_are_its_message() -> None:
+    found = only("Den Einwand, dass der Chef die Gruppe unterstütze, ließ Berger nicht gelten: "
+                 "Jetzt geht es um die Wahl.")
+    assert parts(found) == ("Jetzt geht es um die Wahl", "Berger", "ließ gelten")
+    assert found.stance == "deny"
+
+
+def test_wissen_lassen_is_a_verb_of_saying() -> None:
+    found = only("Wir sind Teil der Lösung, ließ er den Minister wissen.")
+    assert parts(found) == ("Wir sind Teil der Lösung", "er", "ließ wissen")
+
+
+def test_examples_after_wie_belong_to_the_subject() -> None:
+    found = only("Agenturen wie Reuters oder AFP konnten die Zahlen bisher nicht bestätigen.")
+    assert (parts(found)[1], found.stance) == ("Agenturen wie Reuters oder AFP", "not_confirm")
+
+
+def test_an_act_coordinated_with_a_statement_ends_before_its_coordinator() -> None:
+    found = statements("Der Verein wies Anschuldigungen der Stadt zurück und beschuldigte die "
+                       "Regierung, den Brand gelegt zu haben.")
+    assert [(a.type, a.quote.text, a.stance) for a in found] == [
+        (QuoteType.REPORTED, "Der Verein wies Anschuldigungen der Stadt zurück", "deny"),
+        (QuoteType.INDIRECT, "den Brand gelegt zu haben", "criticise"),
+    ]
+
+
+def test_an_adverbial_clause_before_an_inverted_verb_is_no_message() -> None:
+    found = only("Während es von der Opposition Kritik hagelt, dementieren die Firmen jede "
+                 "Spende an die Partei.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+def test_a_main_clause_after_an_adverbial_one_still_is_a_message() -> None:
+    found = only("Wenn er nicht auf uns hören will, soll er selber Pläne machen, sagte der "
+                 "Präsident.")
+    assert parts(found) == ("Wenn er nicht auf uns hören will, soll er selber Pläne machen",
+                            "der Präsident", "sagte")
+
+
+def test_defending_oneself_against_accusations_denies_them() -> None:
+    found = only("Die Botschaft hat sich gegen Vorwürfe gewehrt.")
+    assert found.type is QuoteType.REPORTED and found.stance == "deny"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Polizei wehrte den Angriff ab.",
+    "Ein Unfall war nicht auszuschließen.",
+    "Vor Ort schlossen einen Anschlag alle aus.",
+])
+def test_no_answer_in_other_senses_or_with_an_object_as_speaker(text: str) -> None:
+    assert all(parts(a)[1] not in ("Die Polizei", "Ein Unfall", "einen Anschlag")
+               for a in statements(text))
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Sowohl Paris als auch Madrid wiesen die Behauptungen zurück.", ["Paris", "Madrid"]),
+    ("Sowohl die Stadt als auch der Betreiber wiesen die Vorwürfe zurück.",
+     ["die Stadt", "der Betreiber"]),
+])
+def test_speakers_paired_by_sowohl_als_auch_make_a_statement_each(text: str,
+                                                                 speakers: list[str]) -> None:
+    found = statements(text)
+    assert [(parts(a)[1], a.stance) for a in found] == [(s, "deny") for s in speakers]
+
+
+def test_a_pair_after_an_inverted_auxiliary_is_split_too() -> None:
+    found = statements("Nach der Explosion haben sowohl die Firma Alpha sowie auch ihr Partner "
+                       "Beta abgestritten, die Geräte gebaut zu haben.")
+    assert [parts(a)[1] for a in found] == ["die Firma Alpha", "ihr Partner Beta"]
+
+
+def test_a_pair_in_someone_elses_konjunktiv_report_stays_one_statement() -> None:
+    found = statements("Der Präsident sagte, er sei zufrieden. Sowohl Anna als auch Bernd "
+                       "hätten ihn um Rat gebeten.")
+    assert len(found) == 2
+
+
+def test_a_denied_report_with_wonach_is_the_message_with_what_the_report_says() -> None:
+    found = statements('Die Firma hatte zuvor einen Bericht der "Tagespost" dementiert, wonach '
+                       "die Geräte aus ihrem Werk stammten.")
+    assert [(a.type, parts(a)[1:], a.stance) for a in found] == [
+        (QuoteType.INDIRECT, ("Die Firma", "hatte dementiert"), "deny"),
+        (QuoteType.INDIRECT, (None, "wonach"), "assert"),
+    ]
+    assert found[0].quote.text.startswith("einen Bericht")
+    assert found[0].quote.text.endswith("aus ihrem Werk stammten")
+
+
+def test_an_answer_in_a_was_clause_is_its_subjects_and_ends_the_message_before_it() -> None:
+    found = statements("Experten gehen davon aus, dass die Truppen an der Front kämpfen, was "
+                       "Nordland und Südland jedoch bestreiten.")
+    assert [(a.quote.text, parts(a)[1], a.stance) for a in found] == [
+        ("dass die Truppen an der Front kämpfen", "Experten", "assert"),
+        ("was Nordland und Südland jedoch bestreiten", "Nordland und Südland", "deny"),
+    ]
+    assert found[1].responds_to == 0
+
+
+def test_an_answer_in_a_was_clause_after_a_narrated_sentence() -> None:
+    found = only("Die Stadt wäre im Frühjahr pleite gewesen, was selbst der Rechnungshof "
+                 "bestätigt hat.")
+    assert (found.type, parts(found)[1], found.stance) == (
+        QuoteType.REPORTED, "der Rechnungshof", "confirm")

@@ -1,5 +1,6 @@
 import pytest
 
+from quellenlage import analyze
 from quellenlage.sources import resolve_sources
 from quellenlage.stance import assign_stance, cue_lemma
 from tests.sources.helpers import document, statement
@@ -183,3 +184,13 @@ def test_neither_confirm_nor_deny_in_the_quote():
                             "dem Ministerium", "hieß es")
     assign_stance(document(text), [attribution])
     assert attribution.stance == "not_confirm"
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("Der Minister sagte, man wisse zwar nicht genau, was passiert sei.", "not_confirm"),
+    ("Zwar wisse man nicht genau, was passiert sei.", "not_confirm"),
+    ("Die Polizei weiß nicht, wer der Täter ist.", "not_confirm"),
+    ("Er sagte, er wisse, was zu tun sei.", "assert"),
+])
+def test_not_knowing_what_happened_does_not_confirm(text: str, stance: str) -> None:
+    assert [a.stance for a in analyze(text, engine="rules").attributions] == [stance]

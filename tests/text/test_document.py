@@ -43,6 +43,13 @@ def test_closing_quote_stays_with_its_sentence() -> None:
     assert sentence_texts(text) == ["Er sagte: „Wir kommen.“", "Dann ging er."]
 
 
+def test_a_straight_quote_after_a_space_opens_the_next_sentence() -> None:
+    text = ('Der Rat wies das zurück. "Das ist absurd", sagte er. Sie sagte: "Wir gehen." '
+            "Dann ging sie.")
+    assert sentence_texts(text) == ["Der Rat wies das zurück.", '"Das ist absurd", sagte er.',
+                                    'Sie sagte: "Wir gehen."', "Dann ging sie."]
+
+
 def test_headlines_and_paragraphs() -> None:
     document = Document("Streit um Haushalt\nDie Koalition ringt um Geld.\n\nNeuer Absatz hier.")
     assert [document.text[s.start : s.end] for s in document.sentences] == [

@@ -113,7 +113,8 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     )):
         # "Sonia und Willy Bogner", "Angaben von AFP und Reuters", "weder die Stadt noch der
         # Betreiber", "sowohl die Stadt als auch der Betreiber"
-        second = i + 2 if tokens[i].text == "als" else i + 1
+        second = i + 2 if tokens[i].text == "als" or (
+            tokens[i].text == "sowie" and tokens[i + 1].text == "auch") else i + 1
         end = noun_phrase_end(tokens, second, stop, depth + 1)
         if end > second and word_class(tokens[second]) != "pron":
             return end
@@ -267,6 +268,19 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         return speaker_after(tokens, cue + 1, end)
     if start < cue and tokens[start].text.lower() not in OBJECT_ARTICLES:
         phrase_end = noun_phrase_end(tokens, start, cue)
+        if phrase_end > start and phrase_end + 1 < cue and tokens[phrase_end].text == "wie":
+            # "Agenturen wie Reuters oder AFP konnten ... nicht bestätigen": examples of the head,
+            # names (also lower-case short ones: "dpa") joined by "oder", "und" or commas
+            example = phrase_end + 1
+            while example < cue and (
+                tokens[example].text in ("oder", "und", ",")
+                or word_class(tokens[example]) == "cap"
+                or (tokens[example].text.isalpha() and len(tokens[example].text) <= 4
+                    and word_class(tokens[example]) == "low")
+            ):
+                example += 1
+            if example > phrase_end + 1 and word_class(tokens[example - 1]) in ("cap", "low"):
+                phrase_end = example
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
         )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
@@ -306,7 +320,7 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
     skipped_phrase = False
     while i < end:
         kind = word_class(tokens[i])
-        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht"):
+        if kind in ("adv", "aux") or tokens[i].text in ("sich", "uns", "nicht", "sowohl", "weder"):
             i += 1
             continue
         if kind == "prep" and not skipped_phrase:
@@ -317,6 +331,8 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             skipped_phrase = True
             continue
         break
+    if i < end and tokens[i].text.lower() == "einen":
+        return []  # "schlossen einen Anschlag aus": an accusative object, no subject
     phrase_end = noun_phrase_end(tokens, i, end)
     if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():
         # "enthüllte vergangenes Jahr die Initiative": a time, then the subject

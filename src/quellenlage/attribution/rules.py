@@ -27,7 +27,7 @@ The cascade, in order:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
@@ -37,6 +37,7 @@ from quellenlage.attribution.phrases import (
     OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
+    is_adjective,
     is_zu_infinitive,
     noun_phrase_before,
     noun_phrase_end,
@@ -168,7 +169,37 @@ def extract_rules(document: Document) -> list[Attribution]:
     candidates.extend(_nested_quotations(analysis, candidates))
     candidates.extend(_reported(analysis))
     candidates.sort(key=lambda c: (c.quote[0][0], c.quote[-1][1]))
-    return [a for a in (_to_attribution(analysis, c) for c in _unique(candidates)) if a]
+    candidates = [split for candidate in _unique(candidates)
+                  for split in _correlative_speakers(analysis, candidate)]
+    return [a for a in (_to_attribution(analysis, c) for c in candidates) if a]
+
+
+CORRELATIVE_OPENERS = frozenset({"sowohl", "weder"})
+CORRELATIVE_JOINS = (("als", "auch"), ("sowie", "auch"), ("sowie",), ("noch",))
+
+
+def _correlative_speakers(analysis: _Analysis, candidate: Candidate) -> list[Candidate]:
+    """"Sowohl Paris als auch Madrid wiesen die Berichte zurück", "weder die Stadt noch der
+    Betreiber": speakers joined as a pair of their own each make the statement; one statement
+    for each of them."""
+    tokens = analysis.tokens
+    if len(candidate.speaker) != 1 or (candidate.type is QuoteType.REPORTED and any(
+        tokens[j].text in lexicon.subjunctive_forms() for s, e in candidate.quote
+        for j in range(s, e)
+    )):  # "Sowohl A als auch B hätten ihn gebeten": someone else's report of their act
+        return [candidate]
+    start, end = candidate.speaker[0]
+    if tokens[start].text.lower() in CORRELATIVE_OPENERS:
+        start += 1
+    elif start == 0 or tokens[start - 1].text.lower() not in CORRELATIVE_OPENERS:
+        return [candidate]
+    for j in range(start + 1, end - 1):
+        join = next((words for words in CORRELATIVE_JOINS
+                     if tuple(t.text.lower() for t in tokens[j:j + len(words)]) == words), None)
+        if join is not None and j + len(join) < end:
+            return [replace(candidate, speaker=[(start, j)]),
+                    replace(candidate, speaker=[(j + len(join), end)])]
+    return [candidate]
 
 
 # --- 1-2: statements with a cue in their sentence ------------------------------------------------
@@ -183,6 +214,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     clausal: list[tuple[int, int, Candidate]] = []
     anchor: Candidate | None = None
     acts: list[Candidate] = []  # speech acts without a message, beside the sentence's statement
+    relatives: list[Candidate] = []  # acts in relative clauses: "die Kammer, die ... ablehnt"
     for i in range(sentence.first, sentence.last):
         if analysis.quote_of[i] >= 0:
             continue
@@ -194,7 +226,13 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         elif lower == "so" and _after_comma(tokens, i, sentence):
             found.append(_so_cue(analysis, sentence, i))
         elif token.text[:1].isupper() and lexicon.noun_cue(token.text) is not None:
-            found.append(_noun_cue(analysis, sentence, i))
+            statement = _noun_cue(analysis, sentence, i)
+            found.append(statement)
+            act = _noun_act(analysis, sentence, i) if statement is None else None
+            if act is not None:
+                acts.append(act)
+                if anchor is None or not anchor.act:
+                    anchor = act
         elif lower in ("heißt", "hieß", "hiess") or (
             lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
         ):
@@ -215,6 +253,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 clausal.append((rank, i, candidate))
             else:
                 current = _anchor(analysis, sentence, i)
+                relative = _relative_act(analysis, sentence, i, current)
+                if relative is not None:
+                    relatives.append(relative)
+                    continue
                 if current is not None and current.act:
                     acts.append(current)
                 # the sentence's speaker: its first speech act, or its first verb of saying
@@ -223,7 +265,15 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     if not any(found) and not clausal:
         found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
     if clausal:
-        found.append(min(clausal, key=lambda item: item[:2])[2])
+        rank, verb, chosen = min(clausal, key=lambda item: item[:2])
+        inner = _statement_inside(analysis, sentence, chosen)
+        outer = _anchor(analysis, sentence, verb) if inner is not None else None
+        if inner is not None and outer is not None and outer.act:
+            # "Die Stadt dementierte, ein Sprecher schrieb auf X, man habe ...": the first verb
+            # is a speech act of its own, the second speaker's words the message
+            chosen = inner
+            acts.append(outer)
+        found.append(chosen)
     elif len(acts) > 1 and not any(found):
         # "Er bestritt die Existenz der Unterlagen und sprach von einer Fälschung": two speech
         # acts of one subject, each a statement of its own
@@ -236,6 +286,16 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     kept = [candidate for candidate in found if candidate is not None]
     if kept:
         kept.extend(_acts_beside(analysis, sentence, acts, kept))
+    for relative in relatives:
+        start, end = relative.quote[0]
+        if tokens[start].text.lower() == "was":
+            # "..., dass die Truppen kämpfen, was Moskau bestreitet": the answer ends the
+            # message it answers
+            for other in kept:
+                other.quote = [(s, min(e, start - 1)) if s < start - 1 else (s, e)
+                               for s, e in other.quote]
+        if not any(s < end and start < e for other in kept for s, e in other.quote):
+            kept.append(relative)
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
     # in its frame, reports that statement; it is none of its own
     return [
@@ -249,6 +309,33 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     ]
 
 
+def _statement_inside(analysis: _Analysis, sentence: Sentence, outer: Candidate
+                      ) -> Candidate | None:
+    """"Die Stadt dementierte, ein Sprecher, Jonas Berglund, schrieb auf X, man habe ...": the
+    message of `outer` opens with a subject of its own (with an apposition) whose verb of saying
+    follows after a comma and has its own message: that speaker's statement."""
+    tokens = analysis.tokens
+    if len(outer.quote) != 1 or not outer.speaker:
+        return None
+    start, end = outer.quote[0]
+    for j in range(start + 2, end):
+        if tokens[j - 1].text != "," or analysis.quote_of[j] >= 0 or not tokens[j].text.islower():
+            continue
+        group = _verb_group(analysis, sentence, j) if lexicon.readings(tokens[j].text) else None
+        subject = subject_with_apposition(tokens, start, j) if group else None
+        if group is None or subject is None:
+            continue
+        verb, cue = group
+        right = _clause_bounds(analysis, sentence, cue[-1])[1]
+        if right + 1 >= end or tokens[right].text != "," or not (
+            _is_complement(analysis, right + 1, end, verb.category, right)
+        ):
+            return None
+        return _build(analysis, sentence, [(right + 1, end)], [subject],
+                      [(c, c + 1) for c in cue], [(start, right + 1)], verb.category, verb.medium)
+    return None
+
+
 def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
     """"des erwarteten Wachstums", "die angekündigten Reformen": an inflected participle between
     an article and its noun describes the noun; it is no verb of saying."""
@@ -259,6 +346,44 @@ def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
         and word_class(tokens[i + 1]) == "cap"
         and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
     )
+
+
+ANTECEDENT_PREPOSITIONS = frozenset({"zu", "von", "vom", "mit", "aus", "in", "im", "für", "bei"})
+
+
+def _relative_act(analysis: _Analysis, sentence: Sentence, i: int, act: Candidate | None
+                  ) -> Candidate | None:
+    """"die Kammer, die ein neues Modell ablehnt": a speech act in a relative clause is the
+    antecedent's, a statement of its own that spans the clause; after "was" it is its own
+    subject's ("..., was die Stadt bestreitet")."""
+    left, right = _clause_bounds(analysis, sentence, i)
+    tokens = analysis.tokens
+    if left > sentence.first and tokens[left - 1].text == "," and (
+        tokens[left].text.lower() == "was"
+    ):
+        # "..., was selbst der Rechnungshof bestätigt hat": what the sentence said, answered by
+        # the clause's own subject
+        group = _verb_group(analysis, sentence, i)
+        if group is None or not _tells_act(analysis, sentence, *group):
+            return None
+        verb, cue = group
+        speaker = speaker_after(tokens, left + 1, cue[0])
+        return Candidate(QuoteType.REPORTED, verb.medium, [(left, right)], sentence.index,
+                         speaker, [(j, j + 1) for j in cue],
+                         category=verb.category) if speaker else None
+    if act is None or not act.act:
+        return None
+    if not _in_relative_clause(analysis, sentence, i) or word_class(tokens[left]) == "prep":
+        return None  # "..., von denen ... forderte": the clause's subject is another
+    antecedent = noun_phrase_before(tokens, left - 1, sentence.first)
+    if antecedent >= left - 1 or tokens[left].text.lower() not in ("der", "die", "das"):
+        return None
+    # "die Grenze zu Nordland, das ... ablehnt": the noun right before the pronoun, past the
+    # last preposition, is what the clause describes
+    antecedent = max([antecedent] + [j + 1 for j in range(antecedent, left - 2)
+                                      if tokens[j].text.lower() in ANTECEDENT_PREPOSITIONS])
+    return Candidate(QuoteType.REPORTED, act.medium, [(left, right)], sentence.index,
+                     [(antecedent, left - 1)], act.cue, category=act.category)
 
 
 def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
@@ -293,13 +418,35 @@ def _acts_beside(analysis: _Analysis, sentence: Sentence, acts: list[Candidate],
         first = min(act.speaker[0][0], act.cue[0][0])
         last = _clause_bounds(analysis, sentence, act.cue[-1][0])[1]
         span = (first, max(last, act.cue[-1][0] + 1))
+        if analysis.tokens[act.cue[0][0]].text[:1].isupper():
+            span = act.quote[0]  # a noun's act: "ein Dementi des Herstellers"
+        else:
+            # "wies die Vorwürfe zurück und beschuldigte X, ...": up to the coordinator before
+            # the other statement's cue
+            span = (span[0], _before_coordinated_cue(analysis, act, span, statements))
         if any(s < span[1] and span[0] < e for other in statements for s, e in other.quote) or (
             any(span[0] <= c < span[1] for other in statements for c, _ in other.cue)
         ):
             continue
         reported.append(Candidate(QuoteType.REPORTED, act.medium, [span], sentence.index,
-                                  act.speaker, category=act.category, addressee=act.addressee))
+                                  act.speaker, _noun_of_act(analysis, act),
+                                  category=act.category, addressee=act.addressee))
     return reported
+
+
+def _before_coordinated_cue(analysis: _Analysis, act: Candidate, span: tuple[int, int],
+                            statements: list[Candidate]) -> int:
+    """The end of an act's span: before "und" (or "sowie", a comma) that joins the cue of another
+    statement to it in one clause; else the span's own end."""
+    tokens = analysis.tokens
+    act_end = act.cue[-1][0]
+    cues = [c for other in statements for c, _ in other.cue if act_end < c < span[1]]
+    if not cues:
+        return span[1]
+    for j in range(min(cues) - 1, act_end, -1):
+        if tokens[j].text in ("und", "sowie", ","):
+            return j
+    return span[1]
 
 
 MAX_COLON_SPEAKER_TOKENS = 3
@@ -403,12 +550,14 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     return anchor if anchor.speaker else None
 
 
-def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb,
+def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb | lexicon.NounCue,
                cue: list[int]) -> bool:
-    """Whether the verb reports a speech act on its own: by its category ("forderte", "wies
-    zurück") or with its preposition ("sprach von", "berichtete von")."""
+    """Whether the verb (or noun) reports a speech act on its own: by its category ("forderte",
+    "wies zurück", "das Dementi") or with a word of its clause ("sprach von", "berichtete von",
+    "kommentierte nicht")."""
     acts = lexicon.reported_acts()
-    for key in (verb.category, verb.infinitive):
+    name = verb.infinitive if isinstance(verb, lexicon.SpeechVerb) else verb.lemma
+    for key in (verb.category, name):
         prepositions = acts.get(key)
         if prepositions is None:
             continue
@@ -419,6 +568,58 @@ def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb
         if any(analysis.tokens[j].text.lower() in prepositions for j in range(left, right)):
             return True
     return False
+
+
+CHANNEL_PREPOSITIONS = frozenset({"in", "im", "mit", "per"})
+NOUN_SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "durch", "seitens"})
+
+
+def _noun_act(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """"Das Dementi aus Rom kam umgehend", "verwies auf ein Dementi des Herstellers", "Eine
+    Stellungnahme der Reederei gab es nicht": a noun that names an answer worth recording
+    (reported_acts.tsv: by its category, or by its lemma with a word of its clause), with its
+    source after it (a genitive, or aus, von, durch), tells the act without its words. After a
+    prepositional cue ("nach Bestätigung der Polizei") it is that cue's head instead."""
+    tokens = analysis.tokens
+    noun = lexicon.noun_cue(tokens[i].text)
+    if noun is None or not (noun.category in OBJECT_ANSWERS
+                            or noun.lemma in lexicon.reported_acts()):
+        return None  # "Vorwürfe der Untreue": the genitive is what is said, not who said it
+    if not _tells_act(analysis, sentence, noun, [i]):
+        return None
+    end = analysis.body_end(sentence)
+    first = i - 1 if i > sentence.first and word_class(tokens[i - 1]) == "det" else i
+    while first > sentence.first and is_adjective(tokens[first - 1]):
+        first -= 1
+    if first > sentence.first and word_class(tokens[first - 1]) == "det":
+        first -= 1
+    if first > sentence.first and tokens[first - 1].text.lower() in (
+        lexicon.prepositional_cues()
+    ):
+        return None
+    if i + 2 >= end or analysis.quote_of[i + 1] >= 0:
+        return None
+    following = tokens[i + 1].text.lower()
+    if following in GENITIVE_ARTICLES:
+        source = (i + 1, noun_phrase_end(tokens, i + 1, end))
+    elif following in NOUN_SOURCE_PREPOSITIONS:
+        source = (i + 2, noun_phrase_end(tokens, i + 2, end))
+    else:
+        return None
+    if source[1] <= source[0] + (1 if following in GENITIVE_ARTICLES else 0):
+        return None
+    act = Candidate(QuoteType.REPORTED, noun.medium, [(first, source[1])], sentence.index,
+                    [source], [(i, i + 1)], category=noun.category)
+    act.act = True
+    return act
+
+
+def _noun_of_act(analysis: _Analysis, act: Candidate) -> list[tuple[int, int]]:
+    """The cue of a statement told by a noun ("das Dementi"): the noun, which gives its stance;
+    a verb's act has none (its clause, inside the statement, tells the stance)."""
+    if act.cue and analysis.tokens[act.cue[0][0]].text[:1].isupper():
+        return act.cue
+    return []
 
 
 def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
@@ -464,6 +665,10 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     frame_start = i
     if i > sentence.first and word_class(tokens[i - 1]) == "det":
         frame_start = i - 1
+    if frame_start > sentence.first and (
+        tokens[frame_start - 1].text.lower() in CHANNEL_PREPOSITIONS
+    ):
+        return None  # "erklärte in einer Stellungnahme, dass ...": the verb's channel
     speaker = [(i + 1, phrase_end)] if phrase_end > i + 2 else []
     return _build(analysis, sentence, [(comma + 1, message_end)], speaker, [(i, i + 1)],
                   [(frame_start, comma + 1)], cue.category, cue.medium)
@@ -714,6 +919,19 @@ def _statement_around(
         who = speaker_after(tokens, after_verb, end) if speaker else []
         following = _message_after_inverted_speaker(analysis, start, quote_end, who, end,
                                                     category)
+        if following is None and right + 1 < end and tokens[right].text == ":" and (
+            analysis.quote_of[start] < 0
+        ):
+            # "Den Einwand, dass ..., ließ er nicht gelten: Es gehe um ...": what follows the
+            # colon is the message, the part before the comma what it answers
+            following = right + 1
+        if following is None and tokens[start].text.lower() in ADVERBIAL_SUBORDINATORS and (
+            not any(tokens[j].text in lexicon.subjunctive_forms() or analysis.quote_of[j] >= 0
+                    or tokens[j].text in CLAUSE_BREAKS for j in range(start, quote_end))
+        ):
+            # "Während es Kritik hagelt, dementieren die Firmen ...": an adverbial clause alone
+            # is no message
+            return None
         if following is not None:
             # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
             # clause follows the speaker, the part before the cue is a circumstance
@@ -750,6 +968,21 @@ def _statement_around(
             if message_start >= end:
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
+            return None
+        answered = _answered_object(analysis, left, cue, right, message_start, end, category)
+        if answered is not None and tokens[message_start].text.lower() == "wonach":
+            # "dementierte einen Bericht der Zeitung, wonach ...": the report with what it says
+            # is the message
+            report = _build(analysis, sentence, _minus(answered, end, cue_spans), who,
+                            cue_spans, [(start, answered)], category, medium)
+            if report is not None and not _is_quotation(analysis, report.quote):
+                report.type = QuoteType.INDIRECT  # a report of what was said, not its words
+            return report
+        subjunctive = lexicon.subjunctive_forms()
+        if answered is not None and not any(
+            tokens[j].text in subjunctive or analysis.quote_of[j] >= 0
+            for j in range(message_start, end)
+        ):
             return None
         subjunctive = lexicon.subjunctive_forms()
         if tokens[left].text.lower() in ADVERBIAL_SUBORDINATORS and last_cue == right - 1 and (
@@ -833,6 +1066,32 @@ def _message_after_inverted_speaker(
 
 
 CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
+# categories whose object is what they answer: "bestätigte den Vorfall", "wies die Berichte zurück"
+OBJECT_ANSWERS = frozenset({"confirm", "deny", "not_confirm"})
+OBJECT_DETERMINERS = frozenset({"den", "die", "das", "einen", "eine", "ein", "diesen", "diese",
+                                "jede", "jeden", "jegliche", "jeglichen", "alle"})
+
+
+def _answered_object(analysis: _Analysis, left: int, cue: list[int], comma: int, first: int,
+                     end: int, category: str) -> int | None:
+    """"Die Behörde bestätigte einen Einbruch, die Polizei ermittelt": a confirmation or denial
+    whose subject opens its clause and whose object follows the verb answers that object; the
+    object's first token, or None. What follows its comma is then no message of the verb when it
+    is a main clause in the indicative (a Konjunktiv, a complementiser or a quotation there still
+    is one: "wies den Vorwurf zurück, er habe gelogen")."""
+    tokens = analysis.tokens
+    if category not in OBJECT_ANSWERS or tokens[comma].text != "," or (
+        tokens[first].text.lower() in COMPLEMENTISERS
+    ):
+        return None
+    opener = tokens[left]
+    if word_class(opener) not in ("det", "cap", "pron") or (
+        opener.text.lower() in DEMONSTRATIVE_OBJECTS and left + 1 == cue[0]
+    ):
+        return None  # "Am Montag bestätigte die Polizei, ...": the subject follows the verb
+    return next((j for j in range(cue[0] + 1, comma - 1)
+                 if j not in cue and tokens[j].text.lower() in OBJECT_DETERMINERS
+                 and word_class(tokens[j + 1]) in ("cap", "low")), None)
 
 
 def _is_complement(analysis: _Analysis, first: int, end: int, category: str, comma: int) -> bool:
@@ -1070,7 +1329,7 @@ def _cataphora(analysis: _Analysis, found: list[Candidate]) -> list[Candidate]:
             continue
         if analysis.tokens[sentence.first].text not in CATAPHORIC_OPENERS or (
             anchor.cue[0][0] != sentence.first + 1
-        ):
+        ) or analysis.tokens[sentence.first + 1].text[:1].isupper():  # "Das Dementi kam"
             continue
         previous = document.sentences[index - 1]
         if previous.paragraph != sentence.paragraph:
@@ -1288,8 +1547,8 @@ def _reported(analysis: _Analysis) -> list[Candidate]:
         sentence = analysis.document.sentences[anchor.sentence]
         statements.append(Candidate(QuoteType.REPORTED, anchor.medium,
                                     [(sentence.first, sentence.last)], anchor.sentence,
-                                    anchor.speaker, category=anchor.category,
-                                    addressee=anchor.addressee))
+                                    anchor.speaker, _noun_of_act(analysis, anchor),
+                                    category=anchor.category, addressee=anchor.addressee))
     return statements
 
 

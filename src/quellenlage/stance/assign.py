@@ -104,13 +104,15 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
                                            for t in tokens[index:first]))
         ):
             return token.text.lower()
-    # after the cue up to the end of its clause ("bestätigte die Berichte nicht")
+    # after the cue up to the end of its clause ("bestätigte die Berichte nicht"); a speech act
+    # told by a noun holds its clause in its quote ("Eine Stellungnahme gab es nicht.")
+    told = attribution.type == QuoteType.REPORTED
     index = document.token_at(cue.end)
     while index is not None and index < len(tokens):
         token = tokens[index]
         if token.text in CLAUSE_BOUNDARIES:
             break
-        if inside(token, attribution.quote.spans):  # "bestätigte den Bericht nicht"
+        if not told and inside(token, attribution.quote.spans):  # "bestätigte ... nicht"
             index += 1
             continue
         if _negates(tokens, index, negation, exceptions):
@@ -199,6 +201,8 @@ def _clauses_to_speaker(document: Document, quote: Part,
     for token in document.tokens[first:]:
         if token.start >= quote.end:
             break
+        if token.text in QUOTE_MARKS and _in_quoted_name(document, token):
+            continue  # 'einen Bericht der „Zeitung“ dementiert': a name, no clause boundary
         if token.text in CLAUSE_BOUNDARIES:
             if held:
                 break
@@ -207,6 +211,26 @@ def _clauses_to_speaker(document: Document, quote: Part,
         held = held or token.start >= speaker[0]
         clauses[-1].append(token)
     return [clause for clause in clauses if clause] if held else []
+
+
+MAX_QUOTED_NAME_WORDS = 4
+
+
+def _in_quoted_name(document: Document, mark: Token) -> bool:
+    """A quote mark of a short quoted name of capitalised words ('der „New York Times“')."""
+    tokens = document.tokens
+    index = mark.index
+    for step in (1, -1):
+        words = 0
+        j = index + step
+        while 0 <= j < len(tokens) and words <= MAX_QUOTED_NAME_WORDS:
+            if tokens[j].text in QUOTE_MARKS:
+                return 0 < words <= MAX_QUOTED_NAME_WORDS
+            if not tokens[j].text[:1].isupper():
+                break
+            words += 1
+            j += step
+    return False
 
 
 def _stance_of_own_clause(document: Document, attribution: Attribution) -> str | None:
