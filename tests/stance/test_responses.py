@@ -256,3 +256,37 @@ def test_a_criticism_named_in_the_sentence_before_is_what_the_reply_answers() ->
     ])
     assert attributions[2].stance == "deny"
     assert attributions[2].responds_to == 0
+
+
+def test_a_response_opening_with_auch_answers_what_the_answer_before_it_answered() -> None:
+    """"Auch für die Gärtner ist das Unsinn": a rejection parallel to the one before it
+    answers the same proposal, though it shares no words with it."""
+    text = ("Der Landrat Kai Oswald schlug vor, im Stadtpark Parkplätze zu bauen. Die Grünen "
+            "wiesen den Vorschlag zurück. Ein Anrainer sagte, er gehe dort gern spazieren. Auch "
+            "für die Gärtner ist das Unsinn.")
+    attributions = assigned(text, [
+        statement(text, "im Stadtpark Parkplätze zu bauen", "Der Landrat Kai Oswald",
+                  "schlug vor"),
+        statement(text, "den Vorschlag", "Die Grünen", "wiesen zurück"),
+        statement(text, "er gehe dort gern spazieren", "Ein Anrainer", "sagte"),
+        statement(text, "Auch für die Gärtner ist das Unsinn", "die Gärtner", "für"),
+    ])
+    assert attributions[1].responds_to == 0
+    assert attributions[3].stance in {"deny", "criticise"}
+    assert attributions[3].responds_to == 0
+
+
+def test_a_proposal_named_by_its_noun_is_the_one_introduced_by_the_participle() -> None:
+    """"den Vorschlag" answers what "hat vorgeschlagen" introduced: the participle's "ge" does
+    not hide the noun's stem, and the nearer demand is not the one named."""
+    text = ("Die Kammer hat vorgeschlagen, die Läden sonntags zu öffnen. Die Kirche verwies auf "
+            "den Feiertag. Der Handelsverband forderte mehr Parkplätze. Die Gewerkschaft lehnte "
+            "den Vorschlag ab.")
+    attributions = assigned(text, [
+        statement(text, "die Läden sonntags zu öffnen", "Die Kammer", "hat vorgeschlagen"),
+        statement(text, "den Feiertag", "Die Kirche", "verwies auf"),
+        statement(text, "mehr Parkplätze", "Der Handelsverband", "forderte"),
+        statement(text, "den Vorschlag", "Die Gewerkschaft", "lehnte ab"),
+    ])
+    assert attributions[3].stance == "deny"
+    assert attributions[3].responds_to == 0

@@ -272,6 +272,8 @@ def responds_to(
     if index == 0:
         return None
     continued = _continued_response(statements, index)
+    if continued is None:
+        continued = _parallel_response(document, statements, index, sentence)
     if continued is not None:
         return continued
     names = _pointed_names(document, response)
@@ -321,12 +323,36 @@ def _continued_response(statements: Statements, index: int) -> int | None:
     """A response without a speaker that continues one of its source answers what that one
     answers ("Er wies die Vorwürfe zurück. Sie seien haltlos.")."""
     response, before = statements.attributions[index], statements.attributions[index - 1]
-    if response.speaker is not None or before.responds_to is None:
-        return None
+    if response.speaker is not None or before.responds_to is None or before.responds_to == index:
+        return None  # "Den Vorwurf, wonach P, wies er zurück": P itself continues nothing
     if before.source is None or response.source is None or (
             before.source.name != response.source.name):
         return None
     return before.responds_to
+
+
+PARALLEL_OPENERS = frozenset({"auch", "ebenso", "ähnlich", "ebenfalls"})
+
+
+def _parallel_response(document: Document, statements: Statements, index: int,
+                       sentence: int) -> int | None:
+    """A response whose sentence opens with "Auch" ("Auch die Kammer lehnte ab", "Auch für die
+    Grünen ist das Unsinn") answers what the nearest answer of another source before it answers,
+    within RESPONSE_REACH sentences."""
+    opening = document.sentences[sentence]
+    first = document.tokens[opening.first].text.lower() if opening.last > opening.first else ""
+    if first not in PARALLEL_OPENERS:
+        return None
+    response = statements.attributions[index]
+    for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
+            break
+        other = statements.attributions[i]
+        target = other.responds_to
+        if target is not None and target < i and not _same_source(other, response) and (
+                not _same_source(statements.attributions[target], response)):
+            return target
+    return None
 
 
 def _answered_by(attributions: list[Attribution], index: int, response: Attribution) -> int:
@@ -385,6 +411,19 @@ def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
 
 
 MIN_STEM = 4  # letters of the shorter stem when one stem is taken to begin the other
+# separable prefixes whose participle puts "ge" after them: "vorgeschlagen" -> "vorschlag..."
+SEPARABLE_PREFIXES = ("vor", "an", "ab", "auf", "aus", "bei", "ein", "mit", "nach", "zu",
+                      "zurück", "zuruck", "fest", "dar", "bekannt")
+
+
+def _without_participle_ge(stem: str) -> str:
+    """A participle's stem without the "ge" after its separable prefix, so that it begins like
+    the noun: "vorgeschlag" -> "vorschlag" (Vorschlag), "angekundigt" -> "ankundigt"
+    (Ankündigung)."""
+    for prefix in SEPARABLE_PREFIXES:
+        if stem.startswith(prefix + "ge") and len(stem) > len(prefix) + 4:
+            return prefix + stem[len(prefix) + 2 :]
+    return stem
 
 
 def _introduced_by(statements: Statements, earlier: list[int], noun: str) -> int | None:
@@ -398,7 +437,7 @@ def _introduced_by(statements: Statements, earlier: list[int], noun: str) -> int
 
     def named(words: frozenset[str]) -> bool:
         return any(len(other) >= MIN_STEM and (other.startswith(stem) or stem.startswith(other))
-                   for other in words)
+                   for other in map(_without_participle_ge, words))
 
     weak = None
     for i in earlier:
