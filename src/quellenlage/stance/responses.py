@@ -1,19 +1,20 @@
 """What a denial, confirmation or criticism answers: the earlier statement of the article whose
 claim it takes up (`responds_to`).
 
-In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the
-statement P); for a response without a speaker that continues an answer of its source, what that
-one answers; the latest statement of a party the response names ("diese Angaben aus Südkorea",
-"die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers Plan"); a relative "was
-... bestreiten" answers the statement of its own sentence; the statement introduced by the noun
-with which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
+In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the statement
+P); for a response without a speaker that continues an answer of its source, or one whose sentence
+opens with "Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another
+source answers; the latest statement of a party the response names ("diese Angaben aus Südkorea",
+"die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers Plan"); a relative "was ...
+bestreiten" answers the statement of its own sentence; the statement introduced by the noun with
+which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
 "berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"), else the nearest of
 the kind that noun names ("die Forderung": a demand); else the statement whose message shares the
-most content words with the response (stems; stance words such as "bestätigen", "Berichte" do
-not count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such
-noun, the nearest statement close before it, or what that one answers where it is itself an
-answer of another source. A source never answers itself. Each response looks back over at most
-MAX_CANDIDATES statements: linear in the article's statements.
+most content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
+count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun, the
+nearest statement close before it, or what that one answers where it is itself an answer of another
+source. A source never answers itself. Each response looks back over at most MAX_CANDIDATES
+statements: linear in the article's statements.
 """
 
 from __future__ import annotations
@@ -179,6 +180,12 @@ class Statements:
                 return i
         return None
 
+    def recent(self, name: str, index: int) -> list[int]:
+        """The last MAX_CANDIDATES statements before `index` that `name` points at."""
+        found = self.by_name.get(name, [])
+        end = bisect_left(found, index)
+        return found[max(0, end - MAX_CANDIDATES) : end]
+
     def terms(self, index: int) -> frozenset[str]:
         if index not in self._terms:
             self._terms[index] = content_terms(self.attributions[index].quote.text)
@@ -280,7 +287,7 @@ def responds_to(
     if names:
         # the party named ("den Minister") stands for its source: its latest statement
         named = {name for name in names if name in statements.by_name}
-        named |= {source for name in named for i in statements.by_name[name]
+        named |= {source for name in named for i in statements.recent(name, index)
                   if (source := _source_name(attributions[i])) in statements.by_name}
         matches = [statements.last_before(statements.by_name[name], index, limit)
                    for name in named]
