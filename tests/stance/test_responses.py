@@ -196,22 +196,6 @@ def test_the_addressed_party_is_the_one_answered() -> None:
     assert attributions[2].responds_to == 0
 
 
-def test_a_second_rejection_answers_what_the_first_answered() -> None:
-    """Where all a denial has is the nearest statement and that is itself an answer of another
-    source, both answer the same claim."""
-    text = ("Die Stadträtin Mia Lorenz forderte eine Seilbahn über den Fluss. Kämmerer Udo Rapp "
-            "sagte, die Stadt habe wenig Geld. Die Grünen lehnten die Forderung ab. Auch die "
-            "Anwohner widersprachen.")
-    attributions = assigned(text, [
-        statement(text, "eine Seilbahn über den Fluss", "Die Stadträtin Mia Lorenz", "forderte"),
-        statement(text, "die Stadt habe wenig Geld", "Kämmerer Udo Rapp", "sagte"),
-        statement(text, "die Forderung", "Die Grünen", "lehnten ab"),
-        statement(text, "Auch die Anwohner widersprachen.", "die Anwohner", "widersprachen"),
-    ])
-    assert [a.stance for a in attributions] == ["demand", "assert", "deny", "deny"]
-    assert (attributions[2].responds_to, attributions[3].responds_to) == (0, 0)
-
-
 def test_a_continued_denial_answers_what_its_opening_answered() -> None:
     """A denial without a speaker that continues one of its source answers the same claim."""
     text = ("Die Opposition warf dem Landrat vor, Fördergeld verschwendet zu haben. Der "

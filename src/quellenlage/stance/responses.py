@@ -11,10 +11,10 @@ which the response names what it answers ("das Urteil": "laut einem Urteil"; "de
 "berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"), else the nearest of
 the kind that noun names ("die Forderung": a demand); else the statement whose message shares the
 most content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
-count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun, the
-nearest statement close before it, or what that one answers where it is itself an answer of another
-source. A source never answers itself. Each response looks back over at most MAX_CANDIDATES
-statements: linear in the article's statements.
+count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
+without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
+never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
+the article's statements.
 """
 
 from __future__ import annotations
@@ -315,14 +315,15 @@ def responds_to(
     shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
-    if response.stance not in stance_lexicon().rules["responding"] or noun is not None:
-        # a criticism answers a statement only where it takes it up; a response that names
-        # what it answers ("dementierte Gerüchte um ...") answers none that does not fit the name
+    if response.stance not in stance_lexicon().rules["responding"]:
+        return None  # a criticism answers a statement only where it takes it up
+    if noun is not None and _words(response.quote.text)[:1] == [noun]:
+        # "dementierte Gerüchte um ...": what it names without an article may be unreported
         return None
     for i in earlier:
         if sentence - statements.sentence[i] > RESPONSE_REACH:
             break
-        return _answered_by(attributions, _head_of_chain(attributions, i), response)
+        return _head_of_chain(attributions, i)
     return None
 
 
@@ -360,16 +361,6 @@ def _parallel_response(document: Document, statements: Statements, index: int,
                 not _same_source(statements.attributions[target], response)):
             return target
     return None
-
-
-def _answered_by(attributions: list[Attribution], index: int, response: Attribution) -> int:
-    """The statement a response answers when all it has is the nearest statement `index`: where
-    that is itself an answer of another source, the two answer the same statement ("Die Partei
-    wies den Plan zurück. Auch die Kammer lehnte ab.")."""
-    target = attributions[index].responds_to
-    if target is None or _same_source(attributions[target], response):
-        return index
-    return target
 
 
 @cache
