@@ -136,3 +136,141 @@ def test_the_responders_own_name_takes_up_no_claim() -> None:
     ])
     assert attributions[2].stance == "deny"
     assert attributions[2].responds_to == 1
+
+
+def test_a_response_that_names_a_ruling_answers_the_statement_made_by_the_ruling() -> None:
+    """"das Urteil" names the statement made "laut einem Urteil", not the nearer one."""
+    text = ("Laut einem Urteil des Landgerichts darf die Brauerei ihr Bier nicht mehr als "
+            "gesund bewerben. Die Wirtin Lena Vogt sagte, sie verkaufe jährlich mehr Flaschen. "
+            "Der Verband der Brauer bedauerte das Urteil.")
+    attributions = assigned(text, [
+        statement(text, "darf die Brauerei ihr Bier nicht mehr als gesund bewerben",
+                  "einem Urteil des Landgerichts", "Laut"),
+        statement(text, "sie verkaufe jährlich mehr Flaschen", "Die Wirtin Lena Vogt", "sagte"),
+        statement(text, "das Urteil", "Der Verband der Brauer", "bedauerte"),
+    ])
+    assert attributions[2].stance == "criticise"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_response_that_names_a_press_release_answers_what_the_release_said() -> None:
+    """"Diese Mitteilung" names the statement whose sentence introduced it by that noun."""
+    text = ("In einer Mitteilung des Vereins hieß es, der Trainer bleibe im Amt. Die Fans "
+            "feierten am Abend im Stadion. Der Sprecher der Fans sagte, die Stimmung sei gut. "
+            "Ein Vorstand kritisierte, diese Mitteilung sei voreilig gewesen.")
+    attributions = assigned(text, [
+        statement(text, "der Trainer bleibe im Amt", None, "hieß es"),
+        statement(text, "die Stimmung sei gut", "Der Sprecher der Fans", "sagte"),
+        statement(text, "diese Mitteilung sei voreilig gewesen", "Ein Vorstand", "kritisierte"),
+    ])
+    assert attributions[2].stance == "criticise"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_report_denied_by_its_noun_is_the_one_the_reporter_introduced() -> None:
+    """"den Bericht" answers what "berichtete" introduced."""
+    text = ("Die Zeitung berichtete, im Hafen seien Soldaten eingetroffen. Der Bürgermeister "
+            "sagte, der Markt finde statt. Das Ministerium wies den Bericht zurück.")
+    attributions = assigned(text, [
+        statement(text, "im Hafen seien Soldaten eingetroffen", "Die Zeitung", "berichtete"),
+        statement(text, "der Markt finde statt", "Der Bürgermeister", "sagte"),
+        statement(text, "den Bericht", "Das Ministerium", "wies zurück"),
+    ])
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+
+
+def test_the_addressed_party_is_the_one_answered() -> None:
+    """"ließ er den Bürgermeister wissen": the latest statement of the mayor, named by another
+    mention of him, not the nearest statement."""
+    text = ("Bürgermeister Karl Weinreb sagte, die Vereine bekämen zu viel Geld. Kämmerin Ute Sarg "
+            "sagte, der Haushalt sei ausgeglichen. Das stimme nicht, ließ Vereinschef Tom Brix "
+            "den Bürgermeister wissen.")
+    attributions = assigned(text, [
+        statement(text, "die Vereine bekämen zu viel Geld", "Bürgermeister Karl Weinreb",
+                  "sagte"),
+        statement(text, "der Haushalt sei ausgeglichen", "Kämmerin Ute Sarg", "sagte"),
+        statement(text, "Das stimme nicht", "Vereinschef Tom Brix", "ließ wissen"),
+    ])
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_continued_denial_answers_what_its_opening_answered() -> None:
+    """A denial without a speaker that continues one of its source answers the same claim."""
+    text = ("Die Opposition warf dem Landrat vor, Fördergeld verschwendet zu haben. Der "
+            "Landrat sagte, er sei informiert gewesen. Die Partei wies die Vorwürfe zurück. "
+            "Sie seien frei erfunden.")
+    attributions = assigned(text, [
+        statement(text, "Fördergeld verschwendet zu haben", "Die Opposition", "warf vor"),
+        statement(text, "er sei informiert gewesen", "Der Landrat", "sagte"),
+        statement(text, "die Vorwürfe", "Die Partei", "wies zurück"),
+        statement(text, "Sie seien frei erfunden", quote_type=QuoteType.INDIRECT_FREE_INDIRECT),
+    ])
+    assert attributions[2].responds_to == 0
+    assert attributions[3].stance == "deny"
+    assert attributions[3].responds_to == 0
+
+
+def test_a_denial_of_rumours_the_article_does_not_report_answers_nothing() -> None:
+    """A response that names what it answers ("Gerüchte um ...") takes no unrelated nearest
+    statement."""
+    text = ("Der Trainer sagte, die Mannschaft habe gut trainiert. Gerüchte um einen Verkauf "
+            "des Stadions hatte der Verein am Morgen dementiert.")
+    attributions = assigned(text, [
+        statement(text, "die Mannschaft habe gut trainiert", "Der Trainer", "sagte"),
+        statement(text, "Gerüchte um einen Verkauf des Stadions", "der Verein",
+                  "hatte dementiert"),
+    ])
+    assert attributions[1].stance == "deny"
+    assert attributions[1].responds_to is None
+
+
+def test_a_criticism_named_in_the_sentence_before_is_what_the_reply_answers() -> None:
+    """"Die Kritik kam nicht gut an. ..." names, in a sentence without a statement of its own,
+    the criticism that the reply answers."""
+    text = ("Der Minister Eik Sander kritisierte, die Kammern blockierten jede Reform. Der "
+            "Bahnchef Lars Kühn sagte, die Züge führen pünktlich. Bei den Kammern kam die Kritik "
+            "nicht gut an. Das sei haltlos, entgegnete ihr Präsident.")
+    attributions = assigned(text, [
+        statement(text, "die Kammern blockierten jede Reform", "Der Minister Eik Sander",
+                  "kritisierte"),
+        statement(text, "die Züge führen pünktlich", "Bahnchef Lars Kühn", "sagte"),
+        statement(text, "Das sei haltlos", "ihr Präsident", "entgegnete"),
+    ])
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_response_opening_with_auch_answers_what_the_answer_before_it_answered() -> None:
+    """"Auch für die Gärtner ist das Unsinn": a rejection parallel to the one before it
+    answers the same proposal, though it shares no words with it."""
+    text = ("Der Landrat Kai Oswald schlug vor, im Stadtpark Parkplätze zu bauen. Die Grünen "
+            "wiesen den Vorschlag zurück. Ein Anrainer sagte, er gehe dort gern spazieren. Auch "
+            "für die Gärtner ist das Unsinn.")
+    attributions = assigned(text, [
+        statement(text, "im Stadtpark Parkplätze zu bauen", "Der Landrat Kai Oswald",
+                  "schlug vor"),
+        statement(text, "den Vorschlag", "Die Grünen", "wiesen zurück"),
+        statement(text, "er gehe dort gern spazieren", "Ein Anrainer", "sagte"),
+        statement(text, "Auch für die Gärtner ist das Unsinn", "die Gärtner", "für"),
+    ])
+    assert attributions[1].responds_to == 0
+    assert attributions[3].stance in {"deny", "criticise"}
+    assert attributions[3].responds_to == 0
+
+
+def test_a_proposal_named_by_its_noun_is_the_one_introduced_by_the_participle() -> None:
+    """"den Vorschlag" answers what "hat vorgeschlagen" introduced: the participle's "ge" does
+    not hide the noun's stem, and the nearer demand is not the one named."""
+    text = ("Die Kammer hat vorgeschlagen, die Läden sonntags zu öffnen. Die Kirche verwies auf "
+            "den Feiertag. Der Handelsverband forderte mehr Parkplätze. Die Gewerkschaft lehnte "
+            "den Vorschlag ab.")
+    attributions = assigned(text, [
+        statement(text, "die Läden sonntags zu öffnen", "Die Kammer", "hat vorgeschlagen"),
+        statement(text, "den Feiertag", "Die Kirche", "verwies auf"),
+        statement(text, "mehr Parkplätze", "Der Handelsverband", "forderte"),
+        statement(text, "den Vorschlag", "Die Gewerkschaft", "lehnte ab"),
+    ])
+    assert attributions[3].stance == "deny"
+    assert attributions[3].responds_to == 0

@@ -1,20 +1,26 @@
 """What a denial, confirmation or criticism answers: the earlier statement of the article whose
 claim it takes up (`responds_to`).
 
-In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the
-statement P); the statement of a source the response names ("diese Angaben aus Südkorea"); the one
-made "nach Angaben" of someone where the response says "diese Angaben"; a relative "was ...
-bestreiten" answers the statement of its own sentence; else the statement whose message shares
-the most content words with the response (stems; stance words such as "bestätigen", "Berichte"
-do not count), the nearer on a tie; else, for a denial or (non-)confirmation, the nearest
-statement close before it. A source never answers itself.
+In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the statement
+P); for a response without a speaker that continues an answer of its source, or one whose sentence
+opens with "Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another
+source answers; the latest statement of a party the response names ("diese Angaben aus Südkorea",
+"die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers Plan"); a relative "was ...
+bestreiten" answers the statement of its own sentence; the statement introduced by the noun with
+which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
+"berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"), else the nearest of
+the kind that noun names ("die Forderung": a demand); else the statement whose message shares the
+most content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
+count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
+without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
+never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
+the article's statements.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
-from itertools import pairwise
 
 from quellenlage.archive.text_search import search_terms
 from quellenlage.model import Attribution, SpanTuple
@@ -54,9 +60,11 @@ def _sentence_index(document: Document, offset: int) -> int:
 
 
 def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
-    """Names a response points at: "diese Angaben aus Südkorea" -> {Südkorea, Seoul ...}."""
-    rules = stance_lexicon().rules
-    nouns = set(rules["response_nouns"])
+    """Names a response points at: "diese Angaben aus Südkorea" -> {Südkorea, Seoul ...}, "die
+    Vorwürfe der Opposition" -> {Opposition}; in its own sentence also the party it addresses
+    ("ließ er den Minister wissen", "in Richtung der Regierung") or whose words or deeds it
+    judges ("Müllers Plan")."""
+    nouns = _statement_nouns()
     first = document.token_at(max(0, attribution.quote.start - 200))
     last = document.token_at(attribution.quote.end + 1)
     tokens = document.tokens[first : last if last is not None else len(document.tokens)] if (
@@ -65,17 +73,57 @@ def _pointed_names(document: Document, attribution: Attribution) -> set[str]:
     pool = {t.index: t for t in [*tokens, *frame]}
     ordered = [pool[k] for k in sorted(pool)]
     names: set[str] = set()
-    gaz = gazetteer()
     for position, token in enumerate(ordered):
         if token.text not in nouns:
             continue
         for following in ordered[position + 1 : position + 5]:
             if following.text[:1].isupper():
-                entry = gaz.lookup(following.text)
-                names.add(entry.name if entry else following.text)
-                names.add(following.text)
+                _add_name(names, following.text)
                 break
+    _addressed_names(document, attribution, names)
     return names
+
+
+def _add_name(names: set[str], word: str) -> None:
+    entry = gazetteer().lookup(word)
+    names.add(entry.name if entry else word)
+    names.add(word)
+    if len(word) > 3 and word.endswith("s"):  # the genitive: "Müllers", "der Regierungs-"
+        names.add(word[:-1])
+
+
+def _addressed_names(document: Document, attribution: Attribution, names: set[str]) -> None:
+    """Adds the party a response addresses in its own sentence (rules.json: address_markers,
+    each followed by the addressee; "ließ ... wissen" with the addressee between) and the names
+    in the genitive before a noun ("Müllers Plan")."""
+    sentence = document.sentence_at(attribution.quote.start)
+    if sentence is None:
+        return
+    speaker = attribution.speaker
+    words = [t.text for t in document.tokens[sentence.first : sentence.last]
+             if speaker is None or not speaker.start <= t.start < speaker.end]
+    lowered = [w.lower() for w in words]
+    markers = [tuple(m.split()) for m in stance_lexicon().rules["address_markers"]]
+    for position in range(len(words)):
+        after = None
+        for marker in markers:
+            if tuple(lowered[position : position + len(marker)]) == marker:
+                after = position + len(marker)
+        if lowered[position] in LET_KNOW and "wissen" in lowered[position + 1 : position + 8]:
+            after = position + 1
+        if after is not None:
+            for word in words[after : after + 4]:
+                if word[:1].isupper():
+                    _add_name(names, word)
+                    break
+        word = words[position]
+        if (word[:1].isupper() and word.endswith("s") and position + 1 < len(words)
+                and words[position + 1][:1].isupper() and position > 0
+                and lowered[position - 1] not in DETERMINERS):
+            names.add(word[:-1])  # "Müllers Plan"; not "des Landes Regierung"
+
+
+LET_KNOW = frozenset({"ließ", "ließen", "lässt", "lassen"})  # "ließ er den Minister wissen"
 
 
 def _source_names(attribution: Attribution) -> set[str]:
@@ -100,15 +148,14 @@ def _source_names(attribution: Attribution) -> set[str]:
 
 
 class Statements:
-    """An article's statements indexed by the names that point at them, the words of their
-    frame and speaker and their sentence, with their content terms as asked for, built once:
-    a scan of every earlier statement for each response would make long texts quadratic."""
+    """An article's statements indexed by the names that point at them and by their sentence,
+    with their content terms and the stems of the words that introduce them as asked for, built
+    once: a scan of every earlier statement for each response would make long texts quadratic."""
 
     def __init__(self, document: Document, attributions: list[Attribution]) -> None:
         self.attributions = attributions
         self.sentence = [_sentence_index(document, a.quote.start) for a in attributions]
         self.by_name: dict[str, list[int]] = {}
-        self.by_framing_word: dict[str, list[int]] = {}
         self.by_sentence: dict[int, list[int]] = {}
         self._terms: dict[int, frozenset[str]] = {}
         # the earliest end of a quote among the statements before each one
@@ -116,12 +163,11 @@ class Statements:
         for i, attribution in enumerate(attributions):
             for name in _source_names(attribution):
                 self.by_name.setdefault(name, []).append(i)
-            framing = " ".join(p.text for p in (attribution.frame, attribution.speaker)
-                               if p is not None)
-            for word in set(framing.split()):
-                self.by_framing_word.setdefault(word, []).append(i)
             self.by_sentence.setdefault(self.sentence[i], []).append(i)
             self.earliest_end.append(min(self.earliest_end[-1], attribution.quote.end))
+        self._document = document
+        self._frame_stems: dict[int, frozenset[str]] = {}
+        self._cue_stems: dict[int, frozenset[str]] = {}
 
     def last_before(self, found: list[int], index: int, limit: int | None) -> int | None:
         """The last statement of `found` before `index` that ends by `limit` (None: any) and
@@ -134,10 +180,39 @@ class Statements:
                 return i
         return None
 
+    def recent(self, name: str, index: int) -> list[int]:
+        """The last MAX_CANDIDATES statements before `index` that `name` points at."""
+        found = self.by_name.get(name, [])
+        end = bisect_left(found, index)
+        return found[max(0, end - MAX_CANDIDATES) : end]
+
     def terms(self, index: int) -> frozenset[str]:
         if index not in self._terms:
             self._terms[index] = content_terms(self.attributions[index].quote.text)
         return self._terms[index]
+
+    def frame_stems(self, index: int) -> frozenset[str]:
+        """The stems of the words that introduce statement `index` (its sentence outside the
+        quote): "berichtete", "laut einem Urteil", "In einer Pressemitteilung hieß es"."""
+        if index not in self._frame_stems:
+            attribution = self.attributions[index]
+            words = [t.text for t in frame_tokens(self._document, attribution)]
+            # a cue inside its quote ("Die Seite kann laut einem Urteil ... bleiben") counts too
+            self._frame_stems[index] = frozenset(search_terms(" ".join(words))) | (
+                self.cue_stems(index))
+        return self._frame_stems[index]
+
+    def cue_stems(self, index: int) -> frozenset[str]:
+        """The stems of statement `index`'s cue and speaker: "laut einem Urteil"."""
+        if index not in self._cue_stems:
+            attribution = self.attributions[index]
+            words = [p.text for p in (attribution.cue, attribution.speaker) if p is not None]
+            self._cue_stems[index] = frozenset(search_terms(" ".join(words)))
+        return self._cue_stems[index]
+
+
+def _source_name(attribution: Attribution) -> str | None:
+    return attribution.source.name if attribution.source is not None else None
 
 
 def _same_source(first: Attribution, second: Attribution) -> bool:
@@ -187,7 +262,8 @@ def responds_to(
     statements: Statements | None = None,
 ) -> int | None:
     """The index of the statement that statement `index` answers, or None. `statements`: the
-    article's statements indexed (built here when not given)."""
+    article's statements indexed (built here when not given). The statements before `index`
+    must have their own `responds_to` set: a response may answer what the one before answered."""
     statements = statements or Statements(document, attributions)
     response = attributions[index]
     sentence = _sentence_index(document, (response.cue or response.quote).start)
@@ -202,18 +278,21 @@ def responds_to(
         limit = None
     if index == 0:
         return None
+    continued = _continued_response(statements, index)
+    if continued is None:
+        continued = _parallel_response(document, statements, index, sentence)
+    if continued is not None:
+        return continued
     names = _pointed_names(document, response)
     if names:
+        # the party named ("den Minister") stands for its source: its latest statement
+        named = {name for name in names if name in statements.by_name}
+        named |= {source for name in named for i in statements.recent(name, index)
+                  if (source := _source_name(attributions[i])) in statements.by_name}
         matches = [statements.last_before(statements.by_name[name], index, limit)
-                   for name in names if name in statements.by_name]
+                   for name in named]
         if any(i is not None for i in matches):
             return max(i for i in matches if i is not None)
-    noun = _demonstrative_noun(response)
-    if noun is not None:
-        # "diese Angaben nicht bestätigen" answers the statement made "nach Angaben" of someone
-        i = statements.last_before(statements.by_framing_word.get(noun, []), index, limit)
-        if i is not None:
-            return i
     opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
     if opener in RELATIVE_OPENERS:
         i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
@@ -222,21 +301,149 @@ def responds_to(
     earlier = [i for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1)
                if (limit is None or attributions[i].quote.end <= limit)
                and not _same_source(attributions[i], response)]
+    noun = _named_statement_noun(document, statements, index)
+    if noun is not None:
+        # "bedauerte das Urteil" answers the statement made "laut einem Urteil"
+        i = _introduced_by(statements, earlier, noun)
+        if i is not None:
+            return i
+        kind = stance_lexicon().rules["claim_nouns"].get(noun)
+        if kind is not None:  # "die Forderung ... entbehre jeder Grundlage": the demand before
+            for i in earlier:
+                if attributions[i].stance == kind:
+                    return _head_of_chain(attributions, i)
     shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
-    kind = _named_kind(document, response)
-    if kind is not None:  # "die Forderung ... entbehre jeder Grundlage": the demand before it
-        for i in earlier:
-            if attributions[i].stance == kind:
-                return _head_of_chain(attributions, i)
     if response.stance not in stance_lexicon().rules["responding"]:
         return None  # a criticism answers a statement only where it takes it up
+    if noun is not None and _words(response.quote.text)[:1] == [noun]:
+        # "dementierte Gerüchte um ...": what it names without an article may be unreported
+        return None
     for i in earlier:
         if sentence - statements.sentence[i] > RESPONSE_REACH:
             break
         return _head_of_chain(attributions, i)
     return None
+
+
+def _continued_response(statements: Statements, index: int) -> int | None:
+    """A response without a speaker that continues one of its source answers what that one
+    answers ("Er wies die Vorwürfe zurück. Sie seien haltlos.")."""
+    response, before = statements.attributions[index], statements.attributions[index - 1]
+    if response.speaker is not None or before.responds_to is None or before.responds_to == index:
+        return None  # "Den Vorwurf, wonach P, wies er zurück": P itself continues nothing
+    if before.source is None or response.source is None or (
+            before.source.name != response.source.name):
+        return None
+    return before.responds_to
+
+
+PARALLEL_OPENERS = frozenset({"auch", "ebenso", "ähnlich", "ebenfalls"})
+
+
+def _parallel_response(document: Document, statements: Statements, index: int,
+                       sentence: int) -> int | None:
+    """A response whose sentence opens with "Auch" ("Auch die Kammer lehnte ab", "Auch für die
+    Grünen ist das Unsinn") answers what the nearest answer of another source before it answers,
+    within RESPONSE_REACH sentences."""
+    opening = document.sentences[sentence]
+    first = document.tokens[opening.first].text.lower() if opening.last > opening.first else ""
+    if first not in PARALLEL_OPENERS:
+        return None
+    response = statements.attributions[index]
+    for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
+            break
+        other = statements.attributions[i]
+        target = other.responds_to
+        if target is not None and target < i and not _same_source(other, response) and (
+                not _same_source(statements.attributions[target], response)):
+            return target
+    return None
+
+
+@cache
+def _statement_nouns() -> frozenset[str]:
+    """Nouns by which a response names what it answers (rules.json: response_nouns, claim_nouns,
+    statement_nouns)."""
+    rules = stance_lexicon().rules
+    return frozenset([*rules["response_nouns"], *rules["claim_nouns"], *rules["statement_nouns"]])
+
+
+def _named_statement_noun(document: Document, statements: Statements, index: int) -> str | None:
+    """The noun, after a determiner (up to two words between), by which a response names the
+    statement it answers: "bedauerte das Urteil", "Diese Pressemitteilung ist absurd", "die
+    jüngsten Berichte"; or the response's object when it opens with such a noun ("wies Vorwürfe
+    zurück", "dementierte Gerüchte um ..."); else such a noun in the sentence before when that
+    holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ...")."""
+    nouns = _statement_nouns()
+    response = statements.attributions[index]
+    words = _words(response.quote.text)
+    if words and words[0] in nouns:
+        return words[0]
+    noun = _determined_noun(_words(_response_text(document, response)), nouns)
+    if noun is not None:
+        return noun
+    sentence = document.sentence_at(response.quote.start)
+    if sentence is None or sentence.index == 0 or statements.by_sentence.get(sentence.index - 1):
+        return None
+    before = document.sentences[sentence.index - 1]
+    return _determined_noun(_words(document.text[before.start : before.end]), nouns)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:!?„“\"»«()'") for w in text.split()]
+
+
+def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
+    for position, word in enumerate(words):
+        if word.lower() not in DETERMINERS:
+            continue
+        for following in words[position + 1 : position + 4]:
+            if following in nouns:
+                return following
+            if following[:1].isupper():
+                break
+    return None
+
+
+MIN_STEM = 4  # letters of the shorter stem when one stem is taken to begin the other
+# separable prefixes whose participle puts "ge" after them: "vorgeschlagen" -> "vorschlag..."
+SEPARABLE_PREFIXES = ("vor", "an", "ab", "auf", "aus", "bei", "ein", "mit", "nach", "zu",
+                      "zurück", "zuruck", "fest", "dar", "bekannt")
+
+
+def _without_participle_ge(stem: str) -> str:
+    """A participle's stem without the "ge" after its separable prefix, so that it begins like
+    the noun: "vorgeschlag" -> "vorschlag" (Vorschlag), "angekundigt" -> "ankundigt"
+    (Ankündigung)."""
+    for prefix in SEPARABLE_PREFIXES:
+        if stem.startswith(prefix + "ge") and len(stem) > len(prefix) + 4:
+            return prefix + stem[len(prefix) + 2 :]
+    return stem
+
+
+def _introduced_by(statements: Statements, earlier: list[int], noun: str) -> int | None:
+    """Of `earlier` (nearest first), the statement whose cue or speaker has the noun's stem
+    ("den Bericht": "berichtete", "Berichten zufolge"; "das Urteil": "laut einem Urteil"), else
+    the nearest whose sentence has it outside the quote ("In einer Mitteilung hieß es")."""
+    stems = search_terms(noun)
+    if not stems or len(stems[0]) < MIN_STEM:
+        return None
+    stem = stems[0]
+
+    def named(words: frozenset[str]) -> bool:
+        return any(len(other) >= MIN_STEM and (other.startswith(stem) or stem.startswith(other))
+                   for other in map(_without_participle_ge, words))
+
+    weak = None
+    for i in earlier:
+        if named(statements.cue_stems(i)):
+            return _head_of_chain(statements.attributions, i)
+        if weak is None and named(statements.frame_stems(i)):
+            weak = i
+    return _head_of_chain(statements.attributions, weak) if weak is not None else None
 
 
 def _reported_claim(statements: Statements, index: int, sentence: int) -> int | None:
@@ -272,28 +479,11 @@ def _most_shared(document: Document, statements: Statements, index: int,
     return best
 
 
-DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "diesem", "solche", "solchen", "jene"})
-
-
-def _demonstrative_noun(response: Attribution) -> str | None:
-    """The response noun after a demonstrative in the response: "diese Angaben" -> Angaben."""
-    nouns = set(stance_lexicon().rules["response_nouns"])
-    words = response.quote.text.split()
-    for before, word in pairwise(words):
-        if before.lower() in DEMONSTRATIVES and word.strip(",.") in nouns:
-            return word.strip(",.")
-    return None
-
-
-def _named_kind(document: Document, response: Attribution) -> str | None:
-    """The stance of the statement a response names by its kind in its sentence: "die
-    Aufforderung" a demand, "die Vorwürfe" a criticism (rules.json, claim_nouns)."""
-    nouns: dict[str, str] = stance_lexicon().rules["claim_nouns"]
-    for word in _response_text(document, response).split():
-        kind = nouns.get(word.strip(".,;:!?„“\"»«()"))
-        if kind is not None:
-            return kind
-    return None
+DETERMINERS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "diese", "dieser", "diesen", "diesem", "dieses",
+    "jene", "jener", "jenen", "jenes", "solche", "solchen", "solcher", "derartige", "derartigen",
+    "derartiger", "derartiges",
+})
 
 
 def _head_of_chain(attributions: list[Attribution], index: int) -> int:
