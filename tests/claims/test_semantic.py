@@ -15,7 +15,7 @@ from quellenlage.claims import LinkSettings, semantic
 from quellenlage.cli.main import app
 from tests.claims.conftest import said, store
 from tests.claims.test_linking import snapshot
-from tests.claims.test_real_news_rules import COUNTED, linked
+from tests.claims.test_real_news_rules import BACKGROUND, COUNTED, claims_of, linked
 
 needs_encoder = pytest.mark.skipif(
     not semantic.available(),
@@ -75,6 +75,24 @@ def test_a_paraphrase_joins_the_claim_by_meaning_only_with_semantic_linking() ->
         "Die Reederei Nordlicht hat für die Linie nach Rügen zwei neue Schiffe gekauft",
         outlet="Ostseezeitung")]
     assert not linked(other, LinkSettings(specific_floor=3, semantic=True))
+
+
+@needs_encoder
+def test_meaning_stands_in_for_shared_words_but_not_for_the_claims_core() -> None:
+    # Another claim about the same company and island, a day later: close in meaning to the
+    # claim (the encoder puts the sentences of one story close together) and sharing two
+    # specific things with it, but not what both of its statements say - the winter.
+    prices = said(
+        "p5", "ferry5", "2025-06-04", "Reederei Nordlicht", "assert",
+        "Die Reederei Nordlicht erhöht die Preise für die Fähre nach Hiddensee im Sommer",
+        outlet="Inselbote")
+    claim, other = semantic.embed([PARAPHRASE[0].quote, prices.quote])
+    assert float(claim @ other) >= LinkSettings().semantic_threshold
+    with Archive("sqlite://") as archive:
+        store(archive, [*BACKGROUND, *PARAPHRASE, prices])
+        archive.link_claims(settings=LinkSettings(specific_floor=3, semantic=True))
+        found = claims_of(archive)
+    assert found[PARAPHRASE[0].quote] == found[PARAPHRASE[1].quote] != found[prices.quote]
 
 
 @needs_encoder
