@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from quellenlage.archive import Archive
 from quellenlage.claims import LinkSettings, semantic
+from quellenlage.claims.evaluation import evaluate as evaluate_linking
 from quellenlage.cli.main import app
 from tests.claims.conftest import said, store
 from tests.claims.test_linking import snapshot
-from tests.claims.test_real_news_rules import COUNTED, linked
+from tests.claims.test_real_news_rules import BACKGROUND, COUNTED, claims_of, linked
 
 needs_encoder = pytest.mark.skipif(
     not semantic.available(),
@@ -78,6 +79,24 @@ def test_a_paraphrase_joins_the_claim_by_meaning_only_with_semantic_linking() ->
 
 
 @needs_encoder
+def test_meaning_stands_in_for_shared_words_but_not_for_the_claims_core() -> None:
+    # Another claim about the same company and island, a day later: close in meaning to the
+    # claim (the encoder puts the sentences of one story close together) and sharing two
+    # specific things with it, but not what both of its statements say - the winter.
+    prices = said(
+        "p5", "ferry5", "2025-06-04", "Reederei Nordlicht", "assert",
+        "Die Reederei Nordlicht erhöht die Preise für die Fähre nach Hiddensee im Sommer",
+        outlet="Inselbote")
+    claim, other = semantic.embed([PARAPHRASE[0].quote, prices.quote])
+    assert float(claim @ other) >= LinkSettings().semantic_threshold
+    with Archive("sqlite://") as archive:
+        store(archive, [*BACKGROUND, *PARAPHRASE, prices])
+        archive.link_claims(settings=LinkSettings(specific_floor=3, semantic=True))
+        found = claims_of(archive)
+    assert found[PARAPHRASE[0].quote] == found[PARAPHRASE[1].quote] != found[prices.quote]
+
+
+@needs_encoder
 def test_semantic_linking_is_incremental(tmp_path: Path) -> None:
     with Archive(f"sqlite:///{tmp_path / 'news.db'}") as archive:
         store(archive, PARAPHRASE)
@@ -108,3 +127,15 @@ def test_link_claims_semantic_without_the_extra_is_one_line(
     result = CliRunner().invoke(app, ["link-claims", "--semantic", "--db", db, "--quiet"])
     assert result.exit_code == 2
     assert "optional extra" in result.stderr and "Traceback" not in result.output
+
+
+@needs_encoder
+def test_linking_by_meaning_keeps_the_labelled_sets_precision() -> None:
+    with Archive("sqlite://") as archive:
+        scores = evaluate_linking(archive, LinkSettings(semantic=True))
+    # 0.635 while meaning could stand in for a claim's core: sentences of one story are close
+    # whatever they claim, and casualties joined the deployment, one weapon the other.
+    assert scores.precision >= 0.9
+    with Archive("sqlite://") as archive:
+        lexical = evaluate_linking(archive)
+    assert scores.recall > lexical.recall

@@ -34,8 +34,10 @@ transaction; a second run finds nothing to do and changes nothing. For each stat
      (`report_answers`);
    - with semantic linking (`semantic`, the optional extra, claims.semantic) a statement whose
      sentence vector is close to the claim's (`semantic_threshold`) joins with fewer shared
-     words (`semantic_min_specific` specific ones), all other rules still applying, and the
-     vector's locality-sensitive keys look up candidates in the same index as terms;
+     words (`semantic_min_specific` specific ones), all other rules still applying - the
+     claim's core too: meaning stands in for shared words, not for what the claim's
+     statements have in common (sentences of one story are close whatever they claim) - and
+     the vector's locality-sensitive keys look up candidates in the same index as terms;
 3. with no such claim the statement founds a claim of its own, which later statements may join.
 
 Stance never splits a claim: a denial shares the claim's terms because stance words are no
@@ -144,7 +146,8 @@ class LinkSettings:
     # Meaning (claims.semantic, the optional `semantic` extra): a statement whose sentence
     # vector is at least `semantic_threshold` similar to a claim's joins it with fewer shared
     # words - `semantic_min_specific` specific ones, in the same story, figures and dates
-    # agreeing - and vector neighbours are looked up as candidates.
+    # agreeing, the claim's core matched as by words - and vector neighbours are looked up as
+    # candidates.
     semantic: bool = False
     # Chosen on the news-claims dev set (0.90-0.95, 1-2 specific terms): sentences of one
     # story score 0.88-0.92 whatever they claim, so lower thresholds merge claims of a story.
@@ -587,6 +590,17 @@ class _Batch:
             self.settings.response_min_shared if responding else self.settings.min_shared
         )
         settings = self.settings
+        # The share of the claim's core the statement must match, by its words or its meaning
+        # alike: meaning stands in for shared words, not for the core.
+        min_core = (
+            settings.min_core if not responding
+            else settings.response_min_core if (
+                len(statement.terms) >= OWN_CONTENT
+                and statement.stance in settings.core_stances
+                and not statement.names_report
+            )
+            else 0.0
+        )
         for key in keys:
             claim = self.claims[key]
             if not claim.near(statement.seen, settings.max_days):
@@ -599,21 +613,14 @@ class _Batch:
             by_words = (
                 match.shared >= min_shared
                 and match.similarity >= threshold
-                and match.core >= (
-                    settings.min_core if not responding
-                    else settings.response_min_core if (
-                        len(statement.terms) >= OWN_CONTENT
-                        and statement.stance in settings.core_stances
-                        and not statement.names_report
-                    )
-                    else 0.0
-                )
+                and match.core >= min_core
                 and statement.units(match.terms) >= min_shared
                 and statement.units(match.specific) >= settings.min_specific
             )
             by_meaning = (
                 meaning >= settings.semantic_threshold
                 and statement.units(match.specific) >= settings.semantic_min_specific
+                and match.core >= min_core
             )
             score = match.similarity + meaning
             if (
