@@ -136,6 +136,21 @@ def _bare_report_speaker(attribution: Attribution) -> bool:
     return len(words) == 1 and words[0] in nouns  # "den Berichten": reports named before
 
 
+def _named_account(attribution: Attribution) -> bool:
+    """A statement told with a cue that names its source ("laut Anklage", "sagte die
+    Ministerin", "den Angaben zufolge": reports named before): a reportative "soll" in it is
+    that source's claim or plan, not the author's hearsay. A cue that is itself "soll" or a
+    report that names no one ("Berichten zufolge") names no source."""
+    cue = attribution.cue
+    if cue is None or _bare_report_speaker(attribution):
+        return False
+    rules = stance_lexicon().rules
+    cue_words = [w.strip(",.;:") for w in cue.text.split()]
+    if any(w in rules["reportative"] or w in rules["bare_report_nouns"] for w in cue_words):
+        return False
+    return attribution.speaker is not None or cue_words[0].lower() in rules["named_before"]
+
+
 def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     rules = stance_lexicon().rules
     if _bare_report_speaker(attribution):
@@ -151,6 +166,8 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
         return True
     if any(word.strip(",.;:") in quote_markers for word in attribution.quote.text.split()):
         return True
+    if _named_account(attribution):
+        return False  # "soll laut Anklage ... betrogen haben": the named source's claim
     cue_words = attribution.cue.text.split() if attribution.cue else []
     if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
         return True

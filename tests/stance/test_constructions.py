@@ -1,0 +1,83 @@
+"""Stance from German constructions beyond the cue verb (issue #10): hearsay against a named
+source, threats and consequences held out, cues of refusal, reservation and exclusion, and
+messages that leave a claim open. Sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage.model import QuoteType
+from quellenlage.sources import resolve_sources
+from quellenlage.stance import assign_stance
+from tests.sources.helpers import document, statement
+
+CASES = [
+    # a reportative "soll" told by a named source is that source's claim or plan
+    ("Der Angeklagte soll laut Anklage mehrere Kunden betrogen haben.",
+     "Der Angeklagte soll laut Anklage mehrere Kunden betrogen haben", "Anklage", "laut",
+     "assert"),
+    ("Die Altstadt soll in zehn Jahren wieder lebendig sein, betonte die Bürgermeisterin.",
+     "Die Altstadt soll in zehn Jahren wieder lebendig sein", "die Bürgermeisterin", "betonte",
+     "assert"),
+    ("Die beiden Männer sollen den Angaben zufolge die Kasse geleert haben.",
+     "Die beiden Männer sollen den Angaben zufolge die Kasse geleert haben", None,
+     "den Angaben zufolge", "assert"),
+    # ... while reports that name no one stay hearsay
+    ("Medienberichten zufolge soll der Trainer den Verein verlassen haben.",
+     "soll der Trainer den Verein verlassen haben", None, "Medienberichten zufolge",
+     "unverified"),
+    # warn: a threat in the future, a consequence that could follow
+    ("„Wir werden jeden Eindringling sofort bestrafen“, kündigte der Kommandant an.",
+     "„Wir werden jeden Eindringling sofort bestrafen“", "der Kommandant", "kündigte an",
+     "warn"),
+    ("Kleine Bäckereien könnten besonders stark betroffen sein, sagte die Ökonomin.",
+     "Kleine Bäckereien könnten besonders stark betroffen sein", "die Ökonomin", "sagte",
+     "warn"),
+    ("Der Minister begründete das damit, dass die Region in den Konflikt hineingezogen werden "
+     "könnte.", "dass die Region in den Konflikt hineingezogen werden könnte", "Der Minister",
+     "begründete", "warn"),
+    # cues: reserving steps warns, refusal and exclusion deny, no understanding criticises
+    ("Der Konzern behielt sich rechtliche Schritte vor.", "rechtliche Schritte", "Der Konzern",
+     "behielt sich vor", "warn"),
+    ("Der Plan stieß bei den Anrainern auf Ablehnung.", "Der Plan", "den Anrainern",
+     "stieß auf Ablehnung", "deny"),
+    ("Der Bürgermeister schloss einen Rücktritt aus.", "einen Rücktritt", "Der Bürgermeister",
+     "schloss aus", "deny"),
+    ("Die Polizei schloss einen Anschlag nicht aus.", "einen Anschlag", "Die Polizei",
+     "schloss aus", "not_confirm"),
+    ("Kein Verständnis hat der Verband für die höheren Gebühren.", "für die höheren Gebühren",
+     "der Verband", "Kein Verständnis hat", "criticise"),
+    ("Der Protest der Eltern richtet sich gegen die Schließung.", "gegen die Schließung",
+     "der Eltern", "Protest", "criticise"),
+    ("Im Dementi des Herstellers heißt es, die Geräte seien geprüft.",
+     "die Geräte seien geprüft", "des Herstellers", "Dementi", "deny"),
+    # not_confirm: what cannot be ruled out, is still being checked, unclear, unproven, awaited
+    ("Man könne einen Brandanschlag nicht ausschließen, sagte der Sprecher.",
+     "Man könne einen Brandanschlag nicht ausschließen", "der Sprecher", "sagte",
+     "not_confirm"),
+    ("Die Behörde prüfe das noch, sagte eine Sprecherin.", "Die Behörde prüfe das noch",
+     "eine Sprecherin", "sagte", "not_confirm"),
+    ("Es sei noch unklar, wer das Feuer gelegt habe, sagte die Polizei.",
+     "Es sei noch unklar, wer das Feuer gelegt habe", "die Polizei", "sagte", "not_confirm"),
+    ("Beweise dafür fehlten bislang, sagte die Staatsanwältin.", "Beweise dafür fehlten bislang",
+     "die Staatsanwältin", "sagte", "not_confirm"),
+    ("„Wir wollen die Ergebnisse der Untersuchung abwarten“, sagte der Minister.",
+     "„Wir wollen die Ergebnisse der Untersuchung abwarten“", "der Minister", "sagte",
+     "not_confirm"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "cue", "stance"), CASES)
+def test_stance_of_constructions(text, quote, speaker, cue, stance):
+    attribution = statement(text, quote, speaker, cue)
+    doc = document(text)
+    resolve_sources(doc, [attribution])
+    assign_stance(doc, [attribution], classifier=None)
+    assert attribution.stance == stance
+
+
+def test_hearsay_without_a_named_source_stays_unverified():
+    text = "Der Täter soll über die Grenze geflohen sein."
+    attribution = statement(text, text.rstrip("."), quote_type=QuoteType.FREE_INDIRECT)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == "unverified"
