@@ -81,3 +81,22 @@ def test_hearsay_without_a_named_source_stays_unverified():
     attribution = statement(text, text.rstrip("."), quote_type=QuoteType.FREE_INDIRECT)
     assign_stance(document(text), [attribution], classifier=None)
     assert attribution.stance == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Der Hersteller dementierte am Abend.", "deny"),
+        ("Die Reederei hat den Vorwurf der Schlamperei zurückgewiesen.", "deny"),
+        ("Das hatte der Trainer schon vorher ausgeschlossen.", "deny"),
+        # a clause in the subjunctive reports words: no act of the statement's own
+        ("Der Hersteller habe den Bericht bestritten.", "assert"),
+    ],
+)
+def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
+    """A statement given without cue and speaker whose message tells a speech act (an
+    annotation that marks only the message) takes the stance of the verb of its first
+    clause."""
+    attribution = statement(text, text.rstrip("."), quote_type=QuoteType.REPORTED)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == stance

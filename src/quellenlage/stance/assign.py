@@ -13,7 +13,9 @@ confirm) and by hearsay markers ("soll ... gesagt haben", "angeblich", "Gerücht
 reports that name no one: "laut Medienberichten" -> unverified; "solle", "sollte" report a
 demand or a wish, not hearsay).
 A statement without a cue whose quote holds its own reporting clause ("Die Opposition wirft der
-Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause.
+Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause;
+one without cue, speaker and source (only its message is marked: "Der Verlag dementierte")
+from the verb of its first clause.
 The rules are data: data/stance/rules.json.
 """
 
@@ -233,7 +235,11 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
     Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause with a verb in
     the subjunctive beside it ("Die Firma habe ... gebeten", document.morphology) reports
     someone else's words: no act of its own."""
-    speaker = _speaker_in_quote(document, attribution) if attribution.cue is None else None
+    if attribution.cue is not None:
+        return None
+    speaker = _speaker_in_quote(document, attribution)
+    if speaker is None and attribution.speaker is None and attribution.source is None:
+        speaker = (attribution.quote.start, attribution.quote.start)  # its first clause
     if speaker is None:
         return None
     rules = stance_lexicon().rules
