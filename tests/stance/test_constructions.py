@@ -100,3 +100,29 @@ def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
     attribution = statement(text, text.rstrip("."), quote_type=QuoteType.REPORTED)
     assign_stance(document(text), [attribution], classifier=None)
     assert attribution.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "stance"),
+    [
+        ("„Wir fordern eine Entschuldigung“, schreibt die Initiative.",
+         "„Wir fordern eine Entschuldigung“", "die Initiative", "schreibt", "demand"),
+        ("„Leider hat sich die Stadt noch immer nicht gemeldet“, sagte die Sprecherin.",
+         "„Leider hat sich die Stadt noch immer nicht gemeldet“", "die Sprecherin", "sagte",
+         "criticise"),
+        ("Weitere Auskünfte gebe es derzeit nicht, betonte die Staatsanwaltschaft.",
+         "Weitere Auskünfte gebe es derzeit nicht", "die Staatsanwaltschaft", "betonte",
+         "not_confirm"),
+        # a threat ends its clause with the verb; a relative clause that names one is none
+        ("„Wir werden alle, die sich uns entgegenstellen, vernichten“, sagte der Anführer.",
+         "„Wir werden alle, die sich uns entgegenstellen, vernichten“", "der Anführer", "sagte",
+         "warn"),
+        ("„Wir werden die Täter, die das Lager zerstören, finden“, sagte der Anführer.",
+         "„Wir werden die Täter, die das Lager zerstören, finden“", "der Anführer", "sagte",
+         "assert"),
+    ],
+)
+def test_stance_of_message_words(text, quote, speaker, cue, stance):
+    attribution = statement(text, quote, speaker, cue)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == stance
