@@ -126,3 +126,23 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
     attribution = statement(text, quote, speaker, cue)
     assign_stance(document(text), [attribution], classifier=None)
     assert attribution.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "cue", "stance"),
+    [
+        ("Nach jüngsten Angaben starben drei Menschen.", "starben drei Menschen",
+         "Nach jüngsten Angaben", "unverified"),
+        ("Es war von zwölf Verletzten die Rede.", "zwölf Verletzten", "war von die Rede",
+         "unverified"),
+        ("Schätzungen zufolge kamen zehntausend Besucher.", "kamen zehntausend Besucher",
+         "Schätzungen zufolge", "unverified"),
+        # reports named before
+        ("Den Angaben zufolge starben drei Menschen.", "starben drei Menschen",
+         "Den Angaben zufolge", "assert"),
+    ],
+)
+def test_a_cue_that_names_only_reports_is_hearsay(text, quote, cue, stance):
+    attribution = statement(text, quote, None, cue)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == stance

@@ -138,6 +138,19 @@ def _bare_report_speaker(attribution: Attribution) -> bool:
     return len(words) == 1 and words[0] in nouns  # "den Berichten": reports named before
 
 
+def _bare_report_cue(attribution: Attribution) -> bool:
+    """A cue without a speaker that names only reports or figures, none of them named before:
+    "Medienberichten zufolge", "nach jüngsten Angaben", "war von ... die Rede" (not "den
+    Angaben zufolge", whose reports were named before)."""
+    if attribution.speaker is not None or attribution.cue is None:
+        return False
+    rules = stance_lexicon().rules
+    words = [w.strip(",.;:") for w in attribution.cue.text.split()]
+    return (any(w in rules["bare_report_nouns"] or w in rules["bare_report_cue_nouns"]
+                for w in words)
+            and not any(w.lower() in rules["named_before"] for w in words))
+
+
 def _named_account(attribution: Attribution) -> bool:
     """A statement told with a cue that names its source ("laut Anklage", "sagte die
     Ministerin", "den Angaben zufolge": reports named before): a reportative "soll" in it is
@@ -155,7 +168,7 @@ def _named_account(attribution: Attribution) -> bool:
 
 def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     rules = stance_lexicon().rules
-    if _bare_report_speaker(attribution):
+    if _bare_report_speaker(attribution) or _bare_report_cue(attribution):
         return True
     markers = set(rules["unverified_words"])
     quote_markers = set(rules["unverified_words_in_quote"])
