@@ -105,6 +105,15 @@ def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
 @pytest.mark.parametrize(
     ("text", "quote", "speaker", "cue", "stance"),
     [
+        # demand: what is needed, what there must be, what belongs forbidden
+        ("Ein zweiter Rettungsweg sei dringend notwendig, sagte der Brandmeister.",
+         "Ein zweiter Rettungsweg sei dringend notwendig", "der Brandmeister", "sagte", "demand"),
+        ("Es brauche mehr Lehrer an den Schulen, sagte die Elternvertreterin.",
+         "Es brauche mehr Lehrer an den Schulen", "die Elternvertreterin", "sagte", "demand"),
+        ("Das Rasen in der Innenstadt gehört verboten, meint der Bezirksrat.",
+         "Das Rasen in der Innenstadt gehört verboten", "der Bezirksrat", "meint", "demand"),
+        ("Beim Lärmschutz gebe es Handlungsbedarf, sagte die Anrainerin.",
+         "Beim Lärmschutz gebe es Handlungsbedarf", "die Anrainerin", "sagte", "demand"),
         ("„Wir fordern eine Entschuldigung“, schreibt die Initiative.",
          "„Wir fordern eine Entschuldigung“", "die Initiative", "schreibt", "demand"),
         ("„Leider hat sich die Stadt noch immer nicht gemeldet“, sagte die Sprecherin.",
