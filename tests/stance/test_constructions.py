@@ -114,6 +114,11 @@ def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
          "Das Rasen in der Innenstadt gehört verboten", "der Bezirksrat", "meint", "demand"),
         ("Beim Lärmschutz gebe es Handlungsbedarf, sagte die Anrainerin.",
          "Beim Lärmschutz gebe es Handlungsbedarf", "die Anrainerin", "sagte", "demand"),
+        ("Die Stadt müsse die Brücke noch heuer sanieren, sagte der Anrainer.",
+         "Die Stadt müsse die Brücke noch heuer sanieren", "der Anrainer", "sagte", "demand"),
+        # ... in a clause of its own, not in what a "dass" reports
+        ("Sie sei sicher, dass der Kurs halten müsse, sagte die Trainerin.",
+         "dass der Kurs halten müsse", "die Trainerin", "sagte", "assert"),
         ("„Wir fordern eine Entschuldigung“, schreibt die Initiative.",
          "„Wir fordern eine Entschuldigung“", "die Initiative", "schreibt", "demand"),
         ("„Leider hat sich die Stadt noch immer nicht gemeldet“, sagte die Sprecherin.",
