@@ -64,6 +64,19 @@ CASES = [
      "An den Verein sei nie Geld geflossen", "der Obmann", "betonte", "deny"),
     ("Der Hausmeister sei nicht tatverdächtig, sagte die Polizei.",
      "Der Hausmeister sei nicht tatverdächtig", "die Polizei", "sagte", "deny"),
+    ("„Wir stellen diese Teile nicht her“, sagte der Firmenchef.",
+     "„Wir stellen diese Teile nicht her“", "der Firmenchef", "sagte", "deny"),
+    # warn: a danger that grows, a right reserved
+    ("Sinke der Pegel weiter, steige die Gefahr von Waldbränden, sagte die Försterin.",
+     "Sinke der Pegel weiter, steige die Gefahr von Waldbränden", "die Försterin", "sagte",
+     "warn"),
+    ("Die Gemeinde behalte sich rechtliche Schritte vor, sagte der Bürgermeister.",
+     "Die Gemeinde behalte sich rechtliche Schritte vor", "der Bürgermeister", "sagte", "warn"),
+    # criticise: displeasure in so many words
+    ("Der Sprecher äußerte den Unmut der Anrainer über den Lärm.",
+     "den Unmut der Anrainer über den Lärm", "Der Sprecher", "äußerte", "criticise"),
+    ("Die Vorwürfe seien völlig überdreht, sagte der Trainer.",
+     "Die Vorwürfe seien völlig überdreht", "der Trainer", "sagte", "criticise"),
     # not_confirm: what cannot be ruled out, is still being checked, unclear, unproven, awaited
     ("Man könne einen Brandanschlag nicht ausschließen, sagte der Sprecher.",
      "Man könne einen Brandanschlag nicht ausschließen", "der Sprecher", "sagte",
