@@ -72,6 +72,12 @@ CASES = [
      "warn"),
     ("Die Gemeinde behalte sich rechtliche Schritte vor, sagte der Bürgermeister.",
      "Die Gemeinde behalte sich rechtliche Schritte vor", "der Bürgermeister", "sagte", "warn"),
+    ("„Wir werden es nicht zulassen, dass das Dorf geräumt wird“, sagte der Ortsvorsteher.",
+     "„Wir werden es nicht zulassen, dass das Dorf geräumt wird“", "der Ortsvorsteher", "sagte",
+     "warn"),
+    ("Gemeinden ohne Hochwasserschutz riskieren, dass ganze Straßenzüge überflutet werden, "
+     "sagte die Expertin.", "Gemeinden ohne Hochwasserschutz riskieren, dass ganze "
+     "Straßenzüge überflutet werden", "die Expertin", "sagte", "warn"),
     # criticise: displeasure in so many words
     ("Der Sprecher äußerte den Unmut der Anrainer über den Lärm.",
      "den Unmut der Anrainer über den Lärm", "Der Sprecher", "äußerte", "criticise"),
@@ -81,6 +87,10 @@ CASES = [
     ("Man könne einen Brandanschlag nicht ausschließen, sagte der Sprecher.",
      "Man könne einen Brandanschlag nicht ausschließen", "der Sprecher", "sagte",
      "not_confirm"),
+    ("Die Ermittler haben bislang keine Spuren eines Einbruchs gefunden.",
+     "Spuren eines Einbruchs", "Die Ermittler", "haben gefunden", "not_confirm"),
+    ("Ob der Vertrag gilt, sei erst zu klären, sagte der Anwalt.",
+     "Ob der Vertrag gilt, sei erst zu klären", "der Anwalt", "sagte", "not_confirm"),
     ("Die Behörde prüfe das noch, sagte eine Sprecherin.", "Die Behörde prüfe das noch",
      "eine Sprecherin", "sagte", "not_confirm"),
     ("Es sei noch unklar, wer das Feuer gelegt habe, sagte die Polizei.",
