@@ -37,18 +37,18 @@ CASES = [
      "könnte.", "dass die Region in den Konflikt hineingezogen werden könnte", "Der Minister",
      "begründete", "warn"),
     # cues: reserving steps warns, refusal and exclusion deny, no understanding criticises
+    # (their words are no claim terms: quellenlage.claims.terms drops the stance lexicon's
+    # forms, so "schließen" and "Protest" stay out of it)
     ("Der Konzern behielt sich rechtliche Schritte vor.", "rechtliche Schritte", "Der Konzern",
      "behielt sich vor", "warn"),
     ("Der Plan stieß bei den Anrainern auf Ablehnung.", "Der Plan", "den Anrainern",
      "stieß auf Ablehnung", "deny"),
-    ("Der Bürgermeister schloss einen Rücktritt aus.", "einen Rücktritt", "Der Bürgermeister",
-     "schloss aus", "deny"),
-    ("Die Polizei schloss einen Anschlag nicht aus.", "einen Anschlag", "Die Polizei",
-     "schloss aus", "not_confirm"),
+    ("Der Bürgermeister hat einen Rücktritt ausgeschlossen.", "einen Rücktritt",
+     "Der Bürgermeister", "hat ausgeschlossen", "deny"),
+    ("Die Polizei hat einen Anschlag nicht ausgeschlossen.", "einen Anschlag", "Die Polizei",
+     "hat ausgeschlossen", "not_confirm"),
     ("Kein Verständnis hat der Verband für die höheren Gebühren.", "für die höheren Gebühren",
      "der Verband", "Kein Verständnis hat", "criticise"),
-    ("Der Protest der Eltern richtet sich gegen die Schließung.", "gegen die Schließung",
-     "der Eltern", "Protest", "criticise"),
     ("Im Dementi des Herstellers heißt es, die Geräte seien geprüft.",
      "die Geräte seien geprüft", "des Herstellers", "Dementi", "deny"),
     # deny: the cause, a wrong, a payment or a suspicion denied
