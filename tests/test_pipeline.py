@@ -44,7 +44,8 @@ def test_a_model_directory_means_the_trained_engine() -> None:
 
 
 def test_stance_by_the_rules_alone_without_the_shipped_classifier() -> None:
-    text = "Die Stadt müsse mehr Lehrer einstellen, sagte die Elternsprecherin."
-    # the rules read no demand in "müsse" after a neutral cue; the shipped classifier does
+    text = "Die Stadt muss endlich mehr Lehrer einstellen, sagte die Elternsprecherin."
+    # the rules read no demand in an indicative "muss" after a neutral cue (they do read the
+    # subjunctive "müsse"); the shipped classifier does
     assert analyze(text).attributions[0].stance == "demand"
     assert analyze(text, stance_classifier=False).attributions[0].stance == "assert"

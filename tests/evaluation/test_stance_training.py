@@ -37,23 +37,24 @@ def test_cross_validation_judges_every_statement_once_and_held_out() -> None:
     figures = cross_validate(articles, [], 3, Settings())
     assert figures.gold_total == sum(len(a.gold) for a in articles)
     assert figures.end_to_end.gold == figures.gold_total
-    # the rules were written with this set: alone they miss only two statements (a demand in
-    # "müsse", a denial told by its content), which the held-out classifier need not get
-    assert figures.gold_rule_right == figures.gold_total - 2
+    # the rules were written with this set: alone they miss only one statement (a denial told
+    # by its content), which the held-out classifier need not get
+    assert figures.gold_rule_right == figures.gold_total - 1
     assert figures.gold_right >= figures.gold_total - 4
 
 
 def test_news_sources_dev_cross_validated(tmp_path: Path) -> None:
-    """The held-out folds: the classifier beats the rules alone, with gold spans and end to end
-    (measured 82.4 % against 80.8 %, and with-stance F1 61.0 against 59.4)."""
+    """The held-out folds: the classifier does not lose to the rules alone, with gold spans and
+    end to end (measured 86.6 % against 86.6 %, and with-stance F1 63.5 against 63.4: the rules
+    now read most demands, which were the classifier's gain; it changes a statement or two)."""
     dev = load_examples(shared_file("news-sources", "dev.jsonl"), analyze)
     own = [*load_examples(None, analyze),
            *load_examples(data_path("stance", "examples.jsonl"), analyze)]
     figures = cross_validate(dev, examples_of(own), 5, Settings()).to_dict()
     assert figures["statements"] == 584
-    assert figures["gold_spans_stance"] >= 0.81
-    assert figures["gold_spans_stance"] > figures["gold_spans_stance_rules"]
-    assert figures["end_to_end_full_f1"] > figures["end_to_end_full_f1_rules"]
+    assert figures["gold_spans_stance"] >= 0.85
+    assert figures["gold_spans_stance"] >= figures["gold_spans_stance_rules"]
+    assert figures["end_to_end_full_f1"] >= figures["end_to_end_full_f1_rules"]
 
 
 def test_the_shipped_model_on_the_held_out_news_claims() -> None:

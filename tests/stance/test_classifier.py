@@ -66,9 +66,8 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "quote", "speaker", "cue", "stance"),
     [
-        ("Das Land müsse endlich mehr Lehrerinnen einstellen, sagte die Vorsitzende des "
-         "Elternbeirats.", "Das Land müsse endlich mehr Lehrerinnen einstellen",
-         "die Vorsitzende des Elternbeirats", "sagte", "demand"),
+        ("Die Stadt muss endlich handeln, sagte die Sprecherin der Initiative.",
+         "Die Stadt muss endlich handeln", "die Sprecherin der Initiative", "sagte", "demand"),
         ("Die Kommune sollte die Gebühren senken, sagte der Sprecher der Bürgerinitiative.",
          "Die Kommune sollte die Gebühren senken", "der Sprecher der Bürgerinitiative", "sagte",
          "demand"),

@@ -47,8 +47,9 @@ def train_stance_command(
                      "final model (e.g. ../shared/data/news-claims/statements.jsonl)."),
     ] = None,
     threshold: Annotated[
-        float, typer.Option("--threshold", help="Probability the classifier needs to "
-                            "overrule the rules.")] = 0.6,
+        float | None, typer.Option("--threshold", help="Probability the classifier needs to "
+                                   "overrule the rules (default: the model's setting).")
+    ] = None,
     engine: EngineOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
@@ -71,7 +72,7 @@ def train_stance_command(
 
     with user_errors():
         chosen = check_engine(engine)
-        settings = Settings(threshold=threshold)
+        settings = Settings() if threshold is None else Settings(threshold=threshold)
         annotated_articles = [a for path in annotated or [] for a in read(path)]
         fixed = examples_of([a for path in OWN_DATA for a in read(path)])
         report: dict = {"engine": chosen, "data": {
@@ -94,7 +95,7 @@ def train_stance_command(
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"Stance, classifier / rules alone (engine {chosen}, threshold "
-                  f"{threshold})")
+                  f"{settings.threshold})")
     for column in ("measured on", "statements", "gold spans", "end to end: of found",
                    "with stance F1"):
         table.add_column(column, justify="left" if column == "measured on" else "right")

@@ -13,7 +13,9 @@ confirm) and by hearsay markers ("soll ... gesagt haben", "angeblich", "Gerücht
 reports that name no one: "laut Medienberichten" -> unverified; "solle", "sollte" report a
 demand or a wish, not hearsay).
 A statement without a cue whose quote holds its own reporting clause ("Die Opposition wirft der
-Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause.
+Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause;
+one without cue, speaker and source (only its message is marked: "Der Verlag dementierte")
+from the verb of its first clause.
 The rules are data: data/stance/rules.json.
 """
 
@@ -59,8 +61,47 @@ def _quote_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
             runs[-1][1].append(pattern)
         else:
             runs.append((stance, [pattern]))
-    return tuple((stance, re.compile("|".join(f"(?:{p})" for p in patterns)))
-                 for stance, patterns in runs)
+    return tuple((stance, re.compile(_joined(patterns))) for stance, patterns in runs)
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (outside groups and classes)."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+            index += 1
+            continue
+        current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+def _joined(patterns: list[str]) -> str:
+    """One pattern that matches where any of `patterns` does, with the word boundary that most
+    alternatives open with checked once: Python's engine then skips an alternative by its first
+    letter (about three times faster over a message than the alternatives side by side)."""
+    alternatives = [a for pattern in patterns for a in _alternatives(pattern)]
+    bounded = [a[2:] for a in alternatives if a.startswith(r"\b")]
+    others = [f"(?:{a})" for a in alternatives if not a.startswith(r"\b")]
+    if bounded:
+        others.insert(0, r"\b(?:" + "|".join(f"(?:{a})" for a in bounded) + ")")
+    return "|".join(others)
 
 
 def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str]) -> bool:
@@ -138,9 +179,37 @@ def _bare_report_speaker(attribution: Attribution) -> bool:
     return len(words) == 1 and words[0] in nouns  # "den Berichten": reports named before
 
 
+def _bare_report_cue(attribution: Attribution) -> bool:
+    """A cue without a speaker that names only reports or figures, none of them named before:
+    "Medienberichten zufolge", "nach jüngsten Angaben", "war von ... die Rede" (not "den
+    Angaben zufolge", whose reports were named before)."""
+    if attribution.speaker is not None or attribution.cue is None:
+        return False
+    rules = stance_lexicon().rules
+    words = [w.strip(",.;:") for w in attribution.cue.text.split()]
+    return (any(w in rules["bare_report_nouns"] or w in rules["bare_report_cue_nouns"]
+                for w in words)
+            and not any(w.lower() in rules["named_before"] for w in words))
+
+
+def _named_account(attribution: Attribution) -> bool:
+    """A statement told with a cue that names its source ("laut Anklage", "sagte die
+    Ministerin", "den Angaben zufolge": reports named before): a reportative "soll" in it is
+    that source's claim or plan, not the author's hearsay. A cue that is itself "soll" or a
+    report that names no one ("Berichten zufolge") names no source."""
+    cue = attribution.cue
+    if cue is None or _bare_report_speaker(attribution):
+        return False
+    rules = stance_lexicon().rules
+    cue_words = [w.strip(",.;:") for w in cue.text.split()]
+    if any(w in rules["reportative"] or w in rules["bare_report_nouns"] for w in cue_words):
+        return False
+    return attribution.speaker is not None or cue_words[0].lower() in rules["named_before"]
+
+
 def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     rules = stance_lexicon().rules
-    if _bare_report_speaker(attribution):
+    if _bare_report_speaker(attribution) or _bare_report_cue(attribution):
         return True
     markers = set(rules["unverified_words"])
     quote_markers = set(rules["unverified_words_in_quote"])
@@ -153,6 +222,8 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
         return True
     if any(word.strip(",.;:") in quote_markers for word in attribution.quote.text.split()):
         return True
+    if _named_account(attribution):
+        return False  # "soll laut Anklage ... betrogen haben": the named source's claim
     cue_words = attribution.cue.text.split() if attribution.cue else []
     if any(w in reportative for w in cue_words) and any(w in perfect for w in words):
         return True
@@ -240,7 +311,11 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
     Angaben nicht bestätigen" -> not_confirm); None where there is none. A clause with a verb in
     the subjunctive beside it ("Die Firma habe ... gebeten", document.morphology) reports
     someone else's words: no act of its own."""
-    speaker = _speaker_in_quote(document, attribution) if attribution.cue is None else None
+    if attribution.cue is not None:
+        return None
+    speaker = _speaker_in_quote(document, attribution)
+    if speaker is None and attribution.speaker is None and attribution.source is None:
+        speaker = (attribution.quote.start, attribution.quote.start)  # its first clause
     if speaker is None:
         return None
     rules = stance_lexicon().rules
