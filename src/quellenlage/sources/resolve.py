@@ -566,9 +566,10 @@ class ArticleSources:
     def _named_otherwise(self, entity: Entity, noun_class: str) -> bool:
         """Whether an organisation is known by a noun of another class: the "Sonderausschuss"
         is no "Verband", the "Forum gegen Antisemitismus" no "Behörde"."""
+        same_kind = {noun_class, *_organisation_noun_groups().get(noun_class, ())}
         for head in entity.heads:
             found = self.gaz.organisation_nouns.match(head)
-            if found is not None and found[0] != noun_class:
+            if found is not None and found[0] not in same_kind:
                 return True
         return False
 
@@ -1406,6 +1407,18 @@ def _role_groups() -> dict[str, tuple[str, ...]]:
         if members[0] == "*":  # nouns that fit any office of the same state
             groups["*"] = tuple(members[1:])
             continue
+        for member in members:
+            groups[member] = tuple(m for m in members if m != member)
+    return groups
+
+
+@cache
+def _organisation_noun_groups() -> dict[str, tuple[str, ...]]:
+    """Each organisation head noun -> the others of its group in organisation_noun_groups.txt
+    ("zeitung" -> "blatt", "blätter")."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in read_lines("gazetteer", "organisation_noun_groups.txt"):
+        members = line.lower().split()
         for member in members:
             groups[member] = tuple(m for m in members if m != member)
     return groups
