@@ -25,3 +25,33 @@ def test_das_blatt_refers_back_to_the_zeitung_named_before_not_to_a_paper_in_the
         statement(text, "Sein Anteil am ‚Tagblatt‘ schadet ihm nicht", "das Blatt",
                   "schreibt"),
     )[1] == "Der Abendbote"
+
+
+def test_a_spokesman_of_the_gremium_speaks_for_the_council_named_before():
+    text = ("Auch der Betriebsrat lehnte den Plan ab. „Das ist absurd“, sagte ein Sprecher des "
+            "Gremiums.")
+    assert names(text, statement(text, "Das ist absurd", "ein Sprecher des Gremiums",
+                                 "sagte")) == ["Sprecher des Betriebsrats"]
+
+
+def test_a_spokeswoman_of_the_company_is_named_with_the_company_named_before():
+    text = ("Die Firma Nordtek bestreitet alles. „Wir haben nichts geliefert“, sagte eine "
+            "Sprecherin des Unternehmens.")
+    assert names(text, statement(text, "Wir haben nichts geliefert",
+                                 "eine Sprecherin des Unternehmens", "sagte")) == [
+        "Sprecherin der Firma Nordtek"]
+
+
+def test_a_body_named_only_inside_the_quoted_words_is_not_the_one_described():
+    text = ("Der Betriebsrat wies die Zahl zurück. „Das wäre bei der Nordtek AG jede vierte "
+            "Stelle“, sagte ein Sprecher des Gremiums.")
+    assert names(text, statement(text, "Das wäre bei der Nordtek AG jede vierte Stelle",
+                                 "ein Sprecher des Gremiums", "sagte")) == [
+        "Sprecher des Betriebsrats"]
+
+
+def test_the_spokesman_of_the_ministry_keeps_its_own_noun():
+    text = ("Das Verteidigungsministerium prüft den Fall. „Wir prüfen alles“, sagte ein Sprecher "
+            "des Ministeriums.")
+    assert names(text, statement(text, "Wir prüfen alles", "ein Sprecher des Ministeriums",
+                                 "sagte")) == ["Sprecher des Ministeriums"]
