@@ -159,6 +159,10 @@ def test_relative_clause_is_not_a_message() -> None:
          "Angaben des Gesundheitsministeriums", "Nach", "starben mindestens zwölf Menschen"),
         ("Gemäß einer Mitteilung der Stadt bleibt die Brücke gesperrt.",
          "Mitteilung der Stadt", "Gemäß", "bleibt die Brücke gesperrt"),
+        ('Der „Abendpost“ zufolge wurden 500 Geräte bestellt.', "Der „Abendpost“",
+         "zufolge", "wurden 500 Geräte bestellt"),
+        ('Dem "Morgenkurier" zufolge habe der Minister davon gewusst.', 'Dem "Morgenkurier"',
+         "zufolge", "habe der Minister davon gewusst"),
     ],
 )
 def test_prepositional_cues(text: str, speaker: str, cue: str, quote: str) -> None:

@@ -148,12 +148,13 @@ def _parenthesis_end(tokens: list[Token], i: int, stop: int) -> int:
 
 
 def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
-    """The start of the noun phrase that ends right before `end` ("Zeitungsberichten zufolge")."""
+    """The start of the noun phrase that ends right before `end` ("Zeitungsberichten zufolge",
+    'der „Times“ zufolge')."""
     start = end
     while start > stop and end - start < MAX_PHRASE_TOKENS:
         previous = tokens[start - 1]
         kind = word_class(previous)
-        if kind in ("cap", "num") or previous.text in ("(", ")") or (
+        if kind in ("cap", "num", "quote") or previous.text in ("(", ")") or (
             kind == "det" or is_adjective(previous) or previous.text in NAME_PARTICLES
         ) or (previous.text == "-" and start - 2 >= stop and _hyphen_compound(
             tokens, start - 1, end

@@ -112,9 +112,10 @@ class _Analysis:
 
     def _is_name_after_noun(self, quotation: Quotation) -> bool:
         """'der Fernsehsender „Channel 10“', 'die Zeitung „Die Welt“', 'ein Bericht der
-        „Washington Post“': a short capitalised quotation right after a noun, or a name of
-        capitalised words after the genitive article of a noun (not 'des „Aufrufs zu Gewalt“'),
-        is a name, part of its phrase, not a quotation."""
+        „Washington Post“', 'der „Times“ zufolge': a short capitalised quotation right after a
+        noun or before a postposed cue, or a name of capitalised words after the genitive
+        article of a noun (not 'des „Aufrufs zu Gewalt“'), is a name, part of its phrase, not a
+        quotation."""
         first, last = self.token_span(quotation)
         inner = self.tokens[first + 1:last - 1]
         tokens = self.tokens
@@ -124,9 +125,13 @@ class _Analysis:
             and word_class(tokens[first - 2]) == "cap"
             and len(inner) >= 2 and all(token.text[:1].isupper() for token in inner)
         )
+        # 'Der „New York Times“ zufolge': the title a postposed cue governs
+        before_postposition = last < len(tokens) and (
+            lexicon.prepositional_cues().get(tokens[last].text.lower()) is not None
+            and lexicon.prepositional_cues()[tokens[last].text.lower()].position == "after")
         return (
             0 < len(inner) <= MAX_QUOTED_NAME_WORDS
-            and (after_noun or after_genitive)
+            and (after_noun or after_genitive or before_postposition)
             and word_class(inner[0]) in ("cap", "det")
             and inner[0].text[0].isupper()
         )
