@@ -1,7 +1,7 @@
 """Definite descriptions, spokespeople of a body named before and reports as sources on real
 news from many outlets (issue #10). Sentences written for these tests; names are invented."""
 
-from tests.sources.helpers import names, statement
+from tests.sources.helpers import names, sources, statement
 
 
 def test_die_zeitung_refers_back_to_a_paper_named_with_blatt():
@@ -55,3 +55,11 @@ def test_the_spokesman_of_the_ministry_keeps_its_own_noun():
             "des Ministeriums.")
     assert names(text, statement(text, "Wir prüfen alles", "ein Sprecher des Ministeriums",
                                  "sagte")) == ["Sprecher des Ministeriums"]
+
+
+def test_a_group_named_by_a_plural_role_keeps_its_plural_adjectives():
+    text = ("Die Armee soll die Geräte manipuliert haben. Das berichten französische "
+            "Regierungsvertreter.")
+    source = sources(text, statement(text, "Die Armee soll die Geräte manipuliert haben",
+                                     "französische Regierungsvertreter", "berichten"))[0]
+    assert (source.name, source.kind) == ("französische Regierungsvertreter", "collective")

@@ -62,6 +62,7 @@ from quellenlage.sources.mentions import (
     parse_mention,
     span_tokens,
 )
+from quellenlage.sources.phrases import strong
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS
 
@@ -1422,6 +1423,10 @@ def _has_determiner(mention: Mention) -> bool:
 def _make_collective(mention: Mention) -> None:
     mention.form = mention.kind = "collective"
     mention.name = mention.name or mention.office
+    if mention.name:  # "amerikanische Regierungsvertreter berichten": plural adjectives
+        words = mention.name.split()
+        noun = next((k for k, word in enumerate(words) if not word[:1].islower()), 0)
+        mention.name = " ".join([*(strong(word, "pl") for word in words[:noun]), *words[noun:]])
     mention.role = mention.gender = None
     mention.agreement = "pl"
     mention.role_noun = None
