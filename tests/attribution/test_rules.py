@@ -799,3 +799,31 @@ def test_source_of_hervorgehen_is_the_aus_phrase() -> None:
 def test_participle_of_an_inseparable_unter_verb() -> None:
     found = only("Die Schule hat die Eltern unterrichtet, dass der Unterricht ausfalle.")
     assert parts(found)[1:] == ("Die Schule", "hat unterrichtet")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "quote"),
+    [
+        ("Die Firma hatte einen Bericht der „Abendpost“ dementiert, wonach die Geräte bei ihr "
+         "bestellt worden seien.", "Bericht der „Abendpost“", "wonach",
+         "die Geräte bei ihr bestellt worden seien"),
+        ("Anlass ist ein Bericht des „Tagesboten“, nach dem 3000 Stellen wegfallen könnten.",
+         "Bericht des „Tagesboten“", "nach dem", "3000 Stellen wegfallen könnten"),
+        ("Es gibt eine Studie des Instituts, der zufolge die Preise weiter steigen.",
+         "Studie des Instituts", "der zufolge", "die Preise weiter steigen"),
+        ("Der Kreml lobte einen Bericht des Reporters Tom Miller, demzufolge die Leitung "
+         "gesprengt wurde.", "Bericht des Reporters Tom Miller", "demzufolge",
+         "die Leitung gesprengt wurde"),
+    ],
+)
+def test_a_relative_clause_after_a_report_is_the_report_s_message(
+    text: str, speaker: str, cue: str, quote: str
+) -> None:
+    reported = [a for a in statements(text) if a.cue is not None and a.cue.text == cue]
+    assert len(reported) == 1
+    assert parts(reported[0]) == (quote, speaker, cue)
+
+
+def test_a_report_named_before_a_comma_gives_nach_dem_no_other_meaning() -> None:
+    found = statements("Er kam, nach dem Essen ging er.")
+    assert not any(a.cue is not None and a.cue.text == "nach dem" for a in found)

@@ -63,3 +63,11 @@ def test_a_group_named_by_a_plural_role_keeps_its_plural_adjectives():
     source = sources(text, statement(text, "Die Armee soll die Geräte manipuliert haben",
                                      "französische Regierungsvertreter", "berichten"))[0]
     assert (source.name, source.kind) == ("französische Regierungsvertreter", "collective")
+
+
+def test_a_report_of_a_title_in_quotation_marks_is_the_publication_s():
+    text = ("Die Firma hatte einen Bericht der „Abendpost“ dementiert, wonach die Geräte bei "
+            "ihr bestellt worden seien.")
+    source = sources(text, statement(text, "die Geräte bei ihr bestellt worden seien",
+                                     "Bericht der „Abendpost“", "wonach"))[0]
+    assert (source.name, source.kind) == ("Abendpost", "media")

@@ -903,10 +903,10 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
     if cue.position == "alone":
         at_clause_start = i == start or tokens[i - 1].text == ","
         # "demnach" may stand anywhere in its clause ("Die Ermittlungen dauern demnach an");
-        # "wonach" opens the clause it reports
+        # "wonach" opens the clause it reports, as "demzufolge" does after a comma
         if (not at_clause_start and cue.cue == "wonach") or i + 1 >= end:
             return None
-        if cue.cue == "wonach":
+        if cue.cue == "wonach" or (cue.cue == "demzufolge" and i > start):
             # "die Berichte, wonach ...", "Angaben des Ministeriums, wonach ...": the noun that
             # names the report before the comma is the speaker
             speaker: list[tuple[int, int]] = []
@@ -914,10 +914,20 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
                 phrase_start = noun_phrase_before(tokens, i - 1, start)
                 if phrase_start < i - 1 and _names_reports(tokens, phrase_start, i - 1):
                     speaker = [(phrase_start, i - 1)]
+                else:
+                    speaker = _authored_report_before(tokens, i - 1, start)
             return _build(analysis, sentence, [(i + 1, end)], speaker, [(i, i + 1)],
                           [(i, i + 1)], "prepositional", cue.medium)
         return _build(analysis, sentence, _minus(start, end, [(i, i + 1)]), [(i, i + 1)],
                       [(i, i + 1)], [(i, i + 1)], "prepositional", cue.medium)
+    if start < i < end - 2 and (relative := _relative_cue(tokens, i, cue)) is not None:
+        # "ein Bericht der Zeitung, nach dem ...", "eine Studie des Instituts, der zufolge ...":
+        # the report before the comma speaks the clause
+        report = _authored_report_before(tokens, relative[0] - 1, start)
+        if report:
+            return _build(analysis, sentence, [(relative[1], end)], report,
+                          [(relative[0], relative[1])], [(relative[0], relative[1])],
+                          "prepositional", cue.medium)
     if cue.position == "before":
         phrase_start = i + 1
         phrase_end = noun_phrase_end(tokens, phrase_start, end)
@@ -948,6 +958,43 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
 
 
 REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
+REPORT_REACH = 12  # tokens back from a comma to the report a "wonach" clause belongs to
+RELATIVE_OBJECTS = frozenset({"dem", "der", "denen"})  # "nach dem", "der zufolge"
+
+
+def _relative_cue(tokens: list[Token], i: int, cue: lexicon.PrepositionalCue
+                  ) -> tuple[int, int] | None:
+    """The tokens of a cue that opens a relative clause right after a comma: "nach dem",
+    "laut der", or "dem zufolge"; None for any other use of the cue."""
+    if cue.position == "before" and tokens[i + 1].text in RELATIVE_OBJECTS and (
+        tokens[i - 1].text == ","
+    ):
+        return i, i + 2
+    if cue.position == "after" and i > 1 and tokens[i - 1].text in RELATIVE_OBJECTS and (
+        tokens[i - 2].text == ","
+    ):
+        return i - 1, i + 1
+    return None
+
+
+def _authored_report_before(tokens: list[Token], comma: int, start: int
+                            ) -> list[tuple[int, int]]:
+    """A report with its author in the clause that ends at `comma`, which a relative "wonach"
+    or "nach dem" clause after the comma belongs to even when a verb stands between ("X hatte
+    einen Bericht der Zeitung dementiert, wonach ..."): the report and its genitive or von
+    phrase, as the speaker."""
+    j = comma - 1
+    while j >= max(start, comma - REPORT_REACH) and tokens[j].text not in CLAUSE_BREAKS:
+        cue = lexicon.noun_cue(tokens[j].text)
+        if cue is not None and cue.category in REPORT_CATEGORIES and j + 1 < comma and (
+            tokens[j + 1].text in GENITIVE_ARTICLES | {"von", "vom"}
+        ):
+            end = noun_phrase_end(tokens, j + 2, comma) if tokens[j + 1].text in {
+                "von", "vom"} else noun_phrase_end(tokens, j + 1, comma)
+            if end > j + 1:
+                return [(j, end)]
+        j -= 1
+    return []
 
 
 def _names_reports(tokens: list[Token], start: int, end: int) -> bool:

@@ -688,6 +688,12 @@ def _unwrap(
             # "den Vorwurf der Klientelpolitik" names no source
             inner_tokens = [rest[0], *inner_tokens]
         inner = _parse_tokens(text, inner_tokens, gaz)
+        title = _quoted_title(rest[1:]) if kind == "media_reports" else None
+        if inner.form in {"unknown", "none"} and not inner.name and title:
+            # 'ein Bericht der „Abendpost“': a title in quotation marks is a publication
+            entry = gaz.lookup(title)
+            return Mention(tokens[0].start, tokens[-1].end, head, form="media",
+                           name=entry.name if entry else title, kind="media", definite=True)
         if inner.form != "unknown" or inner.name:
             return inner
     if prefix:
@@ -714,6 +720,25 @@ def _unwrap(
         return Mention(tokens[0].start, tokens[0].end, tokens[0].text, form="pronoun",
                        agreement=agreement if number else None)
     return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
+
+
+MAX_TITLE_WORDS = 3
+
+
+def _quoted_title(tokens: list[Token]) -> str | None:
+    """The capitalised words in quotation marks that open `tokens` ('„Abendpost“', '"Die
+    Woche"'), as far as the closing mark or the end; None for a quoted phrase ('„Aufrufs zu
+    Gewalt“')."""
+    if len(tokens) < 2 or tokens[0].text not in QUOTE_MARKS:
+        return None
+    words: list[str] = []
+    for token in tokens[1:]:
+        if token.text in QUOTE_MARKS:
+            break
+        if not token.text[:1].isupper() or len(words) == MAX_TITLE_WORDS:
+            return None
+        words.append(token.text)
+    return " ".join(words) or None
 
 
 def _vague_reports(tokens: list[Token], head: str, gaz: Gazetteer) -> Mention:
