@@ -827,3 +827,10 @@ def test_a_relative_clause_after_a_report_is_the_report_s_message(
 def test_a_report_named_before_a_comma_gives_nach_dem_no_other_meaning() -> None:
     found = statements("Er kam, nach dem Essen ging er.")
     assert not any(a.cue is not None and a.cue.text == "nach dem" for a in found)
+
+
+def test_a_source_cited_inside_the_message_of_a_verb_of_saying_is_no_statement_of_its_own() -> None:
+    found = only("Es könne sich Fachleuten zufolge um eine Finte gehandelt haben, betonte er im "
+                 "Radio.")
+    assert (found.speaker.text if found.speaker else None, found.cue.text if found.cue else None
+            ) == ("er", "betonte")

@@ -242,16 +242,31 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     if kept:
         kept.extend(_acts_beside(analysis, sentence, acts, kept))
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
-    # in its frame, reports that statement; it is none of its own
+    # in its frame, reports that statement; it is none of its own. "Es könne sich Experten
+    # zufolge um eine Finte handeln, betonte er": a source cited inside the message of a verb
+    # of saying is the speaker's reference, part of what the speaker says
     return [
         candidate for candidate in kept
         if candidate.category != "prepositional" or not any(
-            other is not candidate and other.category != "prepositional"
-            and any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
-            and candidate.cue[0][0] > other.cue[0][0]
+            other is not candidate and other.category != "prepositional" and (
+                (any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
+                 and candidate.cue[0][0] > other.cue[0][0])
+                or (other.type is QuoteType.INDIRECT and _names_its_source(tokens, candidate)
+                    and any(s <= c < e for c, _ in candidate.cue for s, e in other.quote)))
             for other in kept
         )
     ]
+
+
+def _names_its_source(tokens: list[Token], candidate: Candidate) -> bool:
+    """Whether a prepositional statement names its source beside its cue ("Fachleuten
+    zufolge", "laut Polizei"), unlike "wonach" or "demnach", which point back."""
+    for start, end in candidate.cue:
+        for index in range(start, end):
+            cue = lexicon.prepositional_cues().get(tokens[index].text.lower())
+            if cue is not None:
+                return cue.position != "alone"
+    return False
 
 
 def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
