@@ -834,3 +834,11 @@ def test_a_source_cited_inside_the_message_of_a_verb_of_saying_is_no_statement_o
                  "Radio.")
     assert (found.speaker.text if found.speaker else None, found.cue.text if found.cue else None
             ) == ("er", "betonte")
+
+
+def test_a_verb_of_saying_without_a_message_names_the_speaker_of_the_quotation_after_it() -> None:
+    found = statements("Der Minister bremst. Ähnlich äußerte sich Außenministerin Eva Berger "
+                       "(42, Grüne). „Natürlich verfolgen wir alle Berichte ganz genau.“")
+    quoted = [a for a in found if a.quote.text.startswith("„Natürlich")]
+    assert len(quoted) == 1 and quoted[0].speaker is not None
+    assert quoted[0].speaker.text.startswith("Außenministerin Eva Berger")

@@ -1159,7 +1159,9 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
     """Quotations that are sentences of their own, attributed to the speaker in context."""
     used = {analysis.quote_of[s] for c in found for s, _ in c.quote}
     used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
-    speakers = _speakers_by_sentence(found)
+    # "Ähnlich äußerte sich die Ministerin. „...“": a verb of saying without a message of its
+    # own names the speaker of the quotation after it
+    speakers = _speakers_by_sentence([*found, *analysis.anchors.values()])
     statements = []
     for number, quotation in enumerate(analysis.quotations):
         if number in used:
