@@ -842,3 +842,12 @@ def test_a_verb_of_saying_without_a_message_names_the_speaker_of_the_quotation_a
     quoted = [a for a in found if a.quote.text.startswith("„Natürlich")]
     assert len(quoted) == 1 and quoted[0].speaker is not None
     assert quoted[0].speaker.text.startswith("Außenministerin Eva Berger")
+
+
+def test_an_infinitive_with_zu_gives_no_speaker_to_the_quotation_after_it() -> None:
+    found = statements("Die Haft sei willkürlich, sagte die Ministerin. Nichts habe ihn davon "
+                       "abgehalten, Lügen anzuprangern, sogar in Haft. „Er war eine mutige "
+                       "Stimme für die Wahrheit.“")
+    quoted = [a for a in found if a.quote.text.startswith("„Er war")]
+    assert len(quoted) == 1 and quoted[0].speaker is not None
+    assert quoted[0].speaker.text == "die Ministerin"

@@ -225,11 +225,12 @@ def subject_before_relative_clause(tokens: list[Token], start: int, verb: int
     return first, phrase_end
 
 def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
-    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen"."""
+    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen", "anzuprangern"."""
     last = tokens[end - 1].text
     if end >= 2 and tokens[end - 2].text == "zu" and last.islower() and last.endswith("n"):
         return True
-    return "zu" in last[2:-3] and last.islower() and last.endswith("en") and len(last) > 8
+    return "zu" in last[2:-3] and last.islower() and last.endswith(("en", "ern", "eln")) and (
+        len(last) > 8)
 
 def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""

@@ -1161,7 +1161,10 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
     used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
     # "Ähnlich äußerte sich die Ministerin. „...“": a verb of saying without a message of its
     # own names the speaker of the quotation after it
-    speakers = _speakers_by_sentence([*found, *analysis.anchors.values()])
+    speakers = _speakers_by_sentence([
+        candidate for candidate in [*found, *analysis.anchors.values()]
+        if not (candidate.cue and is_zu_infinitive(analysis.tokens, candidate.cue[-1][1]))
+    ])  # "..., Lügen anzuprangern": an infinitive with zu has no subject of its own
     statements = []
     for number, quotation in enumerate(analysis.quotations):
         if number in used:
