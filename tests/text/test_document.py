@@ -75,11 +75,3 @@ def test_any_text_gives_consistent_offsets(text: str) -> None:
         previous_end = token.end
     for sentence in document.sentences:
         assert sentence.first < sentence.last
-
-
-def test_a_straight_quotation_mark_after_a_full_stop_and_a_space_opens_the_next_sentence() -> None:
-    text = 'Der Rat wies die Zahl zurück. "Das ist absurd", sagte ein Sprecher. Er ging.'
-    assert sentence_texts(text) == [
-        "Der Rat wies die Zahl zurück.", '"Das ist absurd", sagte ein Sprecher.', "Er ging."]
-    assert sentence_texts('Er sagte: "Wir gehen." Dann ging er.') == [
-        'Er sagte: "Wir gehen."', "Dann ging er."]

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from quellenlage.resources import read_lines
 from quellenlage.text.morphology import Morphology
-from quellenlage.text.tokens import CLOSING_QUOTES, OPENING_QUOTES, Token, tokenize
+from quellenlage.text.tokens import CLOSING_QUOTES, Token, tokenize
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})
 _CLOSERS = CLOSING_QUOTES | frozenset(")]")
@@ -132,7 +132,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             j = i + 1
             while j < count and tokens[j].text in _CLOSERS and "\n" not in text[
                 tokens[j - 1].end : tokens[j].start
-            ] and not _opens_after_space(tokens, j):
+            ]:
                 j += 1
             if j >= count or _starts_sentence(tokens[j], text[tokens[j - 1].end : tokens[j].start]):
                 close(j)
@@ -141,15 +141,6 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         i += 1
     close(count)
     return sentences
-
-
-def _opens_after_space(tokens: list[Token], j: int) -> bool:
-    """A mark that may open or close a quotation (", ', ›) opens one when a space stands before
-    it and a word follows it at once: 'zurück. "Ein Abbau ...'."""
-    mark = tokens[j]
-    return mark.text in OPENING_QUOTES and tokens[j - 1].end < mark.start and (
-        j + 1 < len(tokens) and tokens[j + 1].start == mark.end
-        and tokens[j + 1].text[:1].isalnum())
 
 
 def _starts_sentence(token: Token, gap: str) -> bool:
