@@ -851,3 +851,11 @@ def test_an_infinitive_with_zu_gives_no_speaker_to_the_quotation_after_it() -> N
     quoted = [a for a in found if a.quote.text.startswith("„Er war")]
     assert len(quoted) == 1 and quoted[0].speaker is not None
     assert quoted[0].speaker.text == "die Ministerin"
+
+
+def test_after_a_colon_a_prepositional_cue_reports_only_what_follows_the_colon() -> None:
+    found = only("Die Polizei legte am Abend Zahlen vor: Demnach wurden drei Menschen verletzt.")
+    assert parts(found) == ("wurden drei Menschen verletzt", "Demnach", "Demnach")
+    found = only("Recherchen der Zeitung zeichnen ein anderes Bild: Dem Blatt zufolge habe die "
+                 "Armee die Geräte abgefangen.")
+    assert parts(found) == ("habe die Armee die Geräte abgefangen", "Dem Blatt", "zufolge")

@@ -71,3 +71,13 @@ def test_a_report_of_a_title_in_quotation_marks_is_the_publication_s():
     source = sources(text, statement(text, "die Geräte bei ihr bestellt worden seien",
                                      "Bericht der „Abendpost“", "wonach"))[0]
     assert (source.name, source.kind) == ("Abendpost", "media")
+
+
+def test_demnach_after_a_colon_points_to_the_source_before_the_colon():
+    text = ("Die Zeitung „Abendpost“ meldete, der Minister trete zurück. Die Polizei legte am "
+            "Abend Zahlen vor: Demnach wurden drei Menschen verletzt.")
+    assert names(
+        text,
+        statement(text, "der Minister trete zurück", "Die Zeitung „Abendpost“", "meldete"),
+        statement(text, "wurden drei Menschen verletzt", "Demnach", "Demnach"),
+    ) == ["Abendpost", "Polizei"]

@@ -912,9 +912,12 @@ def _minus(start: int, end: int, holes: Iterable[tuple[int, int]]) -> list[tuple
 
 def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
                    cue: lexicon.PrepositionalCue) -> Candidate | None:
-    """"laut X", "X zufolge", "nach Angaben von X", "demnach": the rest is the message."""
+    """"laut X", "X zufolge", "nach Angaben von X", "demnach": the rest is the message; after
+    a colon, the rest of what follows it ("Die Polizei legte Zahlen vor: Demnach ...")."""
     tokens = analysis.tokens
     start, end = sentence.first, analysis.body_end(sentence)
+    start = max((j + 1 for j in range(start, i) if tokens[j].text == ":"
+                 and analysis.quote_of[j] < 0), default=start)
     if cue.position == "alone":
         at_clause_start = i == start or tokens[i - 1].text == ","
         # "demnach" may stand anywhere in its clause ("Die Ermittlungen dauern demnach an");

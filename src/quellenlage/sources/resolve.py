@@ -488,12 +488,21 @@ class ArticleSources:
                 return author
         if mention.head in POINTING_ADVERBS and (
             previous is None or mention.sentence - previous[0] > 1
+            or self._opens_clause_after_colon(mention)
         ) and (source := self._source_just_before(mention)):
-            return source  # "Das erfuhr das Studio. Die Ermittlungen dauern demnach an."
+            # "Das erfuhr das Studio. Die Ermittlungen dauern demnach an."; "Die Polizei legte
+            # Zahlen vor: Demnach ...", whatever statement came before
+            return source
         if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
             return previous[1]
         return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
                                                          "person"}, subjects_only=True)
+
+    def _opens_clause_after_colon(self, mention: Mention) -> bool:
+        """Whether a mention opens the clause after a colon in its sentence ("...: Demnach")."""
+        index = self.document.token_at(mention.start)
+        return bool(index) and self.document.tokens[index - 1].text == ":" and (  # type: ignore[operator]
+            self.sentence_of(self.document.tokens[index - 1].start) == mention.sentence)
 
     def _source_just_before(self, mention: Mention) -> Entity | None:
         """The source an adverb such as "demnach" points back to when no statement stands just
