@@ -859,3 +859,11 @@ def test_after_a_colon_a_prepositional_cue_reports_only_what_follows_the_colon()
     found = only("Recherchen der Zeitung zeichnen ein anderes Bild: Dem Blatt zufolge habe die "
                  "Armee die Geräte abgefangen.")
     assert parts(found) == ("habe die Armee die Geräte abgefangen", "Dem Blatt", "zufolge")
+
+
+def test_a_one_word_title_in_quotation_marks_after_a_genitive_article_is_part_of_the_phrase(
+) -> None:
+    found = only("Huber stellte laut einem Bericht des „Morgenkuriers“ den Abbau von 3000 "
+                 "Stellen in Aussicht.")
+    assert parts(found) == ("Huber stellte den Abbau von 3000 Stellen in Aussicht",
+                            "einem Bericht des „Morgenkuriers“", "laut")

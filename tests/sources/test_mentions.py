@@ -181,3 +181,7 @@ def test_a_report_of_a_title_in_quotation_marks_names_a_publication():
     assert (read("ein Bericht der „Abendpost“").name, read("ein Bericht der „Abendpost“").kind) == (
         "Abendpost", "media")
     assert read("ein Bericht des „Aufrufs zu Gewalt“").kind != "media"  # a quoted phrase
+
+
+def test_a_report_of_a_title_in_the_genitive_names_the_title_in_the_nominative():
+    assert read("ein Bericht des „Morgenkuriers“").name == "Morgenkurier"

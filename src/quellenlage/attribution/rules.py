@@ -123,7 +123,7 @@ class _Analysis:
         after_genitive = (
             first > 1 and tokens[first - 1].text in GENITIVE_ARTICLES
             and word_class(tokens[first - 2]) == "cap"
-            and len(inner) >= 2 and all(token.text[:1].isupper() for token in inner)
+            and all(token.text[:1].isupper() for token in inner)
         )
         # 'Der „New York Times“ zufolge': the title a postposed cue governs
         before_postposition = last < len(tokens) and (

@@ -692,6 +692,10 @@ def _unwrap(
         if inner.form in {"unknown", "none"} and not inner.name and title:
             # 'ein Bericht der „Abendpost“': a title in quotation marks is a publication
             entry = gaz.lookup(title)
+            if entry is None and rest[0].text.lower() in GENITIVE_ARTICLES and (
+                title.endswith("s") and not title.endswith("ss")
+            ):
+                title = title[:-1]  # 'des „Morgenkuriers“' is the „Morgenkurier“
             return Mention(tokens[0].start, tokens[-1].end, head, form="media",
                            name=entry.name if entry else title, kind="media", definite=True)
         if inner.form != "unknown" or inner.name:
