@@ -185,3 +185,8 @@ def test_a_report_of_a_title_in_quotation_marks_names_a_publication():
 
 def test_a_report_of_a_title_in_the_genitive_names_the_title_in_the_nominative():
     assert read("ein Bericht des „Morgenkuriers“").name == "Morgenkurier"
+
+
+def test_the_people_of_someone_named_are_a_group_of_theirs():
+    mention = read("Sorins Mitarbeiter")
+    assert (mention.name, mention.kind) == ("Mitarbeiter Sorins", "collective")

@@ -409,9 +409,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[-1])
         and not gaz.first_name_gender(words[-1])
         and all(_is_adjective_form(word) for word in words[i + 1 : -1])
-    ):  # "Nawalnys Sprecherin", "Mitterlehners früherer Chef": the role of someone named
+    ):  # "Nawalnys Sprecherin", "Mitterlehners früherer Chef", "Sorins Mitarbeiter": the
+        # role of someone named, or the group of people someone named has
         inner = _parse_segment(text, tokens[i + 1 :], gaz)
-        if inner.form in {"role", "anonymous"} and inner.name:
+        if inner.form in {"role", "anonymous", "collective"} and inner.name:
             inner.name = f"{inner.name} {head}"
             inner.start, inner.end, inner.text = start, end, surface
             return inner
