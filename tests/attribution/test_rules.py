@@ -867,3 +867,11 @@ def test_a_one_word_title_in_quotation_marks_after_a_genitive_article_is_part_of
                  "Stellen in Aussicht.")
     assert parts(found) == ("Huber stellte den Abbau von 3000 Stellen in Aussicht",
                             "einem Bericht des „Morgenkuriers“", "laut")
+
+
+def test_a_participle_in_an_extended_attribute_is_no_verb_of_saying() -> None:
+    found = only("Huber lobte in seinem seit Stunden erwarteten Auftritt die Arbeit der "
+                 "Regierung, viele Versprechen seien umgesetzt worden.")
+    assert found.speaker is not None and found.speaker.text == "Huber"
+    assert found.cue is None or "erwarteten" not in found.cue.text
+    assert only("Die Firma erklärte Journalisten, sie sei unschuldig.").cue.text == "erklärte"

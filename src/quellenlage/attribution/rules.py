@@ -269,16 +269,25 @@ def _names_its_source(tokens: list[Token], candidate: Candidate) -> bool:
     return False
 
 
+EXTENDED_ATTRIBUTE_TOKENS = 4  # "seinem seit Stunden erwarteten": preposition to participle
+
+
 def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
-    """"des erwarteten Wachstums", "die angekündigten Reformen": an inflected participle between
-    an article and its noun describes the noun; it is no verb of saying."""
-    return (
-        sentence.first < i < sentence.last - 1
-        and word_class(tokens[i - 1]) == "det"
-        and tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
-        and word_class(tokens[i + 1]) == "cap"
-        and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
-    )
+    """"des erwarteten Wachstums", "die angekündigten Reformen", "in seinem seit Stunden
+    erwarteten Auftritt": an inflected participle between an article and its noun, or after an
+    article and a prepositional phrase (an extended attribute), describes the noun; it is no
+    verb of saying."""
+    if not (sentence.first < i < sentence.last - 1 and word_class(tokens[i + 1]) == "cap"
+            and tokens[i].text.endswith(("e", "en", "er", "es", "em"))):
+        return False
+    if word_class(tokens[i - 1]) == "det":
+        return tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
+    for article in range(i - 3, max(sentence.first, i - 2 - EXTENDED_ATTRIBUTE_TOKENS) - 1, -1):
+        if tokens[article + 1].text in CLAUSE_BREAKS or tokens[article + 1].is_quote:
+            return False
+        if word_class(tokens[article]) == "det" and word_class(tokens[article + 1]) == "prep":
+            return tokens[article].text.lower() not in DEMONSTRATIVE_OBJECTS
+    return False
 
 
 def _coordinated_acts(analysis: _Analysis, sentence: Sentence, acts: list[Candidate]
