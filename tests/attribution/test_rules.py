@@ -159,6 +159,10 @@ def test_relative_clause_is_not_a_message() -> None:
          "Angaben des Gesundheitsministeriums", "Nach", "starben mindestens zwölf Menschen"),
         ("Gemäß einer Mitteilung der Stadt bleibt die Brücke gesperrt.",
          "Mitteilung der Stadt", "Gemäß", "bleibt die Brücke gesperrt"),
+        ('Der „Abendpost“ zufolge wurden 500 Geräte bestellt.', "Der „Abendpost“",
+         "zufolge", "wurden 500 Geräte bestellt"),
+        ('Dem "Morgenkurier" zufolge habe der Minister davon gewusst.', 'Dem "Morgenkurier"',
+         "zufolge", "habe der Minister davon gewusst"),
     ],
 )
 def test_prepositional_cues(text: str, speaker: str, cue: str, quote: str) -> None:
@@ -972,7 +976,7 @@ def test_a_denied_report_with_wonach_is_the_message_with_what_the_report_says() 
                        "die Geräte aus ihrem Werk stammten.")
     assert [(a.type, parts(a)[1:], a.stance) for a in found] == [
         (QuoteType.INDIRECT, ("Die Firma", "hatte dementiert"), "deny"),
-        (QuoteType.INDIRECT, (None, "wonach"), "assert"),
+        (QuoteType.INDIRECT, ('Bericht der "Tagespost"', "wonach"), "assert"),
     ]
     assert found[0].quote.text.startswith("einen Bericht")
     assert found[0].quote.text.endswith("aus ihrem Werk stammten")
@@ -993,3 +997,79 @@ def test_an_answer_in_a_was_clause_after_a_narrated_sentence() -> None:
                  "bestätigt hat.")
     assert (found.type, parts(found)[1], found.stance) == (
         QuoteType.REPORTED, "der Rechnungshof", "confirm")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "quote"),
+    [
+        ("Die Firma hatte einen Bericht der „Abendpost“ dementiert, wonach die Geräte bei ihr "
+         "bestellt worden seien.", "Bericht der „Abendpost“", "wonach",
+         "die Geräte bei ihr bestellt worden seien"),
+        ("Anlass ist ein Bericht des „Tagesboten“, nach dem 3000 Stellen wegfallen könnten.",
+         "Bericht des „Tagesboten“", "nach dem", "3000 Stellen wegfallen könnten"),
+        ("Es gibt eine Studie des Instituts, der zufolge die Preise weiter steigen.",
+         "Studie des Instituts", "der zufolge", "die Preise weiter steigen"),
+        ("Der Kreml lobte einen Bericht des Reporters Tom Miller, demzufolge die Leitung "
+         "gesprengt wurde.", "Bericht des Reporters Tom Miller", "demzufolge",
+         "die Leitung gesprengt wurde"),
+    ],
+)
+def test_a_relative_clause_after_a_report_is_the_report_s_message(
+    text: str, speaker: str, cue: str, quote: str
+) -> None:
+    reported = [a for a in statements(text) if a.cue is not None and a.cue.text == cue]
+    assert len(reported) == 1
+    assert parts(reported[0]) == (quote, speaker, cue)
+
+
+def test_a_report_named_before_a_comma_gives_nach_dem_no_other_meaning() -> None:
+    found = statements("Er kam, nach dem Essen ging er.")
+    assert not any(a.cue is not None and a.cue.text == "nach dem" for a in found)
+
+
+def test_a_source_cited_inside_the_message_of_a_verb_of_saying_is_no_statement_of_its_own() -> None:
+    found = only("Es könne sich Fachleuten zufolge um eine Finte gehandelt haben, betonte er im "
+                 "Radio.")
+    assert (found.speaker.text if found.speaker else None, found.cue.text if found.cue else None
+            ) == ("er", "betonte")
+
+
+def test_a_verb_of_saying_without_a_message_names_the_speaker_of_the_quotation_after_it() -> None:
+    found = statements("Der Minister bremst. Ähnlich äußerte sich Außenministerin Eva Berger "
+                       "(42, Grüne). „Natürlich verfolgen wir alle Berichte ganz genau.“")
+    quoted = [a for a in found if a.quote.text.startswith("„Natürlich")]
+    assert len(quoted) == 1 and quoted[0].speaker is not None
+    assert quoted[0].speaker.text.startswith("Außenministerin Eva Berger")
+
+
+def test_an_infinitive_with_zu_gives_no_speaker_to_the_quotation_after_it() -> None:
+    found = statements("Die Haft sei willkürlich, sagte die Ministerin. Nichts habe ihn davon "
+                       "abgehalten, Lügen anzuprangern, sogar in Haft. „Er war eine mutige "
+                       "Stimme für die Wahrheit.“")
+    quoted = [a for a in found if a.quote.text.startswith("„Er war")]
+    assert len(quoted) == 1 and quoted[0].speaker is not None
+    assert quoted[0].speaker.text == "die Ministerin"
+
+
+def test_after_a_colon_a_prepositional_cue_reports_only_what_follows_the_colon() -> None:
+    found = only("Die Polizei legte am Abend Zahlen vor: Demnach wurden drei Menschen verletzt.")
+    assert parts(found) == ("wurden drei Menschen verletzt", "Demnach", "Demnach")
+    found = only("Recherchen der Zeitung zeichnen ein anderes Bild: Dem Blatt zufolge habe die "
+                 "Armee die Geräte abgefangen.")
+    assert parts(found) == ("habe die Armee die Geräte abgefangen", "Dem Blatt", "zufolge")
+
+
+def test_a_one_word_title_in_quotation_marks_after_a_genitive_article_is_part_of_the_phrase(
+) -> None:
+    found = only("Huber stellte laut einem Bericht des „Morgenkuriers“ den Abbau von 3000 "
+                 "Stellen in Aussicht.")
+    assert parts(found) == ("Huber stellte den Abbau von 3000 Stellen in Aussicht",
+                            "einem Bericht des „Morgenkuriers“", "laut")
+
+
+def test_a_participle_in_an_extended_attribute_is_no_verb_of_saying() -> None:
+    found = only("Huber lobte in seinem seit Stunden erwarteten Auftritt die Arbeit der "
+                 "Regierung, viele Versprechen seien umgesetzt worden.")
+    assert found.speaker is not None and found.speaker.text == "Huber"
+    assert found.cue is None or "erwarteten" not in found.cue.text
+    assert only("Die Firma erklärte Journalisten, sie sei unschuldig.").cue.text == "erklärte"

@@ -175,3 +175,18 @@ def test_role_compound_after_a_place_adjective_and_an_unknown_first_name():
     mention = read("der Grazer Kommunikationsberater Yannik Pohl")
     assert (mention.name, mention.kind, mention.role) == ("Yannik Pohl", "person",
                                                           "Grazer Kommunikationsberater")
+
+
+def test_a_report_of_a_title_in_quotation_marks_names_a_publication():
+    assert (read("ein Bericht der „Abendpost“").name, read("ein Bericht der „Abendpost“").kind) == (
+        "Abendpost", "media")
+    assert read("ein Bericht des „Aufrufs zu Gewalt“").kind != "media"  # a quoted phrase
+
+
+def test_a_report_of_a_title_in_the_genitive_names_the_title_in_the_nominative():
+    assert read("ein Bericht des „Morgenkuriers“").name == "Morgenkurier"
+
+
+def test_the_people_of_someone_named_are_a_group_of_theirs():
+    mention = read("Sorins Mitarbeiter")
+    assert (mention.name, mention.kind) == ("Mitarbeiter Sorins", "collective")

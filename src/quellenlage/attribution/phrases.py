@@ -149,12 +149,13 @@ def _parenthesis_end(tokens: list[Token], i: int, stop: int) -> int:
 
 
 def noun_phrase_before(tokens: list[Token], end: int, stop: int) -> int:
-    """The start of the noun phrase that ends right before `end` ("Zeitungsberichten zufolge")."""
+    """The start of the noun phrase that ends right before `end` ("Zeitungsberichten zufolge",
+    'der „Times“ zufolge')."""
     start = end
     while start > stop and end - start < MAX_PHRASE_TOKENS:
         previous = tokens[start - 1]
         kind = word_class(previous)
-        if kind in ("cap", "num") or previous.text in ("(", ")") or (
+        if kind in ("cap", "num", "quote") or previous.text in ("(", ")") or (
             kind == "det" or is_adjective(previous) or previous.text in NAME_PARTICLES
         ) or (previous.text == "-" and start - 2 >= stop and _hyphen_compound(
             tokens, start - 1, end
@@ -225,11 +226,12 @@ def subject_before_relative_clause(tokens: list[Token], start: int, verb: int
     return first, phrase_end
 
 def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
-    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen"."""
+    """The clause ends in an infinitive with zu: "zu liefern", "mitzuteilen", "anzuprangern"."""
     last = tokens[end - 1].text
     if end >= 2 and tokens[end - 2].text == "zu" and last.islower() and last.endswith("n"):
         return True
-    return "zu" in last[2:-3] and last.islower() and last.endswith("en") and len(last) > 8
+    return "zu" in last[2:-3] and last.islower() and last.endswith(("en", "ern", "eln")) and (
+        len(last) > 8)
 
 def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""

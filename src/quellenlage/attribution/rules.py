@@ -113,9 +113,10 @@ class _Analysis:
 
     def _is_name_after_noun(self, quotation: Quotation) -> bool:
         """'der Fernsehsender „Channel 10“', 'die Zeitung „Die Welt“', 'ein Bericht der
-        „Washington Post“': a short capitalised quotation right after a noun, or a name of
-        capitalised words after the genitive article of a noun (not 'des „Aufrufs zu Gewalt“'),
-        is a name, part of its phrase, not a quotation."""
+        „Washington Post“', 'der „Times“ zufolge': a short capitalised quotation right after a
+        noun or before a postposed cue, or a name of capitalised words after the genitive
+        article of a noun (not 'des „Aufrufs zu Gewalt“'), is a name, part of its phrase, not a
+        quotation."""
         first, last = self.token_span(quotation)
         inner = self.tokens[first + 1:last - 1]
         tokens = self.tokens
@@ -123,11 +124,15 @@ class _Analysis:
         after_genitive = (
             first > 1 and tokens[first - 1].text in GENITIVE_ARTICLES
             and word_class(tokens[first - 2]) == "cap"
-            and len(inner) >= 2 and all(token.text[:1].isupper() for token in inner)
+            and all(token.text[:1].isupper() for token in inner)
         )
+        # 'Der „New York Times“ zufolge': the title a postposed cue governs
+        before_postposition = last < len(tokens) and (
+            lexicon.prepositional_cues().get(tokens[last].text.lower()) is not None
+            and lexicon.prepositional_cues()[tokens[last].text.lower()].position == "after")
         return (
             0 < len(inner) <= MAX_QUOTED_NAME_WORDS
-            and (after_noun or after_genitive)
+            and (after_noun or after_genitive or before_postposition)
             and word_class(inner[0]) in ("cap", "det")
             and inner[0].text[0].isupper()
         )
@@ -297,13 +302,17 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         if not any(s < end and start < e for other in kept for s, e in other.quote):
             kept.append(relative)
     # "..., so der Präsident laut der BBC": a source named after the cue of another statement,
-    # in its frame, reports that statement; it is none of its own
+    # in its frame, reports that statement; it is none of its own. "Es könne sich Experten
+    # zufolge um eine Finte handeln, betonte er": a source cited inside the message of a verb
+    # of saying is the speaker's reference, part of what the speaker says
     return [
         candidate for candidate in kept
         if candidate.category != "prepositional" or not any(
-            other is not candidate and other.category != "prepositional"
-            and any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
-            and candidate.cue[0][0] > other.cue[0][0]
+            other is not candidate and other.category != "prepositional" and (
+                (any(s <= c < e for c, _ in candidate.cue for s, e in other.frame)
+                 and candidate.cue[0][0] > other.cue[0][0])
+                or (other.type is QuoteType.INDIRECT and _names_its_source(tokens, candidate)
+                    and any(s <= c < e for c, _ in candidate.cue for s, e in other.quote)))
             for other in kept
         )
     ]
@@ -336,16 +345,36 @@ def _statement_inside(analysis: _Analysis, sentence: Sentence, outer: Candidate
     return None
 
 
+def _names_its_source(tokens: list[Token], candidate: Candidate) -> bool:
+    """Whether a prepositional statement names its source beside its cue ("Fachleuten
+    zufolge", "laut Polizei"), unlike "wonach" or "demnach", which point back."""
+    for start, end in candidate.cue:
+        for index in range(start, end):
+            cue = lexicon.prepositional_cues().get(tokens[index].text.lower())
+            if cue is not None:
+                return cue.position != "alone"
+    return False
+
+
+EXTENDED_ATTRIBUTE_TOKENS = 4  # "seinem seit Stunden erwarteten": preposition to participle
+
+
 def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
-    """"des erwarteten Wachstums", "die angekündigten Reformen": an inflected participle between
-    an article and its noun describes the noun; it is no verb of saying."""
-    return (
-        sentence.first < i < sentence.last - 1
-        and word_class(tokens[i - 1]) == "det"
-        and tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
-        and word_class(tokens[i + 1]) == "cap"
-        and tokens[i].text.endswith(("e", "en", "er", "es", "em"))
-    )
+    """"des erwarteten Wachstums", "die angekündigten Reformen", "in seinem seit Stunden
+    erwarteten Auftritt": an inflected participle between an article and its noun, or after an
+    article and a prepositional phrase (an extended attribute), describes the noun; it is no
+    verb of saying."""
+    if not (sentence.first < i < sentence.last - 1 and word_class(tokens[i + 1]) == "cap"
+            and tokens[i].text.endswith(("e", "en", "er", "es", "em"))):
+        return False
+    if word_class(tokens[i - 1]) == "det":
+        return tokens[i - 1].text.lower() not in DEMONSTRATIVE_OBJECTS  # "Das bestätigte X"
+    for article in range(i - 3, max(sentence.first, i - 2 - EXTENDED_ATTRIBUTE_TOKENS) - 1, -1):
+        if tokens[article + 1].text in CLAUSE_BREAKS or tokens[article + 1].is_quote:
+            return False
+        if word_class(tokens[article]) == "det" and word_class(tokens[article + 1]) == "prep":
+            return tokens[article].text.lower() not in DEMONSTRATIVE_OBJECTS
+    return False
 
 
 ANTECEDENT_PREPOSITIONS = frozenset({"zu", "von", "vom", "mit", "aus", "in", "im", "für", "bei"})
@@ -1151,16 +1180,19 @@ def _minus(start: int, end: int, holes: Iterable[tuple[int, int]]) -> list[tuple
 
 def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
                    cue: lexicon.PrepositionalCue) -> Candidate | None:
-    """"laut X", "X zufolge", "nach Angaben von X", "demnach": the rest is the message."""
+    """"laut X", "X zufolge", "nach Angaben von X", "demnach": the rest is the message; after
+    a colon, the rest of what follows it ("Die Polizei legte Zahlen vor: Demnach ...")."""
     tokens = analysis.tokens
     start, end = sentence.first, analysis.body_end(sentence)
+    start = max((j + 1 for j in range(start, i) if tokens[j].text == ":"
+                 and analysis.quote_of[j] < 0), default=start)
     if cue.position == "alone":
         at_clause_start = i == start or tokens[i - 1].text == ","
         # "demnach" may stand anywhere in its clause ("Die Ermittlungen dauern demnach an");
-        # "wonach" opens the clause it reports
+        # "wonach" opens the clause it reports, as "demzufolge" does after a comma
         if (not at_clause_start and cue.cue == "wonach") or i + 1 >= end:
             return None
-        if cue.cue == "wonach":
+        if cue.cue == "wonach" or (cue.cue == "demzufolge" and i > start):
             # "die Berichte, wonach ...", "Angaben des Ministeriums, wonach ...": the noun that
             # names the report before the comma is the speaker
             speaker: list[tuple[int, int]] = []
@@ -1168,10 +1200,20 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
                 phrase_start = noun_phrase_before(tokens, i - 1, start)
                 if phrase_start < i - 1 and _names_reports(tokens, phrase_start, i - 1):
                     speaker = [(phrase_start, i - 1)]
+                else:
+                    speaker = _authored_report_before(tokens, i - 1, start)
             return _build(analysis, sentence, [(i + 1, end)], speaker, [(i, i + 1)],
                           [(i, i + 1)], "prepositional", cue.medium)
         return _build(analysis, sentence, _minus(start, end, [(i, i + 1)]), [(i, i + 1)],
                       [(i, i + 1)], [(i, i + 1)], "prepositional", cue.medium)
+    if start < i < end - 2 and (relative := _relative_cue(tokens, i, cue)) is not None:
+        # "ein Bericht der Zeitung, nach dem ...", "eine Studie des Instituts, der zufolge ...":
+        # the report before the comma speaks the clause
+        report = _authored_report_before(tokens, relative[0] - 1, start)
+        if report:
+            return _build(analysis, sentence, [(relative[1], end)], report,
+                          [(relative[0], relative[1])], [(relative[0], relative[1])],
+                          "prepositional", cue.medium)
     if cue.position == "before":
         phrase_start = i + 1
         phrase_end = noun_phrase_end(tokens, phrase_start, end)
@@ -1202,6 +1244,43 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
 
 
 REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
+REPORT_REACH = 12  # tokens back from a comma to the report a "wonach" clause belongs to
+RELATIVE_OBJECTS = frozenset({"dem", "der", "denen"})  # "nach dem", "der zufolge"
+
+
+def _relative_cue(tokens: list[Token], i: int, cue: lexicon.PrepositionalCue
+                  ) -> tuple[int, int] | None:
+    """The tokens of a cue that opens a relative clause right after a comma: "nach dem",
+    "laut der", or "dem zufolge"; None for any other use of the cue."""
+    if cue.position == "before" and tokens[i + 1].text in RELATIVE_OBJECTS and (
+        tokens[i - 1].text == ","
+    ):
+        return i, i + 2
+    if cue.position == "after" and i > 1 and tokens[i - 1].text in RELATIVE_OBJECTS and (
+        tokens[i - 2].text == ","
+    ):
+        return i - 1, i + 1
+    return None
+
+
+def _authored_report_before(tokens: list[Token], comma: int, start: int
+                            ) -> list[tuple[int, int]]:
+    """A report with its author in the clause that ends at `comma`, which a relative "wonach"
+    or "nach dem" clause after the comma belongs to even when a verb stands between ("X hatte
+    einen Bericht der Zeitung dementiert, wonach ..."): the report and its genitive or von
+    phrase, as the speaker."""
+    j = comma - 1
+    while j >= max(start, comma - REPORT_REACH) and tokens[j].text not in CLAUSE_BREAKS:
+        cue = lexicon.noun_cue(tokens[j].text)
+        if cue is not None and cue.category in REPORT_CATEGORIES and j + 1 < comma and (
+            tokens[j + 1].text in GENITIVE_ARTICLES | {"von", "vom"}
+        ):
+            end = noun_phrase_end(tokens, j + 2, comma) if tokens[j + 1].text in {
+                "von", "vom"} else noun_phrase_end(tokens, j + 1, comma)
+            if end > j + 1:
+                return [(j, end)]
+        j -= 1
+    return []
 
 
 def _names_reports(tokens: list[Token], start: int, end: int) -> bool:
@@ -1351,7 +1430,12 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
     """Quotations that are sentences of their own, attributed to the speaker in context."""
     used = {analysis.quote_of[s] for c in found for s, _ in c.quote}
     used |= {analysis.quote_of[e - 1] for c in found for _, e in c.quote}
-    speakers = _speakers_by_sentence(found)
+    # "Ähnlich äußerte sich die Ministerin. „...“": a verb of saying without a message of its
+    # own names the speaker of the quotation after it
+    speakers = _speakers_by_sentence([
+        candidate for candidate in [*found, *analysis.anchors.values()]
+        if not (candidate.cue and is_zu_infinitive(analysis.tokens, candidate.cue[-1][1]))
+    ])  # "..., Lügen anzuprangern": an infinitive with zu has no subject of its own
     statements = []
     for number, quotation in enumerate(analysis.quotations):
         if number in used:

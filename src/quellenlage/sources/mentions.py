@@ -409,9 +409,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         and gaz.lookup(head) is None and gaz.role(head) is None and gaz.role(words[-1])
         and not gaz.first_name_gender(words[-1])
         and all(_is_adjective_form(word) for word in words[i + 1 : -1])
-    ):  # "Nawalnys Sprecherin", "Mitterlehners früherer Chef": the role of someone named
+    ):  # "Nawalnys Sprecherin", "Mitterlehners früherer Chef", "Sorins Mitarbeiter": the
+        # role of someone named, or the group of people someone named has
         inner = _parse_segment(text, tokens[i + 1 :], gaz)
-        if inner.form in {"role", "anonymous"} and inner.name:
+        if inner.form in {"role", "anonymous", "collective"} and inner.name:
             inner.name = f"{inner.name} {head}"
             inner.start, inner.end, inner.text = start, end, surface
             return inner
@@ -688,6 +689,16 @@ def _unwrap(
             # "den Vorwurf der Klientelpolitik" names no source
             inner_tokens = [rest[0], *inner_tokens]
         inner = _parse_tokens(text, inner_tokens, gaz)
+        title = _quoted_title(rest[1:]) if kind == "media_reports" else None
+        if inner.form in {"unknown", "none"} and not inner.name and title:
+            # 'ein Bericht der „Abendpost“': a title in quotation marks is a publication
+            entry = gaz.lookup(title)
+            if entry is None and rest[0].text.lower() in GENITIVE_ARTICLES and (
+                title.endswith("s") and not title.endswith("ss")
+            ):
+                title = title[:-1]  # 'des „Morgenkuriers“' is the „Morgenkurier“
+            return Mention(tokens[0].start, tokens[-1].end, head, form="media",
+                           name=entry.name if entry else title, kind="media", definite=True)
         if inner.form != "unknown" or inner.name:
             return inner
     if prefix:
@@ -714,6 +725,25 @@ def _unwrap(
         return Mention(tokens[0].start, tokens[0].end, tokens[0].text, form="pronoun",
                        agreement=agreement if number else None)
     return Mention(tokens[0].start, tokens[-1].end, head, form="reference", head=form)
+
+
+MAX_TITLE_WORDS = 3
+
+
+def _quoted_title(tokens: list[Token]) -> str | None:
+    """The capitalised words in quotation marks that open `tokens` ('„Abendpost“', '"Die
+    Woche"'), as far as the closing mark or the end; None for a quoted phrase ('„Aufrufs zu
+    Gewalt“')."""
+    if len(tokens) < 2 or tokens[0].text not in QUOTE_MARKS:
+        return None
+    words: list[str] = []
+    for token in tokens[1:]:
+        if token.text in QUOTE_MARKS:
+            break
+        if not token.text[:1].isupper() or len(words) == MAX_TITLE_WORDS:
+            return None
+        words.append(token.text)
+    return " ".join(words) or None
 
 
 def _vague_reports(tokens: list[Token], head: str, gaz: Gazetteer) -> Mention:

@@ -62,6 +62,7 @@ from quellenlage.sources.mentions import (
     parse_mention,
     span_tokens,
 )
+from quellenlage.sources.phrases import strong
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS
 
@@ -111,6 +112,7 @@ REPORTED_AUXILIARIES = frozenset({"sei", "seien", "wäre", "wären", "würde", "
 WRAPPED_PHRASE_TOKENS = 10  # "Angaben des von der Miliz kontrollierten Ministeriums"
 SUBJECT_PHRASE_TOKENS = 10  # the longest phrase before a verb read as its subject
 ADDRESSEE_ARTICLES = frozenset({"der", "dem", "einem", "einer"})  # "sagte der Agentur"
+EMPLOYER_ARTICLES = frozenset({"des", "der"})  # "Sprecher des Gremiums", "der Behörde"
 CUE_PREPOSITIONS = frozenset({"laut", "nach", "zufolge", "gemäß", "so", "wie"})
 SOURCE_KINDS = frozenset({"organisation", "media", "state", "person", "collective"})
 NOMINATIVE_OPENERS = frozenset({"der", "er", "sie", "ich", "wir", "man"})
@@ -418,9 +420,12 @@ class ArticleSources:
             entity = self._role_antecedent(mention) or self._role_successor(mention)
             if entity is None:
                 _make_anonymous(mention)
+                self._name_body(mention)
         elif mention.descriptive and mention.definite:
             entity = self._description_antecedent(mention) or self._link_named(mention)
         else:
+            if mention.form == "anonymous":
+                self._name_body(mention)  # "ein Sprecher des Gremiums"
             if mention.parts and mention.form == "named":
                 # "Hofer und Herbert Kickl": each named as fully as the article does
                 linked = [self._link_named(part) for part in mention.parts]
@@ -464,6 +469,13 @@ class ArticleSources:
         position = bisect_left(self.quotes, (mention.start + 1,)) - 1
         return position >= 0 and self.quotes[position][1] >= mention.end
 
+    def _in_quotation_marks(self, mention: Mention) -> bool:
+        """Whether a mention stands inside the quoted words of a statement, not in a message
+        that names its own speaker ("Auch der Betriebsrat wies die Zahl zurück")."""
+        position = bisect_left(self.quotes, (mention.start + 1,)) - 1
+        return position >= 0 and self.quotes[position][1] >= mention.end and (
+            self.document.text[self.quotes[position][0]] in QUOTE_MARKS)
+
     def _reference(self, mention: Mention, previous: tuple[int, Entity] | None) -> Entity | None:
         """ "Demnach", "den Angaben zufolge", "in der Erklärung": the source of the statement
         just before; "die Studie", "der Antisemitismusbericht": its author, the organisation
@@ -476,12 +488,21 @@ class ArticleSources:
                 return author
         if mention.head in POINTING_ADVERBS and (
             previous is None or mention.sentence - previous[0] > 1
+            or self._opens_clause_after_colon(mention)
         ) and (source := self._source_just_before(mention)):
-            return source  # "Das erfuhr das Studio. Die Ermittlungen dauern demnach an."
+            # "Das erfuhr das Studio. Die Ermittlungen dauern demnach an."; "Die Polizei legte
+            # Zahlen vor: Demnach ...", whatever statement came before
+            return source
         if previous is not None and mention.sentence - previous[0] <= REFERENCE_WINDOW:
             return previous[1]
         return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
                                                          "person"}, subjects_only=True)
+
+    def _opens_clause_after_colon(self, mention: Mention) -> bool:
+        """Whether a mention opens the clause after a colon in its sentence ("...: Demnach")."""
+        index = self.document.token_at(mention.start)
+        return bool(index) and self.document.tokens[index - 1].text == ":" and (  # type: ignore[operator]
+            self.sentence_of(self.document.tokens[index - 1].start) == mention.sentence)
 
     def _source_just_before(self, mention: Mention) -> Entity | None:
         """The source an adverb such as "demnach" points back to when no statement stands just
@@ -523,10 +544,11 @@ class ArticleSources:
                 best, chosen = key, entity
         return chosen
 
-    def _description_antecedent(self, mention: Mention) -> Entity | None:
+    def _description_antecedent(self, mention: Mention, bodies: bool = False) -> Entity | None:
         """ "die Behörde", "das Ministerium", "das Blatt": the organisation (or outlet) named
         before with that noun ("Sozialministerium", "die Gewerkschaft GPA-djp"), or for a
-        general noun ("die Organisation", "der Konzern", "das Blatt") any named one nearby."""
+        general noun ("die Organisation", "der Konzern", "das Blatt") any named one nearby;
+        `bodies`: also one named by another noun alone ("des Gremiums" -> "der Betriebsrat")."""
         found = self.gaz.organisation_nouns.match(mention.head or "")
         if found is None:
             return None
@@ -547,9 +569,9 @@ class ArticleSources:
             distance = mention.sentence - candidate.mention.sentence
             if any(head.endswith(noun) for head in entity.heads):
                 score = 4.0  # "das Ministerium" -> "Sozialministerium"
-            elif refers == "any" and not entity.described and distance <= DESCRIPTION_WINDOW and (
-                not self._named_otherwise(entity, found[0])
-            ):
+            elif refers == "any" and distance <= DESCRIPTION_WINDOW and (
+                not entity.described or (bodies and entity.name.lower() != noun)
+            ) and not self._named_otherwise(entity, found[0]):
                 score = 1.0  # "die Organisation" -> "Ärzte ohne Grenzen"
             else:
                 continue
@@ -558,17 +580,65 @@ class ArticleSources:
                 score += 0.5
             if entity.described:
                 score -= 1.5  # a name beats another bare "Behörde"
+            if self._in_quotation_marks(candidate.mention):
+                score -= IN_QUOTE_PENALTY  # "„... am ‚Kurier‘ ...“, schreibt das Blatt"
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
         return chosen
 
+    def _name_body(self, mention: Mention) -> None:
+        """An unnamed person of a body that a general noun describes ("ein Sprecher des Gremiums",
+        "die Sprecherin der Firma") is named with the body that description refers back to:
+        "Sprecher des Betriebsrats", "Sprecherin von Nordwerk"."""
+        words = (mention.name or "").split()
+        if len(words) < 3 or words[-2] not in EMPLOYER_ARTICLES:
+            return
+        noun = words[-1]
+        found = None
+        stems = [noun[:-cut] for cut, ending in ((2, "es"), (1, "s")) if noun.endswith(ending)]
+        for form in (*stems, noun):  # "Gremiums" -> "Gremium"
+            found = self.gaz.organisation_nouns.match(form)
+            if found is not None and found[0] == form.lower():
+                break  # the body is named by the bare noun, not by a compound of it
+            found = None
+        if found is None or found[1][0] not in {"organisation", "media"} or (  # type: ignore[index]
+            found[1][2] != "any"  # type: ignore[index]
+        ):
+            return  # "der Sprecher des Ministeriums" says which body already
+        description = Mention(mention.start, mention.end, " ".join(words[-2:]),
+                              form="organisation", kind=found[1][0],  # type: ignore[index]
+                              head=found[0], descriptive=True, definite=True,
+                              sentence=mention.sentence)
+        body = self._description_antecedent(description, bodies=True)
+        if body is None or body.name.lower() == found[0]:
+            return  # "die Sprecherin der Polizei" after "die Polizei": nothing more to say
+        phrase = self._genitive(body.name)
+        if phrase is not None:
+            mention.name = " ".join([*words[:-2], phrase])
+
+    def _genitive(self, name: str) -> str | None:
+        """A body's name as the genitive after a role noun: "des Betriebsrats", "der Polizei",
+        "des Verteidigungsministeriums"; "von Nordwerk" for a proper name; None for a name
+        with words before its noun ("Russisches Außenministerium")."""
+        words = name.split()
+        found = self.gaz.organisation_nouns.match(words[0])
+        if found is None:
+            return None if len(words) > 1 and self.gaz.organisation_nouns.match(words[-1]) else (
+                f"von {name}")
+        if found[1][1] in {"f", "pl"}:  # type: ignore[index]
+            return f"der {name}"
+        head = words[0]
+        head += "es" if head.endswith(("s", "ß", "x", "z")) else "s"
+        return " ".join(["des", head, *words[1:]])
+
     def _named_otherwise(self, entity: Entity, noun_class: str) -> bool:
         """Whether an organisation is known by a noun of another class: the "Sonderausschuss"
         is no "Verband", the "Forum gegen Antisemitismus" no "Behörde"."""
+        same_kind = {noun_class, *_organisation_noun_groups().get(noun_class, ())}
         for head in entity.heads:
             found = self.gaz.organisation_nouns.match(head)
-            if found is not None and found[0] != noun_class:
+            if found is not None and found[0] not in same_kind:
                 return True
         return False
 
@@ -1362,6 +1432,10 @@ def _has_determiner(mention: Mention) -> bool:
 def _make_collective(mention: Mention) -> None:
     mention.form = mention.kind = "collective"
     mention.name = mention.name or mention.office
+    if mention.name:  # "amerikanische Regierungsvertreter berichten": plural adjectives
+        words = mention.name.split()
+        noun = next((k for k, word in enumerate(words) if not word[:1].islower()), 0)
+        mention.name = " ".join([*(strong(word, "pl") for word in words[:noun]), *words[noun:]])
     mention.role = mention.gender = None
     mention.agreement = "pl"
     mention.role_noun = None
@@ -1406,6 +1480,18 @@ def _role_groups() -> dict[str, tuple[str, ...]]:
         if members[0] == "*":  # nouns that fit any office of the same state
             groups["*"] = tuple(members[1:])
             continue
+        for member in members:
+            groups[member] = tuple(m for m in members if m != member)
+    return groups
+
+
+@cache
+def _organisation_noun_groups() -> dict[str, tuple[str, ...]]:
+    """Each organisation head noun -> the others of its group in organisation_noun_groups.txt
+    ("zeitung" -> "blatt", "blätter")."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in read_lines("gazetteer", "organisation_noun_groups.txt"):
+        members = line.lower().split()
         for member in members:
             groups[member] = tuple(m for m in members if m != member)
     return groups
