@@ -206,6 +206,22 @@ def test_noun_cue_with_genitive_source_and_dass_clause() -> None:
     assert parts(found) == ("dass die Löhne steigen müssten", "der Gewerkschaft", "Forderung")
 
 
+def test_proposal_noun_with_its_source_and_zu_infinitive() -> None:
+    found = only("Gut gefällt dem Stadtrat die Idee von Bürgermeisterin Eva Roth (SPÖ), die "
+                 "Altstadt autofrei zu machen und die Parkgebühren abzuschaffen, wenn es "
+                 "keine Einigung gibt.")
+    assert parts(found) == (
+        "die Altstadt autofrei zu machen und die Parkgebühren abzuschaffen",
+        "von Bürgermeisterin Eva Roth (SPÖ)", "Idee")
+    found = only("Der Vorschlag der Kammer, die Maut abzuschaffen, stößt auf Widerstand.")
+    assert parts(found) == ("die Maut abzuschaffen", "der Kammer", "Vorschlag")
+
+
+def test_proposal_noun_without_source_or_with_purpose_clause_is_no_statement() -> None:
+    assert statements("Die Idee, das Haus zu verkaufen, kam spät.") == []
+    assert statements("Der Vorschlag der Stadt, um Zeit zu sparen, kam spät.") == []
+
+
 # --- continuation and hearsay --------------------------------------------------------------------
 
 

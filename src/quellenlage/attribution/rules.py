@@ -26,6 +26,7 @@ The cascade, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -653,15 +654,18 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     assert cue is not None
     phrase_end = _parenthesis_free_end(tokens, i, end)
     comma = phrase_end
-    if comma + 1 >= end or tokens[comma].text != "," or tokens[comma + 1].text not in (
-        "dass", "daß", "ob"
-    ):
+    if comma + 1 >= end or tokens[comma].text != ",":
         return None
     message_end = comma + 2
     while message_end < end and tokens[message_end].text not in (",", ";", ":") and (
         analysis.quote_of[message_end] < 0
     ):
         message_end += 1
+    if tokens[comma + 1].text not in ("dass", "daß", "ob") and not (
+        cue.category in PROPOSAL_CATEGORIES and phrase_end > i + 2
+        and _zu_infinitive(tokens, comma + 1, message_end)
+    ):
+        return None
     frame_start = i
     if i > sentence.first and word_class(tokens[i - 1]) == "det":
         frame_start = i - 1
@@ -672,6 +676,24 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     speaker = [(i + 1, phrase_end)] if phrase_end > i + 2 else []
     return _build(analysis, sentence, [(comma + 1, message_end)], speaker, [(i, i + 1)],
                   [(frame_start, comma + 1)], cue.category, cue.medium)
+
+
+PROPOSAL_CATEGORIES = frozenset({"demand"})  # "die Idee des Ministers, ... zu ...": a proposal
+NOT_INFINITIVE_CLAUSES = frozenset({"um", "ohne", "statt", "anstatt", "anstelle"})
+ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zu)"
+                      r"zu[a-zäöüß]+en$")
+
+
+def _zu_infinitive(tokens: list[Token], start: int, end: int) -> bool:
+    """Tokens [start, end) are an infinitive clause with zu that a proposal's noun governs
+    ("..., die Innenstadt autofrei zu machen", "..., die Maut abzuschaffen"); not one of purpose
+    ("um ... zu")."""
+    if end - start < 2 or tokens[start].text.lower() in NOT_INFINITIVE_CLAUSES:
+        return False
+    last = tokens[end - 1].text
+    if not last.isalpha() or not last.islower():
+        return False
+    return tokens[end - 2].text == "zu" or ZU_INFIX.match(last) is not None
 
 
 def _parenthesis_free_end(tokens: list[Token], noun: int, end: int) -> int:
