@@ -540,6 +540,14 @@ def test_a_correlate_opens_a_message_after_a_verb_without_a_clause_of_its_own() 
     assert parts(found)[0] == "man wolle die Opposition einbinden"
 
 
+def test_a_participle_phrase_between_commas_does_not_end_the_subjects_clause() -> None:
+    found = only("Schon im Mai haben Grüne und Neos, unterstützt von zwei Bürgerlisten, den "
+                 "Bau einer Seilbahn vorgeschlagen.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "Grüne und Neos"
+    assert statements("Die Gäste, begleitet von zwei Musikern, haben den Saal verlassen.") == []
+
+
 def test_ist_ueberzeugt_dass() -> None:
     found = only("Die Forscherin ist überzeugt, dass der Impfstoff wirkt.")
     assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")

@@ -720,6 +720,11 @@ def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int
             if opening is not None:
                 left = opening  # "Kristina Schröder (CDU) sagte": the party is no clause
                 continue
+        if tokens[left - 1].text == ",":
+            opening = _participial_insertion(tokens, left - 1, sentence.first)
+            if opening is not None:
+                left = opening  # "haben SPÖ und Grüne, gestützt von den Neos, ... vorgeschlagen"
+                continue
         if _breaks_clause(tokens, left - 1):
             break
         left -= 1
@@ -738,6 +743,36 @@ def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int
 
 
 MAX_PARENTHESIS_TOKENS = 6
+INSERTION_PREPOSITIONS = frozenset({"von", "vom", "durch", "auf", "mit"})
+PARTICIPLE_ENDINGS = ("t", "en")
+MAX_INSERTION_TOKENS = 8
+
+
+def _participial_insertion(tokens: list[Token], comma: int, first: int) -> int | None:
+    """The comma that opens a short participle phrase closed by the comma at `comma`
+    ("SPÖ und Grüne, unterstützt von den Neos, haben ... vorgeschlagen"): the phrase describes
+    the subject and the clause goes on past it. None when there is no such phrase."""
+    j = comma - 1
+    while j > first and comma - j <= MAX_INSERTION_TOKENS:
+        if tokens[j].text == ",":
+            break
+        if tokens[j].text in CLAUSE_BREAKS:
+            return None
+        j -= 1
+    else:
+        return None
+    if comma - j < 3 or j <= first:
+        return None
+    participle, preposition = tokens[j + 1], tokens[j + 2]
+    if not (participle.text.isalpha() and participle.text.islower()
+            and participle.text.endswith(PARTICIPLE_ENDINGS)
+            and word_class(participle) == "low"
+            and preposition.text in INSERTION_PREPOSITIONS):
+        return None
+    following = tokens[comma + 1].text.lower() if comma + 1 < len(tokens) else ""
+    if following in COMPLEMENTISERS or following in RELATIVE_STARTS - {"die", "der", "das", "den"}:
+        return None
+    return j
 
 
 def _short_parenthesis(tokens: list[Token], bracket: int, step: int, first: int, end: int
