@@ -548,6 +548,41 @@ def test_a_participle_phrase_between_commas_does_not_end_the_subjects_clause() -
     assert statements("Die Gäste, begleitet von zwei Musikern, haben den Saal verlassen.") == []
 
 
+@pytest.mark.parametrize(("text", "answered"), [
+    ("Den Einwand, dass die Stadt zu viel ausgebe, ließ der Bürgermeister nicht gelten: Wir "
+     "haben jeden Euro zweimal umgedreht.", "Den Einwand, dass die Stadt zu viel ausgebe"),
+    ("Den Vorwurf der Verschwendung wies der Bürgermeister zurück: Wir haben jeden Euro "
+     "zweimal umgedreht.", "Den Vorwurf der Verschwendung"),
+    ("Den Vorwurf der Verschwendung, wonach die Stadt nur Geschenke verteile, will der "
+     "Bürgermeister so nicht stehen lassen: Wir haben jeden Euro zweimal umgedreht.",
+     "Den Vorwurf der Verschwendung, wonach die Stadt nur Geschenke verteile"),
+])
+def test_an_object_before_an_answer_with_a_colon_is_what_it_answers(text: str, answered: str
+                                                                    ) -> None:
+    found = statements(text)
+    act = next(a for a in found if a.type is QuoteType.REPORTED)
+    assert act.quote.text == answered
+    message = next(a for a in found if a.quote.text == "Wir haben jeden Euro zweimal umgedreht")
+    assert act.speaker is not None and message.speaker is not None
+    assert act.speaker.text == message.speaker.text == "der Bürgermeister"
+    assert act.stance == message.stance == "deny"
+
+
+def test_a_circumstance_before_the_cue_or_an_unnegated_answer_is_no_answered_object() -> None:
+    assert [a.type for a in statements(
+        "Angesprochen auf die Lage, sagte der Minister: Wir tun alles.")] == [QuoteType.DIRECT]
+    assert [a.type for a in statements(
+        "Die Frage, ob die Stadt spare, beantwortete der Minister so: Wir tun alles.")] == [
+        QuoteType.DIRECT]
+
+
+def test_a_verb_in_a_reported_clause_governs_no_statement() -> None:
+    found = statements("Die Kritik, wonach die Kammer nur Entlastungen fordere, will der "
+                       "Präsident nicht gelten lassen: Wir denken an alle.")
+    assert {a.cue.text for a in found if a.cue} >= {"gelten lassen"}
+    assert "fordere" not in {a.cue.text for a in found if a.cue}
+
+
 def test_ist_ueberzeugt_dass() -> None:
     found = only("Die Forscherin ist überzeugt, dass der Impfstoff wirkt.")
     assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")
@@ -915,10 +950,12 @@ def test_the_antecedent_of_a_relative_act_is_the_noun_past_the_last_preposition(
 
 
 def test_the_words_after_the_colon_of_an_inverted_reply_are_its_message() -> None:
-    found = only("Den Einwand, dass der Chef die Gruppe unterstütze, ließ Berger nicht gelten: "
-                 "Jetzt geht es um die Wahl.")
+    act, found = statements("Den Einwand, dass der Chef die Gruppe unterstütze, ließ Berger "
+                            "nicht gelten: Jetzt geht es um die Wahl.")
     assert parts(found) == ("Jetzt geht es um die Wahl", "Berger", "ließ gelten")
     assert found.stance == "deny"
+    # the object before the cue is what the reply answers, a Reported denial beside it
+    assert act.type is QuoteType.REPORTED and act.stance == "deny"
 
 
 def test_wissen_lassen_is_a_verb_of_saying() -> None:

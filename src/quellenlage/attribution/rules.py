@@ -84,6 +84,9 @@ class Candidate:
     addressee: list[tuple[int, int]] = field(default_factory=list)
     # a speech act worth recording without its words (reported_acts.tsv): "forderte Neuwahlen"
     act: bool = False
+    # what the statement answers, named before its cue: "Den Einwand, dass ..., ließ er nicht
+    # gelten: ..." (the object, a Reported statement of the same speaker beside the message)
+    answers: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Analysis:
@@ -248,7 +251,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
                 )
-                rank = 2 if subordinate else 1
+                rank = 3 if _in_reported_clause(analysis, sentence, i) else (
+                    2 if subordinate else 1)
                 if _closes_sentence(analysis, sentence, i):
                     rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
@@ -287,6 +291,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     kept = [candidate for candidate in found if candidate is not None]
     if kept:
         kept.extend(_acts_beside(analysis, sentence, acts, kept))
+    kept.extend(Candidate(QuoteType.REPORTED, candidate.medium, candidate.answers,
+                          sentence.index, candidate.speaker, candidate.cue,
+                          category=candidate.category)
+                for candidate in list(kept) if candidate.answers)
     for relative in relatives:
         start, end = relative.quote[0]
         if tokens[start].text.lower() == "was":
@@ -633,6 +641,19 @@ def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> boo
     return any(word_class(tokens[j]) == "aux" for j in range(left, i))
 
 
+def _in_reported_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i stands in a clause that another cue reports ("den Vorwurf, wonach die Kammer nur
+    Entlastungen fordere, will er nicht stehen lassen"): its verb governs no statement while
+    another verb of the sentence can."""
+    left, _ = _clause_bounds(analysis, sentence, i)
+    return left > sentence.first and analysis.tokens[left - 1].text == "," and (
+        analysis.tokens[left].text.lower() in REPORTED_CLAUSE_OPENERS
+    )
+
+
+REPORTED_CLAUSE_OPENERS = frozenset({"wonach", "dass", "daß"})
+
+
 def _in_relative_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
     """Token i stands in a relative clause (", die ... angegeben hatte,"): its verb describes
     a noun, the main clause's verb governs the sentence."""
@@ -815,8 +836,12 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
             particle = (verb.particle or "").split()[0]
             if particle in words_after:
                 cue.append(words_after[particle])
-            elif reading.participle and i > left and tokens[i - 1].text == particle:
-                cue.insert(0, i - 1)  # a particle written apart stands before the participle
+            elif i > left and tokens[i - 1].text == particle and (
+                reading.participle or verb.infinitive.endswith(tokens[i].text.lower())
+            ):
+                # a particle written apart stands before the participle or the infinitive
+                # ("hat ... gelten gelassen", "will ... gelten lassen")
+                cue.insert(0, i - 1)
             else:
                 continue
         if reading.participle:
@@ -954,6 +979,11 @@ def _statement_around(
     # "..., sagte X" / "„...“, hatte X gesagt": the cue opens its clause after a comma
     opens_clause = first_cue == left or (
         first_cue == left + 1 and word_class(tokens[left]) == "aux"
+    ) or (
+        # "..., will der Bürgermeister so nicht stehen lassen: ...": a modal opens the clause,
+        # the verb of saying closes it
+        word_class(tokens[left]) == "aux" and last_cue == right - 1 and right < end
+        and tokens[right].text == ":"
     )
     subject = subject_with_apposition(tokens, start, left) if opens_clause else None
     if subject is not None:
@@ -992,8 +1022,13 @@ def _statement_around(
         if following is not None:
             # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
             # clause follows the speaker, the part before the cue is a circumstance
-            return _build(analysis, sentence, [(following, end)], who, cue_spans,
-                          [(start, following)], category, medium)
+            built = _build(analysis, sentence, [(following, end)], who, cue_spans,
+                           [(start, following)], category, medium)
+            if built is not None and following == right + 1 and _answers_object(
+                tokens, start, category, range(left, right)
+            ):
+                built.answers = [(start, quote_end)]
+            return built
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
@@ -1026,6 +1061,16 @@ def _statement_around(
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
             return None
+        if tokens[right].text == ":" and left == start and who and who[0][0] > first_cue and (
+            _answers_object(tokens, start, category, range(left, right))
+        ):
+            # "Den Vorwurf wies er zurück: Wir haben ...": the object before the inverted verb
+            # is what the message answers
+            built = _build(analysis, sentence, [(message_start, end)], who, cue_spans,
+                           [(start, message_start)], category, medium)
+            if built is not None:
+                built.answers = [(start, first_cue)]
+            return built
         answered = _answered_object(analysis, left, cue, right, message_start, end, category)
         if answered is not None and tokens[message_start].text.lower() == "wonach":
             # "dementierte einen Bericht der Zeitung, wonach ...": the report with what it says
@@ -1072,6 +1117,22 @@ def _statement_around(
 
 
 
+
+
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "nie", "niemals"})
+
+
+def _answers_object(tokens: list[Token], start: int, category: str, clause: range) -> bool:
+    """A statement whose object stands before its cue answers that object: the words at `start`
+    open a noun phrase with its article ("Den Einwand", "Die Kritik der Opposition"), not a
+    circumstance ("Angesprochen auf ...", "Am Montag"), and the verb confirms or denies, or is
+    negated in its clause ("ließ ... nicht gelten")."""
+    names = word_class(tokens[start]) == "det" and start + 2 < len(tokens) and (
+        word_class(tokens[start + 1]) == "cap"
+        or (is_adjective(tokens[start + 1]) and word_class(tokens[start + 2]) == "cap")
+    )
+    return names and (category in OBJECT_ANSWERS
+                      or any(tokens[j].text.lower() in NEGATIONS for j in clause))
 
 
 def _with_name_before_apposition(
