@@ -34,7 +34,7 @@ from quellenlage.stance.cues import (
     verb_lemma,
 )
 from quellenlage.stance.features import statement_features
-from quellenlage.stance.responses import Statements, frame_tokens, inside, responds_to
+from quellenlage.stance.responses import Statements, frame_tokens, inside, reacts, responds_to
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -418,5 +418,7 @@ def assign_stance(
         attribution.responds_to = None
     statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
-        if attribution.stance in responding or attribution.stance == "criticise":
+        if attribution.stance in responding or attribution.stance == "criticise" or (
+            reacts(document, statements, index)
+        ):
             attribution.responds_to = responds_to(document, attributions, index, statements)
