@@ -236,6 +236,12 @@ def test_konjunktiv_continues_the_statement_one_sentence_each() -> None:
     assert found[2].quote.text == "Man habe genug gelitten."
 
 
+def test_konjunktiv_ii_that_stands_for_konjunktiv_i_continues_the_statement() -> None:
+    found = statements("Der Minister wies am Sonntag Vorwürfe der Zensur zurück. In seinem Land "
+                       "säßen keine Journalisten wegen ihrer Meinung im Gefängnis.")
+    assert [a.type for a in found] == [QuoteType.REPORTED, QuoteType.INDIRECT_FREE_INDIRECT]
+
+
 def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
     found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
                        "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")
