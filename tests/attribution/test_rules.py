@@ -601,6 +601,7 @@ def test_ist_ueberzeugt_dass() -> None:
     ("Parallel dazu erhob Russland schwere Vorwürfe gegen Deutschland.", "Russland"),
     ("Die Grünen üben Kritik an der Prüfung.", "Die Grünen"),
     ("Die Opposition pocht auf Aufklärung.", "Die Opposition"),
+    ("In einem Posting solidarisierte sich die Parteichefin mit den Lehrern.", "die Parteichefin"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
