@@ -589,6 +589,16 @@ def test_a_verb_in_a_reported_clause_governs_no_statement() -> None:
     assert "fordere" not in {a.cue.text for a in found if a.cue}
 
 
+def test_stripped_words_before_an_inverted_verb_of_saying_without_comma() -> None:
+    found = only("Wenn die Stadt das beschließt, dann ist das Gesetz wirkungslos, das ist "
+                 "Wahlkampf sagte der Jurist Hans Maier am Wochenende im Radio.")
+    assert parts(found) == (
+        "Wenn die Stadt das beschließt, dann ist das Gesetz wirkungslos, das ist Wahlkampf",
+        "der Jurist Hans Maier", "sagte")
+    assert statements("Am späten Montag sagte der Minister nichts.") == []
+    assert statements("Der Verdächtige sei 43 Jahre alt und heiße Jan K.") == []
+
+
 def test_ist_ueberzeugt_dass() -> None:
     found = only("Die Forscherin ist überzeugt, dass der Impfstoff wirkt.")
     assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")

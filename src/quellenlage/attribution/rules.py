@@ -1110,7 +1110,36 @@ def _statement_around(
             frame_spans = _minus(start, end, [(q_first, q_last)])
             return _build(analysis, sentence, [(q_first, q_last)], who, cue_spans, frame_spans,
                           category, medium)
+    if speaker and not quoted and not analysis.has_quotation_marks and category == "say":
+        return _stripped_quotation_before(analysis, sentence, cue, category, medium)
     return None
+
+
+MIN_STRIPPED_WORDS = 3
+NAMING_VERBS = frozenset({"heiße", "heißt", "hieß", "hießen", "heißen"})  # "heiße Jian G."
+
+
+def _stripped_quotation_before(analysis: _Analysis, sentence: Sentence, cue: list[int],
+                               category: str, medium: str) -> Candidate | None:
+    """"Das ist Wahlkampf sagte der Jurist X am Montag": a text without quotation marks (archives
+    and feeds lose them, often with the comma) where an inverted verb of saying and its subject
+    close the sentence; the words before, a clause with a finite verb, are the message."""
+    tokens = analysis.tokens
+    start, end = sentence.first, analysis.body_end(sentence)
+    first_cue = cue[0]
+    if first_cue - start < MIN_STRIPPED_WORDS or not tokens[first_cue - 1].text.isalnum() or (
+        tokens[first_cue].text.lower() in NAMING_VERBS
+    ):
+        return None
+    who = speaker_after(tokens, cue[-1] + 1, end)
+    if not who or _clause_bounds(analysis, sentence, first_cue)[1] < end:
+        return None
+    subjunctive = lexicon.subjunctive_forms()
+    if not any(word_class(tokens[j]) == "aux" or tokens[j].text in subjunctive
+               for j in range(start, first_cue)):
+        return None
+    return _build(analysis, sentence, [(start, first_cue)], who, [(j, j + 1) for j in cue],
+                  [(first_cue, end)], category, medium)
 
 
 
