@@ -26,7 +26,6 @@ The cascade, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -701,20 +700,14 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
 
 PROPOSAL_CATEGORIES = frozenset({"demand"})  # "die Idee des Ministers, ... zu ...": a proposal
 NOT_INFINITIVE_CLAUSES = frozenset({"um", "ohne", "statt", "anstatt", "anstelle"})
-ZU_INFIX = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zu)"
-                      r"zu[a-zäöüß]+en$")
 
 
 def _zu_infinitive(tokens: list[Token], start: int, end: int) -> bool:
     """Tokens [start, end) are an infinitive clause with zu that a proposal's noun governs
     ("..., die Innenstadt autofrei zu machen", "..., die Maut abzuschaffen"); not one of purpose
     ("um ... zu")."""
-    if end - start < 2 or tokens[start].text.lower() in NOT_INFINITIVE_CLAUSES:
-        return False
-    last = tokens[end - 1].text
-    if not last.isalpha() or not last.islower():
-        return False
-    return tokens[end - 2].text == "zu" or ZU_INFIX.match(last) is not None
+    return end - start >= 2 and tokens[start].text.lower() not in NOT_INFINITIVE_CLAUSES and (
+        is_zu_infinitive(tokens, end))
 
 
 def _parenthesis_free_end(tokens: list[Token], noun: int, end: int) -> int:
