@@ -343,6 +343,12 @@ def test_main_clause_message_after_a_noun_is_no_relative_clause() -> None:
     assert found.speaker is not None and found.speaker.text == "Zelensky"
 
 
+def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
+    found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
+    assert found.type is QuoteType.REPORTED and found.stance == "confirm"
+    assert found.quote.text.startswith("Die Sprecherin bestätigte den Rücktritt")
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [

@@ -122,7 +122,10 @@ class _Analysis:
         first, last = self.token_span(quotation)
         inner = self.tokens[first + 1:last - 1]
         tokens = self.tokens
-        after_noun = first > 0 and word_class(tokens[first - 1]) == "cap"
+        # "teilte auf „X“ mit", "sagte gegenüber „Bild“": a platform or outlet named after the
+        # preposition of a channel
+        after_noun = first > 0 and (word_class(tokens[first - 1]) == "cap"
+                                    or tokens[first - 1].text.lower() in CHANNEL_NAME_PREPOSITIONS)
         after_genitive = (
             first > 1 and tokens[first - 1].text in GENITIVE_ARTICLES
             and word_class(tokens[first - 2]) == "cap"
@@ -579,6 +582,7 @@ def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb
 
 
 CHANNEL_PREPOSITIONS = frozenset({"in", "im", "mit", "per"})
+CHANNEL_NAME_PREPOSITIONS = frozenset({"auf", "im", "gegenüber", "via"})
 NOUN_SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "durch", "seitens"})
 
 
