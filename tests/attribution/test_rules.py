@@ -210,6 +210,22 @@ def test_noun_cue_with_genitive_source_and_dass_clause() -> None:
     assert parts(found) == ("dass die Löhne steigen müssten", "der Gewerkschaft", "Forderung")
 
 
+def test_proposal_noun_with_its_source_and_zu_infinitive() -> None:
+    found = only("Gut gefällt dem Stadtrat die Idee von Bürgermeisterin Eva Roth (SPÖ), die "
+                 "Altstadt autofrei zu machen und die Parkgebühren abzuschaffen, wenn es "
+                 "keine Einigung gibt.")
+    assert parts(found) == (
+        "die Altstadt autofrei zu machen und die Parkgebühren abzuschaffen",
+        "von Bürgermeisterin Eva Roth (SPÖ)", "Idee")
+    found = only("Der Vorschlag der Kammer, die Maut abzuschaffen, stößt auf Widerstand.")
+    assert parts(found) == ("die Maut abzuschaffen", "der Kammer", "Vorschlag")
+
+
+def test_proposal_noun_without_source_or_with_purpose_clause_is_no_statement() -> None:
+    assert statements("Die Idee, das Haus zu verkaufen, kam spät.") == []
+    assert statements("Der Vorschlag der Stadt, um Zeit zu sparen, kam spät.") == []
+
+
 # --- continuation and hearsay --------------------------------------------------------------------
 
 
@@ -222,6 +238,12 @@ def test_konjunktiv_continues_the_statement_one_sentence_each() -> None:
         assert continuation.cue is None
     assert found[1].quote.text == "Die Ukraine werde aber keine Gebiete abtreten."
     assert found[2].quote.text == "Man habe genug gelitten."
+
+
+def test_konjunktiv_ii_that_stands_for_konjunktiv_i_continues_the_statement() -> None:
+    found = statements("Der Minister wies am Sonntag Vorwürfe der Zensur zurück. In seinem Land "
+                       "säßen keine Journalisten wegen ihrer Meinung im Gefängnis.")
+    assert [a.type for a in found] == [QuoteType.REPORTED, QuoteType.INDIRECT_FREE_INDIRECT]
 
 
 def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
@@ -323,6 +345,12 @@ def test_main_clause_message_after_a_noun_is_no_relative_clause() -> None:
                  "Energieversorgung hätten zugenommen.")
     assert found.quote.text == "die Angriffe auf die Energieversorgung hätten zugenommen"
     assert found.speaker is not None and found.speaker.text == "Zelensky"
+
+
+def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
+    found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
+    assert found.type is QuoteType.REPORTED and found.stance == "confirm"
+    assert found.quote.text.startswith("Die Sprecherin bestätigte den Rücktritt")
 
 
 @pytest.mark.parametrize(
@@ -528,6 +556,59 @@ def test_a_correlate_opens_a_message_after_a_verb_without_a_clause_of_its_own() 
     assert parts(found)[0] == "man wolle die Opposition einbinden"
 
 
+def test_a_participle_phrase_between_commas_does_not_end_the_subjects_clause() -> None:
+    found = only("Schon im Mai haben Grüne und Neos, unterstützt von zwei Bürgerlisten, den "
+                 "Bau einer Seilbahn vorgeschlagen.")
+    assert found.type is QuoteType.REPORTED
+    assert parts(found)[1] == "Grüne und Neos"
+    assert statements("Die Gäste, begleitet von zwei Musikern, haben den Saal verlassen.") == []
+
+
+@pytest.mark.parametrize(("text", "answered"), [
+    ("Den Einwand, dass die Stadt zu viel ausgebe, ließ der Bürgermeister nicht gelten: Wir "
+     "haben jeden Euro zweimal umgedreht.", "Den Einwand, dass die Stadt zu viel ausgebe"),
+    ("Den Vorwurf der Verschwendung wies der Bürgermeister zurück: Wir haben jeden Euro "
+     "zweimal umgedreht.", "Den Vorwurf der Verschwendung"),
+    ("Den Vorwurf der Verschwendung, wonach die Stadt nur Geschenke verteile, will der "
+     "Bürgermeister so nicht stehen lassen: Wir haben jeden Euro zweimal umgedreht.",
+     "Den Vorwurf der Verschwendung, wonach die Stadt nur Geschenke verteile"),
+])
+def test_an_object_before_an_answer_with_a_colon_is_what_it_answers(text: str, answered: str
+                                                                    ) -> None:
+    found = statements(text)
+    act = next(a for a in found if a.type is QuoteType.REPORTED)
+    assert act.quote.text == answered
+    message = next(a for a in found if a.quote.text == "Wir haben jeden Euro zweimal umgedreht")
+    assert act.speaker is not None and message.speaker is not None
+    assert act.speaker.text == message.speaker.text == "der Bürgermeister"
+    assert act.stance == message.stance == "deny"
+
+
+def test_a_circumstance_before_the_cue_or_an_unnegated_answer_is_no_answered_object() -> None:
+    assert [a.type for a in statements(
+        "Angesprochen auf die Lage, sagte der Minister: Wir tun alles.")] == [QuoteType.DIRECT]
+    assert [a.type for a in statements(
+        "Die Frage, ob die Stadt spare, beantwortete der Minister so: Wir tun alles.")] == [
+        QuoteType.DIRECT]
+
+
+def test_a_verb_in_a_reported_clause_governs_no_statement() -> None:
+    found = statements("Die Kritik, wonach die Kammer nur Entlastungen fordere, will der "
+                       "Präsident nicht gelten lassen: Wir denken an alle.")
+    assert {a.cue.text for a in found if a.cue} >= {"gelten lassen"}
+    assert "fordere" not in {a.cue.text for a in found if a.cue}
+
+
+def test_stripped_words_before_an_inverted_verb_of_saying_without_comma() -> None:
+    found = only("Wenn die Stadt das beschließt, dann ist das Gesetz wirkungslos, das ist "
+                 "Wahlkampf sagte der Jurist Hans Maier am Wochenende im Radio.")
+    assert parts(found) == (
+        "Wenn die Stadt das beschließt, dann ist das Gesetz wirkungslos, das ist Wahlkampf",
+        "der Jurist Hans Maier", "sagte")
+    assert statements("Am späten Montag sagte der Minister nichts.") == []
+    assert statements("Der Verdächtige sei 43 Jahre alt und heiße Jan K.") == []
+
+
 def test_ist_ueberzeugt_dass() -> None:
     found = only("Die Forscherin ist überzeugt, dass der Impfstoff wirkt.")
     assert parts(found) == ("dass der Impfstoff wirkt", "Die Forscherin", "ist überzeugt")
@@ -540,6 +621,7 @@ def test_ist_ueberzeugt_dass() -> None:
     ("Parallel dazu erhob Russland schwere Vorwürfe gegen Deutschland.", "Russland"),
     ("Die Grünen üben Kritik an der Prüfung.", "Die Grünen"),
     ("Die Opposition pocht auf Aufklärung.", "Die Opposition"),
+    ("In einem Posting solidarisierte sich die Parteichefin mit den Lehrern.", "die Parteichefin"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
@@ -895,10 +977,12 @@ def test_the_antecedent_of_a_relative_act_is_the_noun_past_the_last_preposition(
 
 
 def test_the_words_after_the_colon_of_an_inverted_reply_are_its_message() -> None:
-    found = only("Den Einwand, dass der Chef die Gruppe unterstütze, ließ Berger nicht gelten: "
-                 "Jetzt geht es um die Wahl.")
+    act, found = statements("Den Einwand, dass der Chef die Gruppe unterstütze, ließ Berger "
+                            "nicht gelten: Jetzt geht es um die Wahl.")
     assert parts(found) == ("Jetzt geht es um die Wahl", "Berger", "ließ gelten")
     assert found.stance == "deny"
+    # the object before the cue is what the reply answers, a Reported denial beside it
+    assert act.type is QuoteType.REPORTED and act.stance == "deny"
 
 
 def test_wissen_lassen_is_a_verb_of_saying() -> None:

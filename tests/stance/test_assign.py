@@ -12,3 +12,13 @@ def test_not_confirming_these_reports_answers_the_statement_they_name() -> None:
     statements = analyze(text, engine="rules").attributions
     response = next(a for a in statements if a.stance == "not_confirm")
     assert response.responds_to == 0
+
+
+def test_a_continuation_extending_a_statement_to_another_case_keeps_its_stance() -> None:
+    text = ("Eine Sprecherin der Polizei sagte, es gebe keine Hinweise auf einen Zusammenhang. "
+            "Das gelte auch für einen in Linz Festgenommenen.")
+    first, extension = analyze(text, engine="rules").attributions
+    assert first.stance == extension.stance == "not_confirm"
+    text = text.replace("gelte auch", "gelte nicht")
+    first, other = analyze(text, engine="rules").attributions
+    assert first.stance == "not_confirm" and other.stance == "assert"

@@ -274,3 +274,45 @@ def test_a_proposal_named_by_its_noun_is_the_one_introduced_by_the_participle() 
     ])
     assert attributions[3].stance == "deny"
     assert attributions[3].responds_to == 0
+
+
+def test_a_statement_told_as_a_reaction_answers_the_party_it_addresses() -> None:
+    """"Die Kammer reagierte verschnupft. ..., ließ ihr Präsident den Minister wissen": a
+    statement after a sentence that tells a reaction answers, though it only asserts."""
+    text = ("Der Minister Eik Sander sagte, die Kammern seien Teil des Problems. Der Bahnchef "
+            "Lars Kühn erklärte, die Züge führen pünktlich. Die Kammer reagierte verschnupft. Wir "
+            "arbeiten an Lösungen, ließ ihr Präsident den Minister wissen.")
+    attributions = assigned(text, [
+        statement(text, "die Kammern seien Teil des Problems", "Der Minister Eik Sander",
+                  "sagte"),
+        statement(text, "die Züge führen pünktlich", "Der Bahnchef Lars Kühn", "erklärte"),
+        statement(text, "Wir arbeiten an Lösungen", "ihr Präsident", "ließ wissen"),
+    ])
+    assert attributions[2].stance == "assert"
+    assert attributions[2].responds_to == 0
+
+
+def test_an_assertion_without_a_reaction_answers_nothing() -> None:
+    text = ("Der Minister Eik Sander sagte, die Kammern seien Teil des Problems. Die Sitzung "
+            "dauerte lange. Wir arbeiten an Lösungen, ließ ihr Präsident den Minister wissen.")
+    attributions = assigned(text, [
+        statement(text, "die Kammern seien Teil des Problems", "Der Minister Eik Sander",
+                  "sagte"),
+        statement(text, "Wir arbeiten an Lösungen", "ihr Präsident", "ließ wissen"),
+    ])
+    assert attributions[1].stance == "assert"
+    assert attributions[1].responds_to is None
+
+
+def test_a_statement_naming_what_it_answers_with_a_demonstrative_answers_it() -> None:
+    """"Diese Mitteilung ist ein Witz": the statement names the form of what it answers."""
+    text = ("In einer Mitteilung der Reederei hieß es, alle Schiffe seien sicher. Der Hafenmeister "
+            "Jan Ott sagte, der Sturm lasse nach. Diese Mitteilung ist ein Witz, meinte der "
+            "Gewerkschafter Uwe Brand.")
+    attributions = assigned(text, [
+        statement(text, "alle Schiffe seien sicher", None, "hieß es"),
+        statement(text, "der Sturm lasse nach", "Der Hafenmeister Jan Ott", "sagte"),
+        statement(text, "Diese Mitteilung ist ein Witz", "der Gewerkschafter Uwe Brand",
+                  "meinte"),
+    ])
+    assert attributions[2].responds_to == 0

@@ -38,6 +38,14 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
                                     "Er blieb bis zum 5. Oktober."]
 
 
+def test_a_heading_that_lost_its_stop_ends_before_a_capitalised_pronoun() -> None:
+    text = "Die Stadt baut. Bürgermeister weist Kritik zurück Es sei alles genehmigt, sagte er."
+    assert sentence_texts(text) == ["Die Stadt baut.", "Bürgermeister weist Kritik zurück",
+                                    "Es sei alles genehmigt, sagte er."]
+    # after a name or a capitalised noun the pronoun may be a title's first word
+    assert len(sentence_texts("Er las Kafkas Es war einmal im Zug.")) == 1
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = "Er sagte: „Wir kommen.“ Dann ging er."
     assert sentence_texts(text) == ["Er sagte: „Wir kommen.“", "Dann ging er."]

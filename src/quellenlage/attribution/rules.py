@@ -83,6 +83,9 @@ class Candidate:
     addressee: list[tuple[int, int]] = field(default_factory=list)
     # a speech act worth recording without its words (reported_acts.tsv): "forderte Neuwahlen"
     act: bool = False
+    # what the statement answers, named before its cue: "Den Einwand, dass ..., ließ er nicht
+    # gelten: ..." (the object, a Reported statement of the same speaker beside the message)
+    answers: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Analysis:
@@ -120,7 +123,10 @@ class _Analysis:
         first, last = self.token_span(quotation)
         inner = self.tokens[first + 1:last - 1]
         tokens = self.tokens
-        after_noun = first > 0 and word_class(tokens[first - 1]) == "cap"
+        # "teilte auf „X“ mit", "sagte gegenüber „Bild“": a platform or outlet named after the
+        # preposition of a channel
+        after_noun = first > 0 and (word_class(tokens[first - 1]) == "cap"
+                                    or tokens[first - 1].text.lower() in CHANNEL_NAME_PREPOSITIONS)
         after_genitive = (
             first > 1 and tokens[first - 1].text in GENITIVE_ARTICLES
             and word_class(tokens[first - 2]) == "cap"
@@ -252,7 +258,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
                 )
-                rank = 2 if subordinate else 1
+                rank = 3 if _in_reported_clause(analysis, sentence, i) else (
+                    2 if subordinate else 1)
                 if _closes_sentence(analysis, sentence, i):
                     rank = 0  # "..., sagte X (dem Sender).": the main clause that governs
                 clausal.append((rank, i, candidate))
@@ -291,6 +298,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
     kept = [candidate for candidate in found if candidate is not None]
     if kept:
         kept.extend(_acts_beside(analysis, sentence, acts, kept))
+    kept.extend(Candidate(QuoteType.REPORTED, candidate.medium, candidate.answers,
+                          sentence.index, candidate.speaker, candidate.cue,
+                          category=candidate.category)
+                for candidate in list(kept) if candidate.answers)
     for relative in relatives:
         start, end = relative.quote[0]
         if tokens[start].text.lower() == "was":
@@ -600,6 +611,7 @@ def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb
 
 
 CHANNEL_PREPOSITIONS = frozenset({"in", "im", "mit", "per"})
+CHANNEL_NAME_PREPOSITIONS = frozenset({"auf", "im", "gegenüber", "via"})
 NOUN_SOURCE_PREPOSITIONS = frozenset({"aus", "von", "vom", "durch", "seitens"})
 
 
@@ -661,6 +673,19 @@ def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> boo
     return any(word_class(tokens[j]) == "aux" for j in range(left, i))
 
 
+def _in_reported_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
+    """Token i stands in a clause that another cue reports ("den Vorwurf, wonach die Kammer nur
+    Entlastungen fordere, will er nicht stehen lassen"): its verb governs no statement while
+    another verb of the sentence can."""
+    left, _ = _clause_bounds(analysis, sentence, i)
+    return left > sentence.first and analysis.tokens[left - 1].text == "," and (
+        analysis.tokens[left].text.lower() in REPORTED_CLAUSE_OPENERS
+    )
+
+
+REPORTED_CLAUSE_OPENERS = frozenset({"wonach", "dass", "daß"})
+
+
 def _in_relative_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
     """Token i stands in a relative clause (", die ... angegeben hatte,"): its verb describes
     a noun, the main clause's verb governs the sentence."""
@@ -682,15 +707,18 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     assert cue is not None
     phrase_end = _parenthesis_free_end(tokens, i, end)
     comma = phrase_end
-    if comma + 1 >= end or tokens[comma].text != "," or tokens[comma + 1].text not in (
-        "dass", "daß", "ob"
-    ):
+    if comma + 1 >= end or tokens[comma].text != ",":
         return None
     message_end = comma + 2
     while message_end < end and tokens[message_end].text not in (",", ";", ":") and (
         analysis.quote_of[message_end] < 0
     ):
         message_end += 1
+    if tokens[comma + 1].text not in ("dass", "daß", "ob") and not (
+        cue.category in PROPOSAL_CATEGORIES and phrase_end > i + 2
+        and _zu_infinitive(tokens, comma + 1, message_end)
+    ):
+        return None
     frame_start = i
     if i > sentence.first and word_class(tokens[i - 1]) == "det":
         frame_start = i - 1
@@ -701,6 +729,18 @@ def _noun_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     speaker = [(i + 1, phrase_end)] if phrase_end > i + 2 else []
     return _build(analysis, sentence, [(comma + 1, message_end)], speaker, [(i, i + 1)],
                   [(frame_start, comma + 1)], cue.category, cue.medium)
+
+
+PROPOSAL_CATEGORIES = frozenset({"demand"})  # "die Idee des Ministers, ... zu ...": a proposal
+NOT_INFINITIVE_CLAUSES = frozenset({"um", "ohne", "statt", "anstatt", "anstelle"})
+
+
+def _zu_infinitive(tokens: list[Token], start: int, end: int) -> bool:
+    """Tokens [start, end) are an infinitive clause with zu that a proposal's noun governs
+    ("..., die Innenstadt autofrei zu machen", "..., die Maut abzuschaffen"); not one of purpose
+    ("um ... zu")."""
+    return end - start >= 2 and tokens[start].text.lower() not in NOT_INFINITIVE_CLAUSES and (
+        is_zu_infinitive(tokens, end))
 
 
 def _parenthesis_free_end(tokens: list[Token], noun: int, end: int) -> int:
@@ -727,6 +767,11 @@ def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int
             if opening is not None:
                 left = opening  # "Kristina Schröder (CDU) sagte": the party is no clause
                 continue
+        if tokens[left - 1].text == ",":
+            opening = _participial_insertion(tokens, left - 1, sentence.first)
+            if opening is not None:
+                left = opening  # "haben SPÖ und Grüne, gestützt von den Neos, ... vorgeschlagen"
+                continue
         if _breaks_clause(tokens, left - 1):
             break
         left -= 1
@@ -745,6 +790,36 @@ def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int
 
 
 MAX_PARENTHESIS_TOKENS = 6
+INSERTION_PREPOSITIONS = frozenset({"von", "vom", "durch", "auf", "mit"})
+PARTICIPLE_ENDINGS = ("t", "en")
+MAX_INSERTION_TOKENS = 8
+
+
+def _participial_insertion(tokens: list[Token], comma: int, first: int) -> int | None:
+    """The comma that opens a short participle phrase closed by the comma at `comma`
+    ("SPÖ und Grüne, unterstützt von den Neos, haben ... vorgeschlagen"): the phrase describes
+    the subject and the clause goes on past it. None when there is no such phrase."""
+    j = comma - 1
+    while j > first and comma - j <= MAX_INSERTION_TOKENS:
+        if tokens[j].text == ",":
+            break
+        if tokens[j].text in CLAUSE_BREAKS:
+            return None
+        j -= 1
+    else:
+        return None
+    if comma - j < 3 or j <= first:
+        return None
+    participle, preposition = tokens[j + 1], tokens[j + 2]
+    if not (participle.text.isalpha() and participle.text.islower()
+            and participle.text.endswith(PARTICIPLE_ENDINGS)
+            and word_class(participle) == "low"
+            and preposition.text in INSERTION_PREPOSITIONS):
+        return None
+    following = tokens[comma + 1].text.lower() if comma + 1 < len(tokens) else ""
+    if following in COMPLEMENTISERS or following in RELATIVE_STARTS - {"die", "der", "das", "den"}:
+        return None
+    return j
 
 
 def _short_parenthesis(tokens: list[Token], bracket: int, step: int, first: int, end: int
@@ -787,8 +862,12 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
             particle = (verb.particle or "").split()[0]
             if particle in words_after:
                 cue.append(words_after[particle])
-            elif reading.participle and i > left and tokens[i - 1].text == particle:
-                cue.insert(0, i - 1)  # a particle written apart stands before the participle
+            elif i > left and tokens[i - 1].text == particle and (
+                reading.participle or verb.infinitive.endswith(tokens[i].text.lower())
+            ):
+                # a particle written apart stands before the participle or the infinitive
+                # ("hat ... gelten gelassen", "will ... gelten lassen")
+                cue.insert(0, i - 1)
             else:
                 continue
         if reading.participle:
@@ -926,6 +1005,11 @@ def _statement_around(
     # "..., sagte X" / "„...“, hatte X gesagt": the cue opens its clause after a comma
     opens_clause = first_cue == left or (
         first_cue == left + 1 and word_class(tokens[left]) == "aux"
+    ) or (
+        # "..., will der Bürgermeister so nicht stehen lassen: ...": a modal opens the clause,
+        # the verb of saying closes it
+        word_class(tokens[left]) == "aux" and last_cue == right - 1 and right < end
+        and tokens[right].text == ":"
     )
     subject = subject_with_apposition(tokens, start, left) if opens_clause else None
     if subject is not None:
@@ -964,8 +1048,13 @@ def _statement_around(
         if following is not None:
             # "Angesprochen auf die Lage, sagte der Minister, sie sei ernst": the reported
             # clause follows the speaker, the part before the cue is a circumstance
-            return _build(analysis, sentence, [(following, end)], who, cue_spans,
-                          [(start, following)], category, medium)
+            built = _build(analysis, sentence, [(following, end)], who, cue_spans,
+                           [(start, following)], category, medium)
+            if built is not None and following == right + 1 and _answers_object(
+                tokens, start, category, range(left, right)
+            ):
+                built.answers = [(start, quote_end)]
+            return built
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
@@ -998,6 +1087,16 @@ def _statement_around(
                 return None
         if not _is_complement(analysis, message_start, end, category, right):
             return None
+        if tokens[right].text == ":" and left == start and who and who[0][0] > first_cue and (
+            _answers_object(tokens, start, category, range(left, right))
+        ):
+            # "Den Vorwurf wies er zurück: Wir haben ...": the object before the inverted verb
+            # is what the message answers
+            built = _build(analysis, sentence, [(message_start, end)], who, cue_spans,
+                           [(start, message_start)], category, medium)
+            if built is not None:
+                built.answers = [(start, first_cue)]
+            return built
         answered = _answered_object(analysis, left, cue, right, message_start, end, category)
         if answered is not None and tokens[message_start].text.lower() == "wonach":
             # "dementierte einen Bericht der Zeitung, wonach ...": the report with what it says
@@ -1037,13 +1136,58 @@ def _statement_around(
             frame_spans = _minus(start, end, [(q_first, q_last)])
             return _build(analysis, sentence, [(q_first, q_last)], who, cue_spans, frame_spans,
                           category, medium)
+    if speaker and not quoted and not analysis.has_quotation_marks and category == "say":
+        return _stripped_quotation_before(analysis, sentence, cue, category, medium)
     return None
 
 
+MIN_STRIPPED_WORDS = 3
+NAMING_VERBS = frozenset({"heiße", "heißt", "hieß", "hießen", "heißen"})  # "heiße Jian G."
+
+
+def _stripped_quotation_before(analysis: _Analysis, sentence: Sentence, cue: list[int],
+                               category: str, medium: str) -> Candidate | None:
+    """"Das ist Wahlkampf sagte der Jurist X am Montag": a text without quotation marks (archives
+    and feeds lose them, often with the comma) where an inverted verb of saying and its subject
+    close the sentence; the words before, a clause with a finite verb, are the message."""
+    tokens = analysis.tokens
+    start, end = sentence.first, analysis.body_end(sentence)
+    first_cue = cue[0]
+    if first_cue - start < MIN_STRIPPED_WORDS or not tokens[first_cue - 1].text.isalnum() or (
+        tokens[first_cue].text.lower() in NAMING_VERBS
+    ):
+        return None
+    who = speaker_after(tokens, cue[-1] + 1, end)
+    if not who or _clause_bounds(analysis, sentence, first_cue)[1] < end:
+        return None
+    subjunctive = lexicon.subjunctive_forms()
+    if not any(word_class(tokens[j]) == "aux" or tokens[j].text in subjunctive
+               for j in range(start, first_cue)):
+        return None
+    return _build(analysis, sentence, [(start, first_cue)], who, [(j, j + 1) for j in cue],
+                  [(first_cue, end)], category, medium)
 
 
 
 
+
+
+
+
+NEGATIONS = frozenset({"nicht", "kein", "keine", "keinen", "nie", "niemals"})
+
+
+def _answers_object(tokens: list[Token], start: int, category: str, clause: range) -> bool:
+    """A statement whose object stands before its cue answers that object: the words at `start`
+    open a noun phrase with its article ("Den Einwand", "Die Kritik der Opposition"), not a
+    circumstance ("Angesprochen auf ...", "Am Montag"), and the verb confirms or denies, or is
+    negated in its clause ("ließ ... nicht gelten")."""
+    names = word_class(tokens[start]) == "det" and start + 2 < len(tokens) and (
+        word_class(tokens[start + 1]) == "cap"
+        or (is_adjective(tokens[start + 1]) and word_class(tokens[start + 2]) == "cap")
+    )
+    return names and (category in OBJECT_ANSWERS
+                      or any(tokens[j].text.lower() in NEGATIONS for j in clause))
 
 
 def _with_name_before_apposition(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 from quellenlage.model import Attribution, Part, QuoteType, SpanTuple
@@ -36,7 +37,7 @@ from quellenlage.stance.cues import (
     verb_lemma,
 )
 from quellenlage.stance.features import statement_features
-from quellenlage.stance.responses import Statements, frame_tokens, inside, responds_to
+from quellenlage.stance.responses import Statements, frame_tokens, inside, reacts, responds_to
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -489,9 +490,34 @@ def assign_stance(
         rules, features = stance_inputs(document, attributions, classifier)
         for attribution, rule, statement in zip(attributions, rules, features, strict=True):
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
+    _extend_stances(attributions)
     for attribution in attributions:
         attribution.responds_to = None
     statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
-        if attribution.stance in responding or attribution.stance == "criticise":
+        if attribution.stance in responding or attribution.stance == "criticise" or (
+            reacts(document, statements, index)
+        ):
             attribution.responds_to = responds_to(document, attributions, index, statements)
+
+
+EXTENDING_OPENERS = frozenset({"das", "dies", "gleiches", "dasselbe", "selbiges", "ähnliches"})
+SAME_OPENERS = frozenset({"gleiches", "dasselbe", "selbiges", "ähnliches"})
+EXTENDING_VERBS = frozenset({"gelte", "gelten", "gilt", "galt"})
+EXTENDING_ADVERBS = frozenset({"auch", "ebenso", "gleichermaßen", "ebenfalls"})
+
+
+def _extend_stances(attributions: list[Attribution]) -> None:
+    """A continuation that extends what its source just said to another case ("Das gelte auch
+    für ...", "Gleiches gilt für ...") says it with that statement's stance: a denial or a
+    non-confirmation goes on."""
+    for before, attribution in pairwise(attributions):
+        words = attribution.quote.text.lower().split()
+        if (attribution.cue is None and len(words) > 2 and words[0] in EXTENDING_OPENERS
+                and words[1] in EXTENDING_VERBS
+                and (words[0] in SAME_OPENERS or words[2] in EXTENDING_ADVERBS)
+                and before.source is not None
+                and attribution.source is not None
+                and before.source.name == attribution.source.name):
+            attribution.stance = before.stance
+

@@ -15,6 +15,10 @@ count), the nearer on a tie; else, for a denial or (non-)confirmation that names
 without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
 never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
 the article's statements.
+
+Besides denials, (non-)confirmations and criticisms, a statement told as a reaction answers too
+(`reacts`: "Diese Pressemitteilung ist absurd", "Die Kammer reagierte verschnupft. ..."), found
+by what it names or takes up, never by nearness alone.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from functools import cache
 
 from quellenlage.archive.text_search import search_terms
 from quellenlage.model import Attribution, SpanTuple
+from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.stance.cues import stance_lexicon
 from quellenlage.text import Document
@@ -308,7 +313,10 @@ def responds_to(
         if i is not None:
             return i
         kind = stance_lexicon().rules["claim_nouns"].get(noun)
-        if kind is not None:  # "die Forderung ... entbehre jeder Grundlage": the demand before
+        if kind is not None and response.stance != "assert":
+            # "die Forderung ... entbehre jeder Grundlage": the demand before; a statement that
+            # only asserts in reaction ("Der Vorschlag stieß auf Ablehnung. Er bedeute ...")
+            # may mean another than the nearest
             for i in earlier:
                 if attributions[i].stance == kind:
                     return _head_of_chain(attributions, i)
@@ -325,6 +333,40 @@ def responds_to(
             break
         return _head_of_chain(attributions, i)
     return None
+
+
+@cache
+def _reaction_words() -> frozenset[str]:
+    return frozenset(read_lines("stance", "reactions.txt"))
+
+
+def reacts(document: Document, statements: Statements, index: int) -> bool:
+    """Whether statement `index` is told as a reaction although its stance only asserts: it names
+    what it answers with a demonstrative ("Diese Pressemitteilung ist absurd"), or its sentence,
+    or the sentence before it when that holds no statement, tells a reaction (reactions.txt:
+    "Die Kammer reagierte verschnupft. Wir sind ..., ließ er wissen")."""
+    response = statements.attributions[index]
+    sentence = document.sentence_at((response.cue or response.quote).start)
+    if sentence is None:
+        return False
+    tokens = document.tokens
+    for first in {document.token_at(response.quote.start), sentence.first}:
+        # the message or its sentence opens with the demonstrative
+        if first is not None and first + 1 < sentence.last and (
+            tokens[first].text.lower() in DEMONSTRATIVES
+            and tokens[first + 1].text in _statement_nouns()
+        ):
+            return True
+    reactions = _reaction_words()
+    if any(t.text in reactions for t in tokens[sentence.first : sentence.last]):
+        return True
+    if sentence.index == 0 or statements.by_sentence.get(sentence.index - 1):
+        return False
+    before = document.sentences[sentence.index - 1]
+    return any(t.text in reactions for t in tokens[before.first : before.last])
+
+
+DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "dieses", "derartige", "solche"})
 
 
 def _continued_response(statements: Statements, index: int) -> int | None:

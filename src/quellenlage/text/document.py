@@ -128,6 +128,10 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 close(i)
                 if gap.count("\n") > 1:
                     paragraph += 1
+        if token.text in GLUED_OPENERS and i > first and tokens[i - 1].text.isalpha() and (
+            tokens[i - 1].text.islower()
+        ):
+            close(i)  # "Minister weist Vorwürfe zurück Es sei ...": a heading without its stop
         if token.text in SENTENCE_FINAL and not _is_ordinal(tokens, i):
             j = i + 1
             while j < count and tokens[j].text in _CLOSERS and "\n" not in text[
@@ -141,6 +145,11 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         i += 1
     close(count)
     return sentences
+
+
+# Pronouns that, capitalised, only open a sentence: after a lower-case word they begin a new one
+# whose heading before lost its stop (archives and feeds flatten headings into the text).
+GLUED_OPENERS = frozenset({"Es", "Er", "Wir", "Ich"})
 
 
 def _opens_after_space(text: str, tokens: list[Token], j: int) -> bool:
