@@ -68,9 +68,6 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     [
         ("Die Stadt muss endlich handeln, sagte die Sprecherin der Initiative.",
          "Die Stadt muss endlich handeln", "die Sprecherin der Initiative", "sagte", "demand"),
-        ("Die Kommune sollte die Gebühren senken, sagte der Sprecher der Bürgerinitiative.",
-         "Die Kommune sollte die Gebühren senken", "der Sprecher der Bürgerinitiative", "sagte",
-         "demand"),
         # plain assertions stay plain
         ("Die neue Halle sei pünktlich fertig geworden, sagte der Architekt.",
          "Die neue Halle sei pünktlich fertig geworden", "der Architekt", "sagte", "assert"),
