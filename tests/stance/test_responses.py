@@ -316,3 +316,35 @@ def test_a_statement_naming_what_it_answers_with_a_demonstrative_answers_it() ->
                   "meinte"),
     ])
     assert attributions[2].responds_to == 0
+
+
+def test_a_demonstrative_noun_taken_for_the_speaker_still_names_what_is_answered() -> None:
+    """"Diese Mitteilung ist ein Witz und erklärt nicht, was ...": where the extraction takes the
+    noun group for the speaker of the relative clause, the noun still names the statement that a
+    Mitteilung introduced."""
+    text = ("In einer Mitteilung der Reederei hieß es, alle Schiffe seien sicher. Der Hafenmeister "
+            "Jan Ott sagte, der Sturm lasse nach. Diese Mitteilung ist ein Witz und erklärt "
+            "nicht, was im Hafen geschehen ist.")
+    attributions = assigned(text, [
+        statement(text, "alle Schiffe seien sicher", None, "hieß es"),
+        statement(text, "der Sturm lasse nach", "Der Hafenmeister Jan Ott", "sagte"),
+        statement(text, "was im Hafen geschehen ist", "Diese Mitteilung", "erklärt"),
+    ])
+    assert attributions[2].responds_to == 0
+
+
+def test_a_statement_with_its_own_cue_is_not_taken_back_to_the_statement_before() -> None:
+    """"In einer Mitteilung hieß es: ..." opens a statement of its own even when its source was
+    taken from the statement before: the Mitteilung named later is that one, not the protest."""
+    text = ("Hunderte Bauern protestierten am Montag gegen die Regierung. In einer Mitteilung, "
+            "die das Ministerium verbreitete, hieß es: Die Preise für Dünger bleiben stabil. Der "
+            "Verbandschef Karl Huber sagte, das sei falsch. Diese Mitteilung ist eine Frechheit, "
+            "meinte Huber.")
+    attributions = assigned(text, [
+        statement(text, "Hunderte Bauern protestierten am Montag gegen die Regierung.",
+                  "Hunderte Bauern"),
+        statement(text, "Die Preise für Dünger bleiben stabil", None, "hieß"),
+        statement(text, "das sei falsch", "Der Verbandschef Karl Huber", "sagte"),
+        statement(text, "Diese Mitteilung ist eine Frechheit", "Huber", "meinte"),
+    ])
+    assert attributions[3].responds_to == 1

@@ -349,14 +349,9 @@ def reacts(document: Document, statements: Statements, index: int) -> bool:
     sentence = document.sentence_at((response.cue or response.quote).start)
     if sentence is None:
         return False
+    if _demonstrative_noun(document, response) is not None:
+        return True
     tokens = document.tokens
-    for first in {document.token_at(response.quote.start), sentence.first}:
-        # the message or its sentence opens with the demonstrative
-        if first is not None and first + 1 < sentence.last and (
-            tokens[first].text.lower() in DEMONSTRATIVES
-            and tokens[first + 1].text in _statement_nouns()
-        ):
-            return True
     reactions = _reaction_words()
     if any(t.text in reactions for t in tokens[sentence.first : sentence.last]):
         return True
@@ -367,6 +362,23 @@ def reacts(document: Document, statements: Statements, index: int) -> bool:
 
 
 DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "dieses", "derartige", "solche"})
+
+
+def _demonstrative_noun(document: Document, response: Attribution) -> str | None:
+    """The noun with which the message or its sentence opens after a demonstrative ("Diese
+    Pressemitteilung ist absurd"), also where the extraction took that noun group for the
+    speaker."""
+    sentence = document.sentence_at((response.cue or response.quote).start)
+    if sentence is None:
+        return None
+    tokens = document.tokens
+    for first in (document.token_at(response.quote.start), sentence.first):
+        if first is not None and first + 1 < sentence.last and (
+            tokens[first].text.lower() in DEMONSTRATIVES
+            and tokens[first + 1].text in _statement_nouns()
+        ):
+            return tokens[first + 1].text
+    return None
 
 
 def _continued_response(statements: Statements, index: int) -> int | None:
@@ -424,7 +436,8 @@ def _named_statement_noun(document: Document, statements: Statements, index: int
     words = _words(response.quote.text)
     if words and words[0] in nouns:
         return words[0]
-    noun = _determined_noun(_words(_response_text(document, response)), nouns)
+    noun = _demonstrative_noun(document, response) or _determined_noun(
+        _words(_response_text(document, response)), nouns)
     if noun is not None:
         return noun
     sentence = document.sentence_at(response.quote.start)
@@ -529,8 +542,11 @@ DETERMINERS = frozenset({
 
 
 def _head_of_chain(attributions: list[Attribution], index: int) -> int:
-    """A continuation without a speaker answers for the statement that opened it."""
+    """A continuation without a speaker answers for the statement that opened it; one with a cue
+    of its own ("In einer Mitteilung hieß es: ...") opens a statement itself."""
     while index > 0 and attributions[index].speaker is None and (
+        attributions[index].cue is None
+    ) and (
         attributions[index - 1].source is not None
         and attributions[index].source is not None
         and attributions[index - 1].source.name == attributions[index].source.name
