@@ -348,3 +348,22 @@ def test_a_statement_with_its_own_cue_is_not_taken_back_to_the_statement_before(
         statement(text, "Diese Mitteilung ist eine Frechheit", "Huber", "meinte"),
     ])
     assert attributions[3].responds_to == 1
+
+
+def test_a_criticism_that_repeats_a_nearby_answer_answers_what_that_answered() -> None:
+    """"Das ist völlig nutzlos, das ist Show": a jurist repeats the judgement with which a party
+    rejected a proposal two sentences before, and so answers that proposal."""
+    text = ("Die Liberalen haben am Freitag eine Obergrenze für Mieten im Grundgesetz "
+            "vorgeschlagen. Die Grünen haben dies als nutzlos zurückgewiesen, da die Länder über "
+            "Mieten entscheiden. Der Jurist Paul Roth sagte, wenn die Länder das regeln, ist das "
+            "völlig nutzlos, das ist Show.")
+    attributions = assigned(text, [
+        statement(text, "Die Liberalen haben am Freitag eine Obergrenze für Mieten im Grundgesetz "
+                  "vorgeschlagen.", "Die Liberalen"),
+        statement(text, "Die Grünen haben dies als nutzlos zurückgewiesen, da die Länder über "
+                  "Mieten entscheiden.", "Die Grünen"),
+        statement(text, "wenn die Länder das regeln, ist das völlig nutzlos, das ist Show",
+                  "Der Jurist Paul Roth", "sagte"),
+    ])
+    assert attributions[1].responds_to == 0
+    assert attributions[2].responds_to == 0

@@ -9,7 +9,9 @@ source answers; the latest statement of a party the response names ("diese Angab
 bestreiten" answers the statement of its own sentence; the statement introduced by the noun with
 which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
 "berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"), else the nearest of
-the kind that noun names ("die Forderung": a demand); else the statement whose message shares the
+the kind that noun names ("die Forderung": a demand); else what a nearby answer of another source
+answers when the response repeats its words ("als wirkungslos zurückgewiesen" ... "das ist
+wirkungslos"); else the statement whose message shares the
 most content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
 count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
 without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
@@ -320,6 +322,9 @@ def responds_to(
             for i in earlier:
                 if attributions[i].stance == kind:
                     return _head_of_chain(attributions, i)
+    echoed = _echoed_response(document, statements, index, sentence)
+    if echoed is not None:
+        return echoed
     shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
@@ -413,6 +418,29 @@ def _parallel_response(document: Document, statements: Statements, index: int,
         target = other.responds_to
         if target is not None and target < i and not _same_source(other, response) and (
                 not _same_source(statements.attributions[target], response)):
+            return target
+    return None
+
+
+ECHO_SHARED_TERMS = 2  # content terms a response shares with the nearby answer it echoes
+
+
+def _echoed_response(document: Document, statements: Statements, index: int,
+                     sentence: int) -> int | None:
+    """A criticism that repeats the judgement of a nearby answer of another source ("Die Partei
+    wies das als wirkungslos zurück. ... Das ist völlig wirkungslos, sagte ein Jurist") answers
+    what that answer answers: the nearest answer within RESPONSE_REACH sentences whose message
+    shares at least ECHO_SHARED_TERMS content terms with the response."""
+    response = statements.attributions[index]
+    own = content_terms(_response_text(document, response))
+    for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
+            break
+        other = statements.attributions[i]
+        target = other.responds_to
+        if (target is not None and target < i and not _same_source(other, response)
+                and not _same_source(statements.attributions[target], response)
+                and len(own & statements.terms(i)) >= ECHO_SHARED_TERMS):
             return target
     return None
 
