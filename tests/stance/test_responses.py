@@ -367,3 +367,36 @@ def test_a_criticism_that_repeats_a_nearby_answer_answers_what_that_answered() -
     ])
     assert attributions[1].responds_to == 0
     assert attributions[2].responds_to == 0
+
+
+def test_a_rejected_proposal_is_the_offer_before_it_not_the_nearest_demand() -> None:
+    """"lehnten französische Vorschläge ab": the proposal is what France offered ("sei bereit,
+    ... zu helfen"), not the demand the French minister made after it."""
+    text = ("Der französische Minister Luc Morel sagte, Frankreich sei bereit, den Bauern mit "
+            "Krediten zu helfen. Er forderte die Banken auf, die Zinsen zu senken. Die Bauern "
+            "haben französische Vorschläge für eine Zusammenarbeit abgelehnt.")
+    attributions = assigned(text, [
+        statement(text, "Frankreich sei bereit, den Bauern mit Krediten zu helfen",
+                  "Der französische Minister Luc Morel", "sagte"),
+        statement(text, "die Zinsen zu senken", "Er", "forderte auf"),
+        statement(text, "Die Bauern haben französische Vorschläge für eine Zusammenarbeit "
+                  "abgelehnt.", "Die Bauern"),
+    ])
+    assert attributions[1].stance == "demand"
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_rejected_offer_of_another_state_is_not_taken() -> None:
+    """"russische Vorschläge": an offer made by another state does not count."""
+    text = ("Der französische Minister Luc Morel sagte, Frankreich sei bereit, den Bauern mit "
+            "Krediten zu helfen. Er forderte die Banken auf, die Zinsen zu senken. Die Bauern "
+            "haben russische Vorschläge für eine Zusammenarbeit abgelehnt.")
+    attributions = assigned(text, [
+        statement(text, "Frankreich sei bereit, den Bauern mit Krediten zu helfen",
+                  "Der französische Minister Luc Morel", "sagte"),
+        statement(text, "die Zinsen zu senken", "Er", "forderte auf"),
+        statement(text, "Die Bauern haben russische Vorschläge für eine Zusammenarbeit "
+                  "abgelehnt.", "Die Bauern"),
+    ])
+    assert attributions[2].responds_to != 0

@@ -8,15 +8,16 @@ source answers; the latest statement of a party the response names ("diese Angab
 "die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers Plan"); a relative "was ...
 bestreiten" answers the statement of its own sentence; the statement introduced by the noun with
 which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
-"berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"), else the nearest of
-the kind that noun names ("die Forderung": a demand); else what a nearby answer of another source
-answers when the response repeats its words ("als wirkungslos zurückgewiesen" ... "das ist
-wirkungslos"); else the statement whose message shares the
-most content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
-count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
-without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
-never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
-the article's statements.
+"berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"); for a proposal
+("russische Vorschläge", "das Angebot") the offer shortly before ("sei bereit, ... zu helfen";
+offers.tsv), of the state its adjective names; else the nearest of the kind that noun names ("die
+Forderung": a demand); else what a nearby answer of another source answers when the response
+repeats its words ("als wirkungslos zurückgewiesen" ... "das ist wirkungslos"); else the statement
+whose message shares the most content words with the response (stems; stance words such as
+"bestätigen", "Berichte" do not count), the nearer on a tie; else, for a denial or
+(non-)confirmation that names no such noun without an article ("dementierte Gerüchte um ..."),
+the nearest statement close before it. A source never answers itself. Each response looks back
+over at most MAX_CANDIDATES statements: linear in the article's statements.
 
 Besides denials, (non-)confirmations and criticisms, a statement told as a reaction answers too
 (`reacts`: "Diese Pressemitteilung ist absurd", "Die Kammer reagierte verschnupft. ..."), found
@@ -27,10 +28,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
+from itertools import pairwise
 
 from quellenlage.archive.text_search import search_terms
 from quellenlage.model import Attribution, SpanTuple
-from quellenlage.resources import read_lines
+from quellenlage.resources import read_lines, read_table
 from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.stance.cues import stance_lexicon
 from quellenlage.text import Document
@@ -314,6 +316,9 @@ def responds_to(
         i = _introduced_by(statements, earlier, noun)
         if i is not None:
             return i
+        i = _offered(document, statements, index, earlier, noun, sentence)
+        if i is not None:
+            return i
         kind = stance_lexicon().rules["claim_nouns"].get(noun)
         if kind is not None and response.stance != "assert":
             # "die Forderung ... entbehre jeder Grundlage": the demand before; a statement that
@@ -464,8 +469,9 @@ def _named_statement_noun(document: Document, statements: Statements, index: int
     words = _words(response.quote.text)
     if words and words[0] in nouns:
         return words[0]
-    noun = _demonstrative_noun(document, response) or _determined_noun(
-        _words(_response_text(document, response)), nouns)
+    text_words = _words(_response_text(document, response))
+    noun = _demonstrative_noun(document, response) or _determined_noun(text_words, nouns) or (
+        _source_modified_noun(text_words, nouns)[0])
     if noun is not None:
         return noun
     sentence = document.sentence_at(response.quote.start)
@@ -488,6 +494,48 @@ def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
                 return following
             if following[:1].isupper():
                 break
+    return None
+
+
+def _source_modified_noun(words: list[str], nouns: frozenset[str]) -> tuple[str | None,
+                                                                           str | None]:
+    """A statement noun right after the adjective of a state that names its source, without an
+    article ("lehnten russische Vorschläge ab"): the noun and the state."""
+    gaz = gazetteer()
+    for before, word in pairwise(words):
+        if word in nouns and before[:1].islower() and (state := gaz.state_of_adjective(before)):
+            return word, state
+    return None, None
+
+
+@cache
+def _offers() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that name a proposal and the words that tell an offer (offers.tsv)."""
+    rows = read_table("stance", "offers.tsv")
+    return (frozenset(w for part, w in rows if part == "noun"),
+            frozenset(w for part, w in rows if part == "word"))
+
+
+def _offered(document: Document, statements: Statements, index: int, earlier: list[int],
+             noun: str, sentence: int) -> int | None:
+    """For a response that names a proposal ("lehnten russische Vorschläge ab", "das Angebot"),
+    the nearest of `earlier` within RESPONSE_REACH sentences whose message tells an offer ("X sei
+    bereit, ... zu helfen"); where a state's adjective names the proposal's source, only a
+    statement of that state counts."""
+    offer_nouns, offer_words = _offers()
+    if noun not in offer_nouns:
+        return None
+    response = statements.attributions[index]
+    named, state = _source_modified_noun(_words(_response_text(document, response)),
+                                         frozenset({noun}))
+    allowed = set(statements.by_name.get(state, ())) if named and state else None
+    for i in earlier:
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
+            break
+        if allowed is not None and i not in allowed:
+            continue
+        if any(word in offer_words for word in _words(statements.attributions[i].quote.text)):
+            return _head_of_chain(statements.attributions, i)
     return None
 
 
