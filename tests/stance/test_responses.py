@@ -400,3 +400,24 @@ def test_a_rejected_offer_of_another_state_is_not_taken() -> None:
                   "abgelehnt.", "Die Bauern"),
     ])
     assert attributions[2].responds_to != 0
+
+
+def test_a_proposal_named_with_a_states_adjective_is_that_states_own_demand() -> None:
+    """"Auch der französische Vorschlag von Neuwahlen stieß auf Ablehnung. Er bedeute ...": the
+    reply only asserts, but the adjective names the source: the demand France itself made, not
+    the later ones of its minister or the nearest of another party."""
+    text = ("Frankreich hat Neuwahlen in Mali gefordert. Wahlen müssten rasch vorbereitet "
+            "werden, forderte der französische Außenminister Luc Morel. Die Opposition verlangte "
+            "den Abzug der Truppen. Auch der französische Vorschlag von Neuwahlen stieß auf "
+            "Ablehnung. Er bedeute nur, dass der Präsident im Amt bleibe, sagte der Rebellenführer "
+            "Ali Traoré.")
+    attributions = assigned(text, [
+        statement(text, "Frankreich hat Neuwahlen in Mali gefordert.", "Frankreich"),
+        statement(text, "Wahlen müssten rasch vorbereitet werden",
+                  "der französische Außenminister Luc Morel", "forderte"),
+        statement(text, "den Abzug der Truppen", "Die Opposition", "verlangte"),
+        statement(text, "Er bedeute nur, dass der Präsident im Amt bleibe",
+                  "der Rebellenführer Ali Traoré", "sagte"),
+    ])
+    assert [a.stance for a in attributions[:3]] == ["demand"] * 3
+    assert attributions[3].responds_to == 0

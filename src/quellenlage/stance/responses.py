@@ -10,14 +10,16 @@ bestreiten" answers the statement of its own sentence; the statement introduced 
 which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
 "berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"); for a proposal
 ("russische Vorschläge", "das Angebot") the offer shortly before ("sei bereit, ... zu helfen";
-offers.tsv), of the state its adjective names; else the nearest of the kind that noun names ("die
-Forderung": a demand); else what a nearby answer of another source answers when the response
-repeats its words ("als wirkungslos zurückgewiesen" ... "das ist wirkungslos"); else the statement
-whose message shares the most content words with the response (stems; stance words such as
-"bestätigen", "Berichte" do not count), the nearer on a tie; else, for a denial or
-(non-)confirmation that names no such noun without an article ("dementierte Gerüchte um ..."),
-the nearest statement close before it. A source never answers itself. Each response looks back
-over at most MAX_CANDIDATES statements: linear in the article's statements.
+offers.tsv), of the state its adjective names; where a state's adjective names its source ("der
+russische Vorschlag"), the nearest of the noun's kind by that state itself, else by one of its
+people; else the nearest of the kind that noun names ("die Forderung": a demand); else what a
+nearby answer of another source answers when the response repeats its words ("als wirkungslos
+zurückgewiesen" ... "das ist wirkungslos"); else the statement whose message shares the most
+content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
+count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
+without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
+never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
+the article's statements.
 
 Besides denials, (non-)confirmations and criticisms, a statement told as a reaction answers too
 (`reacts`: "Diese Pressemitteilung ist absurd", "Die Kammer reagierte verschnupft. ..."), found
@@ -310,16 +312,23 @@ def responds_to(
     earlier = [i for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1)
                if (limit is None or attributions[i].quote.end <= limit)
                and not _same_source(attributions[i], response)]
-    noun = _named_statement_noun(document, statements, index)
+    named = _named_statement_noun(document, statements, index)
+    noun, state = named if named is not None else (None, None)
     if noun is not None:
         # "bedauerte das Urteil" answers the statement made "laut einem Urteil"
         i = _introduced_by(statements, earlier, noun)
         if i is not None:
             return i
-        i = _offered(document, statements, index, earlier, noun, sentence)
+        i = _offered(statements, earlier, noun, state, sentence)
         if i is not None:
             return i
         kind = stance_lexicon().rules["claim_nouns"].get(noun)
+        if kind is not None and state is not None:
+            # "der russische Vorschlag": the state's own statement of that kind, else one of its
+            # people's, though the response only asserts
+            i = _of_state(statements, earlier, kind, state)
+            if i is not None:
+                return i
         if kind is not None and response.stance != "assert":
             # "die Forderung ... entbehre jeder Grundlage": the demand before; a statement that
             # only asserts in reaction ("Der Vorschlag stieß auf Ablehnung. Er bedeute ...")
@@ -458,27 +467,31 @@ def _statement_nouns() -> frozenset[str]:
     return frozenset([*rules["response_nouns"], *rules["claim_nouns"], *rules["statement_nouns"]])
 
 
-def _named_statement_noun(document: Document, statements: Statements, index: int) -> str | None:
+def _named_statement_noun(document: Document, statements: Statements,
+                          index: int) -> tuple[str, str | None] | None:
     """The noun, after a determiner (up to two words between), by which a response names the
     statement it answers: "bedauerte das Urteil", "Diese Pressemitteilung ist absurd", "die
     jüngsten Berichte"; or the response's object when it opens with such a noun ("wies Vorwürfe
     zurück", "dementierte Gerüchte um ..."); else such a noun in the sentence before when that
-    holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ...")."""
+    holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ..."). With the noun the
+    state whose adjective stands right before it ("der russische Vorschlag": Russland), or None."""
     nouns = _statement_nouns()
     response = statements.attributions[index]
     words = _words(response.quote.text)
     if words and words[0] in nouns:
-        return words[0]
+        return words[0], None
     text_words = _words(_response_text(document, response))
     noun = _demonstrative_noun(document, response) or _determined_noun(text_words, nouns) or (
-        _source_modified_noun(text_words, nouns)[0])
+        _source_modified_noun(text_words, nouns))
     if noun is not None:
-        return noun
+        return noun, _state_before(text_words, noun)
     sentence = document.sentence_at(response.quote.start)
     if sentence is None or sentence.index == 0 or statements.by_sentence.get(sentence.index - 1):
         return None
     before = document.sentences[sentence.index - 1]
-    return _determined_noun(_words(document.text[before.start : before.end]), nouns)
+    before_words = _words(document.text[before.start : before.end])
+    noun = _determined_noun(before_words, nouns)
+    return (noun, _state_before(before_words, noun)) if noun is not None else None
 
 
 def _words(text: str) -> list[str]:
@@ -497,15 +510,39 @@ def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
     return None
 
 
-def _source_modified_noun(words: list[str], nouns: frozenset[str]) -> tuple[str | None,
-                                                                           str | None]:
+def _source_modified_noun(words: list[str], nouns: frozenset[str]) -> str | None:
     """A statement noun right after the adjective of a state that names its source, without an
-    article ("lehnten russische Vorschläge ab"): the noun and the state."""
+    article ("lehnten russische Vorschläge ab")."""
     gaz = gazetteer()
     for before, word in pairwise(words):
-        if word in nouns and before[:1].islower() and (state := gaz.state_of_adjective(before)):
-            return word, state
-    return None, None
+        if word in nouns and before[:1].islower() and gaz.state_of_adjective(before):
+            return word
+    return None
+
+
+def _state_before(words: list[str], noun: str) -> str | None:
+    """The state whose adjective stands right before `noun` ("russische Vorschläge")."""
+    gaz = gazetteer()
+    for before, word in pairwise(words):
+        if word == noun and before[:1].islower():
+            return gaz.state_of_adjective(before)
+    return None
+
+
+def _of_state(statements: Statements, earlier: list[int], kind: str, state: str) -> int | None:
+    """Of `earlier` (nearest first), the statement of stance `kind` made by `state` itself, else
+    the nearest of that stance by one of its people (by_name)."""
+    of_state = set(statements.by_name.get(state, ()))
+    member = None
+    for i in earlier:
+        attribution = statements.attributions[i]
+        if i not in of_state or attribution.stance != kind:
+            continue
+        if _source_name(attribution) == state:
+            return _head_of_chain(statements.attributions, i)
+        if member is None:
+            member = i
+    return _head_of_chain(statements.attributions, member) if member is not None else None
 
 
 @cache
@@ -516,8 +553,8 @@ def _offers() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w for part, w in rows if part == "word"))
 
 
-def _offered(document: Document, statements: Statements, index: int, earlier: list[int],
-             noun: str, sentence: int) -> int | None:
+def _offered(statements: Statements, earlier: list[int], noun: str, state: str | None,
+             sentence: int) -> int | None:
     """For a response that names a proposal ("lehnten russische Vorschläge ab", "das Angebot"),
     the nearest of `earlier` within RESPONSE_REACH sentences whose message tells an offer ("X sei
     bereit, ... zu helfen"); where a state's adjective names the proposal's source, only a
@@ -525,10 +562,7 @@ def _offered(document: Document, statements: Statements, index: int, earlier: li
     offer_nouns, offer_words = _offers()
     if noun not in offer_nouns:
         return None
-    response = statements.attributions[index]
-    named, state = _source_modified_noun(_words(_response_text(document, response)),
-                                         frozenset({noun}))
-    allowed = set(statements.by_name.get(state, ())) if named and state else None
+    allowed = set(statements.by_name.get(state, ())) if state is not None else None
     for i in earlier:
         if sentence - statements.sentence[i] > RESPONSE_REACH:
             break
