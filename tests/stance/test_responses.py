@@ -421,3 +421,23 @@ def test_a_proposal_named_with_a_states_adjective_is_that_states_own_demand() ->
     ])
     assert [a.stance for a in attributions[:3]] == ["demand"] * 3
     assert attributions[3].responds_to == 0
+
+
+def test_the_statement_a_compound_noun_names_beats_the_latest_of_the_named_party() -> None:
+    """"protestierte im Kommentarfeld der Statusmeldung gegen Bauers Vereinnahmung": the
+    Statusmeldung (a compound of Meldung) names the statement recorded with its whole sentence
+    that opens with it, not the party's latest statement."""
+    text = ("Der Parteichef Max Bauer hat mit einem Posting Ärger ausgelöst. In einer "
+            "Statusmeldung stellte sich der Parteichef hinter die streikenden Piloten. Das sei "
+            "ein Skandal, so Bauer. Die Pilotin Anna Weber protestierte im Kommentarfeld der "
+            "Statusmeldung "
+            "gegen Bauers Vereinnahmung der Piloten.")
+    attributions = assigned(text, [
+        statement(text, "In einer Statusmeldung stellte sich der Parteichef hinter die "
+                  "streikenden Piloten.", "der Parteichef"),
+        statement(text, "Das sei ein Skandal", "Bauer", "so"),
+        statement(text, "Die Pilotin Anna Weber protestierte im Kommentarfeld der Statusmeldung "
+                  "gegen Bauers Vereinnahmung der Piloten.", "Die Pilotin Anna Weber"),
+    ])
+    assert attributions[2].stance == "criticise"
+    assert attributions[2].responds_to == 0

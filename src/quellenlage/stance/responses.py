@@ -4,11 +4,12 @@ claim it takes up (`responds_to`).
 In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the statement
 P); for a response without a speaker that continues an answer of its source, or one whose sentence
 opens with "Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another
-source answers; the latest statement of a party the response names ("diese Angaben aus Südkorea",
-"die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers Plan"); a relative "was ...
-bestreiten" answers the statement of its own sentence; the statement introduced by the noun with
-which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
-"berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"); for a proposal
+source answers; the statement introduced by the noun with which the response names what it answers
+("das Urteil": "laut einem Urteil"; "den Bericht": "berichtete"; "diese Pressemitteilung": "In
+einer Pressemitteilung hieß es"; a compound ending in such a noun: "der Statusmeldung": "In einer
+Statusmeldung solidarisierte sich X"); the latest statement of a party the response names ("diese
+Angaben aus Südkorea", "die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers
+Plan"); a relative "was ... bestreiten" answers the statement of its own sentence; for a proposal
 ("russische Vorschläge", "das Angebot") the offer shortly before ("sei bereit, ... zu helfen";
 offers.tsv), of the state its adjective names; where a state's adjective names its source ("der
 russische Vorschlag"), the nearest of the noun's kind by that state itself, else by one of its
@@ -44,6 +45,7 @@ RESPONSE_REACH = 4  # sentences back that a response may answer without naming w
 RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
 MIN_SHARED_TERMS = 3  # content terms a response must share with the statement it takes up
 MAX_CANDIDATES = 40  # earlier statements a response's shared terms are compared with
+OPENING_WORDS = 3  # words of a statement without a cue that may name what introduces it
 REPORT_CUES = frozenset({"wonach", "demzufolge", "denen zufolge", "dem zufolge"})
 
 
@@ -208,6 +210,10 @@ class Statements:
         if index not in self._frame_stems:
             attribution = self.attributions[index]
             words = [t.text for t in frame_tokens(self._document, attribution)]
+            if attribution.cue is None:
+                # a statement recorded with its whole sentence is introduced by its opening
+                # words ("In einer Statusmeldung solidarisierte sich ...")
+                words += attribution.quote.text.split()[:OPENING_WORDS]
             # a cue inside its quote ("Die Seite kann laut einem Urteil ... bleiben") counts too
             self._frame_stems[index] = frozenset(search_terms(" ".join(words))) | (
                 self.cue_stems(index))
@@ -294,21 +300,6 @@ def responds_to(
         continued = _parallel_response(document, statements, index, sentence)
     if continued is not None:
         return continued
-    names = _pointed_names(document, response)
-    if names:
-        # the party named ("den Minister") stands for its source: its latest statement
-        named = {name for name in names if name in statements.by_name}
-        named |= {source for name in named for i in statements.recent(name, index)
-                  if (source := _source_name(attributions[i])) in statements.by_name}
-        matches = [statements.last_before(statements.by_name[name], index, limit)
-                   for name in named]
-        if any(i is not None for i in matches):
-            return max(i for i in matches if i is not None)
-    opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
-    if opener in RELATIVE_OPENERS:
-        i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
-        if i is not None:
-            return i
     earlier = [i for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1)
                if (limit is None or attributions[i].quote.end <= limit)
                and not _same_source(attributions[i], response)]
@@ -319,6 +310,22 @@ def responds_to(
         i = _introduced_by(statements, earlier, noun)
         if i is not None:
             return i
+    names = _pointed_names(document, response)
+    if names:
+        # the party named ("den Minister") stands for its source: its latest statement
+        parties = {name for name in names if name in statements.by_name}
+        parties |= {source for name in parties for i in statements.recent(name, index)
+                    if (source := _source_name(attributions[i])) in statements.by_name}
+        matches = [statements.last_before(statements.by_name[name], index, limit)
+                   for name in parties]
+        if any(i is not None for i in matches):
+            return max(i for i in matches if i is not None)
+    opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
+    if opener in RELATIVE_OPENERS:
+        i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
+        if i is not None:
+            return i
+    if noun is not None:
         i = _offered(statements, earlier, noun, state, sentence)
         if i is not None:
             return i
@@ -494,16 +501,29 @@ def _named_statement_noun(document: Document, statements: Statements,
     return (noun, _state_before(before_words, noun)) if noun is not None else None
 
 
+@cache
+def _compound_heads() -> tuple[str, ...]:
+    """Statement nouns that end a compound naming a statement ("Statusmeldung", "Regierungs-
+    erklärung"), lower-case; short ones ("Plan", "Idee") would end too many other words."""
+    return tuple(sorted({n.lower() for n in _statement_nouns() if len(n) >= MIN_COMPOUND_HEAD}))
+
+
+MIN_COMPOUND_HEAD = 7
+
+
 def _words(text: str) -> list[str]:
     return [w.strip(".,;:!?„“\"»«()'") for w in text.split()]
 
 
 def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
+    """The first of `nouns`, or a compound that ends in a long one ("der Statusmeldung"), within
+    three words after a determiner."""
     for position, word in enumerate(words):
         if word.lower() not in DETERMINERS:
             continue
         for following in words[position + 1 : position + 4]:
-            if following in nouns:
+            if following in nouns or (following[:1].isupper()
+                                      and following.lower().endswith(_compound_heads())):
                 return following
             if following[:1].isupper():
                 break
