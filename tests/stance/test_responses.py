@@ -316,3 +316,128 @@ def test_a_statement_naming_what_it_answers_with_a_demonstrative_answers_it() ->
                   "meinte"),
     ])
     assert attributions[2].responds_to == 0
+
+
+def test_a_demonstrative_noun_taken_for_the_speaker_still_names_what_is_answered() -> None:
+    """"Diese Mitteilung ist ein Witz und erklärt nicht, was ...": where the extraction takes the
+    noun group for the speaker of the relative clause, the noun still names the statement that a
+    Mitteilung introduced."""
+    text = ("In einer Mitteilung der Reederei hieß es, alle Schiffe seien sicher. Der Hafenmeister "
+            "Jan Ott sagte, der Sturm lasse nach. Diese Mitteilung ist ein Witz und erklärt "
+            "nicht, was im Hafen geschehen ist.")
+    attributions = assigned(text, [
+        statement(text, "alle Schiffe seien sicher", None, "hieß es"),
+        statement(text, "der Sturm lasse nach", "Der Hafenmeister Jan Ott", "sagte"),
+        statement(text, "was im Hafen geschehen ist", "Diese Mitteilung", "erklärt"),
+    ])
+    assert attributions[2].responds_to == 0
+
+
+def test_a_statement_with_its_own_cue_is_not_taken_back_to_the_statement_before() -> None:
+    """"In einer Mitteilung hieß es: ..." opens a statement of its own even when its source was
+    taken from the statement before: the Mitteilung named later is that one, not the protest."""
+    text = ("Hunderte Bauern protestierten am Montag gegen die Regierung. In einer Mitteilung, "
+            "die das Ministerium verbreitete, hieß es: Die Preise für Dünger bleiben stabil. Der "
+            "Verbandschef Karl Huber sagte, das sei falsch. Diese Mitteilung ist eine Frechheit, "
+            "meinte Huber.")
+    attributions = assigned(text, [
+        statement(text, "Hunderte Bauern protestierten am Montag gegen die Regierung.",
+                  "Hunderte Bauern"),
+        statement(text, "Die Preise für Dünger bleiben stabil", None, "hieß"),
+        statement(text, "das sei falsch", "Der Verbandschef Karl Huber", "sagte"),
+        statement(text, "Diese Mitteilung ist eine Frechheit", "Huber", "meinte"),
+    ])
+    assert attributions[3].responds_to == 1
+
+
+def test_a_criticism_that_repeats_a_nearby_answer_answers_what_that_answered() -> None:
+    """"Das ist völlig nutzlos, das ist Show": a jurist repeats the judgement with which a party
+    rejected a proposal two sentences before, and so answers that proposal."""
+    text = ("Die Liberalen haben am Freitag eine Obergrenze für Mieten im Grundgesetz "
+            "vorgeschlagen. Die Grünen haben dies als nutzlos zurückgewiesen, da die Länder über "
+            "Mieten entscheiden. Der Jurist Paul Roth sagte, wenn die Länder das regeln, ist das "
+            "völlig nutzlos, das ist Show.")
+    attributions = assigned(text, [
+        statement(text, "Die Liberalen haben am Freitag eine Obergrenze für Mieten im Grundgesetz "
+                  "vorgeschlagen.", "Die Liberalen"),
+        statement(text, "Die Grünen haben dies als nutzlos zurückgewiesen, da die Länder über "
+                  "Mieten entscheiden.", "Die Grünen"),
+        statement(text, "wenn die Länder das regeln, ist das völlig nutzlos, das ist Show",
+                  "Der Jurist Paul Roth", "sagte"),
+    ])
+    assert attributions[1].responds_to == 0
+    assert attributions[2].responds_to == 0
+
+
+def test_a_rejected_proposal_is_the_offer_before_it_not_the_nearest_demand() -> None:
+    """"lehnten französische Vorschläge ab": the proposal is what France offered ("sei bereit,
+    ... zu helfen"), not the demand the French minister made after it."""
+    text = ("Der französische Minister Luc Morel sagte, Frankreich sei bereit, den Bauern mit "
+            "Krediten zu helfen. Er forderte die Banken auf, die Zinsen zu senken. Die Bauern "
+            "haben französische Vorschläge für eine Zusammenarbeit abgelehnt.")
+    attributions = assigned(text, [
+        statement(text, "Frankreich sei bereit, den Bauern mit Krediten zu helfen",
+                  "Der französische Minister Luc Morel", "sagte"),
+        statement(text, "die Zinsen zu senken", "Er", "forderte auf"),
+        statement(text, "Die Bauern haben französische Vorschläge für eine Zusammenarbeit "
+                  "abgelehnt.", "Die Bauern"),
+    ])
+    assert attributions[1].stance == "demand"
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+
+
+def test_a_rejected_offer_of_another_state_is_not_taken() -> None:
+    """"russische Vorschläge": an offer made by another state does not count."""
+    text = ("Der französische Minister Luc Morel sagte, Frankreich sei bereit, den Bauern mit "
+            "Krediten zu helfen. Er forderte die Banken auf, die Zinsen zu senken. Die Bauern "
+            "haben russische Vorschläge für eine Zusammenarbeit abgelehnt.")
+    attributions = assigned(text, [
+        statement(text, "Frankreich sei bereit, den Bauern mit Krediten zu helfen",
+                  "Der französische Minister Luc Morel", "sagte"),
+        statement(text, "die Zinsen zu senken", "Er", "forderte auf"),
+        statement(text, "Die Bauern haben russische Vorschläge für eine Zusammenarbeit "
+                  "abgelehnt.", "Die Bauern"),
+    ])
+    assert attributions[2].responds_to != 0
+
+
+def test_a_proposal_named_with_a_states_adjective_is_that_states_own_demand() -> None:
+    """"Auch der französische Vorschlag von Neuwahlen stieß auf Ablehnung. Er bedeute ...": the
+    reply only asserts, but the adjective names the source: the demand France itself made, not
+    the later ones of its minister or the nearest of another party."""
+    text = ("Frankreich hat Neuwahlen in Mali gefordert. Wahlen müssten rasch vorbereitet "
+            "werden, forderte der französische Außenminister Luc Morel. Die Opposition verlangte "
+            "den Abzug der Truppen. Auch der französische Vorschlag von Neuwahlen stieß auf "
+            "Ablehnung. Er bedeute nur, dass der Präsident im Amt bleibe, sagte der Rebellenführer "
+            "Ali Traoré.")
+    attributions = assigned(text, [
+        statement(text, "Frankreich hat Neuwahlen in Mali gefordert.", "Frankreich"),
+        statement(text, "Wahlen müssten rasch vorbereitet werden",
+                  "der französische Außenminister Luc Morel", "forderte"),
+        statement(text, "den Abzug der Truppen", "Die Opposition", "verlangte"),
+        statement(text, "Er bedeute nur, dass der Präsident im Amt bleibe",
+                  "der Rebellenführer Ali Traoré", "sagte"),
+    ])
+    assert [a.stance for a in attributions[:3]] == ["demand"] * 3
+    assert attributions[3].responds_to == 0
+
+
+def test_the_statement_a_compound_noun_names_beats_the_latest_of_the_named_party() -> None:
+    """"protestierte im Kommentarfeld der Statusmeldung gegen Bauers Vereinnahmung": the
+    Statusmeldung (a compound of Meldung) names the statement recorded with its whole sentence
+    that opens with it, not the party's latest statement."""
+    text = ("Der Parteichef Max Bauer hat mit einem Posting Ärger ausgelöst. In einer "
+            "Statusmeldung stellte sich der Parteichef hinter die streikenden Piloten. Das sei "
+            "ein Skandal, so Bauer. Die Pilotin Anna Weber protestierte im Kommentarfeld der "
+            "Statusmeldung "
+            "gegen Bauers Vereinnahmung der Piloten.")
+    attributions = assigned(text, [
+        statement(text, "In einer Statusmeldung stellte sich der Parteichef hinter die "
+                  "streikenden Piloten.", "der Parteichef"),
+        statement(text, "Das sei ein Skandal", "Bauer", "so"),
+        statement(text, "Die Pilotin Anna Weber protestierte im Kommentarfeld der Statusmeldung "
+                  "gegen Bauers Vereinnahmung der Piloten.", "Die Pilotin Anna Weber"),
+    ])
+    assert attributions[2].stance == "criticise"
+    assert attributions[2].responds_to == 0

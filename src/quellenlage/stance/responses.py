@@ -4,13 +4,19 @@ claim it takes up (`responds_to`).
 In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the statement
 P); for a response without a speaker that continues an answer of its source, or one whose sentence
 opens with "Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another
-source answers; the latest statement of a party the response names ("diese Angaben aus Südkorea",
-"die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers Plan"); a relative "was ...
-bestreiten" answers the statement of its own sentence; the statement introduced by the noun with
-which the response names what it answers ("das Urteil": "laut einem Urteil"; "den Bericht":
-"berichtete"; "diese Pressemitteilung": "In einer Pressemitteilung hieß es"), else the nearest of
-the kind that noun names ("die Forderung": a demand); else the statement whose message shares the
-most content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
+source answers; the statement introduced by the noun with which the response names what it answers
+("das Urteil": "laut einem Urteil"; "den Bericht": "berichtete"; "diese Pressemitteilung": "In
+einer Pressemitteilung hieß es"; a compound ending in such a noun: "der Statusmeldung": "In einer
+Statusmeldung solidarisierte sich X"); the latest statement of a party the response names ("diese
+Angaben aus Südkorea", "die Vorwürfe der Opposition", "ließ er den Minister wissen", "Müllers
+Plan"); a relative "was ... bestreiten" answers the statement of its own sentence; for a proposal
+("russische Vorschläge", "das Angebot") the offer shortly before ("sei bereit, ... zu helfen";
+offers.tsv), of the state its adjective names; where a state's adjective names its source ("der
+russische Vorschlag"), the nearest of the noun's kind by that state itself, else by one of its
+people; else the nearest of the kind that noun names ("die Forderung": a demand); else what a
+nearby answer of another source answers when the response repeats its words ("als wirkungslos
+zurückgewiesen" ... "das ist wirkungslos"); else the statement whose message shares the most
+content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
 count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
 without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
 never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
@@ -25,10 +31,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
+from itertools import pairwise
 
 from quellenlage.archive.text_search import search_terms
 from quellenlage.model import Attribution, SpanTuple
-from quellenlage.resources import read_lines
+from quellenlage.resources import read_lines, read_table
 from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.stance.cues import stance_lexicon
 from quellenlage.text import Document
@@ -38,6 +45,7 @@ RESPONSE_REACH = 4  # sentences back that a response may answer without naming w
 RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
 MIN_SHARED_TERMS = 3  # content terms a response must share with the statement it takes up
 MAX_CANDIDATES = 40  # earlier statements a response's shared terms are compared with
+OPENING_WORDS = 3  # words of a statement without a cue that may name what introduces it
 REPORT_CUES = frozenset({"wonach", "demzufolge", "denen zufolge", "dem zufolge"})
 
 
@@ -202,6 +210,10 @@ class Statements:
         if index not in self._frame_stems:
             attribution = self.attributions[index]
             words = [t.text for t in frame_tokens(self._document, attribution)]
+            if attribution.cue is None:
+                # a statement recorded with its whole sentence is introduced by its opening
+                # words ("In einer Statusmeldung solidarisierte sich ...")
+                words += attribution.quote.text.split()[:OPENING_WORDS]
             # a cue inside its quote ("Die Seite kann laut einem Urteil ... bleiben") counts too
             self._frame_stems[index] = frozenset(search_terms(" ".join(words))) | (
                 self.cue_stems(index))
@@ -288,14 +300,24 @@ def responds_to(
         continued = _parallel_response(document, statements, index, sentence)
     if continued is not None:
         return continued
+    earlier = [i for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1)
+               if (limit is None or attributions[i].quote.end <= limit)
+               and not _same_source(attributions[i], response)]
+    named = _named_statement_noun(document, statements, index)
+    noun, state = named if named is not None else (None, None)
+    if noun is not None:
+        # "bedauerte das Urteil" answers the statement made "laut einem Urteil"
+        i = _introduced_by(statements, earlier, noun)
+        if i is not None:
+            return i
     names = _pointed_names(document, response)
     if names:
         # the party named ("den Minister") stands for its source: its latest statement
-        named = {name for name in names if name in statements.by_name}
-        named |= {source for name in named for i in statements.recent(name, index)
-                  if (source := _source_name(attributions[i])) in statements.by_name}
+        parties = {name for name in names if name in statements.by_name}
+        parties |= {source for name in parties for i in statements.recent(name, index)
+                    if (source := _source_name(attributions[i])) in statements.by_name}
         matches = [statements.last_before(statements.by_name[name], index, limit)
-                   for name in named]
+                   for name in parties]
         if any(i is not None for i in matches):
             return max(i for i in matches if i is not None)
     opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
@@ -303,16 +325,17 @@ def responds_to(
         i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
         if i is not None:
             return i
-    earlier = [i for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1)
-               if (limit is None or attributions[i].quote.end <= limit)
-               and not _same_source(attributions[i], response)]
-    noun = _named_statement_noun(document, statements, index)
     if noun is not None:
-        # "bedauerte das Urteil" answers the statement made "laut einem Urteil"
-        i = _introduced_by(statements, earlier, noun)
+        i = _offered(statements, earlier, noun, state, sentence)
         if i is not None:
             return i
         kind = stance_lexicon().rules["claim_nouns"].get(noun)
+        if kind is not None and state is not None:
+            # "der russische Vorschlag": the state's own statement of that kind, else one of its
+            # people's, though the response only asserts
+            i = _of_state(statements, earlier, kind, state)
+            if i is not None:
+                return i
         if kind is not None and response.stance != "assert":
             # "die Forderung ... entbehre jeder Grundlage": the demand before; a statement that
             # only asserts in reaction ("Der Vorschlag stieß auf Ablehnung. Er bedeute ...")
@@ -320,6 +343,9 @@ def responds_to(
             for i in earlier:
                 if attributions[i].stance == kind:
                     return _head_of_chain(attributions, i)
+    echoed = _echoed_response(document, statements, index, sentence)
+    if echoed is not None:
+        return echoed
     shared = _most_shared(document, statements, index, earlier)
     if shared is not None:
         return shared
@@ -349,14 +375,9 @@ def reacts(document: Document, statements: Statements, index: int) -> bool:
     sentence = document.sentence_at((response.cue or response.quote).start)
     if sentence is None:
         return False
+    if _demonstrative_noun(document, response) is not None:
+        return True
     tokens = document.tokens
-    for first in {document.token_at(response.quote.start), sentence.first}:
-        # the message or its sentence opens with the demonstrative
-        if first is not None and first + 1 < sentence.last and (
-            tokens[first].text.lower() in DEMONSTRATIVES
-            and tokens[first + 1].text in _statement_nouns()
-        ):
-            return True
     reactions = _reaction_words()
     if any(t.text in reactions for t in tokens[sentence.first : sentence.last]):
         return True
@@ -367,6 +388,23 @@ def reacts(document: Document, statements: Statements, index: int) -> bool:
 
 
 DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "dieses", "derartige", "solche"})
+
+
+def _demonstrative_noun(document: Document, response: Attribution) -> str | None:
+    """The noun with which the message or its sentence opens after a demonstrative ("Diese
+    Pressemitteilung ist absurd"), also where the extraction took that noun group for the
+    speaker."""
+    sentence = document.sentence_at((response.cue or response.quote).start)
+    if sentence is None:
+        return None
+    tokens = document.tokens
+    for first in (document.token_at(response.quote.start), sentence.first):
+        if first is not None and first + 1 < sentence.last and (
+            tokens[first].text.lower() in DEMONSTRATIVES
+            and tokens[first + 1].text in _statement_nouns()
+        ):
+            return tokens[first + 1].text
+    return None
 
 
 def _continued_response(statements: Statements, index: int) -> int | None:
@@ -405,6 +443,29 @@ def _parallel_response(document: Document, statements: Statements, index: int,
     return None
 
 
+ECHO_SHARED_TERMS = 2  # content terms a response shares with the nearby answer it echoes
+
+
+def _echoed_response(document: Document, statements: Statements, index: int,
+                     sentence: int) -> int | None:
+    """A criticism that repeats the judgement of a nearby answer of another source ("Die Partei
+    wies das als wirkungslos zurück. ... Das ist völlig wirkungslos, sagte ein Jurist") answers
+    what that answer answers: the nearest answer within RESPONSE_REACH sentences whose message
+    shares at least ECHO_SHARED_TERMS content terms with the response."""
+    response = statements.attributions[index]
+    own = content_terms(_response_text(document, response))
+    for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
+            break
+        other = statements.attributions[i]
+        target = other.responds_to
+        if (target is not None and target < i and not _same_source(other, response)
+                and not _same_source(statements.attributions[target], response)
+                and len(own & statements.terms(i)) >= ECHO_SHARED_TERMS):
+            return target
+    return None
+
+
 @cache
 def _statement_nouns() -> frozenset[str]:
     """Nouns by which a response names what it answers (rules.json: response_nouns, claim_nouns,
@@ -413,25 +474,41 @@ def _statement_nouns() -> frozenset[str]:
     return frozenset([*rules["response_nouns"], *rules["claim_nouns"], *rules["statement_nouns"]])
 
 
-def _named_statement_noun(document: Document, statements: Statements, index: int) -> str | None:
+def _named_statement_noun(document: Document, statements: Statements,
+                          index: int) -> tuple[str, str | None] | None:
     """The noun, after a determiner (up to two words between), by which a response names the
     statement it answers: "bedauerte das Urteil", "Diese Pressemitteilung ist absurd", "die
     jüngsten Berichte"; or the response's object when it opens with such a noun ("wies Vorwürfe
     zurück", "dementierte Gerüchte um ..."); else such a noun in the sentence before when that
-    holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ...")."""
+    holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ..."). With the noun the
+    state whose adjective stands right before it ("der russische Vorschlag": Russland), or None."""
     nouns = _statement_nouns()
     response = statements.attributions[index]
     words = _words(response.quote.text)
     if words and words[0] in nouns:
-        return words[0]
-    noun = _determined_noun(_words(_response_text(document, response)), nouns)
+        return words[0], None
+    text_words = _words(_response_text(document, response))
+    noun = _demonstrative_noun(document, response) or _determined_noun(text_words, nouns) or (
+        _source_modified_noun(text_words, nouns))
     if noun is not None:
-        return noun
+        return noun, _state_before(text_words, noun)
     sentence = document.sentence_at(response.quote.start)
     if sentence is None or sentence.index == 0 or statements.by_sentence.get(sentence.index - 1):
         return None
     before = document.sentences[sentence.index - 1]
-    return _determined_noun(_words(document.text[before.start : before.end]), nouns)
+    before_words = _words(document.text[before.start : before.end])
+    noun = _determined_noun(before_words, nouns)
+    return (noun, _state_before(before_words, noun)) if noun is not None else None
+
+
+@cache
+def _compound_heads() -> tuple[str, ...]:
+    """Statement nouns that end a compound naming a statement ("Statusmeldung", "Regierungs-
+    erklärung"), lower-case; short ones ("Plan", "Idee") would end too many other words."""
+    return tuple(sorted({n.lower() for n in _statement_nouns() if len(n) >= MIN_COMPOUND_HEAD}))
+
+
+MIN_COMPOUND_HEAD = 7
 
 
 def _words(text: str) -> list[str]:
@@ -439,14 +516,80 @@ def _words(text: str) -> list[str]:
 
 
 def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
+    """The first of `nouns`, or a compound that ends in a long one ("der Statusmeldung"), within
+    three words after a determiner."""
     for position, word in enumerate(words):
         if word.lower() not in DETERMINERS:
             continue
         for following in words[position + 1 : position + 4]:
-            if following in nouns:
+            if following in nouns or (following[:1].isupper()
+                                      and following.lower().endswith(_compound_heads())):
                 return following
             if following[:1].isupper():
                 break
+    return None
+
+
+def _source_modified_noun(words: list[str], nouns: frozenset[str]) -> str | None:
+    """A statement noun right after the adjective of a state that names its source, without an
+    article ("lehnten russische Vorschläge ab")."""
+    gaz = gazetteer()
+    for before, word in pairwise(words):
+        if word in nouns and before[:1].islower() and gaz.state_of_adjective(before):
+            return word
+    return None
+
+
+def _state_before(words: list[str], noun: str) -> str | None:
+    """The state whose adjective stands right before `noun` ("russische Vorschläge")."""
+    gaz = gazetteer()
+    for before, word in pairwise(words):
+        if word == noun and before[:1].islower():
+            return gaz.state_of_adjective(before)
+    return None
+
+
+def _of_state(statements: Statements, earlier: list[int], kind: str, state: str) -> int | None:
+    """Of `earlier` (nearest first), the statement of stance `kind` made by `state` itself, else
+    the nearest of that stance by one of its people (by_name)."""
+    of_state = set(statements.by_name.get(state, ()))
+    member = None
+    for i in earlier:
+        attribution = statements.attributions[i]
+        if i not in of_state or attribution.stance != kind:
+            continue
+        if _source_name(attribution) == state:
+            return _head_of_chain(statements.attributions, i)
+        if member is None:
+            member = i
+    return _head_of_chain(statements.attributions, member) if member is not None else None
+
+
+@cache
+def _offers() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that name a proposal and the words that tell an offer (offers.tsv)."""
+    rows = read_table("stance", "offers.tsv")
+    return (frozenset(w for part, w in rows if part == "noun"),
+            frozenset(w for part, w in rows if part == "word"))
+
+
+def _offered(statements: Statements, earlier: list[int], noun: str, state: str | None,
+             sentence: int) -> int | None:
+    """For a response that names a proposal ("lehnten russische Vorschläge ab", "das Angebot"),
+    the nearest of `earlier` within RESPONSE_REACH sentences whose message tells an offer ("X sei
+    bereit, ... zu helfen"); where a state's adjective names the proposal's source, only a
+    statement of that state counts."""
+    offer_nouns, offer_words = _offers()
+    if noun not in offer_nouns:
+        return None
+    allowed = set(statements.by_name.get(state, ())) if state is not None else None
+    for i in earlier:
+        if sentence - statements.sentence[i] > RESPONSE_REACH:
+            break
+        if allowed is not None and i not in allowed:
+            continue
+        if any(word in offer_words for word in _words(statements.attributions[i].quote.text)):
+            return _head_of_chain(statements.attributions, i)
     return None
 
 
@@ -529,8 +672,11 @@ DETERMINERS = frozenset({
 
 
 def _head_of_chain(attributions: list[Attribution], index: int) -> int:
-    """A continuation without a speaker answers for the statement that opened it."""
+    """A continuation without a speaker answers for the statement that opened it; one with a cue
+    of its own ("In einer Mitteilung hieß es: ...") opens a statement itself."""
     while index > 0 and attributions[index].speaker is None and (
+        attributions[index].cue is None
+    ) and (
         attributions[index - 1].source is not None
         and attributions[index].source is not None
         and attributions[index - 1].source.name == attributions[index].source.name
