@@ -491,6 +491,7 @@ def assign_stance(
         for attribution, rule, statement in zip(attributions, rules, features, strict=True):
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     _extend_stances(attributions)
+    _continue_denials(document, attributions)
     for attribution in attributions:
         attribution.responds_to = None
     statements = Statements(document, attributions)
@@ -521,3 +522,35 @@ def _extend_stances(attributions: list[Attribution]) -> None:
                 and before.source.name == attribution.source.name):
             attribution.stance = before.stance
 
+
+
+def _first_clause_negated(document: Document, attribution: Attribution) -> bool:
+    """Whether the first clause of a statement's message holds a negation ("In der Stadt gebe es
+    keine Zensur, sondern ..."; not "Der Richter sei krank, deshalb könne er nicht ...")."""
+    rules = stance_lexicon().rules
+    negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
+    first = document.token_at(attribution.quote.start)
+    if first is None:
+        return False
+    tokens = document.tokens
+    for index in range(first, len(tokens)):
+        token = tokens[index]
+        if token.start >= attribution.quote.end or (
+                token.text in CLAUSE_BOUNDARIES and index > first):
+            return False
+        if _negates(tokens, index, negation, exceptions):
+            return True
+    return False
+
+
+def _continue_denials(document: Document, attributions: list[Attribution]) -> None:
+    """A continuation without a cue of its own that goes on from a denial of its source and
+    negates in its first clause tells what is denied ("Der Minister wies die Vorwürfe zurück. In
+    seinem Land säßen keine Journalisten im Gefängnis"): it denies too."""
+    for before, attribution in pairwise(attributions):
+        if (attribution.cue is None and attribution.stance == "assert"
+                and before.stance == "deny"
+                and before.source is not None and attribution.source is not None
+                and before.source.name == attribution.source.name
+                and _first_clause_negated(document, attribution)):
+            attribution.stance = "deny"
