@@ -34,3 +34,16 @@ def test_a_continuation_that_negates_after_a_denial_denies_too() -> None:
                         "Der Bericht sei veraltet, deshalb könne man ihn nicht verwenden.")
     denial, continuation = analyze(text, engine="rules", stance_classifier=False).attributions
     assert denial.stance == "deny" and continuation.stance == "assert"
+
+
+def test_a_reaction_that_sets_what_is_against_what_is_not_rejects_what_it_answers() -> None:
+    text = ("Bürgermeisterin Eva Lang warf den Bauern vor, die Straßen zu verschmutzen. "
+            "Empört reagierte Bauernbund-Obmann Peter Gruber. Wir sind Hüter der Landschaft, "
+            "nicht ihre Zerstörer, ließ er die Bürgermeisterin wissen.")
+    _, reaction = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert reaction.stance == "deny" and reaction.responds_to == 0
+    # the same contrast told without a reaction only asserts
+    text = ("Bürgermeisterin Eva Lang stellte den neuen Plan vor. Peter Gruber sagte, man "
+            "brauche nicht mehr Straßen, sondern mehr Busse.")
+    *_, statement = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert statement.stance == "assert"

@@ -48,6 +48,11 @@ COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
 
 
 @cache
+def _contrast_pattern() -> re.Pattern[str]:
+    return re.compile(stance_lexicon().rules["contrast_pattern"])
+
+
+@cache
 def _hearsay_pattern() -> re.Pattern[str]:
     return re.compile(stance_lexicon().rules["hearsay_pattern"])
 
@@ -492,9 +497,10 @@ def assign_stance(
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     _extend_stances(attributions)
     _continue_denials(document, attributions)
+    statements = Statements(document, attributions)
+    _rejecting_reactions(document, statements)
     for attribution in attributions:
         attribution.responds_to = None
-    statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
         if attribution.stance in responding or attribution.stance == "criticise" or (
             reacts(document, statements, index)
@@ -553,4 +559,15 @@ def _continue_denials(document: Document, attributions: list[Attribution]) -> No
                 and before.source is not None and attribution.source is not None
                 and before.source.name == attribution.source.name
                 and _first_clause_negated(document, attribution)):
+            attribution.stance = "deny"
+
+
+def _rejecting_reactions(document: Document, statements: Statements) -> None:
+    """A reaction (stance/responses.py: reacts) whose message sets what is against what is not
+    ("Die Kammer reagierte verschnupft: Man sei Teil der Lösung, nicht Teil des Problems")
+    rejects what it answers: deny."""
+    contrast = _contrast_pattern()
+    for index, attribution in enumerate(statements.attributions):
+        if (attribution.stance == "assert" and contrast.search(attribution.quote.text)
+                and reacts(document, statements, index)):
             attribution.stance = "deny"
