@@ -36,10 +36,10 @@ def test_a_continuation_that_negates_after_a_denial_denies_too() -> None:
     assert denial.stance == "deny" and continuation.stance == "assert"
 
 
-def test_a_reaction_that_sets_what_is_against_what_is_not_rejects_what_it_answers() -> None:
+def test_a_reaction_that_sets_what_is_not_against_what_is_rejects_what_it_answers() -> None:
     text = ("Bürgermeisterin Eva Lang warf den Bauern vor, die Straßen zu verschmutzen. "
-            "Empört reagierte Bauernbund-Obmann Peter Gruber. Wir sind Hüter der Landschaft, "
-            "nicht ihre Zerstörer, ließ er die Bürgermeisterin wissen.")
+            "Empört reagierte Bauernbund-Obmann Peter Gruber. Wir sind nicht Zerstörer der "
+            "Landschaft, sondern ihre Hüter, ließ er die Bürgermeisterin wissen.")
     _, reaction = analyze(text, engine="rules", stance_classifier=False).attributions
     assert reaction.stance == "deny" and reaction.responds_to == 0
     # the same contrast told without a reaction only asserts

@@ -229,6 +229,13 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
          "deny"),
         ("Der Platz sei weder schön noch praktisch, sagte die Anrainerin.",
          "Der Platz sei weder schön noch praktisch", "die Anrainerin", "sagte", "assert"),
+        # deny: a message that ends on what is not corrects a claim
+        ("„Es war der Sturm, nicht der Nachbar“, sagte die Gärtnerin.",
+         "„Es war der Sturm, nicht der Nachbar“", "die Gärtnerin", "sagte", "deny"),
+        # ... unless it demands ("Wir brauchen ..., nicht ...")
+        ("Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen, sagte der Stadtrat.",
+         "Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen", "der Stadtrat", "sagte",
+         "demand"),
     ],
 )
 def test_stance_of_denials_in_the_message(text, quote, speaker, cue, stance):
