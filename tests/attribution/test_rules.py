@@ -769,6 +769,12 @@ def test_sich_optimistisch_zeigen_dass() -> None:
                             "zeigte optimistisch")
 
 
+def test_skeptisch_sein_dass_reports_a_doubt() -> None:
+    found = only("Die Ärztin ist skeptisch, dass die neue Salbe wirklich hilft.")
+    assert parts(found) == ("dass die neue Salbe wirklich hilft", "Die Ärztin",
+                            "ist skeptisch")
+
+
 def test_zeigen_alone_is_no_verb_of_saying() -> None:
     assert statements("Die Ausstellung zeigt Bilder aus Wien.") == []
 

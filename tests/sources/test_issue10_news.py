@@ -117,6 +117,20 @@ def test_source_phrases_beside_heisst_es():
                       "Feuerwehr Graz"]
 
 
+def test_the_author_in_a_relative_clause_on_the_document_before_heisst_es():
+    text = ("Hunderte Anrainer protestierten vor dem Rathaus. In einer Mitteilung, die die "
+            "Stadtverwaltung am Abend verschickte, hieß es: Der Bau werde gestoppt. In einem "
+            "Brief, der vielen Anrainern Sorgen machte, hieß es: Der Bau gehe weiter.")
+    cues = [match.span() for match in re.finditer(r"hieß es", text)]
+    result = []
+    for quote, cue in zip(["Der Bau werde gestoppt", "Der Bau gehe weiter"], cues, strict=True):
+        attribution = statement(text, quote)
+        attribution.cue = Part.from_spans(text, [cue])
+        result.append(names(text, attribution)[0])
+    # the subject of the relative clause wrote it; a dative in the clause names no author
+    assert result == ["Stadtverwaltung", None]
+
+
 def test_quoted_outlet_after_an_article_is_the_outlet():
     text = ("Das berichtete die „New York Times“ am Montag. Die Pläne seien alt, schreibt das "
             "„Abendblatt Nord“.")

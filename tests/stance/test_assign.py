@@ -22,3 +22,28 @@ def test_a_continuation_extending_a_statement_to_another_case_keeps_its_stance()
     text = text.replace("gelte auch", "gelte nicht")
     first, other = analyze(text, engine="rules").attributions
     assert first.stance == "not_confirm" and other.stance == "assert"
+
+
+def test_a_continuation_that_negates_after_a_denial_denies_too() -> None:
+    text = ("Innenminister Karl Huber wies am Montag die Vorwürfe der Opposition zurück. "
+            "Seine Beamten hätten die Akten nicht gelesen, sondern nur abgelegt.")
+    denial, continuation = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert denial.stance == continuation.stance == "deny"
+    # a negation after the first clause gives a reason, not what is denied
+    text = text.replace("Seine Beamten hätten die Akten nicht gelesen, sondern nur abgelegt.",
+                        "Der Bericht sei veraltet, deshalb könne man ihn nicht verwenden.")
+    denial, continuation = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert denial.stance == "deny" and continuation.stance == "assert"
+
+
+def test_a_reaction_that_sets_what_is_not_against_what_is_rejects_what_it_answers() -> None:
+    text = ("Bürgermeisterin Eva Lang warf den Bauern vor, die Straßen zu verschmutzen. "
+            "Empört reagierte Bauernbund-Obmann Peter Gruber. Wir sind nicht Zerstörer der "
+            "Landschaft, sondern ihre Hüter, ließ er die Bürgermeisterin wissen.")
+    _, reaction = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert reaction.stance == "deny" and reaction.responds_to == 0
+    # the same contrast told without a reaction only asserts
+    text = ("Bürgermeisterin Eva Lang stellte den neuen Plan vor. Peter Gruber sagte, man "
+            "brauche nicht mehr Straßen, sondern mehr Busse.")
+    *_, statement = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert statement.stance == "assert"

@@ -200,6 +200,51 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "stance"),
+    [
+        # deny: a negated existence ("es gab keinen ...", "... gibt es nicht", "können keine ...
+        # vorliegen") denies the event or the document that others claim
+        ("Es habe keinen Streit im Vorstand gegeben, sagte der Vereinssprecher.",
+         "Es habe keinen Streit im Vorstand gegeben", "der Vereinssprecher", "sagte", "deny"),
+        ("„Es gab keinen Einbruch in der Nacht“, sagte der Hausmeister.",
+         "„Es gab keinen Einbruch in der Nacht“", "der Hausmeister", "sagte", "deny"),
+        ("Pläne für eine Schließung gebe es nicht, erklärte die Direktorin.",
+         "Pläne für eine Schließung gebe es nicht", "die Direktorin", "erklärte", "deny"),
+        ("Es könnten keine Briefe von ihr vorliegen, sagte die Sängerin.",
+         "Es könnten keine Briefe von ihr vorliegen", "die Sängerin", "sagte", "deny"),
+        # ... not a reassurance, an emphasis, what is not there yet, or missing evidence
+        ("Es gebe keinen Grund zur Sorge, sagte der Arzt.",
+         "Es gebe keinen Grund zur Sorge", "der Arzt", "sagte", "assert"),
+        ("Es gebe keinen Zweifel, dass der Plan aufgeht, sagte der Trainer.",
+         "Es gebe keinen Zweifel, dass der Plan aufgeht", "der Trainer", "sagte", "assert"),
+        ("Einen Termin gebe es noch nicht, sagte die Sprecherin.",
+         "Einen Termin gebe es noch nicht", "die Sprecherin", "sagte", "assert"),
+        ("Es gebe keine Hinweise auf Brandstiftung, sagte die Polizei.",
+         "Es gebe keine Hinweise auf Brandstiftung", "die Polizei", "sagte", "not_confirm"),
+        ("Eine Bestätigung dafür gebe es nicht, sagte der Sprecher.",
+         "Eine Bestätigung dafür gebe es nicht", "der Sprecher", "sagte", "not_confirm"),
+        # deny: "weder ich noch ..." denies for the speaker and their own side
+        ("Der Bürgermeister sagte, weder er noch seine Partei hätten Geld angenommen.",
+         "weder er noch seine Partei hätten Geld angenommen", "Der Bürgermeister", "sagte",
+         "deny"),
+        ("Der Platz sei weder schön noch praktisch, sagte die Anrainerin.",
+         "Der Platz sei weder schön noch praktisch", "die Anrainerin", "sagte", "assert"),
+        # deny: a message that ends on what is not corrects a claim
+        ("„Es war der Sturm, nicht der Nachbar“, sagte die Gärtnerin.",
+         "„Es war der Sturm, nicht der Nachbar“", "die Gärtnerin", "sagte", "deny"),
+        # ... unless it demands ("Wir brauchen ..., nicht ...")
+        ("Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen, sagte der Stadtrat.",
+         "Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen", "der Stadtrat", "sagte",
+         "demand"),
+    ],
+)
+def test_stance_of_denials_in_the_message(text, quote, speaker, cue, stance):
+    attribution = statement(text, quote, speaker, cue)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == stance
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "cue", "stance"),
     [
         ("Nach jüngsten Angaben starben drei Menschen.", "starben drei Menschen",

@@ -1011,7 +1011,39 @@ class ArticleSources:
             while end < first and tokens[end].text.lower() not in IMPERSONAL_VERBS:
                 end += 1
             return self._source_phrase(index, end, previous)
+        if index == first and first - 1 > sentence.first and tokens[first - 1].text == ",":
+            return self._relative_author(first - 1, sentence.first, previous)
         return None
+
+    def _relative_author(self, comma: int, sentence_first: int,
+                         previous: tuple[int, Entity] | None) -> Entity | None:
+        """The subject of a relative clause that ends at `comma` right before an impersonal cue
+        and describes the document the cue's sentence opens with: "In einer Mitteilung, die
+        ihr Büro am Abend verbreitete, hieß es" -> ihr Büro."""
+        tokens = self.document.tokens
+        opener = comma - 1
+        while opener > sentence_first and tokens[opener].text not in CLAUSE_END:
+            opener -= 1
+        if (tokens[opener].text != "," or opener + 2 >= comma
+                or tokens[opener + 1].text.lower() not in RELATIVE_PRONOUNS):
+            return None
+        phrase = opener - 1
+        while phrase > sentence_first and tokens[phrase - 1].text not in CLAUSE_END:
+            phrase -= 1
+        if phrase >= opener or tokens[phrase].text.lower() not in PLACE_PREPOSITIONS:
+            return None  # "In einer Mitteilung, die ...": the document phrase opens the sentence
+        start = end = opener + 2
+        first_word = tokens[start].text
+        if not first_word[:1].isupper() and (
+                first_word.lower() not in DEFINITE | INDEFINITE | POSSESSIVE
+                or first_word.endswith(("em", "en"))):
+            return None  # "der vielen Anrainern Sorgen machte": a dative, no subject
+        while end < comma and (tokens[end].text.lower() in DEFINITE | INDEFINITE | POSSESSIVE
+                               or _is_adjective_form(tokens[end].text)):
+            end += 1
+        if end >= comma or not tokens[end].text[:1].isupper():
+            return None
+        return self.resolve(tokens[start].start, tokens[end].end, None, previous)
 
     def _source_phrase(self, preposition: int, end: int,
                        previous: tuple[int, Entity] | None) -> Entity | None:

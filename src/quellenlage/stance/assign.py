@@ -48,6 +48,11 @@ COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "doch"})
 
 
 @cache
+def _contrast_pattern() -> re.Pattern[str]:
+    return re.compile(stance_lexicon().rules["contrast_pattern"])
+
+
+@cache
 def _hearsay_pattern() -> re.Pattern[str]:
     return re.compile(stance_lexicon().rules["hearsay_pattern"])
 
@@ -491,9 +496,11 @@ def assign_stance(
         for attribution, rule, statement in zip(attributions, rules, features, strict=True):
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     _extend_stances(attributions)
+    _continue_denials(document, attributions)
+    statements = Statements(document, attributions)
+    _rejecting_reactions(document, statements)
     for attribution in attributions:
         attribution.responds_to = None
-    statements = Statements(document, attributions)
     for index, attribution in enumerate(attributions):
         if attribution.stance in responding or attribution.stance == "criticise" or (
             reacts(document, statements, index)
@@ -521,3 +528,46 @@ def _extend_stances(attributions: list[Attribution]) -> None:
                 and before.source.name == attribution.source.name):
             attribution.stance = before.stance
 
+
+
+def _first_clause_negated(document: Document, attribution: Attribution) -> bool:
+    """Whether the first clause of a statement's message holds a negation ("In der Stadt gebe es
+    keine Zensur, sondern ..."; not "Der Richter sei krank, deshalb könne er nicht ...")."""
+    rules = stance_lexicon().rules
+    negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
+    first = document.token_at(attribution.quote.start)
+    if first is None:
+        return False
+    tokens = document.tokens
+    for index in range(first, len(tokens)):
+        token = tokens[index]
+        if token.start >= attribution.quote.end or (
+                token.text in CLAUSE_BOUNDARIES and index > first):
+            return False
+        if _negates(tokens, index, negation, exceptions):
+            return True
+    return False
+
+
+def _continue_denials(document: Document, attributions: list[Attribution]) -> None:
+    """A continuation without a cue of its own that goes on from a denial of its source and
+    negates in its first clause tells what is denied ("Der Minister wies die Vorwürfe zurück. In
+    seinem Land säßen keine Journalisten im Gefängnis"): it denies too."""
+    for before, attribution in pairwise(attributions):
+        if (attribution.cue is None and attribution.stance == "assert"
+                and before.stance == "deny"
+                and before.source is not None and attribution.source is not None
+                and before.source.name == attribution.source.name
+                and _first_clause_negated(document, attribution)):
+            attribution.stance = "deny"
+
+
+def _rejecting_reactions(document: Document, statements: Statements) -> None:
+    """A reaction (stance/responses.py: reacts) whose message sets what is against what is not
+    ("Die Kammer reagierte verschnupft: Man sei Teil der Lösung, nicht Teil des Problems")
+    rejects what it answers: deny."""
+    contrast = _contrast_pattern()
+    for index, attribution in enumerate(statements.attributions):
+        if (attribution.stance == "assert" and contrast.search(attribution.quote.text)
+                and reacts(document, statements, index)):
+            attribution.stance = "deny"
