@@ -66,8 +66,9 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "quote", "speaker", "cue", "stance"),
     [
-        ("Die Stadt muss endlich handeln, sagte die Sprecherin der Initiative.",
-         "Die Stadt muss endlich handeln", "die Sprecherin der Initiative", "sagte", "demand"),
+        ("Das Land muss die Schulen endlich sanieren, sagte die Sprecherin der Eltern.",
+         "Das Land muss die Schulen endlich sanieren", "die Sprecherin der Eltern", "sagte",
+         "demand"),
         # plain assertions stay plain
         ("Die neue Halle sei pünktlich fertig geworden, sagte der Architekt.",
          "Die neue Halle sei pünktlich fertig geworden", "der Architekt", "sagte", "assert"),

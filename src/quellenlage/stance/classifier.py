@@ -33,7 +33,7 @@ STANCES = ("assert", "deny", "confirm", "not_confirm", "unverified", "demand", "
 @dataclass(frozen=True)
 class Settings:
     # since the rules read demands in the message ("müsse", "es brauche", "notwendig"), the
-    # classifier's demands below 0.8 lost statements to the rules on the folds
+    # classifier's demands below 0.8 lost statements to the rules on the folds (model card)
     threshold: float = 0.8
     overrides: tuple[str, ...] = ("assert",)  # the rule stances the classifier may change
     # the stances it may give instead: those whose changes were right more often than wrong
