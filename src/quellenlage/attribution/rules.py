@@ -104,6 +104,9 @@ class _Analysis:
         self._word_positions: dict[str, list[int]] | None = None
         self.has_quotation_marks = any(token.is_quote for token in self.tokens)
         self.quote_of: list[int] = [-1] * len(self.tokens)
+        # clause bounds depend only on the tokens, the quotations and the sentence: many rules
+        # ask for the same clause
+        self.clause_bounds: dict[tuple[int, int, int], tuple[int, int]] = {}
         for number, quotation in enumerate(self.quotations):
             for start, end in quotation.spans:
                 first = document.token_at(start)
@@ -759,6 +762,14 @@ def _after_comma(tokens: list[Token], i: int, sentence: Sentence) -> bool:
 
 def _clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int, int]:
     """Token range [left, right) of the clause around token i, between commas, colons, quotes."""
+    key = (sentence.first, sentence.last, i)
+    bounds = analysis.clause_bounds.get(key)
+    if bounds is None:
+        bounds = analysis.clause_bounds[key] = _find_clause_bounds(analysis, sentence, i)
+    return bounds
+
+
+def _find_clause_bounds(analysis: _Analysis, sentence: Sentence, i: int) -> tuple[int, int]:
     tokens = analysis.tokens
     left = i
     while left > sentence.first and analysis.quote_of[left - 1] < 0:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from quellenlage.attribution.lexicon import noun_cue, prepositional_cues, speech_verbs
 from quellenlage.model import Attribution
@@ -51,6 +51,19 @@ class WordClasses:
     exact: dict[str, tuple[str, ...]]
     prefixes: tuple[tuple[str, str], ...]  # (prefix, class)
 
+    @cached_property
+    def by_prefix(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Each prefix with its (rank, class) entries: a word's prefixes are looked up by length
+        instead of trying every prefix of the lexicon against every new word."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        for rank, (prefix, name) in enumerate(self.prefixes):
+            index.setdefault(prefix, []).append((rank, name))
+        return {prefix: tuple(entries) for prefix, entries in index.items()}
+
+    @cached_property
+    def prefix_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(prefix) for prefix, _ in self.prefixes}))
+
 
 @cache
 def word_classes() -> WordClasses:
@@ -70,8 +83,9 @@ def classes_of(word: str) -> tuple[str, ...]:
     """The classes of a lower-case word: exact entries and the entries it starts with."""
     lexicon = word_classes()
     found = list(lexicon.exact.get(word, ()))
-    found += [name for prefix, name in lexicon.prefixes
-              if word.startswith(prefix) and name not in found]
+    matched = sorted(entry for length in lexicon.prefix_lengths if length <= len(word)
+                     for entry in lexicon.by_prefix.get(word[:length], ()))
+    found += [name for _, name in matched if name not in found]
     return tuple(found)
 
 
