@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from quellenlage import analyze
+from quellenlage.stance.assign import SPEAKER_SEARCH_TOKENS, _speaker_in_quote
+from tests.sources.helpers import document, statement
 
 
 def test_not_confirming_these_reports_answers_the_statement_they_name() -> None:
@@ -47,3 +49,21 @@ def test_a_reaction_that_sets_what_is_not_against_what_is_rejects_what_it_answer
             "brauche nicht mehr Straßen, sondern mehr Busse.")
     *_, statement = analyze(text, engine="rules", stance_classifier=False).attributions
     assert statement.stance == "assert"
+
+
+
+def test_the_subject_of_an_act_is_looked_for_where_its_sentence_opens_not_deep_in_a_long_quote(
+) -> None:
+    """A name far into a long quote is someone the quote mentions, not the subject of an act
+    told without its words; the search stops there (to the end of every quote it made long
+    texts quadratic)."""
+    filler = " ".join(["Die Halle wurde im Sommer gebaut und im Herbst eröffnet."] * 8)
+    for quote, found in (("Weber wies die Vorwürfe zurück.", True),
+                         (f"{filler} Weber wies die Vorwürfe zurück.", False)):
+        text = f"Der Bauunternehmer Karl Weber äußerte sich am Montag. {quote}"
+        doc = document(text)
+        act = statement(text, quote, "Karl Weber")
+        weber = next(t for t in doc.tokens if t.text == "Weber" and t.start >= act.quote.start)
+        first = doc.token_at(act.quote.start)
+        assert found or weber.index - first > SPEAKER_SEARCH_TOKENS
+        assert (_speaker_in_quote(doc, act) is not None) is found

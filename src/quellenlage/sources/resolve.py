@@ -185,6 +185,7 @@ class ArticleSources:
         self._word_starts: dict[str, list[int]] | None = None  # see _occurs_inside_sentence
         self._inside_sentence: dict[str, bool] = {}
         self._addressed: list[re.Match[str] | None] = []  # ADDRESSED in the text, looked up once
+        self._quote_end_max: list[int] | None = None  # see _overlaps_quote
         for mention in scan_mentions(document, self.gaz):
             if self._in_dateline(mention.start, mention.end):
                 continue  # "Wiener Neustadt – Der Trainer ...": a place, no candidate
@@ -200,6 +201,15 @@ class ArticleSources:
         self._scan_surnames()
 
     # -- positions -------------------------------------------------------------------------
+    def _overlaps_quote(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps what a statement says. The quotes are sorted by start;
+        the running maximum of their ends answers by bisection: a scan of all quotes for every
+        statement would make long texts quadratic."""
+        if self._quote_end_max is None or len(self._quote_end_max) != len(self.quotes):
+            self._quote_end_max = list(accumulate((b for _, b in self.quotes), max))
+        before_end = bisect_left(self.quotes, (end,))  # the quotes that start before `end`
+        return before_end > 0 and self._quote_end_max[before_end - 1] > start
+
     def sentence_of(self, offset: int) -> int:
         low, high = 0, len(self.sentence_starts)
         while low < high:
@@ -885,7 +895,7 @@ class ArticleSources:
         ):
             return None  # "Einem Anwalt sei gesagt worden", "Am Tag danach behauptete ..."
         start, end = tokens[first].start, tokens[verb - 1].end
-        if any(a < end and start < b for a, b in self.quotes):
+        if self._overlaps_quote(start, end):
             return None
         subject = parse_mention(self.document, start, end)
         if subject.form in {"none", "reference", "pronoun", "reflexive"} or (

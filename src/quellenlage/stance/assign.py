@@ -257,12 +257,18 @@ def _speaker_in_quote(document: Document, attribution: Attribution) -> SpanTuple
     first = document.token_at(quote.start)
     if not names or first is None:
         return None
-    for token in document.tokens[first:]:
+    for token in document.tokens[first : first + SPEAKER_SEARCH_TOKENS]:
         if token.start >= quote.end:
             break
         if token.text in names:
             return token.start, token.end
     return None
+
+
+# How far into a quote the subject of an act told without its words is looked for: it opens its
+# sentence ("Die Reederei wies ... zurück"); a name deep inside a long quote is someone it
+# mentions, and a search to the end of every quote would make long texts quadratic.
+SPEAKER_SEARCH_TOKENS = 60
 
 
 def _clauses_to_speaker(document: Document, quote: Part,
@@ -275,7 +281,7 @@ def _clauses_to_speaker(document: Document, quote: Part,
         return []
     clauses: list[list[Token]] = [[]]
     held = False
-    for token in document.tokens[first:]:
+    for token in document.tokens[first : first + 2 * SPEAKER_SEARCH_TOKENS]:
         if token.start >= quote.end:
             break
         if token.text in QUOTE_MARKS and _in_quoted_name(document, token):
