@@ -46,6 +46,11 @@ def test_a_heading_that_lost_its_stop_ends_before_a_capitalised_pronoun() -> Non
     assert len(sentence_texts("Er las Kafkas Es war einmal im Zug.")) == 1
 
 
+def test_a_pronoun_after_an_article_is_a_noun_not_a_new_sentence() -> None:
+    assert len(sentence_texts("Der Philosoph sprach über das Ich und die Welt.")) == 1
+    assert len(sentence_texts("Die Partei beschwor ihr Wir in der Krise.")) == 1
+
+
 def test_closing_quote_stays_with_its_sentence() -> None:
     text = "Er sagte: „Wir kommen.“ Dann ging er."
     assert sentence_texts(text) == ["Er sagte: „Wir kommen.“", "Dann ging er."]

@@ -129,7 +129,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 if gap.count("\n") > 1:
                     paragraph += 1
         if token.text in GLUED_OPENERS and i > first and tokens[i - 1].text.isalpha() and (
-            tokens[i - 1].text.islower()
+            tokens[i - 1].text.islower() and tokens[i - 1].text not in NOUN_DETERMINERS
         ):
             close(i)  # "Minister weist Vorwürfe zurück Es sei ...": a heading without its stop
         if token.text in SENTENCE_FINAL and not _is_ordinal(tokens, i):
@@ -150,6 +150,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
 # Pronouns that, capitalised, only open a sentence: after a lower-case word they begin a new one
 # whose heading before lost its stop (archives and feeds flatten headings into the text).
 GLUED_OPENERS = frozenset({"Es", "Er", "Wir", "Ich"})
+# after an article or possessive they are nouns: "das Ich", "ein Wir-Gefühl", "sein Es"
+NOUN_DETERMINERS = frozenset({"das", "des", "dem", "ein", "eines", "einem", "kein", "sein",
+                              "mein", "dein", "unser", "euer", "ihr", "jedes", "dieses"})
 
 
 def _opens_after_space(text: str, tokens: list[Token], j: int) -> bool:
