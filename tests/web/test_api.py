@@ -365,3 +365,22 @@ def test_analyze_output_grows_with_the_text_not_its_square(client: TestClient) -
         assert all("mentions" not in (s["source"] or {}) for s in body["attributions"])
         sizes[paragraphs] = len(answer.content)
     assert sizes[80] < 2.2 * sizes[40]
+
+
+def test_reads_run_on_no_more_threads_than_the_archive_keeps_connections(
+    client: TestClient,
+) -> None:
+    # anyio's default of 40 threads made 20 searching clients contend for the GIL and open and
+    # close a connection per request past the pool's 5 (search p95 167 ms against 81 ms).
+    from anyio import to_thread
+
+    from quellenlage.web.app import READ_THREADS
+
+    assert client.portal is not None
+    threads = client.portal.call(
+        lambda: to_thread.current_default_thread_limiter().total_tokens
+    )
+    archive: Archive = client.app.state.archive  # type: ignore[attr-defined]
+    assert threads == READ_THREADS
+    assert archive.engine.pool.size() >= READ_THREADS  # type: ignore[attr-defined]
+    assert client.get("/api/search", params={"q": "Regierung"}).status_code == 200
