@@ -190,3 +190,13 @@ def test_a_report_of_a_title_in_the_genitive_names_the_title_in_the_nominative()
 def test_the_people_of_someone_named_are_a_group_of_theirs():
     mention = read("Sorins Mitarbeiter")
     assert (mention.name, mention.kind) == ("Mitarbeiter Sorins", "collective")
+
+
+def test_a_nationality_adjective_before_an_office_and_a_name_is_the_state_not_the_role():
+    mention = read("der schwedische Finanzminister Lars Berglund")
+    assert (mention.name, mention.role, mention.state) == (
+        "Lars Berglund", "Finanzminister", "Schweden")
+    # an adjective of the office itself stays; only the nationality leaves the role
+    deputy = read("die stellvertretende polnische Außenministerin Kowalska")
+    assert (deputy.role, deputy.gender, deputy.state) == (
+        "stellvertretende Außenministerin", "female", "Polen")

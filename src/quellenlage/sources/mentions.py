@@ -849,6 +849,9 @@ def _parse_role(
             if entry is not None and entry.kind == "state":
                 mention.state = entry.name
     adjectives = [a for a in adjectives if a.lower() not in _dropped_adjectives()]
+    # "der deutsche Innenminister Thomas Weber": the nationality is the source's state, not
+    # part of its office (role Innenminister, state Deutschland)
+    office_adjectives = [a for a in adjectives if gaz.state_of_adjective(a) is None]
     role_text = " ".join([*(strong(a, "m" if gender != "female" else "f") for a in adjectives),
                           *words[i:j], *complement])
     mention.role = role_text if not name_tokens else " ".join([*words[i:j]])
@@ -867,9 +870,9 @@ def _parse_role(
         mention.gender = named.gender or gender
         mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
         mention.state = mention.state or named.state
-        if adjectives and mention.role:
+        if office_adjectives and mention.role:
             mention.role = " ".join([*(strong(a, "m" if gender != "female" else "f")
-                                       for a in adjectives), *words[i:j]])
+                                       for a in office_adjectives), *words[i:j]])
         return mention
     mention.form = "role"
     mention.name = role_text
