@@ -200,3 +200,13 @@ def test_a_nationality_adjective_before_an_office_and_a_name_is_the_state_not_th
     deputy = read("die stellvertretende polnische Außenministerin Kowalska")
     assert (deputy.role, deputy.gender, deputy.state) == (
         "stellvertretende Außenministerin", "female", "Polen")
+
+
+def test_a_states_genitive_before_one_of_its_bodies_is_that_body_not_the_state():
+    army = read("Norwegens Armee")
+    assert (army.name, army.kind, army.state) == ("norwegische Armee", "organisation", "Norwegen")
+    ministry = read("Spaniens Innenministerium")
+    assert (ministry.name, ministry.kind) == ("spanisches Innenministerium", "organisation")
+    # its government is still the state
+    government = read("Spaniens Regierung")
+    assert (government.name, government.kind, government.role) == ("Spanien", "state", "Regierung")

@@ -500,11 +500,16 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                 inner.state = inner.state or entry.name
                 inner.start, inner.end, inner.text = start, end, surface
                 return inner
+        body = gaz.organisation_nouns.match(words[i + length]) if (
+            entry.kind == "state" and i + length < len(words)) else None
+        if body is not None and body[1][0] not in {"state", "collective"}:  # type: ignore[index]
+            # "Israels Armee", "Russlands Zentralbank": the state's body speaks, as "die
+            # israelische Armee" does, not the state
+            mention.state = entry.name
+            return _parse_organisation(text, tokens, i + length, [], body, mention, gaz)
         _from_entry(mention, entry, words[i : i + length], adjectives, gaz)
-        if entry.kind == "state" and i + length < len(words):
-            government = gaz.organisation_nouns.match(words[i + length])
-            if government is not None and government[1][0] == "state":  # type: ignore[index]
-                mention.role = "Regierung"  # "Israels Regierung"
+        if body is not None and body[1][0] == "state":  # type: ignore[index]
+            mention.role = "Regierung"  # "Israels Regierung"
         return mention
     organisation = gaz.organisation_nouns.match(head)
     if organisation is not None:
