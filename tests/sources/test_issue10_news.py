@@ -422,3 +422,29 @@ def test_a_speaker_span_cut_before_a_role_and_name_takes_them():
             "der APA.")
     assert names(text, statement(text, "Das bestätige ihre Rolle", "Kanal",
                                  "meinte")) == ["Carla Brunner"]
+
+
+def test_a_role_span_cut_before_its_place_and_the_name_set_off_after_it_takes_the_name():
+    # the speaker span stops before "in Kenia, Sakura Atsumi"; an unlisted first name will do
+    text = ("Die Lager seien überfüllt, so die Leiterin des Hilfswerks in Kenia, Sakura Atsumi. "
+            "Am Abend sagte sie, es fehle an Wasser.")
+    found = sources(
+        text,
+        statement(text, "Die Lager seien überfüllt", "die Leiterin des Hilfswerks", "so"),
+        statement(text, "es fehle an Wasser", "sie", "sagte"),
+    )
+    assert [(s.name, s.kind, s.role, s.gender) for s in found if s] == [
+        ("Sakura Atsumi", "person", "Leiterin des Hilfswerks in Kenia", "female")] * 2
+    # an adjective and a noun after the comma are no name
+    text = "Die Kassen seien leer, sagte der Sprecher der Stadtwerke, Neue Aufträge."
+    source = sources(text, statement(text, "Die Kassen seien leer", "der Sprecher der Stadtwerke",
+                                     "sagte"))[0]
+    assert (source.name, source.kind) == ("Sprecher der Stadtwerke", "anonymous")
+
+
+def test_the_role_before_a_name_after_laut_begins_after_laut():
+    text = ("Mehrere Schreiben sollen laut Generalinspekteur der Marine, Jonas Feld, geheime "
+            "Daten enthalten haben.")
+    source = sources(text, statement(text, "Mehrere Schreiben sollen", "Generalinspekteur der "
+                                     "Marine", "laut"))[0]
+    assert (source.name, source.role) == ("Jonas Feld", "Generalinspekteur der Marine")

@@ -210,3 +210,9 @@ def test_a_states_genitive_before_one_of_its_bodies_is_that_body_not_the_state()
     # its government is still the state
     government = read("Spaniens Regierung")
     assert (government.name, government.kind, government.role) == ("Spanien", "state", "Regierung")
+
+
+def test_a_role_declined_as_an_adjective_takes_its_gender_from_the_article():
+    assert read("der Sondergesandte").gender == "male"
+    assert read("die Sondergesandte").gender == "female"
+    assert read("ein Sondergesandter").gender == "male"

@@ -102,6 +102,9 @@ ANSWER_LABELS = frozenset({"antwort", "a"})
 WORD_RUN = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
+APPOSITION_REACH = 4  # tokens of a role's phrase between a speaker span and ", Vorname Name"
+APPOSITION_LINKS = frozenset({"des", "der", "in", "im", "von", "vom", "für", "aus", "am"})
+APPOSITION_ENDS = frozenset({".", ",", "(", ":", ";", "!", "?"})  # after "Maria Berger"
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
 # adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
@@ -795,6 +798,38 @@ class ArticleSources:
         if not self.gaz.first_name_gender(first_name.text) or not surname.text[:1].isupper():
             return start, end
         return tokens[role].start, surname.end
+
+    def apposed_name(self, start: int, end: int) -> tuple[int, int]:
+        """A role span cut before the rest of its phrase and the name set off after it ("so die
+        Leiterin des Amts" | "in Graz, Maria Berger."): the whole, role and name."""
+        tokens = self.document.tokens
+        index = self.document.token_at(end - 1)
+        if index is None or parse_mention(self.document, start, end).form not in {
+            "role", "anonymous"
+        }:
+            return start, end
+        comma = index + 1
+        while comma < min(len(tokens), index + 1 + APPOSITION_REACH) and (
+            tokens[comma].text[:1].isupper() or tokens[comma].text in APPOSITION_LINKS
+        ):
+            comma += 1  # "des Amts in Graz": the rest of the role's phrase
+        if comma + 3 > len(tokens) or tokens[comma].text != ",":
+            return start, end
+        first_name, surname = tokens[comma + 1], tokens[comma + 2]
+        after = tokens[comma + 3].text if comma + 3 < len(tokens) else "."
+        if not (first_name.text[:1].isupper() and surname.text[:1].isupper()
+                and after in APPOSITION_ENDS):
+            return start, end
+        if not self.gaz.first_name_gender(first_name.text) and _is_adjective_form(
+            first_name.text.lower()
+        ):
+            return start, end  # "Neue Aufträge": an adjective, no first name
+        whole = parse_mention(self.document, start, surname.end)
+        if whole.form != "named" or whole.kind != "person" or not (whole.name or "").endswith(
+            surname.text
+        ):  # "Sakura Atsumi" is a name, "Neue Aufträge" none
+            return start, end
+        return start, surname.end
 
     def one_of_two_names(self, start: int, end: int, cue_text: str | None) -> tuple[int, int]:
         """Two names side by side, each a source of its own ("Zuvor hatte Prigoschin Schoigu
@@ -1753,6 +1788,11 @@ def _preceding_apposition_role(document: Document, tokens: list, index: int,
         ",", ".", "!", "?", ";", ":", "(", ")"
     }:
         start -= 1
+    cue_word = next((k for k in range(comma - 1, start - 1, -1)
+                     if tokens[k].text.lower() in CUE_PREPOSITIONS), None)
+    if cue_word is not None:
+        start = cue_word + 1  # "sollen laut Generalinspekteur der Behörde, Karl Berg": the
+        # role's phrase begins after the cue's preposition
     if start == comma:
         return
     apposition = parse_mention(document, tokens[start].start, tokens[comma - 1].end)
@@ -1836,6 +1876,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             start, end = article.completed_wrapper(*_speaker_span(article, speaker))
             start, end = article.possessed_phrase(start, end)
             start, end = article.name_after(start, end)
+            start, end = article.apposed_name(start, end)
             start, end = article.one_of_two_names(start, end, cue_text)
             if attribution.cue is not None:
                 start, end = article.subject_for_addressee(start, end, attribution.cue)
