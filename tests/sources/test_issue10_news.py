@@ -448,3 +448,19 @@ def test_the_role_before_a_name_after_laut_begins_after_laut():
     source = sources(text, statement(text, "Mehrere Schreiben sollen", "Generalinspekteur der "
                                      "Marine", "laut"))[0]
     assert (source.name, source.role) == ("Jonas Feld", "Generalinspekteur der Marine")
+
+
+def test_a_name_without_first_name_that_the_article_gives_an_organisation_noun_is_that_body():
+    text = ("Das taiwanische Unternehmen Blue Falcon hat die Geräte nicht gebaut. Blue Falcon "
+            "erklärte am Mittwoch, man habe nur die Marke lizenziert.")
+    source = sources(text, statement(text, "man habe nur die Marke lizenziert", "Blue Falcon",
+                                     "erklärte"))[0]
+    assert (source.name, source.kind) == ("taiwanisches Unternehmen Blue Falcon", "organisation")
+    # the noun may come after the bare name; a first name still makes a person
+    text = ("Blue Falcon erklärte, man habe nur die Marke lizenziert. Die Firma Blue Falcon sitzt "
+            "in Taipeh. Peter Falcon sagte, er wisse von nichts.")
+    found = sources(text, statement(text, "man habe nur die Marke lizenziert", "Blue Falcon",
+                                    "erklärte"),
+                    statement(text, "er wisse von nichts", "Peter Falcon", "sagte"))
+    assert [(s.name, s.kind) for s in found if s] == [
+        ("Firma Blue Falcon", "organisation"), ("Peter Falcon", "person")]

@@ -246,6 +246,10 @@ class ArticleSources:
             return None
         if mention.form in {"anonymous", "collective"}:
             return self._entity(("anonymous", mention.name or mention.text), mention)
+        if mention.kind == "person" and not mention.gender and mention.name and (
+            body := self._body_named(mention.name)
+        ) is not None:
+            return body  # "Blue Falcon" and "das Unternehmen Blue Falcon": no first name
         if mention.kind == "person" and mention.surname:
             surface = mention.text.split()[-1] if mention.text else ""
             if surface != mention.surname and len(mention.text.split()) == 1:
@@ -267,6 +271,15 @@ class ArticleSources:
             if mention.name in self.by_prefix:  # "BAT" (-Analyse) is "BAT-Stiftung"
                 return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
+
+    def _body_named(self, name: str) -> Entity | None:
+        """The organisation or outlet the article names `name` with its noun before it ("die
+        Firma Blue Falcon", "das taiwanische Unternehmen Blue Falcon")."""
+        tail = f" {name}"
+        return next((entity for entity in self.entities
+                     if entity.kind in {"organisation", "media"} and entity.name.endswith(tail)
+                     and self.gaz.organisation_nouns.match(
+                         entity.name[: -len(tail)].rsplit(" ", 1)[-1]) is not None), None)
 
     def _scan_surnames(self) -> None:
         """A person named in full once ("Jewgeni Prigoschin") is named by the surname alone
