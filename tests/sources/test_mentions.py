@@ -216,3 +216,10 @@ def test_a_role_declined_as_an_adjective_takes_its_gender_from_the_article():
     assert read("der Sondergesandte").gender == "male"
     assert read("die Sondergesandte").gender == "female"
     assert read("ein Sondergesandter").gender == "male"
+
+
+def test_a_family_is_a_group_not_the_person_it_belongs_to():
+    for span in ("die Familie Brandts", "Brandts Familie", "seine Familie"):
+        mention = read(span)
+        assert (mention.name, mention.kind) == ("Familie", "collective"), span
+    assert read("Familienministerin Maria Huber").kind == "person"
