@@ -464,3 +464,19 @@ def test_a_name_without_first_name_that_the_article_gives_an_organisation_noun_i
                     statement(text, "er wisse von nichts", "Peter Falcon", "sagte"))
     assert [(s.name, s.kind) for s in found if s] == [
         ("Firma Blue Falcon", "organisation"), ("Peter Falcon", "person")]
+
+
+def test_a_colleague_holds_the_role_of_the_person_whose_colleague_he_is():
+    text = ("Die Lage sei gut, sagte Bank-Ökonom Walter Berg am Montag. Der Arbeitsmarkt wachse, "
+            "betonte sein Kollege Stefan Ott.")
+    found = sources(text, statement(text, "Die Lage sei gut", "Bank-Ökonom Walter Berg", "sagte"),
+                    statement(text, "Der Arbeitsmarkt wachse", "sein Kollege Stefan Ott",
+                              "betonte"))
+    assert [(s.name, s.role) for s in found if s] == [
+        ("Walter Berg", "Bank-Ökonom"), ("Stefan Ott", "Bank-Ökonom")]
+    # "sein" is a man's: not the colleague of the woman named just before
+    text = ("Bürgermeister Ernst Vogel traf Kanzlerin Petra Lang. Die Stadt brauche Geld, sagte "
+            "sein Amtskollege Otto Kern.")
+    source = sources(text, statement(text, "Die Stadt brauche Geld", "sein Amtskollege Otto Kern",
+                                     "sagte"))[0]
+    assert (source.name, source.role) == ("Otto Kern", "Amtskollege")

@@ -1679,6 +1679,8 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                     _apposition_role(document, tokens, end_index, mention)
                 if not mention.role:
                     _preceding_apposition_role(document, tokens, begin, mention)
+                if tokens[begin].text.lower() in POSSESSIVE:
+                    _colleague_role(scanned, mention, tokens[begin].text.lower())
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
                 # only the mentions near it are looked at, or long texts become quadratic
                 position = bisect_right(found_ends, mention.start)
@@ -1729,6 +1731,8 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE
+COLLEAGUE_NOUNS = frozenset({"Kollege", "Amtskollege"})  # masculine lemmas, both genders
+COLLEAGUE_REACH = 300  # characters back to the person whose colleague is named
 CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
 ARTICLE_LESS_STARTS = frozenset(',.;:!?()"„“”«»–-0123456789')
@@ -1813,6 +1817,26 @@ def _preceding_apposition_role(document: Document, tokens: list, index: int,
         mention.role = apposition.office if apposition.form == "anonymous" and (
             apposition.office == apposition.text) else (apposition.name or apposition.role)
         mention.role_noun = apposition.role_noun
+
+
+def _colleague_role(scanned: list[Mention], mention: Mention, possessive: str) -> None:
+    """ "Ökonom Karl Weber ..., sein Kollege Jan Ott": a colleague holds the role of the person
+    named just before whose colleague he is ("seinem ägyptischen Amtskollegen" too); "sein"
+    is a man's, "ihr" a woman's."""
+    noun = mention.role_noun
+    if noun is None or noun.lemma not in COLLEAGUE_NOUNS:
+        return
+    owner = "male" if possessive.startswith("sein") else "female" if possessive.startswith(
+        "ihr") else None
+    for other in reversed(scanned):
+        if mention.start - other.end > COLLEAGUE_REACH:
+            return
+        if other.kind == "person" and other.role and other.role_noun is not None and (
+            other.role_noun.lemma not in COLLEAGUE_NOUNS
+        ):
+            if owner is not None and other.gender == owner:
+                mention.role = other.role
+            return  # the person named just before is the owner, or no one is
 
 
 def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
