@@ -480,3 +480,11 @@ def test_a_colleague_holds_the_role_of_the_person_whose_colleague_he_is():
     source = sources(text, statement(text, "Die Stadt brauche Geld", "sein Amtskollege Otto Kern",
                                      "sagte"))[0]
     assert (source.name, source.role) == ("Otto Kern", "Amtskollege")
+
+
+def test_a_later_compound_of_a_persons_role_is_the_fuller_role():
+    text = ("Der Kandidat Otto Brandl sprach in Linz. Präsidentschaftskandidat Brandl sagte, er "
+            "werde gewinnen.")
+    source = sources(text, statement(text, "er werde gewinnen", "Präsidentschaftskandidat Brandl",
+                                     "sagte"))[0]
+    assert (source.name, source.role) == ("Otto Brandl", "Präsidentschaftskandidat")

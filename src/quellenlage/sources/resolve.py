@@ -394,8 +394,10 @@ class ArticleSources:
             entity.agreement = GENDER_OF_NATURAL.get(entity.gender or "")
         else:
             entity.agreement = entity.agreement or mention.agreement
-        if mention.role and (not entity.role or entity.role in mention.role):
-            entity.role = mention.role  # "Vizekanzler" -> "Parteichef und Vizekanzler"
+        if mention.role and (not entity.role or entity.role.lower() in mention.role.lower()):
+            # "Vizekanzler" -> "Parteichef und Vizekanzler", "Kandidat" -> "Präsidentschafts-
+            # kandidat": the fuller role
+            entity.role = mention.role
         if mention.role_noun and not entity.role_lemma:
             entity.role_lemma = mention.role_noun.lemma
         if entity.role_lemma is None and mention.kind == "person" and mention.name:
