@@ -488,3 +488,18 @@ def test_a_later_compound_of_a_persons_role_is_the_fuller_role():
     source = sources(text, statement(text, "er werde gewinnen", "Präsidentschaftskandidat Brandl",
                                      "sagte"))[0]
     assert (source.name, source.role) == ("Otto Brandl", "Präsidentschaftskandidat")
+
+
+def test_angaben_aus_a_place_or_circles_names_the_source_but_not_a_verbs_particle():
+    text = "Nach Angaben aus Madrid sprachen die Minister über die Lage."
+    source = sources(text, statement(text, "sprachen die Minister über die Lage", "Angaben",
+                                     "Nach"))[0]
+    assert (source.name, source.kind) == ("Spanien", "state")
+    text = "Die Behörde will nach Angaben aus Justizkreisen das Verfahren einstellen."
+    source = sources(text, statement(text, "das Verfahren einstellen", "Angaben", "nach"))[0]
+    assert (source.name, source.kind) == ("Justizkreise", "anonymous")
+    # "weitet ... aus": the particle of the verb, the outlet stays the source
+    text = "Die Gruppe weitet ihre Angriffe nach Kurier-Informationen aus. Experten warnen."
+    source = sources(text, statement(text, "Die Gruppe weitet ihre Angriffe",
+                                     "Kurier-Informationen", "nach"))[0]
+    assert source.kind == "media"

@@ -872,8 +872,9 @@ class ArticleSources:
 
     def completed_wrapper(self, start: int, end: int) -> tuple[int, int]:
         """A speaker span that is only a noun such as "Angaben" takes the words that say whose
-        they are: a possessive or article right before it ("nach ihren Angaben") or the genitive
-        or von-phrase after it ("nach Angaben des von der Miliz kontrollierten Ministeriums")."""
+        they are: a possessive or article right before it ("nach ihren Angaben") or the genitive,
+        von- or aus-phrase after it ("nach Angaben des von der Miliz kontrollierten
+        Ministeriums", "nach Angaben aus Moskau")."""
         tokens = self.document.tokens
         index = self.document.token_at(start)
         if index is None or tokens[index].end != end or not tokens[index].text[:1].isupper() or (
@@ -883,13 +884,31 @@ class ArticleSources:
         if index > 0 and tokens[index - 1].text.lower() in POSSESSIVE:
             return tokens[index - 1].start, end
         sentence = self.document.sentences[self.document.sentence_of_token[index]]
-        if index + 1 < sentence.last and tokens[index + 1].text in {"des", "der", "von", "vom"}:
+        if index + 1 < sentence.last and (tokens[index + 1].text in {"des", "der", "von", "vom"}
+                                          or self._source_after_aus(index + 1)):
             stop = min(sentence.last, index + WRAPPED_PHRASE_TOKENS)
             words = [token.text for token in tokens[index:stop]]
             last = index + _complement_end(words, 1) - 1
             if last > index:
                 return start, tokens[last].end
         return start, end
+
+    def _source_after_aus(self, index: int) -> bool:
+        """Whether "aus" at `index` opens the phrase of a source ("Angaben aus Moskau", "aus
+        Justizkreisen", "aus dem Ministerium"), not a verb's particle ("weitet ... aus") or
+        another phrase ("aus jenen Produkten", "aus Apples Zulieferkette")."""
+        tokens = self.document.tokens
+        if tokens[index].text != "aus" or index + 1 >= len(tokens):
+            return False
+        noun = index + 2 if tokens[index + 1].text.lower() in DEFINITE else index + 1
+        if noun >= len(tokens) or not tokens[noun].text[:1].isupper():
+            return False
+        word = tokens[noun].text
+        following = tokens[noun + 1].text if noun + 1 < len(tokens) else ""
+        entry = self.gaz.lookup(word)
+        return (entry is not None and entry.kind in {"state", "organisation"}
+                and not following[:1].isupper()) or bool(
+            self.gaz.source_nouns.match(word) or self.gaz.organisation_nouns.match(word))
 
     def possessed_phrase(self, start: int, end: int) -> tuple[int, int]:
         """A speaker span that is only a possessor ("Mitterlehners" of "deponierte
