@@ -503,3 +503,11 @@ def test_angaben_aus_a_place_or_circles_names_the_source_but_not_a_verbs_particl
     source = sources(text, statement(text, "Die Gruppe weitet ihre Angriffe",
                                      "Kurier-Informationen", "nach"))[0]
     assert source.kind == "media"
+
+
+def test_a_role_set_off_after_a_name_may_end_in_the_bodys_abbreviation():
+    text = ("Das Abkommen sei schwer zu verstehen, sagte Clara Wendt, Vorsitzende der "
+            "Datenschutzgruppe (DSG). Sie forderte Nachbesserungen.")
+    source = sources(text, statement(text, "Das Abkommen sei schwer zu verstehen", "Clara Wendt",
+                                     "sagte"))[0]
+    assert (source.name, source.role) == ("Clara Wendt", "Vorsitzende der Datenschutzgruppe")

@@ -1805,8 +1805,8 @@ def _apposition_role(document: Document, tokens: list, index: int, mention: Ment
     end = index + 1
     while end < len(tokens) and end - index <= 8 and tokens[end].text not in {",", ".", "(", ";"}:
         end += 1
-    if end >= len(tokens) or tokens[end].text not in {",", "."}:
-        return
+    if end >= len(tokens) or tokens[end].text not in {",", ".", "("}:
+        return  # "(": "Vorsitzende der Datenschutzgruppe (G29)", its abbreviation
     apposition = parse_mention(document, tokens[index + 1].start, tokens[end - 1].end)
     if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
         mention.role = apposition.office if apposition.form == "anonymous" and (
