@@ -223,3 +223,13 @@ def test_a_family_is_a_group_not_the_person_it_belongs_to():
         mention = read(span)
         assert (mention.name, mention.kind) == ("Familie", "collective"), span
     assert read("Familienministerin Maria Huber").kind == "person"
+
+
+def test_groups_of_residents_fighters_and_experts_are_collectives():
+    for span, name in (("Anrainer", "Anrainer"), ("die Rebellen", "Rebellen"),
+                       ("Fachleuten zufolge", "Fachleute"), ("IS-Kämpfer", "IS-Kämpfer"),
+                       ("die Aufständischen", "Aufständische")):
+        mention = read(span)
+        assert (mention.name, mention.kind) == (name, "collective"), span
+    assert read("ein Anrainer").kind == "anonymous"  # one of them, unnamed
+    assert read("Wissenschafter Hans Huber").kind == "person"
