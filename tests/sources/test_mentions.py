@@ -233,3 +233,9 @@ def test_groups_of_residents_fighters_and_experts_are_collectives():
         assert (mention.name, mention.kind) == (name, "collective"), span
     assert read("ein Anrainer").kind == "anonymous"  # one of them, unnamed
     assert read("Wissenschafter Hans Huber").kind == "person"
+
+
+def test_an_outlets_title_in_quotation_marks_after_its_noun_is_read_whole():
+    # the span ends before the closing mark; the title is still the whole name
+    assert read("die Zeitung „Neue Kärntner Rundschau“").name == "Neue Kärntner Rundschau"
+    assert read("die Wochenzeitung „Die Furche“").name == "Die Furche"

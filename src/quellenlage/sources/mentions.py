@@ -1208,6 +1208,11 @@ def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:
             name = " ".join(words[1:closing])
             entry = gaz.lookup(name)
             return entry.name if entry else name
+        words = words[1:]  # 'die Zeitung „New York Times': the span lost its closing mark
+        run = [w for w in words if w[:1].isupper()]
+        if run and len(run) == len(words) and len(run) <= MAX_TITLE_WORDS:
+            entry = gaz.lookup(" ".join(run))
+            return entry.name if entry else " ".join(run)
     found = _gazetteer_at(words, 0, gaz) if words else None
     if found is not None:
         return found[0].name
