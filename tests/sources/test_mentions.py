@@ -239,3 +239,11 @@ def test_an_outlets_title_in_quotation_marks_after_its_noun_is_read_whole():
     # the span ends before the closing mark; the title is still the whole name
     assert read("die Zeitung „Neue Kärntner Rundschau“").name == "Neue Kärntner Rundschau"
     assert read("die Wochenzeitung „Die Furche“").name == "Die Furche"
+
+
+def test_the_unknown_author_before_a_studys_noun_is_an_institute():
+    for span in ("einer Kantar-Umfrage", "der Boku-Studie"):
+        mention = read(span)
+        assert mention.kind == "organisation", span
+    # a person's words stay a person's
+    assert read("Selenskyjs Worten").kind == "person"

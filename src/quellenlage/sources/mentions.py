@@ -714,6 +714,11 @@ def _unwrap(
             return _vague_reports(tokens, head, gaz)
         word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
         inner = _parse_word(word, gaz, hyphenated=head[len(prefix)] == "-")
+        if inner is not None and inner.kind == "unknown" and kind == "document":
+            # "einer Gallup-Umfrage", "die Prognos-Studie": the author of a study, a poll or
+            # an expert opinion named before its noun is an institute
+            inner.form = inner.kind = "organisation"
+            inner.surname, inner.agreement = None, "n"
         if inner is not None:
             inner.start, inner.end, inner.text = tokens[0].start, tokens[-1].end, head
             return inner
