@@ -247,3 +247,9 @@ def test_the_unknown_author_before_a_studys_noun_is_an_institute():
         assert mention.kind == "organisation", span
     # a person's words stay a person's
     assert read("Selenskyjs Worten").kind == "person"
+
+
+def test_plural_statements_wrap_their_author_or_name_nobody():
+    assert read("Mitteilungen der Polizei").name == "Polizei"
+    assert read("Aussendungen der Partei").name == "Partei"
+    assert read("Erklärungen").kind != "unknown"  # "nach Erklärungen suchen": no name
