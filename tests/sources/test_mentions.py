@@ -252,4 +252,5 @@ def test_the_unknown_author_before_a_studys_noun_is_an_institute():
 def test_plural_statements_wrap_their_author_or_name_nobody():
     assert read("Mitteilungen der Polizei").name == "Polizei"
     assert read("Aussendungen der Partei").name == "Partei"
-    assert read("Erklärungen").kind != "unknown"  # "nach Erklärungen suchen": no name
+    nobody = read("Erklärungen")  # "nach Erklärungen suchen": no source named
+    assert (nobody.name, nobody.form) == (None, "none")
