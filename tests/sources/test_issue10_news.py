@@ -511,3 +511,17 @@ def test_a_role_set_off_after_a_name_may_end_in_the_bodys_abbreviation():
     source = sources(text, statement(text, "Das Abkommen sei schwer zu verstehen", "Clara Wendt",
                                      "sagte"))[0]
     assert (source.name, source.role) == ("Clara Wendt", "Vorsitzende der Datenschutzgruppe")
+
+
+def test_a_states_genitive_before_an_office_is_that_states_office_holder():
+    text = ("Der französische Innenminister Pierre Morel besuchte Berlin. Frankreichs "
+            "Innenminister sagte, die Grenzen blieben offen.")
+    source = sources(text, statement(text, "die Grenzen blieben offen", "Frankreichs Innenminister",
+                                     "sagte"))[0]
+    assert (source.name, source.kind) == ("Pierre Morel", "person")
+    # nobody named before: the office of that state, unnamed
+    text = "Spaniens Innenministerin sagte, die Lage sei ruhig."
+    source = sources(text, statement(text, "die Lage sei ruhig", "Spaniens Innenministerin",
+                                     "sagte"))[0]
+    assert (source.name, source.kind, source.gender) == (
+        "spanische Innenministerin", "anonymous", "female")

@@ -500,6 +500,19 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                 inner.state = inner.state or entry.name
                 inner.start, inner.end, inner.text = start, end, surface
                 return inner
+        if entry.kind == "state" and i + length == len(words) - 1 and gaz.role(words[-1]) and (
+            determiner is None
+        ):  # "Frankreichs Innenminister", "Brasiliens Teamspieler": the state's office holder
+            # or people, as "der französische Innenminister" would be
+            adjective = gaz.adjective_of_state(entry.name)
+            words_before = ["der", *([adjective] if adjective else [])]
+            inner = _parse_segment(text, [*(Token(w, tokens[i].start, tokens[i].start,
+                                                  tokens[i].index) for w in words_before),
+                                          tokens[-1]], gaz)
+            if inner.kind in {"person", "collective"}:
+                inner.state = inner.state or entry.name
+                inner.start, inner.end, inner.text = start, end, surface
+                return inner
         body = gaz.organisation_nouns.match(words[i + length]) if (
             entry.kind == "state" and i + length < len(words)) else None
         if body is not None and body[1][0] not in {"state", "collective"}:  # type: ignore[index]
