@@ -525,3 +525,12 @@ def test_a_states_genitive_before_an_office_is_that_states_office_holder():
                                      "sagte"))[0]
     assert (source.name, source.kind, source.gender) == (
         "spanische Innenministerin", "anonymous", "female")
+
+
+def test_a_press_service_is_the_organisation_that_speaks_after_an_inverted_verb():
+    text = ("Unmittelbar zuvor hatte der Pressedienst des Präsidenten Karl Berger mitgeteilt, "
+            "dass dieser den Streit beendet habe.")
+    source = sources(text, statement(text, "dass dieser den Streit beendet habe", "Unmittelbar",
+                                     "hatte mitgeteilt"))[0]
+    assert source is not None and source.kind == "organisation"
+    assert source.name.startswith("Pressedienst")
