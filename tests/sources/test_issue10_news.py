@@ -534,3 +534,10 @@ def test_a_press_service_is_the_organisation_that_speaks_after_an_inverted_verb(
                                      "hatte mitgeteilt"))[0]
     assert source is not None and source.kind == "organisation"
     assert source.name.startswith("Pressedienst")
+
+
+def test_the_study_is_the_one_whose_author_a_compound_named_before():
+    text = ("Das ergab eine Sora-Studie im Auftrag des Landes. Laut einer Aussendung der "
+            "Landesregierung wurden 900 Jugendliche befragt. Laut der Studie fehlt es an Wissen.")
+    found = sources(text, statement(text, "fehlt es an Wissen", "der Studie", "Laut"))
+    assert (found[0].name, found[0].kind) == ("Sora", "organisation")

@@ -511,7 +511,8 @@ class ArticleSources:
         wrapper = self.gaz.wrappers.match(mention.head or "")
         kind = wrapper[1][0] if wrapper is not None else None  # type: ignore[index]
         if kind in AUTHORS:  # "der Studie": its institute; "dem Bericht": its paper
-            author = self._nearest(mention, DOCUMENT_WINDOW, AUTHORS[kind])
+            author = self._named_document_author(mention) or self._nearest(
+                mention, DOCUMENT_WINDOW, AUTHORS[kind])
             if author is not None:
                 return author
         if mention.head in POINTING_ADVERBS and (
@@ -525,6 +526,26 @@ class ArticleSources:
             return previous[1]
         return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
                                                          "person"}, subjects_only=True)
+
+    def _named_document_author(self, mention: Mention) -> Entity | None:
+        """ "Eine IFES-Studie ergab ... Laut der Studie ...": the author in the compound that
+        named the same document noun last, within DOCUMENT_WINDOW sentences."""
+        head = mention.head or ""
+        if not head.isalpha():
+            return None
+        first = self.sentence_starts[max(0, mention.sentence - DOCUMENT_WINDOW)] if (
+            self.sentence_starts) else 0
+        found = None
+        for match in re.finditer(rf"\b[A-ZÄÖÜ]\w*-(?i:{head})",
+                                 self.document.text[first : mention.start]):
+            found = match
+        if found is None:
+            return None
+        start = first + found.start()
+        author = parse_mention(self.document, start, start + len(found.group(0)))
+        if author.kind not in {"organisation", "media"} or not author.name:
+            return None
+        return self._link_named(author)
 
     def _opens_clause_after_colon(self, mention: Mention) -> bool:
         """Whether a mention opens the clause after a colon in its sentence ("...: Demnach")."""
