@@ -840,9 +840,7 @@ class ArticleSources:
         Leiterin des Amts" | "in Graz, Maria Berger."): the whole, role and name."""
         tokens = self.document.tokens
         index = self.document.token_at(end - 1)
-        if index is None or parse_mention(self.document, start, end).form not in {
-            "role", "anonymous"
-        }:
+        if index is None:
             return start, end
         comma = index + 1
         while comma < min(len(tokens), index + 1 + APPOSITION_REACH) and (
@@ -860,6 +858,8 @@ class ArticleSources:
             first_name.text.lower()
         ):
             return start, end  # "Neue Aufträge": an adjective, no first name
+        if parse_mention(self.document, start, end).form not in {"role", "anonymous"}:
+            return start, end  # only a role without a name takes one
         whole = parse_mention(self.document, start, surname.end)
         if whole.form != "named" or whole.kind != "person" or not (whole.name or "").endswith(
             surname.text
