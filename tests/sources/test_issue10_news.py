@@ -541,3 +541,14 @@ def test_the_study_is_the_one_whose_author_a_compound_named_before():
             "Landesregierung wurden 900 Jugendliche befragt. Laut der Studie fehlt es an Wissen.")
     found = sources(text, statement(text, "fehlt es an Wissen", "der Studie", "Laut"))
     assert (found[0].name, found[0].kind) == ("Sora", "organisation")
+
+
+def test_the_office_a_name_is_said_to_hold_after_ist_or_war_is_its_role():
+    text = ("Michael Brandt ist nicht mehr Trainer des Vereins. Er sagte, er habe kein Vertrauen "
+            "gespürt.")
+    source = sources(text, statement(text, "er habe kein Vertrauen gespürt", "Er", "sagte"))[0]
+    assert (source.name, source.role) == ("Michael Brandt", "Trainer")
+    # "ist ein Fan": no office
+    text = "Anna Berg ist ein Fan des Vereins. Sie sagte, sie sei froh."
+    source = sources(text, statement(text, "sie sei froh", "Sie", "sagte"))[0]
+    assert (source.name, source.role) == ("Anna Berg", None)

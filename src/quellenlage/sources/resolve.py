@@ -1720,6 +1720,8 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 if not mention.role:
                     _apposition_role(document, tokens, end_index, mention)
                 if not mention.role:
+                    _predicative_role(tokens, end_index, mention, gaz)
+                if not mention.role:
                     _preceding_apposition_role(document, tokens, begin, mention)
                 if tokens[begin].text.lower() in POSSESSIVE:
                     _colleague_role(scanned, mention, tokens[begin].text.lower())
@@ -1773,6 +1775,8 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE
+COPULAS = frozenset({"ist", "war", "bleibt", "blieb", "wird", "wurde"})
+PREDICATE_REACH = 4  # tokens from "ist" to the office it names ("ist nicht mehr Trainer")
 COLLEAGUE_NOUNS = frozenset({"Kollege", "Amtskollege"})  # masculine lemmas, both genders
 COLLEAGUE_REACH = 300  # characters back to the person whose colleague is named
 CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
@@ -1833,6 +1837,24 @@ def _apposition_role(document: Document, tokens: list, index: int, mention: Ment
         mention.role = apposition.office if apposition.form == "anonymous" and (
             apposition.office == apposition.text) else (apposition.name or apposition.role)
         mention.role_noun = apposition.role_noun
+
+
+def _predicative_role(tokens: list, index: int, mention: Mention, gaz: Gazetteer) -> None:
+    """ "Karl Weber ist seit 2019 Trainer des Vereins", "Anna Berg war Ministerin": the office
+    a name is said to hold, the noun after "ist" or "war" and at most a few lower-case words
+    or a year (no article: "ist ein Freund" says no office)."""
+    if index >= len(tokens) or tokens[index].text not in COPULAS:
+        return
+    for position in range(index + 1, min(len(tokens), index + 1 + PREDICATE_REACH)):
+        word = tokens[position].text
+        role = gaz.role(word) if word[:1].isupper() else None
+        if role is not None and role.role_class in {"office", "profession"} and not role.plural:
+            mention.role, mention.role_noun = word, role
+            return
+        if not (word.islower() and word.isalpha() and word not in INDEFINITE | DEFINITE) and (
+            not word.isdigit()
+        ):
+            return
 
 
 def _preceding_apposition_role(document: Document, tokens: list, index: int,
