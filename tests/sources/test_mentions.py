@@ -190,3 +190,67 @@ def test_a_report_of_a_title_in_the_genitive_names_the_title_in_the_nominative()
 def test_the_people_of_someone_named_are_a_group_of_theirs():
     mention = read("Sorins Mitarbeiter")
     assert (mention.name, mention.kind) == ("Mitarbeiter Sorins", "collective")
+
+
+def test_a_nationality_adjective_before_an_office_and_a_name_is_the_state_not_the_role():
+    mention = read("der schwedische Finanzminister Lars Berglund")
+    assert (mention.name, mention.role, mention.state) == (
+        "Lars Berglund", "Finanzminister", "Schweden")
+    # an adjective of the office itself stays; only the nationality leaves the role
+    deputy = read("die stellvertretende polnische Außenministerin Kowalska")
+    assert (deputy.role, deputy.gender, deputy.state) == (
+        "stellvertretende Außenministerin", "female", "Polen")
+
+
+def test_a_states_genitive_before_one_of_its_bodies_is_that_body_not_the_state():
+    army = read("Norwegens Armee")
+    assert (army.name, army.kind, army.state) == ("norwegische Armee", "organisation", "Norwegen")
+    ministry = read("Spaniens Innenministerium")
+    assert (ministry.name, ministry.kind) == ("spanisches Innenministerium", "organisation")
+    # its government is still the state
+    government = read("Spaniens Regierung")
+    assert (government.name, government.kind, government.role) == ("Spanien", "state", "Regierung")
+
+
+def test_a_role_declined_as_an_adjective_takes_its_gender_from_the_article():
+    assert read("der Sondergesandte").gender == "male"
+    assert read("die Sondergesandte").gender == "female"
+    assert read("ein Sondergesandter").gender == "male"
+
+
+def test_a_family_is_a_group_not_the_person_it_belongs_to():
+    for span in ("die Familie Brandts", "Brandts Familie", "seine Familie"):
+        mention = read(span)
+        assert (mention.name, mention.kind) == ("Familie", "collective"), span
+    assert read("Familienministerin Maria Huber").kind == "person"
+
+
+def test_groups_of_residents_fighters_and_experts_are_collectives():
+    for span, name in (("Anrainer", "Anrainer"), ("die Rebellen", "Rebellen"),
+                       ("Fachleuten zufolge", "Fachleute"), ("IS-Kämpfer", "IS-Kämpfer"),
+                       ("die Aufständischen", "Aufständische")):
+        mention = read(span)
+        assert (mention.name, mention.kind) == (name, "collective"), span
+    assert read("ein Anrainer").kind == "anonymous"  # one of them, unnamed
+    assert read("Wissenschafter Hans Huber").kind == "person"
+
+
+def test_an_outlets_title_in_quotation_marks_after_its_noun_is_read_whole():
+    # the span ends before the closing mark; the title is still the whole name
+    assert read("die Zeitung „Neue Kärntner Rundschau“").name == "Neue Kärntner Rundschau"
+    assert read("die Wochenzeitung „Die Furche“").name == "Die Furche"
+
+
+def test_the_unknown_author_before_a_studys_noun_is_an_institute():
+    for span in ("einer Kantar-Umfrage", "der Boku-Studie"):
+        mention = read(span)
+        assert mention.kind == "organisation", span
+    # a person's words stay a person's
+    assert read("Selenskyjs Worten").kind == "person"
+
+
+def test_plural_statements_wrap_their_author_or_name_nobody():
+    assert read("Mitteilungen der Polizei").name == "Polizei"
+    assert read("Aussendungen der Partei").name == "Partei"
+    nobody = read("Erklärungen")  # "nach Erklärungen suchen": no source named
+    assert (nobody.name, nobody.form) == (None, "none")

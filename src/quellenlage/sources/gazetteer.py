@@ -283,6 +283,10 @@ def gazetteer() -> Gazetteer:
             role_forms[masculine.lower()] = RoleNoun(masculine, None, role_class, masculine, whole)
             continue
         role_forms[masculine.lower()] = RoleNoun(masculine, "male", role_class, masculine, whole)
+        if masculine == female + "r":  # "der Gesandte" and "die Gesandte": declined as an
+            # adjective, the form in -e shows no gender; the article decides
+            role_forms[female.lower()] = RoleNoun(masculine, None, role_class, female, whole)
+            continue
         role_forms[female.lower()] = RoleNoun(masculine, "female", role_class, female, whole)
         role_forms[(female + "nen").lower()] = RoleNoun(
             masculine, "female", role_class, female, whole, plural=True

@@ -500,11 +500,29 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
                 inner.state = inner.state or entry.name
                 inner.start, inner.end, inner.text = start, end, surface
                 return inner
+        if entry.kind == "state" and i + length == len(words) - 1 and gaz.role(words[-1]) and (
+            determiner is None
+        ):  # "Frankreichs Innenminister", "Brasiliens Teamspieler": the state's office holder
+            # or people, as "der französische Innenminister" would be
+            adjective = gaz.adjective_of_state(entry.name)
+            words_before = ["der", *([adjective] if adjective else [])]
+            inner = _parse_segment(text, [*(Token(w, tokens[i].start, tokens[i].start,
+                                                  tokens[i].index) for w in words_before),
+                                          tokens[-1]], gaz)
+            if inner.kind in {"person", "collective"}:
+                inner.state = inner.state or entry.name
+                inner.start, inner.end, inner.text = start, end, surface
+                return inner
+        body = gaz.organisation_nouns.match(words[i + length]) if (
+            entry.kind == "state" and i + length < len(words)) else None
+        if body is not None and body[1][0] not in {"state", "collective"}:  # type: ignore[index]
+            # "Israels Armee", "Russlands Zentralbank": the state's body speaks, as "die
+            # israelische Armee" does, not the state
+            mention.state = entry.name
+            return _parse_organisation(text, tokens, i + length, [], body, mention, gaz)
         _from_entry(mention, entry, words[i : i + length], adjectives, gaz)
-        if entry.kind == "state" and i + length < len(words):
-            government = gaz.organisation_nouns.match(words[i + length])
-            if government is not None and government[1][0] == "state":  # type: ignore[index]
-                mention.role = "Regierung"  # "Israels Regierung"
+        if body is not None and body[1][0] == "state":  # type: ignore[index]
+            mention.role = "Regierung"  # "Israels Regierung"
         return mention
     organisation = gaz.organisation_nouns.match(head)
     if organisation is not None:
@@ -709,6 +727,11 @@ def _unwrap(
             return _vague_reports(tokens, head, gaz)
         word = prefix[:-1] if prefix.endswith("s") and not gaz.lookup(prefix) else prefix
         inner = _parse_word(word, gaz, hyphenated=head[len(prefix)] == "-")
+        if inner is not None and inner.kind == "unknown" and kind == "document":
+            # "einer Gallup-Umfrage", "die Prognos-Studie": the author of a study, a poll or
+            # an expert opinion named before its noun is an institute
+            inner.form = inner.kind = "organisation"
+            inner.surname, inner.agreement = None, "n"
         if inner is not None:
             inner.start, inner.end, inner.text = tokens[0].start, tokens[-1].end, head
             return inner
@@ -849,6 +872,9 @@ def _parse_role(
             if entry is not None and entry.kind == "state":
                 mention.state = entry.name
     adjectives = [a for a in adjectives if a.lower() not in _dropped_adjectives()]
+    # "der deutsche Innenminister Thomas Weber": the nationality is the source's state, not
+    # part of its office (role Innenminister, state Deutschland)
+    office_adjectives = [a for a in adjectives if gaz.state_of_adjective(a) is None]
     role_text = " ".join([*(strong(a, "m" if gender != "female" else "f") for a in adjectives),
                           *words[i:j], *complement])
     mention.role = role_text if not name_tokens else " ".join([*words[i:j]])
@@ -867,9 +893,9 @@ def _parse_role(
         mention.gender = named.gender or gender
         mention.agreement = GENDER_OF_NATURAL.get(mention.gender or "")
         mention.state = mention.state or named.state
-        if adjectives and mention.role:
+        if office_adjectives and mention.role:
             mention.role = " ".join([*(strong(a, "m" if gender != "female" else "f")
-                                       for a in adjectives), *words[i:j]])
+                                       for a in office_adjectives), *words[i:j]])
         return mention
     mention.form = "role"
     mention.name = role_text
@@ -1200,6 +1226,11 @@ def _outlet_after(tokens: list[Token], gaz: Gazetteer) -> str | None:
             name = " ".join(words[1:closing])
             entry = gaz.lookup(name)
             return entry.name if entry else name
+        words = words[1:]  # 'die Zeitung „New York Times': the span lost its closing mark
+        run = [w for w in words if w[:1].isupper()]
+        if run and len(run) == len(words) and len(run) <= MAX_TITLE_WORDS:
+            entry = gaz.lookup(" ".join(run))
+            return entry.name if entry else " ".join(run)
     found = _gazetteer_at(words, 0, gaz) if words else None
     if found is not None:
         return found[0].name

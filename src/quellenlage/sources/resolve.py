@@ -102,6 +102,9 @@ ANSWER_LABELS = frozenset({"antwort", "a"})
 WORD_RUN = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
+APPOSITION_REACH = 4  # tokens of a role's phrase between a speaker span and ", Vorname Name"
+APPOSITION_LINKS = frozenset({"des", "der", "in", "im", "von", "vom", "für", "aus", "am"})
+APPOSITION_ENDS = frozenset({".", ",", "(", ":", ";", "!", "?"})  # after "Maria Berger"
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
 # adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
@@ -243,6 +246,10 @@ class ArticleSources:
             return None
         if mention.form in {"anonymous", "collective"}:
             return self._entity(("anonymous", mention.name or mention.text), mention)
+        if mention.kind == "person" and not mention.gender and mention.name and (
+            body := self._body_named(mention.name)
+        ) is not None:
+            return body  # "Blue Falcon" and "das Unternehmen Blue Falcon": no first name
         if mention.kind == "person" and mention.surname:
             surface = mention.text.split()[-1] if mention.text else ""
             if surface != mention.surname and len(mention.text.split()) == 1:
@@ -264,6 +271,15 @@ class ArticleSources:
             if mention.name in self.by_prefix:  # "BAT" (-Analyse) is "BAT-Stiftung"
                 return self.by_prefix[mention.name]
         return self._entity((mention.kind, mention.name or mention.text), mention)
+
+    def _body_named(self, name: str) -> Entity | None:
+        """The organisation or outlet the article names `name` with its noun before it ("die
+        Firma Blue Falcon", "das taiwanische Unternehmen Blue Falcon")."""
+        tail = f" {name}"
+        return next((entity for entity in self.entities
+                     if entity.kind in {"organisation", "media"} and entity.name.endswith(tail)
+                     and self.gaz.organisation_nouns.match(
+                         entity.name[: -len(tail)].rsplit(" ", 1)[-1]) is not None), None)
 
     def _scan_surnames(self) -> None:
         """A person named in full once ("Jewgeni Prigoschin") is named by the surname alone
@@ -378,8 +394,10 @@ class ArticleSources:
             entity.agreement = GENDER_OF_NATURAL.get(entity.gender or "")
         else:
             entity.agreement = entity.agreement or mention.agreement
-        if mention.role and (not entity.role or entity.role in mention.role):
-            entity.role = mention.role  # "Vizekanzler" -> "Parteichef und Vizekanzler"
+        if mention.role and (not entity.role or entity.role.lower() in mention.role.lower()):
+            # "Vizekanzler" -> "Parteichef und Vizekanzler", "Kandidat" -> "Präsidentschafts-
+            # kandidat": the fuller role
+            entity.role = mention.role
         if mention.role_noun and not entity.role_lemma:
             entity.role_lemma = mention.role_noun.lemma
         if entity.role_lemma is None and mention.kind == "person" and mention.name:
@@ -493,7 +511,8 @@ class ArticleSources:
         wrapper = self.gaz.wrappers.match(mention.head or "")
         kind = wrapper[1][0] if wrapper is not None else None  # type: ignore[index]
         if kind in AUTHORS:  # "der Studie": its institute; "dem Bericht": its paper
-            author = self._nearest(mention, DOCUMENT_WINDOW, AUTHORS[kind])
+            author = self._named_document_author(mention) or self._nearest(
+                mention, DOCUMENT_WINDOW, AUTHORS[kind])
             if author is not None:
                 return author
         if mention.head in POINTING_ADVERBS and (
@@ -507,6 +526,26 @@ class ArticleSources:
             return previous[1]
         return self._nearest(mention, REFERENCE_WINDOW, {"organisation", "media", "state",
                                                          "person"}, subjects_only=True)
+
+    def _named_document_author(self, mention: Mention) -> Entity | None:
+        """ "Eine IFES-Studie ergab ... Laut der Studie ...": the author in the compound that
+        named the same document noun last, within DOCUMENT_WINDOW sentences."""
+        head = mention.head or ""
+        if not head.isalpha():
+            return None
+        first = self.sentence_starts[max(0, mention.sentence - DOCUMENT_WINDOW)] if (
+            self.sentence_starts) else 0
+        found = None
+        for match in re.finditer(rf"\b[A-ZÄÖÜ]\w*-(?i:{head})",
+                                 self.document.text[first : mention.start]):
+            found = match
+        if found is None:
+            return None
+        start = first + found.start()
+        author = parse_mention(self.document, start, start + len(found.group(0)))
+        if author.kind not in {"organisation", "media"} or not author.name:
+            return None
+        return self._link_named(author)
 
     def _opens_clause_after_colon(self, mention: Mention) -> bool:
         """Whether a mention opens the clause after a colon in its sentence ("...: Demnach")."""
@@ -796,6 +835,38 @@ class ArticleSources:
             return start, end
         return tokens[role].start, surname.end
 
+    def apposed_name(self, start: int, end: int) -> tuple[int, int]:
+        """A role span cut before the rest of its phrase and the name set off after it ("so die
+        Leiterin des Amts" | "in Graz, Maria Berger."): the whole, role and name."""
+        tokens = self.document.tokens
+        index = self.document.token_at(end - 1)
+        if index is None:
+            return start, end
+        comma = index + 1
+        while comma < min(len(tokens), index + 1 + APPOSITION_REACH) and (
+            tokens[comma].text[:1].isupper() or tokens[comma].text in APPOSITION_LINKS
+        ):
+            comma += 1  # "des Amts in Graz": the rest of the role's phrase
+        if comma + 3 > len(tokens) or tokens[comma].text != ",":
+            return start, end
+        first_name, surname = tokens[comma + 1], tokens[comma + 2]
+        after = tokens[comma + 3].text if comma + 3 < len(tokens) else "."
+        if not (first_name.text[:1].isupper() and surname.text[:1].isupper()
+                and after in APPOSITION_ENDS):
+            return start, end
+        if not self.gaz.first_name_gender(first_name.text) and _is_adjective_form(
+            first_name.text.lower()
+        ):
+            return start, end  # "Neue Aufträge": an adjective, no first name
+        if parse_mention(self.document, start, end).form not in {"role", "anonymous"}:
+            return start, end  # only a role without a name takes one
+        whole = parse_mention(self.document, start, surname.end)
+        if whole.form != "named" or whole.kind != "person" or not (whole.name or "").endswith(
+            surname.text
+        ):  # "Sakura Atsumi" is a name, "Neue Aufträge" none
+            return start, end
+        return start, surname.end
+
     def one_of_two_names(self, start: int, end: int, cue_text: str | None) -> tuple[int, int]:
         """Two names side by side, each a source of its own ("Zuvor hatte Prigoschin Schoigu
         vorgeworfen", "zitierte NBC Barsony-Arcidiacono"): the subject speaks, the first; after
@@ -822,8 +893,9 @@ class ArticleSources:
 
     def completed_wrapper(self, start: int, end: int) -> tuple[int, int]:
         """A speaker span that is only a noun such as "Angaben" takes the words that say whose
-        they are: a possessive or article right before it ("nach ihren Angaben") or the genitive
-        or von-phrase after it ("nach Angaben des von der Miliz kontrollierten Ministeriums")."""
+        they are: a possessive or article right before it ("nach ihren Angaben") or the genitive,
+        von- or aus-phrase after it ("nach Angaben des von der Miliz kontrollierten
+        Ministeriums", "nach Angaben aus Moskau")."""
         tokens = self.document.tokens
         index = self.document.token_at(start)
         if index is None or tokens[index].end != end or not tokens[index].text[:1].isupper() or (
@@ -833,13 +905,31 @@ class ArticleSources:
         if index > 0 and tokens[index - 1].text.lower() in POSSESSIVE:
             return tokens[index - 1].start, end
         sentence = self.document.sentences[self.document.sentence_of_token[index]]
-        if index + 1 < sentence.last and tokens[index + 1].text in {"des", "der", "von", "vom"}:
+        if index + 1 < sentence.last and (tokens[index + 1].text in {"des", "der", "von", "vom"}
+                                          or self._source_after_aus(index + 1)):
             stop = min(sentence.last, index + WRAPPED_PHRASE_TOKENS)
             words = [token.text for token in tokens[index:stop]]
             last = index + _complement_end(words, 1) - 1
             if last > index:
                 return start, tokens[last].end
         return start, end
+
+    def _source_after_aus(self, index: int) -> bool:
+        """Whether "aus" at `index` opens the phrase of a source ("Angaben aus Moskau", "aus
+        Justizkreisen", "aus dem Ministerium"), not a verb's particle ("weitet ... aus") or
+        another phrase ("aus jenen Produkten", "aus Apples Zulieferkette")."""
+        tokens = self.document.tokens
+        if tokens[index].text != "aus" or index + 1 >= len(tokens):
+            return False
+        noun = index + 2 if tokens[index + 1].text.lower() in DEFINITE else index + 1
+        if noun >= len(tokens) or not tokens[noun].text[:1].isupper():
+            return False
+        word = tokens[noun].text
+        following = tokens[noun + 1].text if noun + 1 < len(tokens) else ""
+        entry = self.gaz.lookup(word)
+        return (entry is not None and entry.kind in {"state", "organisation"}
+                and not following[:1].isupper()) or bool(
+            self.gaz.source_nouns.match(word) or self.gaz.organisation_nouns.match(word))
 
     def possessed_phrase(self, start: int, end: int) -> tuple[int, int]:
         """A speaker span that is only a possessor ("Mitterlehners" of "deponierte
@@ -1630,7 +1720,11 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 if not mention.role:
                     _apposition_role(document, tokens, end_index, mention)
                 if not mention.role:
+                    _predicative_role(tokens, end_index, mention, gaz)
+                if not mention.role:
                     _preceding_apposition_role(document, tokens, begin, mention)
+                if tokens[begin].text.lower() in POSSESSIVE:
+                    _colleague_role(scanned, mention, tokens[begin].text.lower())
                 # "Nato-Generalsekretär Mark Rutte" replaces the bare gazetteer "Mark Rutte";
                 # only the mentions near it are looked at, or long texts become quadratic
                 position = bisect_right(found_ends, mention.start)
@@ -1681,6 +1775,10 @@ def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> 
 
 
 PHRASE_OPENERS = DEFINITE | POSSESSIVE
+COPULAS = frozenset({"ist", "war", "bleibt", "blieb", "wird", "wurde"})
+PREDICATE_REACH = 4  # tokens from "ist" to the office it names ("ist nicht mehr Trainer")
+COLLEAGUE_NOUNS = frozenset({"Kollege", "Amtskollege"})  # masculine lemmas, both genders
+COLLEAGUE_REACH = 300  # characters back to the person whose colleague is named
 CONTRACTED_ARTICLES = frozenset({"am", "im", "beim", "vom", "zum", "zur"})
 NAME_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w+(?:isch|lich|er)(?:e|en|er|es)?$")  # "Israelitischen"
 ARTICLE_LESS_STARTS = frozenset(',.;:!?()"„“”«»–-0123456789')
@@ -1732,13 +1830,31 @@ def _apposition_role(document: Document, tokens: list, index: int, mention: Ment
     end = index + 1
     while end < len(tokens) and end - index <= 8 and tokens[end].text not in {",", ".", "(", ";"}:
         end += 1
-    if end >= len(tokens) or tokens[end].text not in {",", "."}:
-        return
+    if end >= len(tokens) or tokens[end].text not in {",", ".", "("}:
+        return  # "(": "Vorsitzende der Datenschutzgruppe (G29)", its abbreviation
     apposition = parse_mention(document, tokens[index + 1].start, tokens[end - 1].end)
     if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
         mention.role = apposition.office if apposition.form == "anonymous" and (
             apposition.office == apposition.text) else (apposition.name or apposition.role)
         mention.role_noun = apposition.role_noun
+
+
+def _predicative_role(tokens: list, index: int, mention: Mention, gaz: Gazetteer) -> None:
+    """ "Karl Weber ist seit 2019 Trainer des Vereins", "Anna Berg war Ministerin": the office
+    a name is said to hold, the noun after "ist" or "war" and at most a few lower-case words
+    or a year (no article: "ist ein Freund" says no office)."""
+    if index >= len(tokens) or tokens[index].text not in COPULAS:
+        return
+    for position in range(index + 1, min(len(tokens), index + 1 + PREDICATE_REACH)):
+        word = tokens[position].text
+        role = gaz.role(word) if word[:1].isupper() else None
+        if role is not None and role.role_class in {"office", "profession"} and not role.plural:
+            mention.role, mention.role_noun = word, role
+            return
+        if not (word.islower() and word.isalpha() and word not in INDEFINITE | DEFINITE) and (
+            not word.isdigit()
+        ):
+            return
 
 
 def _preceding_apposition_role(document: Document, tokens: list, index: int,
@@ -1753,6 +1869,11 @@ def _preceding_apposition_role(document: Document, tokens: list, index: int,
         ",", ".", "!", "?", ";", ":", "(", ")"
     }:
         start -= 1
+    cue_word = next((k for k in range(comma - 1, start - 1, -1)
+                     if tokens[k].text.lower() in CUE_PREPOSITIONS), None)
+    if cue_word is not None:
+        start = cue_word + 1  # "sollen laut Generalinspekteur der Behörde, Karl Berg": the
+        # role's phrase begins after the cue's preposition
     if start == comma:
         return
     apposition = parse_mention(document, tokens[start].start, tokens[comma - 1].end)
@@ -1760,6 +1881,26 @@ def _preceding_apposition_role(document: Document, tokens: list, index: int,
         mention.role = apposition.office if apposition.form == "anonymous" and (
             apposition.office == apposition.text) else (apposition.name or apposition.role)
         mention.role_noun = apposition.role_noun
+
+
+def _colleague_role(scanned: list[Mention], mention: Mention, possessive: str) -> None:
+    """ "Ökonom Karl Weber ..., sein Kollege Jan Ott": a colleague holds the role of the person
+    named just before whose colleague he is ("seinem ägyptischen Amtskollegen" too); "sein"
+    is a man's, "ihr" a woman's."""
+    noun = mention.role_noun
+    if noun is None or noun.lemma not in COLLEAGUE_NOUNS:
+        return
+    owner = "male" if possessive.startswith("sein") else "female" if possessive.startswith(
+        "ihr") else None
+    for other in reversed(scanned):
+        if mention.start - other.end > COLLEAGUE_REACH:
+            return
+        if other.kind == "person" and other.role and other.role_noun is not None and (
+            other.role_noun.lemma not in COLLEAGUE_NOUNS
+        ):
+            if owner is not None and other.gender == owner:
+                mention.role = other.role
+            return  # the person named just before is the owner, or no one is
 
 
 def _phrase_start(tokens: list, index: int, gaz: Gazetteer) -> int:
@@ -1836,6 +1977,7 @@ def resolve_sources(document: Document, attributions: list[Attribution]) -> Arti
             start, end = article.completed_wrapper(*_speaker_span(article, speaker))
             start, end = article.possessed_phrase(start, end)
             start, end = article.name_after(start, end)
+            start, end = article.apposed_name(start, end)
             start, end = article.one_of_two_names(start, end, cue_text)
             if attribution.cue is not None:
                 start, end = article.subject_for_addressee(start, end, attribution.cue)
