@@ -37,7 +37,7 @@ from quellenlage.archive.text_search import search_terms
 from quellenlage.model import Attribution, SpanTuple
 from quellenlage.resources import read_lines, read_table
 from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.stance.cues import stance_lexicon
+from quellenlage.stance.cues import stance_lexicon, word_set
 from quellenlage.text import Document
 from quellenlage.text.tokens import Token
 
@@ -45,13 +45,6 @@ RESPONSE_REACH = 4  # sentences back that a response may answer without naming w
 MIN_SHARED_TERMS = 3  # content terms a response must share with the statement it takes up
 MAX_CANDIDATES = 40  # earlier statements a response's shared terms are compared with
 OPENING_WORDS = 3  # words of a statement without a cue that may name what introduces it
-
-
-@cache
-def word_set(key: str) -> frozenset[str]:
-    """A word set of rules.json: "determiners", "demonstratives", "let_know", "parallel_openers",
-    "relative_openers", "report_cues"."""
-    return frozenset(stance_lexicon().rules[key])
 
 
 def inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
