@@ -184,6 +184,12 @@ def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
         ("Weitere Auskünfte gebe es derzeit nicht, betonte die Staatsanwaltschaft.",
          "Weitere Auskünfte gebe es derzeit nicht", "die Staatsanwaltschaft", "betonte",
          "not_confirm"),
+        # declining to take a position on a claim leaves it open
+        ("Zu Gerüchten über einen Verkauf nehme man grundsätzlich keine Stellung, sagte die "
+         "Sprecherin.", "Zu Gerüchten über einen Verkauf nehme man grundsätzlich keine Stellung",
+         "die Sprecherin", "sagte", "not_confirm"),
+        ("Zu dem Bericht gebe es keine Stellungnahme, sagte der Sprecher.",
+         "Zu dem Bericht gebe es keine Stellungnahme", "der Sprecher", "sagte", "not_confirm"),
         # a judgement of too little or too much criticises
         ("Für die Sanierung der Schulen sei das viel zu wenig, sagte die Elternvertreterin.",
          "Für die Sanierung der Schulen sei das viel zu wenig", "die Elternvertreterin", "sagte",
