@@ -194,18 +194,6 @@ def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
          "die Sprecherin", "sagte", "not_confirm"),
         ("Zu dem Bericht gebe es keine Stellungnahme, sagte der Sprecher.",
          "Zu dem Bericht gebe es keine Stellungnahme", "der Sprecher", "sagte", "not_confirm"),
-        # a judgement of too little or too much criticises
-        ("Für die Sanierung der Schulen sei das viel zu wenig, sagte die Elternvertreterin.",
-         "Für die Sanierung der Schulen sei das viel zu wenig", "die Elternvertreterin", "sagte",
-         "criticise"),
-        ("Die Mieten in der Innenstadt sind zu hoch, sagte der Sprecher des Mieterbunds.",
-         "Die Mieten in der Innenstadt sind zu hoch", "der Sprecher des Mieterbunds", "sagte",
-         "criticise"),
-        ("Der Gemeinderat meinte, der neue Plan greife zu kurz.",
-         "der neue Plan greife zu kurz", "Der Gemeinderat", "meinte", "criticise"),
-        ("Die Mieten seien zuletzt leicht gesunken, sagte der Sprecher des Mieterbunds.",
-         "Die Mieten seien zuletzt leicht gesunken", "der Sprecher des Mieterbunds", "sagte",
-         "assert"),
         # a threat ends its clause with the verb; a relative clause that names one is none
         ("„Wir werden alle, die sich uns entgegenstellen, vernichten“, sagte der Anführer.",
          "„Wir werden alle, die sich uns entgegenstellen, vernichten“", "der Anführer", "sagte",
