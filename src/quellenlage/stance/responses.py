@@ -23,7 +23,7 @@ never answers itself. Each response looks back over at most MAX_CANDIDATES state
 the article's statements.
 
 Besides denials, (non-)confirmations and criticisms, a statement told as a reaction answers too
-(`reacts`: "Diese Pressemitteilung ist absurd", "Die Kammer reagierte verschnupft. ..."), found
+(`reacts`: "Diese Erklärung ist unhaltbar", "Die Kammer reagierte verschnupft. ..."), found
 by what it names or takes up, never by nearness alone.
 """
 
@@ -364,7 +364,7 @@ def _reaction_words() -> frozenset[str]:
 
 def reacts(document: Document, statements: Statements, index: int) -> bool:
     """Whether statement `index` is told as a reaction although its stance only asserts: it names
-    what it answers with a demonstrative ("Diese Pressemitteilung ist absurd"), or its sentence,
+    what it answers with a demonstrative ("Diese Erklärung ist unhaltbar"), or its sentence,
     or the sentence before it when that holds no statement, tells a reaction (reactions.txt:
     "Die Kammer reagierte verschnupft. Wir sind ..., ließ er wissen")."""
     response = statements.attributions[index]
@@ -385,7 +385,7 @@ def reacts(document: Document, statements: Statements, index: int) -> bool:
 
 def _demonstrative_noun(document: Document, response: Attribution) -> str | None:
     """The noun with which the message or its sentence opens after a demonstrative ("Diese
-    Pressemitteilung ist absurd"), also where the extraction took that noun group for the
+    Erklärung ist unhaltbar"), also where the extraction took that noun group for the
     speaker."""
     sentence = document.sentence_at((response.cue or response.quote).start)
     if sentence is None:
@@ -467,7 +467,7 @@ def _statement_nouns() -> frozenset[str]:
 def _named_statement_noun(document: Document, statements: Statements,
                           index: int) -> tuple[str, str | None] | None:
     """The noun, after a determiner (up to two words between), by which a response names the
-    statement it answers: "bedauerte das Urteil", "Diese Pressemitteilung ist absurd", "die
+    statement it answers: "bedauerte das Urteil", "Diese Erklärung ist unhaltbar", "die
     jüngsten Berichte"; or the response's object when it opens with such a noun ("wies Vorwürfe
     zurück", "dementierte Gerüchte um ..."); else such a noun in the sentence before when that
     holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ..."). With the noun the
