@@ -184,6 +184,16 @@ def test_a_speech_act_told_without_speaker_or_cue_takes_its_verb(text, stance):
         ("Weitere Auskünfte gebe es derzeit nicht, betonte die Staatsanwaltschaft.",
          "Weitere Auskünfte gebe es derzeit nicht", "die Staatsanwaltschaft", "betonte",
          "not_confirm"),
+        # a message told with the verb of a warning warns
+        ("Die Kammer warnt davor, Medikamente im Internet zu bestellen, teilte sie mit.",
+         "Die Kammer warnt davor, Medikamente im Internet zu bestellen", "sie", "teilte mit",
+         "warn"),
+        # declining to take a position on a claim leaves it open
+        ("Zu Gerüchten über einen Verkauf nehme man grundsätzlich keine Stellung, sagte die "
+         "Sprecherin.", "Zu Gerüchten über einen Verkauf nehme man grundsätzlich keine Stellung",
+         "die Sprecherin", "sagte", "not_confirm"),
+        ("Zu dem Bericht gebe es keine Stellungnahme, sagte der Sprecher.",
+         "Zu dem Bericht gebe es keine Stellungnahme", "der Sprecher", "sagte", "not_confirm"),
         # a threat ends its clause with the verb; a relative clause that names one is none
         ("„Wir werden alle, die sich uns entgegenstellen, vernichten“, sagte der Anführer.",
          "„Wir werden alle, die sich uns entgegenstellen, vernichten“", "der Anführer", "sagte",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from quellenlage.model import Attribution, QuoteType
 from quellenlage.sources import resolve_sources
 from quellenlage.stance import assign_stance
+from quellenlage.stance.cues import word_set
 from tests.sources.helpers import document, statement
 
 
@@ -441,3 +442,14 @@ def test_the_statement_a_compound_noun_names_beats_the_latest_of_the_named_party
     ])
     assert attributions[2].stance == "criticise"
     assert attributions[2].responds_to == 0
+
+
+def test_the_word_sets_of_responses_are_data() -> None:
+    """The words by which responds_to reads a response live in data/stance/rules.json."""
+    assert {"der", "diese", "solcher"} <= word_set("determiners")
+    assert "dieses" in word_set("demonstratives")
+    assert "ließ" in word_set("let_know")
+    assert "auch" in word_set("parallel_openers")
+    assert "was" in word_set("relative_openers")
+    assert "wonach" in word_set("report_cues")
+    assert "vor" in word_set("separable_prefixes")

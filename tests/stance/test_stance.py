@@ -202,3 +202,17 @@ def test_neither_confirm_nor_deny_in_the_quote():
 ])
 def test_not_knowing_what_happened_does_not_confirm(text: str, stance: str) -> None:
     assert [a.stance for a in analyze(text, engine="rules").attributions] == [stance]
+
+
+def test_a_doubt_told_without_its_words_denies_the_claim_before() -> None:
+    """"X bezweifelt das": a doubt is a denial (cues.tsv and the extraction lexicon agree), told
+    as a speech act of its own that answers the claim it takes up."""
+    text = ("Der Verkehrsminister sagte, die neue Brücke werde im Mai fertig. "
+            "Die Bürgermeisterin bezweifelt das.")
+    attributions = analyze(text).attributions
+    doubt = next(a for a in attributions if "bezweifelt" in text[a.quote.start : a.quote.end]
+                 or (a.cue is not None and a.cue.text == "bezweifelt"))
+    claim = next(i for i, a in enumerate(attributions) if "Mai" in a.quote.text)
+    assert doubt.stance == "deny"
+    assert doubt.source is not None and doubt.source.name == "Bürgermeisterin"
+    assert doubt.responds_to == claim

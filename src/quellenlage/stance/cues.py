@@ -53,6 +53,12 @@ def stance_lexicon() -> StanceLexicon:
 
 
 @cache
+def word_set(key: str) -> frozenset[str]:
+    """A list of words of rules.json as a set: "determiners", "let_know", "report_cues" ..."""
+    return frozenset(stance_lexicon().rules[key])
+
+
+@cache
 def _forms_by_word() -> dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
     """For each word of a form, the forms that contain it, in the lexicon's order."""
     index: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}

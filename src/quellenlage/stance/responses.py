@@ -23,7 +23,7 @@ never answers itself. Each response looks back over at most MAX_CANDIDATES state
 the article's statements.
 
 Besides denials, (non-)confirmations and criticisms, a statement told as a reaction answers too
-(`reacts`: "Diese Pressemitteilung ist absurd", "Die Kammer reagierte verschnupft. ..."), found
+(`reacts`: "Diese Erklärung ist unhaltbar", "Die Kammer reagierte verschnupft. ..."), found
 by what it names or takes up, never by nearness alone.
 """
 
@@ -37,16 +37,14 @@ from quellenlage.archive.text_search import search_terms
 from quellenlage.model import Attribution, SpanTuple
 from quellenlage.resources import read_lines, read_table
 from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.stance.cues import stance_lexicon
+from quellenlage.stance.cues import stance_lexicon, word_set
 from quellenlage.text import Document
 from quellenlage.text.tokens import Token
 
 RESPONSE_REACH = 4  # sentences back that a response may answer without naming what it answers
-RELATIVE_OPENERS = frozenset({"was", "dies", "das", "dem", "welche", "welches"})
 MIN_SHARED_TERMS = 3  # content terms a response must share with the statement it takes up
 MAX_CANDIDATES = 40  # earlier statements a response's shared terms are compared with
 OPENING_WORDS = 3  # words of a statement without a cue that may name what introduces it
-REPORT_CUES = frozenset({"wonach", "demzufolge", "denen zufolge", "dem zufolge"})
 
 
 def inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
@@ -122,7 +120,8 @@ def _addressed_names(document: Document, attribution: Attribution, names: set[st
         for marker in markers:
             if tuple(lowered[position : position + len(marker)]) == marker:
                 after = position + len(marker)
-        if lowered[position] in LET_KNOW and "wissen" in lowered[position + 1 : position + 8]:
+        if (lowered[position] in word_set("let_know")
+                and "wissen" in lowered[position + 1 : position + 8]):
             after = position + 1
         if after is not None:
             for word in words[after : after + 4]:
@@ -132,11 +131,8 @@ def _addressed_names(document: Document, attribution: Attribution, names: set[st
         word = words[position]
         if (word[:1].isupper() and word.endswith("s") and position + 1 < len(words)
                 and words[position + 1][:1].isupper() and position > 0
-                and lowered[position - 1] not in DETERMINERS):
+                and lowered[position - 1] not in word_set("determiners")):
             names.add(word[:-1])  # "Müllers Plan"; not "des Landes Regierung"
-
-
-LET_KNOW = frozenset({"ließ", "ließen", "lässt", "lassen"})  # "ließ er den Minister wissen"
 
 
 def _source_names(attribution: Attribution) -> set[str]:
@@ -321,7 +317,7 @@ def responds_to(
         if any(i is not None for i in matches):
             return max(i for i in matches if i is not None)
     opener = response.quote.text.split()[0].lower() if response.quote.text.split() else ""
-    if opener in RELATIVE_OPENERS:
+    if opener in word_set("relative_openers"):
         i = statements.last_before(statements.by_sentence.get(sentence, []), index, limit)
         if i is not None:
             return i
@@ -368,7 +364,7 @@ def _reaction_words() -> frozenset[str]:
 
 def reacts(document: Document, statements: Statements, index: int) -> bool:
     """Whether statement `index` is told as a reaction although its stance only asserts: it names
-    what it answers with a demonstrative ("Diese Pressemitteilung ist absurd"), or its sentence,
+    what it answers with a demonstrative ("Diese Erklärung ist unhaltbar"), or its sentence,
     or the sentence before it when that holds no statement, tells a reaction (reactions.txt:
     "Die Kammer reagierte verschnupft. Wir sind ..., ließ er wissen")."""
     response = statements.attributions[index]
@@ -387,12 +383,9 @@ def reacts(document: Document, statements: Statements, index: int) -> bool:
     return any(t.text in reactions for t in tokens[before.first : before.last])
 
 
-DEMONSTRATIVES = frozenset({"diese", "dieser", "diesen", "dieses", "derartige", "solche"})
-
-
 def _demonstrative_noun(document: Document, response: Attribution) -> str | None:
     """The noun with which the message or its sentence opens after a demonstrative ("Diese
-    Pressemitteilung ist absurd"), also where the extraction took that noun group for the
+    Erklärung ist unhaltbar"), also where the extraction took that noun group for the
     speaker."""
     sentence = document.sentence_at((response.cue or response.quote).start)
     if sentence is None:
@@ -400,7 +393,7 @@ def _demonstrative_noun(document: Document, response: Attribution) -> str | None
     tokens = document.tokens
     for first in (document.token_at(response.quote.start), sentence.first):
         if first is not None and first + 1 < sentence.last and (
-            tokens[first].text.lower() in DEMONSTRATIVES
+            tokens[first].text.lower() in word_set("demonstratives")
             and tokens[first + 1].text in _statement_nouns()
         ):
             return tokens[first + 1].text
@@ -419,9 +412,6 @@ def _continued_response(statements: Statements, index: int) -> int | None:
     return before.responds_to
 
 
-PARALLEL_OPENERS = frozenset({"auch", "ebenso", "ähnlich", "ebenfalls"})
-
-
 def _parallel_response(document: Document, statements: Statements, index: int,
                        sentence: int) -> int | None:
     """A response whose sentence opens with "Auch" ("Auch die Kammer lehnte ab", "Auch für die
@@ -429,7 +419,7 @@ def _parallel_response(document: Document, statements: Statements, index: int,
     within RESPONSE_REACH sentences."""
     opening = document.sentences[sentence]
     first = document.tokens[opening.first].text.lower() if opening.last > opening.first else ""
-    if first not in PARALLEL_OPENERS:
+    if first not in word_set("parallel_openers"):
         return None
     response = statements.attributions[index]
     for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
@@ -477,7 +467,7 @@ def _statement_nouns() -> frozenset[str]:
 def _named_statement_noun(document: Document, statements: Statements,
                           index: int) -> tuple[str, str | None] | None:
     """The noun, after a determiner (up to two words between), by which a response names the
-    statement it answers: "bedauerte das Urteil", "Diese Pressemitteilung ist absurd", "die
+    statement it answers: "bedauerte das Urteil", "Diese Erklärung ist unhaltbar", "die
     jüngsten Berichte"; or the response's object when it opens with such a noun ("wies Vorwürfe
     zurück", "dementierte Gerüchte um ..."); else such a noun in the sentence before when that
     holds no statement ("Die Kritik kam bei der Kammer nicht gut an. ..."). With the noun the
@@ -519,7 +509,7 @@ def _determined_noun(words: list[str], nouns: frozenset[str]) -> str | None:
     """The first of `nouns`, or a compound that ends in a long one ("der Statusmeldung"), within
     three words after a determiner."""
     for position, word in enumerate(words):
-        if word.lower() not in DETERMINERS:
+        if word.lower() not in word_set("determiners"):
             continue
         for following in words[position + 1 : position + 4]:
             if following in nouns or (following[:1].isupper()
@@ -594,16 +584,20 @@ def _offered(statements: Statements, earlier: list[int], noun: str, state: str |
 
 
 MIN_STEM = 4  # letters of the shorter stem when one stem is taken to begin the other
-# separable prefixes whose participle puts "ge" after them: "vorgeschlagen" -> "vorschlag..."
-SEPARABLE_PREFIXES = ("vor", "an", "ab", "auf", "aus", "bei", "ein", "mit", "nach", "zu",
-                      "zurück", "zuruck", "fest", "dar", "bekannt")
+
+
+@cache
+def _separable_prefixes() -> tuple[str, ...]:
+    """Separable prefixes whose participle puts "ge" after them (rules.json: separable_prefixes):
+    "vorgeschlagen" -> "vorschlag...", in the file's order."""
+    return tuple(stance_lexicon().rules["separable_prefixes"])
 
 
 def _without_participle_ge(stem: str) -> str:
     """A participle's stem without the "ge" after its separable prefix, so that it begins like
     the noun: "vorgeschlag" -> "vorschlag" (Vorschlag), "angekundigt" -> "ankundigt"
     (Ankündigung)."""
-    for prefix in SEPARABLE_PREFIXES:
+    for prefix in _separable_prefixes():
         if stem.startswith(prefix + "ge") and len(stem) > len(prefix) + 4:
             return prefix + stem[len(prefix) + 2 :]
     return stem
@@ -643,7 +637,8 @@ def _reported_claim(statements: Statements, index: int, sentence: int) -> int | 
         cue = other.cue.text.lower() if other.cue is not None else ""
         # "den Vorwurf, wonach P, ließ er nicht gelten": a claim cued by "wonach" may come first,
         # and without a speaker of its own its source is the one the response's was taken from
-        if cue in REPORT_CUES and (other.speaker is None or not _same_source(other, response)):
+        if cue in word_set("report_cues") and (
+                other.speaker is None or not _same_source(other, response)):
             return i
         if (other.stance == "unverified" and other.quote.start >= start
                 and not _same_source(other, response)):
@@ -662,13 +657,6 @@ def _most_shared(document: Document, statements: Statements, index: int,
         if shared > best_shared:
             best, best_shared = i, shared
     return best
-
-
-DETERMINERS = frozenset({
-    "der", "die", "das", "den", "dem", "des", "diese", "dieser", "diesen", "diesem", "dieses",
-    "jene", "jener", "jenen", "jenes", "solche", "solchen", "solcher", "derartige", "derartigen",
-    "derartiger", "derartiges",
-})
 
 
 def _head_of_chain(attributions: list[Attribution], index: int) -> int:
