@@ -160,9 +160,9 @@ def test_statements_sharing_one_name_of_two_words_and_a_verb_do_not_make_one_cla
 
 
 STORM = [
-    said("r1", "sturm1", "2025-06-02", "Polizei Sonneberg", "assert",
+    said("st1", "sturm1", "2025-06-02", "Polizei Sonneberg", "assert",
          "Der Hagelsturm habe die Sternwarte schwer beschädigt"),
-    said("r2", "sturm2", "2025-06-02", "Landratsamt Sonneberg", "assert",
+    said("st2", "sturm2", "2025-06-02", "Landratsamt Sonneberg", "assert",
          "Die Sternwarte sei bei einem Hagelsturm getroffen worden", outlet="Thüringer Bote"),
 ]
 JUBILEE = [
@@ -330,6 +330,18 @@ def test_the_same_words_a_year_later_are_another_claim() -> None:
         "t3", "bus2025b", "2025-04-20", "Landrat Jürgen Pfeil", "assert", YEAR_LATER[1].quote,
         outlet="Waldecker Bote")]
     assert linked(weeks_later, COUNTED)
+
+
+def test_a_bogus_date_is_far_from_every_claim_not_an_error() -> None:
+    # A broken feed dates an article in the year 1 (or 9999): moving it by the window would
+    # leave the calendar.
+    for bogus in ("0001-01-01", "9999-12-31"):
+        statements = [YEAR_LATER[0], said(
+            "t4", "bus-ohne-datum", bogus, "Landrat Jürgen Pfeil", "assert",
+            YEAR_LATER[1].quote, outlet="Waldecker Bote")]
+        assert not linked(statements, COUNTED)
+        assert not linked(statements, LinkSettings(specific_floor=3, batch_size=1))
+        assert not linked(statements[::-1], LinkSettings(specific_floor=3, batch_size=1))
 
 
 # An answer that names the report

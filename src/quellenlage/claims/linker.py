@@ -281,8 +281,7 @@ class _Claim:
         """Whether `moment` lies within `days` of the claim's first and last statement."""
         if days is None or moment is None or self.first_seen is None or self.last_seen is None:
             return True
-        window = timedelta(days=days)
-        return self.first_seen - window <= moment <= self.last_seen + window
+        return _within(moment, self.first_seen, self.last_seen, days)
 
     def seen(self, moment: datetime | None) -> None:
         if moment is None:
@@ -499,8 +498,7 @@ class _Batch:
         first_seen, last_seen = self.claim_dates.get(key, (None, None))
         if first_seen is None or last_seen is None:
             return True
-        window = timedelta(days=days)
-        return first_seen - window <= seen <= last_seen + window
+        return _within(seen, first_seen, last_seen, days)
 
     def _answered_claims(self) -> dict[tuple[int, int], int]:
         """Claims of stored statements that statements of this batch answer."""
@@ -784,6 +782,14 @@ def names_report(quote: str) -> bool:
     ("Die Berichte über ... sind falsch", "Meldungen, wonach ..."); "der Bericht zeige" is a
     source, not an answer."""
     return _report_pattern().search(quote) is not None
+
+
+def _within(moment: datetime, first: datetime, last: datetime, days: int) -> bool:
+    """Whether `moment` lies within `days` before `first` to `days` after `last`. Differences of
+    dates, not dates moved by the window: a bogus date (year 1 or 9999 from a broken feed) is
+    far from every claim, not an overflow."""
+    window = timedelta(days=days)
+    return first - moment <= window and moment - last <= window
 
 
 def _top(scores: Counter[int], count: int) -> list[tuple[int, float]]:
