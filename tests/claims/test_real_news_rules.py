@@ -148,8 +148,44 @@ LEAGUE = [
 
 
 def test_statements_sharing_one_name_of_two_words_and_a_verb_do_not_make_one_claim() -> None:
-    # "Champions League" and "gewinnen" are two things shared, not the three a claim needs.
+    # "Champions League" and "gewinnen" are two things shared, not the three a claim needs
+    # (unless both are rare, see below: in an archive of two statements they are, and only the
+    # threshold keeps these two apart).
+    assert not linked(LEAGUE, LinkSettings(min_context=0.0, rare_pair_count=None),
+                      background=False)
     assert not linked(LEAGUE, LinkSettings(min_context=0.0), background=False)
+
+
+# Two rare things shared are enough
+
+
+STORM = [
+    said("st1", "sturm1", "2025-06-02", "Polizei Sonneberg", "assert",
+         "Der Hagelsturm habe die Sternwarte schwer beschädigt"),
+    said("st2", "sturm2", "2025-06-02", "Landratsamt Sonneberg", "assert",
+         "Die Sternwarte sei bei einem Hagelsturm getroffen worden", outlet="Thüringer Bote"),
+]
+JUBILEE = [
+    said("v1", "fest1", "2025-06-03", "Bürgermeisterin Anke Wolf", "assert",
+         "Der Verein habe das Jubiläum mit einem Festumzug begangen"),
+    said("v2", "fest2", "2025-06-04", "Kassenwart Uwe Ries", "assert",
+         "Zum Jubiläum lade der Verein alle Mitglieder zu einem Ball ein",
+         outlet="Thüringer Bote"),
+]
+
+
+def test_two_rare_words_shared_make_one_claim() -> None:
+    # "Hagelsturm" and "Sternwarte": two things, both in no other statement of the archive.
+    assert linked(STORM, LinkSettings(rare_pair_count=3))
+    assert not linked(STORM, LinkSettings(rare_pair_count=None))
+
+
+def test_two_words_many_statements_use_are_not_enough() -> None:
+    # "Verein" and "Jubiläum" are in five more statements of the archive: specific still (the
+    # specific floor is 20), but no rare pair when rare means in at most three statements. At a
+    # low threshold the pair is all that keeps them apart.
+    assert not linked(JUBILEE, LinkSettings(min_context=0.0, threshold=0.1, rare_pair_count=3))
+    assert linked(JUBILEE, LinkSettings(min_context=0.0, threshold=0.1, rare_pair_count=12))
 
 
 # Article context
@@ -294,6 +330,18 @@ def test_the_same_words_a_year_later_are_another_claim() -> None:
         "t3", "bus2025b", "2025-04-20", "Landrat Jürgen Pfeil", "assert", YEAR_LATER[1].quote,
         outlet="Waldecker Bote")]
     assert linked(weeks_later, COUNTED)
+
+
+def test_a_bogus_date_is_far_from_every_claim_not_an_error() -> None:
+    # A broken feed dates an article in the year 1 (or 9999): moving it by the window would
+    # leave the calendar.
+    for bogus in ("0001-01-01", "9999-12-31"):
+        statements = [YEAR_LATER[0], said(
+            "t4", "bus-ohne-datum", bogus, "Landrat Jürgen Pfeil", "assert",
+            YEAR_LATER[1].quote, outlet="Waldecker Bote")]
+        assert not linked(statements, COUNTED)
+        assert not linked(statements, LinkSettings(specific_floor=3, batch_size=1))
+        assert not linked(statements[::-1], LinkSettings(specific_floor=3, batch_size=1))
 
 
 # An answer that names the report
