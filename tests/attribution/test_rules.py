@@ -262,6 +262,23 @@ def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> 
     assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
 
+def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
+    found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
+                       "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "
+                       "habe davon gewusst.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT,
+                                       *[QuoteType.INDIRECT_FREE_INDIRECT] * 2]
+    for continuation in found[1:]:
+        assert continuation.speaker is not None
+        assert continuation.speaker.text == "Die Sprecherin der Stadtwerke"
+    assert found[2].quote.text == "Auch die Feuerwehr habe davon gewusst."
+
+
+def test_first_person_verb_of_saying_after_a_statement_stays_its_own_speaker() -> None:
+    found = statements("Der Trainer sagte, die Mannschaft sei müde. Ich beharre darauf.")
+    assert all(a.type is not QuoteType.INDIRECT_FREE_INDIRECT for a in found)
+
+
 def test_indicative_sentence_ends_the_continuation() -> None:
     found = statements("Der Sprecher sagte, die Lage sei ruhig. Am Abend regnete es in Berlin.")
     assert [a.type for a in found] == [QuoteType.INDIRECT]
@@ -782,9 +799,17 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
 @pytest.mark.parametrize("text", [
     "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
     "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
+    "Am Morgen befanden sich rund 200 Gäste im Saal.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:
+    found = only("Am Morgen befanden sich rund 200 Gäste im Saal, wie die Veranstalterin "
+                 "mitteilte.")
+    assert parts(found) == ("Am Morgen befanden sich rund 200 Gäste im Saal", "die Veranstalterin",
+                            "wie mitteilte")
 
 
 def test_a_konjunktiv_sentence_before_the_first_statement_is_its() -> None:

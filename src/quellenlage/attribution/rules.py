@@ -1647,17 +1647,24 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     source: Candidate | None = None
     last_reported = -1  # the last sentence that was a statement or continued one
     for sentence in document.sentences:
-        own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
-        if own is not None:
-            source, last_reported = own, sentence.index
-            continue
         words = [j for j in range(sentence.first, sentence.last) if analysis.quote_of[j] < 0]
-        if not words:
-            continue
         previous = document.sentences[sentence.index - 1] if sentence.index else None
         near = source is not None and previous is not None and (
             sentence.index - last_reported <= CONTINUATION_GAP
         ) and sentence.paragraph - previous.paragraph <= 1
+        own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
+        if own is not None and not (
+            near and sentence.index not in by_sentence and not own.act
+            and any(tokens[s].text in subjunctive for s, _ in own.cue)
+            and not _speaks_in_first_person(tokens, words)
+        ):
+            source, last_reported = own, sentence.index
+            continue
+        # "Der Minister sei informiert worden", "Auch die Stadt habe das gewusst": a verb of
+        # saying in Konjunktiv I without a message, telling no act, continues the statement
+        # before it as any Konjunktiv sentence does
+        if not words:
+            continue
         if near and any(tokens[j].text in subjunctive for j in words):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None
