@@ -262,6 +262,32 @@ def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> 
     assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Gewerkschaft sieht keinen Spielraum für längere Arbeitszeiten.", "Die Gewerkschaft"),
+    ("Die Ministerin sieht den Streik als Warnsignal an die Regierung.", "Die Ministerin"),
+    ("Der Verband sieht vor allem die kleinen Bäckereien gefährdet.", "Der Verband"),
+])
+def test_sehen_with_an_assessment_is_a_reported_opinion(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zeugen sahen den Wagen gegen Mitternacht.",
+    "Der Plan sieht keine höheren Gebühren vor.",
+    "Auf dem Foto ist der Bürgermeister neben dem Trainer zu sehen.",
+])
+def test_sehen_of_perception_or_plans_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_sehen_of_perception_names_no_speaker_for_the_quotation_after_it() -> None:
+    found = statements("Die Nachbarin sah zwei Männer vor dem Haus. „Das Auto stand die ganze "
+                       "Nacht dort und niemand hat sich darum gekümmert“, sagte ein Anwohner.")
+    assert [parts(a)[1] for a in found] == ["ein Anwohner"]
+
+
 def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
     found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
                        "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "
@@ -997,7 +1023,11 @@ def test_a_speaker_with_an_apposition_inside_a_message_speaks_it() -> None:
 
 
 def test_a_speech_act_in_a_relative_clause_is_the_antecedents() -> None:
-    found = only("Gefordert sieht der Chef vor allem die Kammer, die ein neues Modell ablehnt.")
+    # the main clause is an opinion of its own (sehen with an assessment), the relative clause
+    # the act of its antecedent
+    opinion, found = statements("Gefordert sieht der Chef vor allem die Kammer, die ein neues "
+                                "Modell ablehnt.")
+    assert opinion.type is QuoteType.REPORTED
     assert (found.type, found.quote.text, parts(found)[1], found.stance) == (
         QuoteType.REPORTED, "die ein neues Modell ablehnt", "die Kammer", "deny")
 

@@ -590,6 +590,8 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
         without_agent or dative_subject
     )
+    if verb.act_only and not anchor.act:
+        return None  # "Die Zeugen sahen den Wagen": no speech act, no speaker for what follows
     return anchor if anchor.speaker else None
 
 
@@ -864,6 +866,9 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
     clause_words = {tokens[j].text.lower() for j in range(left, right)}
+    last = next((j for j in range(right - 1, i, -1) if tokens[j].text[0].isalnum()), None)
+    if last is not None:
+        clause_words.add("-" + tokens[last].text.lower())  # the particle that closes the clause
     for reading in lexicon.readings(tokens[i].text):
         verb = reading.verb
         if lexicon.cue_exclusions().get(verb.infinitive, frozenset()) & clause_words:
@@ -928,6 +933,8 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     if group is None:
         return None
     verb, cue = group
+    if verb.act_only:
+        return None
     candidate = _statement_around(analysis, sentence, cue, verb.category, verb.medium,
                                   verb.takes_complement, speaker=True)
     if candidate is not None:
