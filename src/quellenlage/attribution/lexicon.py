@@ -233,6 +233,8 @@ def cue_lemma(cue_text: str) -> str | None:
         for reading in readings(word):
             verb = reading.verb
             particle = verb.particle
+            if verb.act_only:
+                continue  # "sieht keine Gefahr": an act told without its words, no cue
             if (not reading.needs_particle or (particle and particle in particles)) and all(
                 # the other words of a verb of several ("infrage stellen"): "stellte" alone is
                 # no cue of it
