@@ -667,6 +667,8 @@ def test_ist_ueberzeugt_dass() -> None:
     ("In einem Posting solidarisierte sich die Parteichefin mit den Lehrern.", "die Parteichefin"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
+    ("Zuvor hatte die Lokalzeitung über den Unfall berichtet.", "die Lokalzeitung"),
+    ("Auch die Radiosender berichteten darüber.", "die Radiosender"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
      "die Stadt"),
 ])
