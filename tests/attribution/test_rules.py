@@ -288,6 +288,14 @@ def test_sehen_of_perception_names_no_speaker_for_the_quotation_after_it() -> No
     assert [parts(a)[1] for a in found] == ["ein Anwohner"]
 
 
+def test_a_date_before_an_inverted_capitalised_subject_is_no_part_of_it() -> None:
+    found = only("In der Stadt wird eine Sperrstunde nicht mehr ausgeschlossen. Das berichteten "
+                 "am Montag Zeitungen in Graz.")
+    assert found.type is QuoteType.INDIRECT
+    assert parts(found) == ("In der Stadt wird eine Sperrstunde nicht mehr ausgeschlossen",
+                            "Zeitungen", "berichteten")
+
+
 def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
     found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
                        "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "
