@@ -296,6 +296,22 @@ def test_a_date_before_an_inverted_capitalised_subject_is_no_part_of_it() -> Non
                             "Zeitungen", "berichteten")
 
 
+@pytest.mark.parametrize("second", [
+    "Erst danach könne man über Konsequenzen entscheiden, auch beim Personal.",
+    "Man könne nicht mit Sicherheit sagen, ob der Fahrer dort gewesen sei.",
+])
+def test_an_infinitive_verb_of_saying_in_a_konjunktiv_sentence_continues(second: str) -> None:
+    found = statements("Der Minister sagte, die Prüfung dauere an. " + second)
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
+    assert found[1].quote.text == second
+    assert found[1].speaker is not None and found[1].speaker.text == "Der Minister"
+
+
+def test_the_konjunktiv_of_a_message_leaves_its_infinitive_cue_alone() -> None:
+    found = only("Man könnte meinen, diese Geräte seien leicht zu ersetzen.")
+    assert parts(found)[2] == "meinen"
+
+
 def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
     found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
                        "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "

@@ -257,6 +257,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             _attributive(tokens, i, sentence)
         ):
             candidate = _verb_cue(analysis, sentence, i)
+            if candidate is not None and _infinitive_in_reported_sentence(
+                analysis, sentence, i, candidate
+            ):
+                continue
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
@@ -676,6 +680,21 @@ def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> boo
         return False
     left, _ = _clause_bounds(analysis, sentence, i)
     return any(word_class(tokens[j]) == "aux" for j in range(left, i))
+
+
+def _infinitive_in_reported_sentence(analysis: _Analysis, sentence: Sentence, i: int,
+                                     candidate: Candidate) -> bool:
+    """"Erst dann könne man über Konsequenzen entscheiden", "Es müsse möglich sein, seine
+    Meinung zu äußern": a verb of saying as an infinitive after a modal, in a sentence whose
+    verb outside the message is an unmistakable Konjunktiv I, speaks for no one of its own; the
+    sentence is someone's report, continuing the statement before it. ("Man könnte meinen, die
+    Ware sei billig": the Konjunktiv of the message is its own.)"""
+    tokens = analysis.tokens
+    if not _governed_infinitive(analysis, sentence, i):
+        return False
+    return any(tokens[j].text in REPORTED_SUBJUNCTIVE and analysis.quote_of[j] < 0
+               and not any(s <= j < e for s, e in candidate.quote)
+               for j in range(sentence.first, sentence.last))
 
 
 def _in_reported_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
