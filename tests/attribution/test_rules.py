@@ -693,6 +693,8 @@ def test_ist_ueberzeugt_dass() -> None:
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
     ("Zuvor hatte die Lokalzeitung über den Unfall berichtet.", "die Lokalzeitung"),
     ("Auch die Radiosender berichteten darüber.", "die Radiosender"),
+    ("Ähnlich äußerte sich die Bürgermeisterin der Nachbarstadt.",
+     "die Bürgermeisterin der Nachbarstadt"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
      "die Stadt"),
 ])
