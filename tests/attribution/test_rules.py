@@ -695,6 +695,8 @@ def test_ist_ueberzeugt_dass() -> None:
     ("Auch die Radiosender berichteten darüber.", "die Radiosender"),
     ("Ähnlich äußerte sich die Bürgermeisterin der Nachbarstadt.",
      "die Bürgermeisterin der Nachbarstadt"),
+    ("Die Stadt hat ihr Bedauern über den Vorfall geäußert.", "Die Stadt"),
+    ("Mehrere Ärzte äußerten Zweifel an der Studie.", "Mehrere Ärzte"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
      "die Stadt"),
 ])
