@@ -312,6 +312,13 @@ def test_the_konjunktiv_of_a_message_leaves_its_infinitive_cue_alone() -> None:
     assert parts(found)[2] == "meinen"
 
 
+def test_the_question_before_the_cue_is_answered_not_reported() -> None:
+    found = only("Auf die Frage, ob sie bleiben wolle, antwortete die Trainerin, sie habe sich "
+                 "noch nicht entschieden.")
+    assert parts(found) == ("sie habe sich noch nicht entschieden", "die Trainerin",
+                            "antwortete")
+
+
 def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
     found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
                        "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "

@@ -1266,7 +1266,12 @@ def _message_after_inverted_speaker(
     subjunctive = lexicon.subjunctive_forms()
     tokens = analysis.tokens
     before = range(start, before_end)
-    if any(tokens[j].text in subjunctive or analysis.quote_of[j] >= 0 for j in before):
+    opening = tuple(t.text.lower() for t in tokens[start:start + 3])
+    # "Auf die Frage, ob er bleibe, sagte sie, ...": the question answered, its Konjunktiv
+    # that of an indirect question, not of a message
+    asked = any(opening[:len(words)] == words for words in QUESTION_OPENERS)
+    if any(analysis.quote_of[j] >= 0 or (tokens[j].text in subjunctive and not asked)
+           for j in before):
         return None
     after = range(comma + 1, end)
     opener = tokens[comma + 1].text.lower()
@@ -1275,6 +1280,7 @@ def _message_after_inverted_speaker(
     return None
 
 
+QUESTION_OPENERS = (("auf", "die", "frage"), ("auf", "nachfrage"), ("gefragt", ","))
 CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
 # categories whose object is what they answer: "bestätigte den Vorfall", "wies die Berichte zurück"
 OBJECT_ANSWERS = frozenset({"confirm", "deny", "not_confirm"})
