@@ -319,6 +319,20 @@ def test_the_question_before_the_cue_is_answered_not_reported() -> None:
                             "antwortete")
 
 
+def test_a_circumstance_between_the_inverted_speaker_and_the_reported_clause() -> None:
+    found = only("Auf die Frage, ob der Verein Schulden habe, erwiderte der Sprecher lediglich, "
+                 "es handle sich um eine interne Angelegenheit.")
+    assert parts(found) == ("es handle sich um eine interne Angelegenheit", "der Sprecher",
+                            "erwiderte")
+
+
+def test_first_person_words_before_the_cue_stay_the_message() -> None:
+    found = statements("Unsere Spiele fördern den Zusammenhalt, sagt der Gründer Max Huber, "
+                       "wodurch sie bei Firmen beliebt seien.")
+    assert parts(found[0])[:2] == ("Unsere Spiele fördern den Zusammenhalt",
+                                   "der Gründer Max Huber")
+
+
 def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
     found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
                        "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
+    COORDINATORS,
     DEMONSTRATIVE_OBJECTS,
     GENITIVE_ARTICLES,
     OBJECT_ARTICLES,
@@ -1260,8 +1261,13 @@ def _message_after_inverted_speaker(
     quotation nor a Konjunktiv. The first token of P, or None."""
     if not who or analysis.quote_of[start] >= 0:
         return None
-    comma = who[-1][1]
-    if comma + 1 >= end or analysis.tokens[comma].text != ",":
+    # "..., sagte X am Montag in Berlin, P": a circumstance may stand between speaker and comma
+    comma = next((j for j in range(who[-1][1], min(end, who[-1][1] + SPEAKER_TAIL + 1))
+                  if analysis.tokens[j].text in CLAUSE_BREAKS or analysis.quote_of[j] >= 0),
+                 end)
+    if comma + 1 >= end or analysis.tokens[comma].text != "," or any(
+        analysis.tokens[j].text.lower() in TAIL_BREAKS for j in range(who[-1][1], comma)
+    ):  # "..., sagt X und erklärt, was ...": a second verb of its own, no circumstance
         return None
     subjunctive = lexicon.subjunctive_forms()
     tokens = analysis.tokens
@@ -1271,8 +1277,8 @@ def _message_after_inverted_speaker(
     # that of an indirect question, not of a message
     asked = any(opening[:len(words)] == words for words in QUESTION_OPENERS)
     if any(analysis.quote_of[j] >= 0 or (tokens[j].text in subjunctive and not asked)
-           for j in before):
-        return None
+           for j in before) or _speaks_in_first_person(tokens, list(before)):
+        return None  # "Ich gebe nicht auf, sagte sie, ...": the words before are her own
     after = range(comma + 1, end)
     opener = tokens[comma + 1].text.lower()
     if opener in COMPLEMENTISERS or any(tokens[j].text in subjunctive for j in after):
@@ -1280,6 +1286,8 @@ def _message_after_inverted_speaker(
     return None
 
 
+SPEAKER_TAIL = 6  # tokens of circumstance between an inverted speaker and the comma after it
+TAIL_BREAKS = COORDINATORS | {"aber", "doch", "jedoch"}
 QUESTION_OPENERS = (("auf", "die", "frage"), ("auf", "nachfrage"), ("gefragt", ","))
 CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
 # categories whose object is what they answer: "bestätigte den Vorfall", "wies die Berichte zurück"
