@@ -12,3 +12,10 @@ def test_single_verbs_keep_their_lemma():
     assert cue_lemma("wies zurück") == "zurückweisen"
     assert cue_lemma("zurückgewiesen") == "zurückweisen"
     assert cue_lemma("laut") == "laut"
+
+
+def test_a_verb_that_only_tells_an_act_is_no_cue() -> None:
+    # "sieht keine Gefahr" is an opinion told without its words: no cue to read a stance from
+    assert cue_lemma("sieht") is None
+    assert cue_lemma("sah") is None
+    assert cue_lemma("sieht vorher") == "vorhersehen"

@@ -262,6 +262,94 @@ def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> 
     assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Gewerkschaft sieht keinen Spielraum für längere Arbeitszeiten.", "Die Gewerkschaft"),
+    ("Die Ministerin sieht den Streik als Warnsignal an die Regierung.", "Die Ministerin"),
+    ("Der Verband sieht vor allem die kleinen Bäckereien gefährdet.", "Der Verband"),
+])
+def test_sehen_with_an_assessment_is_a_reported_opinion(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Die Zeugen sahen den Wagen gegen Mitternacht.",
+    "Der Plan sieht keine höheren Gebühren vor.",
+    "Auf dem Foto ist der Bürgermeister neben dem Trainer zu sehen.",
+])
+def test_sehen_of_perception_or_plans_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_sehen_of_perception_names_no_speaker_for_the_quotation_after_it() -> None:
+    found = statements("Die Nachbarin sah zwei Männer vor dem Haus. „Das Auto stand die ganze "
+                       "Nacht dort und niemand hat sich darum gekümmert“, sagte ein Anwohner.")
+    assert [parts(a)[1] for a in found] == ["ein Anwohner"]
+
+
+def test_a_date_before_an_inverted_capitalised_subject_is_no_part_of_it() -> None:
+    found = only("In der Stadt wird eine Sperrstunde nicht mehr ausgeschlossen. Das berichteten "
+                 "am Montag Zeitungen in Graz.")
+    assert found.type is QuoteType.INDIRECT
+    assert parts(found) == ("In der Stadt wird eine Sperrstunde nicht mehr ausgeschlossen",
+                            "Zeitungen", "berichteten")
+
+
+@pytest.mark.parametrize("second", [
+    "Erst danach könne man über Konsequenzen entscheiden, auch beim Personal.",
+    "Man könne nicht mit Sicherheit sagen, ob der Fahrer dort gewesen sei.",
+])
+def test_an_infinitive_verb_of_saying_in_a_konjunktiv_sentence_continues(second: str) -> None:
+    found = statements("Der Minister sagte, die Prüfung dauere an. " + second)
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
+    assert found[1].quote.text == second
+    assert found[1].speaker is not None and found[1].speaker.text == "Der Minister"
+
+
+def test_the_konjunktiv_of_a_message_leaves_its_infinitive_cue_alone() -> None:
+    found = only("Man könnte meinen, diese Geräte seien leicht zu ersetzen.")
+    assert parts(found)[2] == "meinen"
+
+
+def test_the_question_before_the_cue_is_answered_not_reported() -> None:
+    found = only("Auf die Frage, ob sie bleiben wolle, antwortete die Trainerin, sie habe sich "
+                 "noch nicht entschieden.")
+    assert parts(found) == ("sie habe sich noch nicht entschieden", "die Trainerin",
+                            "antwortete")
+
+
+def test_a_circumstance_between_the_inverted_speaker_and_the_reported_clause() -> None:
+    found = only("Auf die Frage, ob der Verein Schulden habe, erwiderte der Sprecher lediglich, "
+                 "es handle sich um eine interne Angelegenheit.")
+    assert parts(found) == ("es handle sich um eine interne Angelegenheit", "der Sprecher",
+                            "erwiderte")
+
+
+def test_first_person_words_before_the_cue_stay_the_message() -> None:
+    found = statements("Unsere Spiele fördern den Zusammenhalt, sagt der Gründer Max Huber, "
+                       "wodurch sie bei Firmen beliebt seien.")
+    assert parts(found[0])[:2] == ("Unsere Spiele fördern den Zusammenhalt",
+                                   "der Gründer Max Huber")
+
+
+def test_konjunktiv_sentence_with_a_verb_of_saying_without_message_continues() -> None:
+    found = statements("Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert. Der "
+                       "Bürgermeister sei über den Schaden informiert worden. Auch die Feuerwehr "
+                       "habe davon gewusst.")
+    assert [a.type for a in found] == [QuoteType.INDIRECT,
+                                       *[QuoteType.INDIRECT_FREE_INDIRECT] * 2]
+    for continuation in found[1:]:
+        assert continuation.speaker is not None
+        assert continuation.speaker.text == "Die Sprecherin der Stadtwerke"
+    assert found[2].quote.text == "Auch die Feuerwehr habe davon gewusst."
+
+
+def test_first_person_verb_of_saying_after_a_statement_stays_its_own_speaker() -> None:
+    found = statements("Der Trainer sagte, die Mannschaft sei müde. Ich beharre darauf.")
+    assert all(a.type is not QuoteType.INDIRECT_FREE_INDIRECT for a in found)
+
+
 def test_indicative_sentence_ends_the_continuation() -> None:
     found = statements("Der Sprecher sagte, die Lage sei ruhig. Am Abend regnete es in Berlin.")
     assert [a.type for a in found] == [QuoteType.INDIRECT]
@@ -624,6 +712,12 @@ def test_ist_ueberzeugt_dass() -> None:
     ("In einem Posting solidarisierte sich die Parteichefin mit den Lehrern.", "die Parteichefin"),
     ("Die Regierung in Oslo dementierte inzwischen.", "Die Regierung in Oslo"),
     ("Der Konzern hat sich bislang nicht zu den Vorwürfen geäußert.", "Der Konzern"),
+    ("Zuvor hatte die Lokalzeitung über den Unfall berichtet.", "die Lokalzeitung"),
+    ("Auch die Radiosender berichteten darüber.", "die Radiosender"),
+    ("Ähnlich äußerte sich die Bürgermeisterin der Nachbarstadt.",
+     "die Bürgermeisterin der Nachbarstadt"),
+    ("Die Stadt hat ihr Bedauern über den Vorfall geäußert.", "Die Stadt"),
+    ("Mehrere Ärzte äußerten Zweifel an der Studie.", "Mehrere Ärzte"),
     ("Während die Stadt eine Beteiligung abstreitet, rückt ein Schiff in den Fokus.",
      "die Stadt"),
 ])
@@ -782,9 +876,17 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
 @pytest.mark.parametrize("text", [
     "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
     "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
+    "Am Morgen befanden sich rund 200 Gäste im Saal.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:
+    found = only("Am Morgen befanden sich rund 200 Gäste im Saal, wie die Veranstalterin "
+                 "mitteilte.")
+    assert parts(found) == ("Am Morgen befanden sich rund 200 Gäste im Saal", "die Veranstalterin",
+                            "wie mitteilte")
 
 
 def test_a_konjunktiv_sentence_before_the_first_statement_is_its() -> None:
@@ -972,7 +1074,11 @@ def test_a_speaker_with_an_apposition_inside_a_message_speaks_it() -> None:
 
 
 def test_a_speech_act_in_a_relative_clause_is_the_antecedents() -> None:
-    found = only("Gefordert sieht der Chef vor allem die Kammer, die ein neues Modell ablehnt.")
+    # the main clause is an opinion of its own (sehen with an assessment), the relative clause
+    # the act of its antecedent
+    opinion, found = statements("Gefordert sieht der Chef vor allem die Kammer, die ein neues "
+                                "Modell ablehnt.")
+    assert opinion.type is QuoteType.REPORTED
     assert (found.type, found.quote.text, parts(found)[1], found.stance) == (
         QuoteType.REPORTED, "die ein neues Modell ablehnt", "die Kammer", "deny")
 

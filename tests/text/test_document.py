@@ -38,6 +38,12 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
                                     "Er blieb bis zum 5. Oktober."]
 
 
+def test_a_noun_that_abbreviates_only_before_a_number_ends_a_sentence_otherwise() -> None:
+    doc = Document("Der Verband warnte vor dem Aussterben der Art. Die Zählung beginnt im Mai.")
+    assert len(doc.sentences) == 2
+    assert len(Document("Nach Art. 7 der Satzung ist das erlaubt.").sentences) == 1
+
+
 def test_a_heading_that_lost_its_stop_ends_before_a_capitalised_pronoun() -> None:
     text = "Die Stadt baut. Bürgermeister weist Kritik zurück Es sei alles genehmigt, sagte er."
     assert sentence_texts(text) == ["Die Stadt baut.", "Bürgermeister weist Kritik zurück",

@@ -24,6 +24,9 @@ class SpeechVerb:
     category: str
     medium: str
     takes_complement: bool
+    # "act": the verb counts only as a speech act told without its words (reported_acts.tsv),
+    # never as the cue of a message nor as the speaker of what follows ("sieht keine Gefahr")
+    act_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ def _verb_rows() -> tuple[tuple[SpeechVerb, str | None], ...]:
             category=category,
             medium=medium,
             takes_complement=complement == "yes",
+            act_only=complement == "act",
         )
         rows.append((verb, None if strong == "-" else strong))
     return tuple(rows)
@@ -229,6 +233,8 @@ def cue_lemma(cue_text: str) -> str | None:
         for reading in readings(word):
             verb = reading.verb
             particle = verb.particle
+            if verb.act_only:
+                continue  # "sieht keine Gefahr": an act told without its words, no cue
             if (not reading.needs_particle or (particle and particle in particles)) and all(
                 # the other words of a verb of several ("infrage stellen"): "stellte" alone is
                 # no cue of it

@@ -329,6 +329,11 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             phrase_end = noun_phrase_end(tokens, i + 1, end)
             if phrase_end == i + 1:
                 return []
+            # "berichteten am Montag Medien in Skopje": a date ends at its noun of time, the
+            # capitalised subject after it is no part of it
+            phrase_end = next((j + 1 for j in range(i + 1, phrase_end - 1)
+                               if tokens[j].text in time_nouns()
+                               and word_class(tokens[j + 1]) == "cap"), phrase_end)
             i = phrase_end
             skipped_phrase = True
             continue

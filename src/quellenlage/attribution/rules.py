@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
     CLAUSE_BREAKS,
+    COORDINATORS,
     DEMONSTRATIVE_OBJECTS,
     GENITIVE_ARTICLES,
     OBJECT_ARTICLES,
@@ -257,6 +258,10 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
             _attributive(tokens, i, sentence)
         ):
             candidate = _verb_cue(analysis, sentence, i)
+            if candidate is not None and _infinitive_in_reported_sentence(
+                analysis, sentence, i, candidate
+            ):
+                continue
             if candidate is not None:
                 subordinate = _governed_infinitive(analysis, sentence, i) or (
                     _in_relative_clause(analysis, sentence, i)
@@ -590,6 +595,8 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
         without_agent or dative_subject
     )
+    if verb.act_only and not anchor.act:
+        return None  # "Die Zeugen sahen den Wagen": no speech act, no speaker for what follows
     return anchor if anchor.speaker else None
 
 
@@ -674,6 +681,21 @@ def _governed_infinitive(analysis: _Analysis, sentence: Sentence, i: int) -> boo
         return False
     left, _ = _clause_bounds(analysis, sentence, i)
     return any(word_class(tokens[j]) == "aux" for j in range(left, i))
+
+
+def _infinitive_in_reported_sentence(analysis: _Analysis, sentence: Sentence, i: int,
+                                     candidate: Candidate) -> bool:
+    """"Erst dann könne man über Konsequenzen entscheiden", "Es müsse möglich sein, seine
+    Meinung zu äußern": a verb of saying as an infinitive after a modal, in a sentence whose
+    verb outside the message is an unmistakable Konjunktiv I, speaks for no one of its own; the
+    sentence is someone's report, continuing the statement before it. ("Man könnte meinen, die
+    Ware sei billig": the Konjunktiv of the message is its own.)"""
+    tokens = analysis.tokens
+    if not _governed_infinitive(analysis, sentence, i):
+        return False
+    return any(tokens[j].text in REPORTED_SUBJUNCTIVE and analysis.quote_of[j] < 0
+               and not any(s <= j < e for s, e in candidate.quote)
+               for j in range(sentence.first, sentence.last))
 
 
 def _in_reported_clause(analysis: _Analysis, sentence: Sentence, i: int) -> bool:
@@ -864,6 +886,9 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
     words_after = {tokens[j].text: j for j in range(i + 1, right)}
     best: tuple[lexicon.SpeechVerb, list[int]] | None = None
     clause_words = {tokens[j].text.lower() for j in range(left, right)}
+    last = next((j for j in range(right - 1, i, -1) if tokens[j].text[0].isalnum()), None)
+    if last is not None:
+        clause_words.add("-" + tokens[last].text.lower())  # the particle that closes the clause
     for reading in lexicon.readings(tokens[i].text):
         verb = reading.verb
         if lexicon.cue_exclusions().get(verb.infinitive, frozenset()) & clause_words:
@@ -928,6 +953,8 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     if group is None:
         return None
     verb, cue = group
+    if verb.act_only:
+        return None
     candidate = _statement_around(analysis, sentence, cue, verb.category, verb.medium,
                                   verb.takes_complement, speaker=True)
     if candidate is not None:
@@ -1234,14 +1261,24 @@ def _message_after_inverted_speaker(
     quotation nor a Konjunktiv. The first token of P, or None."""
     if not who or analysis.quote_of[start] >= 0:
         return None
-    comma = who[-1][1]
-    if comma + 1 >= end or analysis.tokens[comma].text != ",":
+    # "..., sagte X am Montag in Berlin, P": a circumstance may stand between speaker and comma
+    comma = next((j for j in range(who[-1][1], min(end, who[-1][1] + SPEAKER_TAIL + 1))
+                  if analysis.tokens[j].text in CLAUSE_BREAKS or analysis.quote_of[j] >= 0),
+                 end)
+    if comma + 1 >= end or analysis.tokens[comma].text != "," or any(
+        analysis.tokens[j].text.lower() in TAIL_BREAKS for j in range(who[-1][1], comma)
+    ):  # "..., sagt X und erklärt, was ...": a second verb of its own, no circumstance
         return None
     subjunctive = lexicon.subjunctive_forms()
     tokens = analysis.tokens
     before = range(start, before_end)
-    if any(tokens[j].text in subjunctive or analysis.quote_of[j] >= 0 for j in before):
-        return None
+    opening = tuple(t.text.lower() for t in tokens[start:start + 3])
+    # "Auf die Frage, ob er bleibe, sagte sie, ...": the question answered, its Konjunktiv
+    # that of an indirect question, not of a message
+    asked = any(opening[:len(words)] == words for words in QUESTION_OPENERS)
+    if any(analysis.quote_of[j] >= 0 or (tokens[j].text in subjunctive and not asked)
+           for j in before) or _speaks_in_first_person(tokens, list(before)):
+        return None  # "Ich gebe nicht auf, sagte sie, ...": the words before are her own
     after = range(comma + 1, end)
     opener = tokens[comma + 1].text.lower()
     if opener in COMPLEMENTISERS or any(tokens[j].text in subjunctive for j in after):
@@ -1249,6 +1286,9 @@ def _message_after_inverted_speaker(
     return None
 
 
+SPEAKER_TAIL = 6  # tokens of circumstance between an inverted speaker and the comma after it
+TAIL_BREAKS = COORDINATORS | {"aber", "doch", "jedoch"}
+QUESTION_OPENERS = (("auf", "die", "frage"), ("auf", "nachfrage"), ("gefragt", ","))
 CORRELATES = frozenset({"davon", "darauf", "dafür", "darüber", "dazu", "damit", "daran"})
 # categories whose object is what they answer: "bestätigte den Vorfall", "wies die Berichte zurück"
 OBJECT_ANSWERS = frozenset({"confirm", "deny", "not_confirm"})
@@ -1647,17 +1687,24 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     source: Candidate | None = None
     last_reported = -1  # the last sentence that was a statement or continued one
     for sentence in document.sentences:
-        own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
-        if own is not None:
-            source, last_reported = own, sentence.index
-            continue
         words = [j for j in range(sentence.first, sentence.last) if analysis.quote_of[j] < 0]
-        if not words:
-            continue
         previous = document.sentences[sentence.index - 1] if sentence.index else None
         near = source is not None and previous is not None and (
             sentence.index - last_reported <= CONTINUATION_GAP
         ) and sentence.paragraph - previous.paragraph <= 1
+        own = by_sentence.get(sentence.index) or analysis.anchors.get(sentence.index)
+        if own is not None and not (
+            near and sentence.index not in by_sentence and not own.act
+            and any(tokens[s].text in subjunctive for s, _ in own.cue)
+            and not _speaks_in_first_person(tokens, words)
+        ):
+            source, last_reported = own, sentence.index
+            continue
+        # "Der Minister sei informiert worden", "Auch die Stadt habe das gewusst": a verb of
+        # saying in Konjunktiv I without a message, telling no act, continues the statement
+        # before it as any Konjunktiv sentence does
+        if not words:
+            continue
         if near and any(tokens[j].text in subjunctive for j in words):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None

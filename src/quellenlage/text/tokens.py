@@ -60,6 +60,22 @@ def abbreviations() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "abbreviations.txt"))
 
 
+@cache
+def number_abbreviations() -> frozenset[str]:
+    return frozenset(read_lines("lexicons", "number_abbreviations.txt"))
+
+
+def _abbreviates(word: str, text: str, end: int, abbreviation_set: frozenset[str]) -> bool:
+    """Whether `word`, its full stop at text[end], is an abbreviation: "Art. 5", not "der Art."
+    (a noun that abbreviates only before a number)."""
+    if word not in abbreviation_set:
+        return False
+    if word not in number_abbreviations():
+        return True
+    rest = text[end + 1:end + 3].lstrip()
+    return rest[:1].isdigit()
+
+
 def is_abbreviation(word: str) -> bool:
     """Whether `word` followed by a full stop is an abbreviation (initials included)."""
     if len(word) == 1 and word.isalpha():
@@ -77,7 +93,8 @@ def tokenize(text: str) -> list[Token]:
         kind = match.lastgroup
         if kind == "word" and end < length and text[end] == ".":
             word = match.group()
-            if (len(word) == 1 and word.isalpha()) or word in abbreviation_set:
+            if (len(word) == 1 and word.isalpha()) or _abbreviates(word, text, end,
+                                                                   abbreviation_set):
                 end += 1
         tokens.append(Token(text[start:end], start, end, len(tokens)))
     return _merge_abbreviation_dots(tokens)
