@@ -88,6 +88,8 @@ class Gazetteer:
     role_exclusions: tuple[str, ...]
     family_first: frozenset[str]  # family names written first: "Wang" (Wenbin)
     role_cache: dict[str, RoleNoun | None]
+    party_names: dict[str, frozenset[str]]  # a party's canonical name -> itself (parties.tsv)
+    party_stems: dict[str, frozenset[str]]  # "freiheitlich", "sozialdemokrat" -> the parties
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry for an exact surface, also in the genitive ("Selenskyjs", "Russlands")."""
@@ -106,6 +108,20 @@ class Gazetteer:
             state = self.adjective_stems.get(lower[: len(lower) - cut])
             if state is not None:
                 return state
+        return None
+
+    def parties_of(self, word: str) -> frozenset[str] | None:
+        """The parties a word names: a party ("SPD", "Grünen"), or a party adjective or member
+        noun ("freiheitlichen", "Sozialdemokratin": the stem and at most five letters of ending).
+        None for any other word."""
+        entry = self.lookup(word)
+        if entry is not None:
+            return self.party_names.get(entry.name) if entry.kind == "organisation" else None
+        lower = word.lower()
+        for cut in range(6):
+            parties = self.party_stems.get(lower[: len(lower) - cut])
+            if parties is not None:
+                return parties
         return None
 
     def adjective_of_state(self, state: str) -> str | None:
@@ -303,6 +319,12 @@ def gazetteer() -> Gazetteer:
         ):  # masculine last: "-iker" is both singular and plural, the article decides
             role_endings[form] = (masculine, gender, is_plural, role_class, stem_length)
 
+    party_names: dict[str, frozenset[str]] = {}
+    party_stems: dict[str, frozenset[str]] = {}
+    for word, parties in read_table(GAZETTEER, "parties.tsv"):
+        named = frozenset(parties.split(","))
+        (party_stems if word.islower() else party_names)[word] = named
+
     def suffixes(name: str) -> SuffixTable:
         return SuffixTable({row[0].lower(): row[1:] for row in read_table(GAZETTEER, name)})
 
@@ -330,4 +352,6 @@ def gazetteer() -> Gazetteer:
         role_exclusions=read_lines(GAZETTEER, "role_suffixes_exclude.txt"),
         family_first=frozenset(read_lines(GAZETTEER, "family_name_first.txt")),
         role_cache={},
+        party_names=party_names,
+        party_stems=party_stems,
     )

@@ -82,6 +82,7 @@ class Mention:
     agreement: str | None = None  # grammatical gender or number: m | f | n | pl
     definite: bool = False
     state: str | None = None  # a state the mention is tied to ("der ukrainische Präsident")
+    party: frozenset[str] | None = None  # the parties it names: "der SPD-Abgeordnete" -> SPD
     surname: str | None = None
     head: str | None = None  # an organisation's head noun ("ministerium"), a reference's word
     descriptive: bool = False  # an organisation named by its noun alone: "die Behörde"
@@ -831,6 +832,17 @@ def _from_entry(
     return mention
 
 
+def _role_party(adjectives: list[str], role_words: list[str],
+                gaz: Gazetteer) -> frozenset[str] | None:
+    """The parties a role phrase names: by an adjective ("der freiheitliche Klubobmann"), the
+    prefix of a compound ("die SPD-Abgeordnete") or a member noun ("der Sozialdemokrat")."""
+    for word in [*adjectives, *role_words]:
+        parties = gaz.parties_of(word.rsplit("-", 1)[0])
+        if parties is not None:
+            return parties
+    return None
+
+
 def _parse_role(
     text: str,
     tokens: list[Token],
@@ -881,6 +893,7 @@ def _parse_role(
     if name_tokens and role.role_class == "relation":
         mention.role = None  # "Sein Kollege Igor Wolkow": a relation, no role
     mention.role_noun = role
+    mention.party = _role_party(adjectives, words[i:j], gaz)
     mention.office = " ".join(words[i:j])
     mention.gender = gender
     mention.agreement = GENDER_OF_NATURAL.get(gender or "")

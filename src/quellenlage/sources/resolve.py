@@ -73,6 +73,7 @@ DESCRIPTION_WINDOW = 8  # sentences back that "die Organisation" may reach for a
 REFERENCE_WINDOW = 3  # sentences back that "Demnach", "den Angaben zufolge" may reach
 DOCUMENT_WINDOW = 8  # sentences back to the author of "die Studie"
 AUTHORS = {"document": {"organisation", "media"}, "media_reports": {"media"}}
+PARTY_WEIGHT = 2.0  # a role noun of the same party as a person named before ("der SPD-Mann")
 LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
 IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
 # the highest score of an antecedent in the same sentence (see _best_antecedent)
@@ -139,6 +140,7 @@ class Entity:
     role: str | None = None
     role_lemma: str | None = None
     state: str | None = None
+    party: frozenset[str] | None = None
     surname: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     spoke: bool = False
@@ -405,6 +407,7 @@ class ArticleSources:
             if entry is not None and entry.detail:
                 entity.role_lemma = entry.detail  # "Selenskyj" holds the office Präsident
         entity.state = entity.state or mention.state
+        entity.party = entity.party or mention.party
         if mention.head and mention.form in {"organisation", "media", "state"}:
             entity.heads.add(mention.head)
 
@@ -1464,6 +1467,9 @@ class ArticleSources:
             other_prefix = self._role_prefix((entity.role or "").split(" ", 1)[0])
             if prefix and other_prefix and prefix != other_prefix:
                 continue  # "der Volkswagen-Chef" is not "Tesla-Chef Musk"
+            party_fits = bool(mention.party and entity.party and mention.party & entity.party)
+            if mention.party and entity.party and not party_fits:
+                continue  # "der SPD-Politiker" is not "Franz Maier (CDU)"
             role_fits = (bool(lemma) and any(word in role_text for word in same_office)) or (
                 bool(mention.state) and mention.state == entity.state
                 and any(word in role_text for word in _role_groups().get("*", ()))
@@ -1471,6 +1477,8 @@ class ArticleSources:
             score = -0.3 * distance
             if role_fits:
                 score += 4.0
+            elif party_fits:  # "der freiheitliche Klubobmann" after "FPÖ-Chef Max Huber"
+                score += PARTY_WEIGHT
             elif entity.kind == "anonymous":
                 continue
             elif noun.role_class == "office" and not (
@@ -1715,8 +1723,11 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             if mention.is_named and mention.kind == "person":
                 if end_index + 2 < count and tokens[end_index].text == "(" and (
                     tokens[end_index + 2].text == ")"
-                ) and (entry := gaz.lookup(tokens[end_index + 1].text)) and entry.kind == "state":
-                    mention.state = entry.name  # "Rafael Correa (Ecuador)"
+                ):
+                    inside = tokens[end_index + 1].text
+                    if (entry := gaz.lookup(inside)) and entry.kind == "state":
+                        mention.state = entry.name  # "Rafael Correa (Ecuador)"
+                    mention.party = mention.party or gaz.parties_of(inside)  # "Eva Roth (SPD)"
                 if not mention.role:
                     _apposition_role(document, tokens, end_index, mention)
                 if not mention.role:
