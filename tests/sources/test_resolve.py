@@ -335,3 +335,14 @@ def test_a_span_overlaps_a_quote_as_a_scan_of_all_quotes_says(spans, start, leng
     end = start + length
     assert article._overlaps_quote(start, end) == any(
         a < end and start < b for a, b in article.quotes)
+
+
+def test_relative_pronoun_after_a_preposition_refers_to_the_phrase_before_the_comma():
+    text = ("Der Bürgermeister Karl Huber lobte die Pläne. Das sei ein Fehler, schrieb die "
+            "Studentin, laut der die Stadt zu wenig für die Schulen tue.")
+    attributions = [
+        statement(text, "Das sei ein Fehler", "die Studentin", "schrieb"),
+        statement(text, "die Stadt zu wenig für die Schulen tue", "der", "laut"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[1].source.name == attributions[0].source.name == "Studentin"

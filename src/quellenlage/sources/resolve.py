@@ -108,6 +108,7 @@ APPOSITION_LINKS = frozenset({"des", "der", "in", "im", "von", "vom", "für", "a
 APPOSITION_ENDS = frozenset({".", ",", "(", ":", ";", "!", "?"})  # after "Maria Berger"
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
+RELATIVE_PREPOSITIONS = frozenset({"laut", "nach", "von", "bei", "gegenüber"})  # "Roth, laut der"
 # adverbs that point back to a source ("demnach"), not only to the statement before ("zudem",
 # "wörtlich")
 POINTING_ADVERBS = frozenset({"demnach", "demzufolge"})
@@ -1305,6 +1306,11 @@ class ArticleSources:
             self.document.tokens[index - 1].text == ","
         ):
             return self._relative_antecedent(self.document.tokens[index - 1].start)
+        if mention.text.lower() in RELATIVE_PRONOUNS | {"dem", "denen"} and index and (
+            index > 1 and self.document.tokens[index - 1].text.lower() in RELATIVE_PREPOSITIONS
+            and self.document.tokens[index - 2].text == ","
+        ) and (before := self._relative_antecedent(self.document.tokens[index - 2].start)):
+            return before  # "schrieb die Studentin, laut der ...": the phrase before the comma
         if mention.form == "reflexive" and (subject := self._clause_subject(mention)):
             return subject  # "hatte Israel nach eigenen Angaben Beweise vorgelegt"
         wanted = self._pronoun_agreement(mention, cue_text)
