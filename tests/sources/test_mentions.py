@@ -254,3 +254,10 @@ def test_plural_statements_wrap_their_author_or_name_nobody():
     assert read("Aussendungen der Partei").name == "Partei"
     nobody = read("Erklärungen")  # "nach Erklärungen suchen": no source named
     assert (nobody.name, nobody.form) == (None, "none")
+
+
+def test_dative_plural_keeps_a_plural_in_en_and_drops_only_the_dative_n():
+    assert read("Den ungenannten Quellen").name == "ungenannte Quellen"
+    assert read("aus Regierungsquellen").name == "Regierungsquellen"
+    assert read("informierten Kreisen").name == "informierte Kreise"
+    assert read("den Beobachtern").name == "Beobachter"

@@ -478,8 +478,10 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         mention.kind = mention.form
         mention.agreement = "pl"
         mention.name = normalise_phrase(adjectives, tokens[i:i + 1], "pl")
-        if head.endswith("n") and gaz.source_nouns.match(head[:-1]) is not None:
-            mention.name = mention.name[:-1]  # dative plural: "Regierungskreisen" -> "...kreise"
+        stem = gaz.source_nouns.match(head[:-1]) if head.endswith("n") else None
+        if stem is not None and stem[1][1] == "pl":  # type: ignore[index]
+            # dative plural: "Regierungskreisen" -> "...kreise"; "Quellen" stays
+            mention.name = mention.name[:-1]
         if kind == "media_reports" and i + 1 < len(words):
             inner = _parse_tokens(text, _trim(tokens[i + 1 :]), gaz)
             if inner.kind == "media":
