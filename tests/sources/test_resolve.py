@@ -346,3 +346,18 @@ def test_relative_pronoun_after_a_preposition_refers_to_the_phrase_before_the_co
     ]
     resolve_sources(document(text), attributions)
     assert attributions[1].source.name == attributions[0].source.name == "Studentin"
+
+
+def test_age_noun_refers_to_the_subject_of_the_sentence_just_before():
+    text = (
+        "Kapitän Lukas Stein hielt zwei Elfmeter. Das Team habe gekämpft, sagte Stein. "
+        "Es sei ein großer Tag, betonte Stein. Trainer Paul Kober wollte den Moment genießen. "
+        "Ich danke meiner Mannschaft, sagte der 55-Jährige."
+    )
+    attributions = [
+        statement(text, "Das Team habe gekämpft", "Stein", "sagte", speaker_occurrence=1),
+        statement(text, "Es sei ein großer Tag", "Stein", "betonte", speaker_occurrence=2),
+        statement(text, "Ich danke meiner Mannschaft", "der 55-Jährige", "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert attributions[2].source.name == "Paul Kober"

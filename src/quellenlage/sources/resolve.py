@@ -78,6 +78,7 @@ LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
 IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
 # the highest score of an antecedent in the same sentence (see _best_antecedent)
 BEST_ANTECEDENT_SCORE = 1.0 + 1.5 + LAST_SPEAKER_BONUS + 1.0 + 2.0
+FOCUS_WEIGHT = 2.0  # "X wollte ... . ..., sagte der 55-Jährige": the subject just before
 SALIENCE_WEIGHT, SALIENCE_CAP = 0.3, 8  # mentions that make a protagonist of a person
 # "WIEN (APA) -", "Berlin – ", "Brüssel/Wien – ": a dateline opens the article's text
 DATELINE = re.compile(
@@ -1502,6 +1503,8 @@ class ArticleSources:
             if not role_fits and noun.role_class in {"generic", "adjectival", "relation"}:
                 # "der 72-Jährige", "der Mann": the article's protagonist, named most often
                 score += SALIENCE_WEIGHT * min(len(entity.mentions), SALIENCE_CAP)
+                if distance <= 1 and self._is_sentence_subject(other):
+                    score += FOCUS_WEIGHT  # or the person who opened the sentence just before
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
