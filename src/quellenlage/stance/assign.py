@@ -171,7 +171,8 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
 def _reserved(document: Document, attribution: Attribution) -> bool:
     """A reply told as reserved: "reagierte zurückhaltend", "hielt sich bedeckt"."""
     words = set(stance_lexicon().rules["reserved_words"])
-    return any(t.text.lower() in words for t in frame_tokens(document, attribution))
+    return any(t.text.lower() in words
+               for t in frame_tokens(document, attribution, own_sentence=True))
 
 
 def _bare_report_speaker(attribution: Attribution) -> bool:
@@ -221,7 +222,9 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     quote_markers = set(rules["unverified_words_in_quote"])
     reportative = set(rules["reportative"])
     perfect = set(rules["perfect"])
-    words = [t.text for t in frame_tokens(document, attribution)]
+    # a continuation's own sentence: "laut Medienberichten" or "angeblich" in the sentence it
+    # continues does not make each of its sentences hearsay (its speaker's words still count)
+    words = [t.text for t in frame_tokens(document, attribution, own_sentence=True)]
     if attribution.speaker is not None:
         words += attribution.speaker.text.split()
     if any(word.strip(",.;:") in markers for word in words):

@@ -51,9 +51,13 @@ def inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
     return any(start <= token.start < end for start, end in spans)
 
 
-def frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
-    """The tokens of the cue's sentence outside the quote."""
-    anchor = (attribution.cue or attribution.speaker or attribution.quote).start
+def frame_tokens(document: Document, attribution: Attribution, *,
+                 own_sentence: bool = False) -> list[Token]:
+    """The tokens of the cue's sentence outside the quote. `own_sentence`: for a statement
+    without a cue, the sentence of its message, not the one of the speaker it carries over from
+    the statement it continues."""
+    speaker = None if own_sentence else attribution.speaker
+    anchor = (attribution.cue or speaker or attribution.quote).start
     sentence = document.sentence_at(anchor)
     if sentence is None or sentence.start > anchor:
         return []
