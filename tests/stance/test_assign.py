@@ -81,3 +81,17 @@ def test_a_continuation_reads_its_own_sentence_not_the_message_it_continues() ->
             "bereits einen Nachfolger.")
     opening, continuation = analyze(text, engine="rules", stance_classifier=False).attributions
     assert (opening.stance, continuation.stance) == ("unverified", "unverified")
+
+
+def test_a_continuation_of_a_demand_that_says_sollen_demands_too() -> None:
+    """After a demand, "sollen" in a continuation with its speaker demands; after an assertion
+    it stays the rules' reading, and "soll ... gestrichen haben" tells a past deed (hearsay)."""
+    demand = "Die Betriebsrätin Anna Berg forderte kürzere Schichten. "
+    told = "Die Betriebsrätin Anna Berg sagte, die Schichten seien zu lang. "
+    goes_on = "Die Pausen sollen zudem bezahlt werden, weil die Arbeit hart sei."
+    deed = "Der Chef soll die Zuschläge gestrichen haben, weil das Geld knapp sei."
+    for text, expected in ((demand + goes_on, "demand"), (told + goes_on, "assert"),
+                           (demand + deed, "unverified")):
+        _opening, continuation = analyze(text, engine="rules",
+                                         stance_classifier=False).attributions
+        assert continuation.stance == expected, text

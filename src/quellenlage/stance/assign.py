@@ -37,7 +37,14 @@ from quellenlage.stance.cues import (
     verb_lemma,
 )
 from quellenlage.stance.features import statement_features
-from quellenlage.stance.responses import Statements, frame_tokens, inside, reacts, responds_to
+from quellenlage.stance.responses import (
+    Statements,
+    continues,
+    frame_tokens,
+    inside,
+    reacts,
+    responds_to,
+)
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -505,6 +512,7 @@ def assign_stance(
         for attribution, rule, statement in zip(attributions, rules, features, strict=True):
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     _extend_stances(attributions)
+    _continue_demands(attributions)
     _continue_denials(document, attributions)
     statements = Statements(document, attributions)
     _rejecting_reactions(document, statements)
@@ -537,6 +545,22 @@ def _extend_stances(attributions: list[Attribution]) -> None:
                 and before.source.name == attribution.source.name):
             attribution.stance = before.stance
 
+
+
+def _continue_demands(attributions: list[Attribution]) -> None:
+    """A continuation that carries the speaker of a demand and says "soll"/"sollen" without a
+    stance of its own (assert, or hearsay by the "sollen" alone) goes on demanding: "Die
+    Gewerkschaft fordert kürzere Schichten. Pausen sollen bezahlt werden." "soll ... getan
+    haben" tells a past deed: hearsay, never a demand. A sentence without a speaker may be the
+    author's ("Im Herbst soll das Gesetz kommen")."""
+    reportative = set(stance_lexicon().rules["reportative"])
+    hearsay = _hearsay_pattern()
+    for before, attribution in pairwise(attributions):
+        if (before.stance == "demand" and attribution.stance in ("assert", "unverified")
+                and attribution.speaker is not None and continues(before, attribution)
+                and any(w.strip(",.;:") in reportative for w in attribution.quote.text.split())
+                and not hearsay.search(attribution.quote.text)):
+            attribution.stance = "demand"
 
 
 def _first_clause_negated(document: Document, attribution: Attribution) -> bool:
