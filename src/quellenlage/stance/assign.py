@@ -16,6 +16,9 @@ A statement without a cue whose quote holds its own reporting clause ("Die Oppos
 Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause;
 one without cue, speaker and source (only its message is marked: "Der Verlag dementierte")
 from the verb of its first clause.
+A continuation (a sentence that goes on from a statement of its source, stance/responses.py:
+continues) is read by its own sentence, not by the one it continues; after a demand, its "sollen"
+demands ("Pausen sollen bezahlt werden").
 The rules are data: data/stance/rules.json.
 """
 

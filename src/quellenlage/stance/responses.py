@@ -2,9 +2,10 @@
 claim it takes up (`responds_to`).
 
 In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the statement
-P); for a response without a speaker that continues an answer of its source, or one whose sentence
-opens with "Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another
-source answers; the statement introduced by the noun with which the response names what it answers
+P); for a response that continues an answer of its source (`continues`: no cue, no speaker of its
+own; a Konjunktiv sentence carries its opening's speaker), or one whose sentence opens with
+"Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another source
+answers; the statement introduced by the noun with which the response names what it answers
 ("das Urteil": "laut einem Urteil"; "den Bericht": "berichtete"; "diese Pressemitteilung": "In
 einer Pressemitteilung hieß es"; a compound ending in such a noun: "der Statusmeldung": "In einer
 Statusmeldung solidarisierte sich X"); the latest statement of a party the response names ("diese
