@@ -67,3 +67,31 @@ def test_the_subject_of_an_act_is_looked_for_where_its_sentence_opens_not_deep_i
         first = doc.token_at(act.quote.start)
         assert found or weber.index - first > SPEAKER_SEARCH_TOKENS
         assert (_speaker_in_quote(doc, act) is not None) is found
+
+
+def test_a_continuation_reads_its_own_sentence_not_the_message_it_continues() -> None:
+    """A Konjunktiv continuation carries its opening's speaker, but the words around it are its
+    own sentence's: the "soll" of a plan in the opening's message makes it no hearsay, while a
+    report that names no one ("Laut Medienberichten") stays the source of each continuation."""
+    text = ("Bis zum Winter soll die Halle fertig gebaut sein, sagte die Stadträtin Eva Lind. "
+            "Der Zeitplan sei eng.")
+    opening, continuation = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert (opening.stance, continuation.stance) == ("assert", "assert")
+    text = ("Laut Medienberichten soll der Trainer entlassen worden sein. Der Verein habe "
+            "bereits einen Nachfolger.")
+    opening, continuation = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert (opening.stance, continuation.stance) == ("unverified", "unverified")
+
+
+def test_a_continuation_of_a_demand_that_says_sollen_demands_too() -> None:
+    """After a demand, "sollen" in a continuation with its speaker demands; after an assertion
+    it stays the rules' reading, and "soll ... gestrichen haben" tells a past deed (hearsay)."""
+    demand = "Die Betriebsrätin Anna Berg forderte kürzere Schichten. "
+    told = "Die Betriebsrätin Anna Berg sagte, die Schichten seien zu lang. "
+    goes_on = "Die Pausen sollen zudem bezahlt werden, weil die Arbeit hart sei."
+    deed = "Der Chef soll die Zuschläge gestrichen haben, weil das Geld knapp sei."
+    for text, expected in ((demand + goes_on, "demand"), (told + goes_on, "assert"),
+                           (demand + deed, "unverified")):
+        _opening, continuation = analyze(text, engine="rules",
+                                         stance_classifier=False).attributions
+        assert continuation.stance == expected, text

@@ -213,6 +213,26 @@ def test_a_continued_denial_answers_what_its_opening_answered() -> None:
     assert attributions[3].responds_to == 0
 
 
+def test_a_continuation_with_its_opening_speaker_is_answered_through_its_opening() -> None:
+    """A Konjunktiv sentence after a statement is recorded with that statement's speaker: it
+    continues the statement, so a denial that finds the continuation answers the opening, and
+    a denial's own continuation answers what the denial answers."""
+    text = ("Bürgermeisterin Eva Lind sagte, das Wasser sei verunreinigt. Es müsse abgekocht "
+            "werden. Der Chemiker Tom Fink wies das zurück. Die Proben seien nicht belastet.")
+    attributions = assigned(text, [
+        statement(text, "das Wasser sei verunreinigt", "Bürgermeisterin Eva Lind", "sagte"),
+        statement(text, "Es müsse abgekocht werden.", "Bürgermeisterin Eva Lind",
+                  quote_type=QuoteType.INDIRECT_FREE_INDIRECT),
+        statement(text, "das", "Der Chemiker Tom Fink", "wies zurück"),
+        statement(text, "Die Proben seien nicht belastet.", "Der Chemiker Tom Fink",
+                  quote_type=QuoteType.INDIRECT_FREE_INDIRECT),
+    ])
+    assert attributions[2].stance == "deny"
+    assert attributions[2].responds_to == 0
+    assert attributions[3].stance == "deny"
+    assert attributions[3].responds_to == 0
+
+
 def test_a_denial_of_rumours_the_article_does_not_report_answers_nothing() -> None:
     """A response that names what it answers ("Gerüchte um ...") takes no unrelated nearest
     statement."""

@@ -16,6 +16,9 @@ A statement without a cue whose quote holds its own reporting clause ("Die Oppos
 Regierung vor, ...", the speaker inside the quote) takes its stance from the verb of that clause;
 one without cue, speaker and source (only its message is marked: "Der Verlag dementierte")
 from the verb of its first clause.
+A continuation (a sentence that goes on from a statement of its source, stance/responses.py:
+continues) is read by its own sentence, not by the one it continues; after a demand, its "sollen"
+demands ("Pausen sollen bezahlt werden").
 The rules are data: data/stance/rules.json.
 """
 
@@ -37,7 +40,14 @@ from quellenlage.stance.cues import (
     verb_lemma,
 )
 from quellenlage.stance.features import statement_features
-from quellenlage.stance.responses import Statements, frame_tokens, inside, reacts, responds_to
+from quellenlage.stance.responses import (
+    Statements,
+    continues,
+    frame_tokens,
+    inside,
+    reacts,
+    responds_to,
+)
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
 
@@ -171,7 +181,8 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
 def _reserved(document: Document, attribution: Attribution) -> bool:
     """A reply told as reserved: "reagierte zurückhaltend", "hielt sich bedeckt"."""
     words = set(stance_lexicon().rules["reserved_words"])
-    return any(t.text.lower() in words for t in frame_tokens(document, attribution))
+    return any(t.text.lower() in words
+               for t in frame_tokens(document, attribution, own_sentence=True))
 
 
 def _bare_report_speaker(attribution: Attribution) -> bool:
@@ -221,7 +232,9 @@ def _is_hearsay(document: Document, attribution: Attribution) -> bool:
     quote_markers = set(rules["unverified_words_in_quote"])
     reportative = set(rules["reportative"])
     perfect = set(rules["perfect"])
-    words = [t.text for t in frame_tokens(document, attribution)]
+    # a continuation's own sentence: "laut Medienberichten" or "angeblich" in the sentence it
+    # continues does not make each of its sentences hearsay (its speaker's words still count)
+    words = [t.text for t in frame_tokens(document, attribution, own_sentence=True)]
     if attribution.speaker is not None:
         words += attribution.speaker.text.split()
     if any(word.strip(",.;:") in markers for word in words):
@@ -502,6 +515,7 @@ def assign_stance(
         for attribution, rule, statement in zip(attributions, rules, features, strict=True):
             attribution.stance = rule if statement is None else classifier.decide(statement, rule)
     _extend_stances(attributions)
+    _continue_demands(attributions)
     _continue_denials(document, attributions)
     statements = Statements(document, attributions)
     _rejecting_reactions(document, statements)
@@ -534,6 +548,22 @@ def _extend_stances(attributions: list[Attribution]) -> None:
                 and before.source.name == attribution.source.name):
             attribution.stance = before.stance
 
+
+
+def _continue_demands(attributions: list[Attribution]) -> None:
+    """A continuation that carries the speaker of a demand and says "soll"/"sollen" without a
+    stance of its own (assert, or hearsay by the "sollen" alone) goes on demanding: "Die
+    Gewerkschaft fordert kürzere Schichten. Pausen sollen bezahlt werden." "soll ... getan
+    haben" tells a past deed: hearsay, never a demand. A sentence without a speaker may be the
+    author's ("Im Herbst soll das Gesetz kommen")."""
+    reportative = set(stance_lexicon().rules["reportative"])
+    hearsay = _hearsay_pattern()
+    for before, attribution in pairwise(attributions):
+        if (before.stance == "demand" and attribution.stance in ("assert", "unverified")
+                and attribution.speaker is not None and continues(before, attribution)
+                and any(w.strip(",.;:") in reportative for w in attribution.quote.text.split())
+                and not hearsay.search(attribution.quote.text)):
+            attribution.stance = "demand"
 
 
 def _first_clause_negated(document: Document, attribution: Attribution) -> bool:

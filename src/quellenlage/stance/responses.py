@@ -2,9 +2,10 @@
 claim it takes up (`responds_to`).
 
 In order: a claim it takes up in its own sentence ("wies Berichte zurück, wonach P": the statement
-P); for a response without a speaker that continues an answer of its source, or one whose sentence
-opens with "Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another
-source answers; the statement introduced by the noun with which the response names what it answers
+P); for a response that continues an answer of its source (`continues`: no cue, no speaker of its
+own; a Konjunktiv sentence carries its opening's speaker), or one whose sentence opens with
+"Auch" ("Auch die Kammer lehnte ab"), what that answer or the nearest answer of another source
+answers; the statement introduced by the noun with which the response names what it answers
 ("das Urteil": "laut einem Urteil"; "den Bericht": "berichtete"; "diese Pressemitteilung": "In
 einer Pressemitteilung hieß es"; a compound ending in such a noun: "der Statusmeldung": "In einer
 Statusmeldung solidarisierte sich X"); the latest statement of a party the response names ("diese
@@ -51,9 +52,13 @@ def inside(token: Token, spans: tuple[SpanTuple, ...]) -> bool:
     return any(start <= token.start < end for start, end in spans)
 
 
-def frame_tokens(document: Document, attribution: Attribution) -> list[Token]:
-    """The tokens of the cue's sentence outside the quote."""
-    anchor = (attribution.cue or attribution.speaker or attribution.quote).start
+def frame_tokens(document: Document, attribution: Attribution, *,
+                 own_sentence: bool = False) -> list[Token]:
+    """The tokens of the cue's sentence outside the quote. `own_sentence`: for a statement
+    without a cue, the sentence of its message, not the one of the speaker it carries over from
+    the statement it continues."""
+    speaker = None if own_sentence else attribution.speaker
+    anchor = (attribution.cue or speaker or attribution.quote).start
     sentence = document.sentence_at(anchor)
     if sentence is None or sentence.start > anchor:
         return []
@@ -401,15 +406,12 @@ def _demonstrative_noun(document: Document, response: Attribution) -> str | None
 
 
 def _continued_response(statements: Statements, index: int) -> int | None:
-    """A response without a speaker that continues one of its source answers what that one
-    answers ("Er wies die Vorwürfe zurück. Sie seien haltlos.")."""
+    """A response that continues one of its source (`continues`) answers what that one answers
+    ("Er wies die Vorwürfe zurück. Sie seien haltlos.")."""
     response, before = statements.attributions[index], statements.attributions[index - 1]
-    if response.speaker is not None or before.responds_to is None or before.responds_to == index:
+    if before.responds_to is None or before.responds_to == index:
         return None  # "Den Vorwurf, wonach P, wies er zurück": P itself continues nothing
-    if before.source is None or response.source is None or (
-            before.source.name != response.source.name):
-        return None
-    return before.responds_to
+    return before.responds_to if continues(before, response) else None
 
 
 def _parallel_response(document: Document, statements: Statements, index: int,
@@ -659,17 +661,24 @@ def _most_shared(document: Document, statements: Statements, index: int,
     return best
 
 
+def continues(before: Attribution, after: Attribution) -> bool:
+    """Whether statement `after` continues statement `before`: no cue of its own, the same
+    source, and no speaker of its own (none, or the one it carries over from `before`: a
+    Konjunktiv sentence after a statement is recorded with that statement's speaker). One with a
+    cue ("In einer Mitteilung hieß es: ...") or a speaker of its own opens a statement itself."""
+    if after.cue is not None or before.source is None or after.source is None:
+        return False
+    if before.source.name != after.source.name:
+        return False
+    return after.speaker is None or (
+        before.speaker is not None and after.speaker.spans == before.speaker.spans)
+
+
 def _head_of_chain(attributions: list[Attribution], index: int) -> int:
-    """A continuation without a speaker answers for the statement that opened it; one with a cue
-    of its own ("In einer Mitteilung hieß es: ...") opens a statement itself."""
-    while index > 0 and attributions[index].speaker is None and (
-        attributions[index].cue is None
-    ) and (
-        attributions[index - 1].source is not None
-        and attributions[index].source is not None
-        and attributions[index - 1].source.name == attributions[index].source.name
-    ):
+    """A continuation without a speaker answers for the statement that opened it. One that
+    carries its opening's speaker is a sentence of its own, often the one with the claim
+    answered ("Die Unterschrift sei echt"): it stands for itself."""
+    while index > 0 and attributions[index].speaker is None and continues(
+            attributions[index - 1], attributions[index]):
         index -= 1
     return index
-
-
