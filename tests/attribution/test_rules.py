@@ -171,10 +171,36 @@ def test_prepositional_cues(text: str, speaker: str, cue: str, quote: str) -> No
     assert parts(found) == (quote, speaker, cue)
 
 
-def test_laut_in_the_middle_gives_a_discontinuous_message() -> None:
-    found = only("Die Truppen sollen laut Verteidigungsministerium bis Mai abziehen.")
-    assert len(found.quote.spans) == 2
-    assert found.frame is not None and found.frame.text == "laut Verteidigungsministerium"
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "frame"),
+    [
+        ("Die Truppen sollen laut Verteidigungsministerium bis Mai abziehen.",
+         "Die Truppen sollen laut Verteidigungsministerium bis Mai abziehen",
+         "Verteidigungsministerium", "laut Verteidigungsministerium"),
+        ("Der Umsatz ist dem Bericht der Kammer zufolge um vier Prozent gestiegen.",
+         "Der Umsatz ist dem Bericht der Kammer zufolge um vier Prozent gestiegen",
+         "dem Bericht der Kammer", "dem Bericht der Kammer zufolge"),
+        ("Das Hallenbad bleibt nach Angaben der Gemeinde bis Ostern geschlossen.",
+         "Das Hallenbad bleibt nach Angaben der Gemeinde bis Ostern geschlossen",
+         "Angaben der Gemeinde", "nach Angaben der Gemeinde"),
+        ("Die Fähre hat, laut Reederei, den Hafen verlassen.",
+         "Die Fähre hat, laut Reederei, den Hafen verlassen", "Reederei", "laut Reederei,"),
+    ],
+)
+def test_a_prepositional_cue_inside_its_clause_is_part_of_the_message(
+    text: str, quote: str, speaker: str, frame: str
+) -> None:
+    # news analysts mark the whole clause, cue and source included, as one message
+    found = only(text)
+    assert found.quote.text == quote
+    assert len(found.quote.spans) == 1
+    assert found.speaker is not None and found.speaker.text == speaker
+    assert found.frame is not None and found.frame.text == frame
+
+
+def test_a_prepositional_cue_after_its_clause_stays_outside_the_message() -> None:
+    found = only("Die Fähre hat den Hafen verlassen, laut Reederei.")
+    assert parts(found) == ("Die Fähre hat den Hafen verlassen", "Reederei", "laut")
 
 
 def test_wie_clause() -> None:
@@ -967,6 +993,19 @@ def test_bezeichnen_als_is_a_reported_statement() -> None:
     assert parts(found)[1] == "Der Verband"
 
 
+def test_a_wie_clause_inside_its_clause_is_part_of_the_message() -> None:
+    found = only("Die Brücke bleibt, wie die Stadtverwaltung mitteilte, bis Freitag gesperrt.")
+    assert found.quote.text == (
+        "Die Brücke bleibt, wie die Stadtverwaltung mitteilte, bis Freitag gesperrt")
+    assert parts(found)[1:] == ("die Stadtverwaltung", "wie mitteilte")
+
+
+def test_a_wie_clause_after_its_clause_stays_outside_the_message() -> None:
+    found = only("Die Brücke bleibt bis Freitag gesperrt, wie die Stadtverwaltung mitteilte.")
+    assert parts(found) == ("Die Brücke bleibt bis Freitag gesperrt", "die Stadtverwaltung",
+                            "wie mitteilte")
+
+
 def test_argumentieren_introduces_indirect_speech() -> None:
     found = only("Die Klägerin argumentierte, der Vertrag sei nie gültig gewesen.")
     assert parts(found) == ("der Vertrag sei nie gültig gewesen", "Die Klägerin", "argumentierte")
@@ -1259,8 +1298,10 @@ def test_a_one_word_title_in_quotation_marks_after_a_genitive_article_is_part_of
 ) -> None:
     found = only("Huber stellte laut einem Bericht des „Morgenkuriers“ den Abbau von 3000 "
                  "Stellen in Aussicht.")
-    assert parts(found) == ("Huber stellte den Abbau von 3000 Stellen in Aussicht",
-                            "einem Bericht des „Morgenkuriers“", "laut")
+    assert parts(found) == (
+        "Huber stellte laut einem Bericht des „Morgenkuriers“ den Abbau von 3000 Stellen in "
+        "Aussicht", "einem Bericht des „Morgenkuriers“", "laut")
+    assert found.type is QuoteType.INDIRECT  # the title's marks do not make it a quotation
 
 
 def test_a_participle_in_an_extended_attribute_is_no_verb_of_saying() -> None:

@@ -18,7 +18,8 @@ from quellenlage.archive.schema import (
 from quellenlage.claims import LinkSettings
 from quellenlage.claims.evaluation import build_articles
 from quellenlage.errors import InputError
-from quellenlage.model import Article
+from quellenlage.model import Article, QuoteType
+from quellenlage.pipeline import analyze
 from tests.claims.conftest import CLAIM, LATER, OTHER, said, store
 
 
@@ -160,3 +161,31 @@ def test_a_wire_copy_in_another_outlet_is_one_article_of_the_claim(archive: Arch
     (claim,) = archive.claims(min_articles=1)
     assert (claim.statements, claim.articles) == (2, 1)
     assert archive.claims() == []
+
+
+def stored_terms(archive: Archive) -> set[str]:
+    with archive.engine.connect() as connection:
+        return {row.term for row in connection.execute(select(claim_terms.c.term))}
+
+
+def test_a_source_named_inside_the_message_is_no_term_of_the_claim(archive: Archive) -> None:
+    # "laut X" inside its clause is part of the message's span, not of what it claims
+    text = "Der Wasserpreis steigt laut Mieterbund im Sommer um 18 Prozent."
+    analysed = analyze(text)
+    assert analysed.attributions[0].quote.text == text[:-1]
+    archive.add(analysed, ArticleMeta(url="https://nachrichten.example/laut", outlet="Hessenbote",
+                                      title="Wasser", published=datetime(2025, 3, 3)))
+    archive.link_claims()
+    terms = stored_terms(archive)
+    assert {"wasserpreis", "somm", "18"} <= terms
+    assert "mieterbund" not in terms
+
+
+def test_an_act_told_without_its_words_keeps_its_speaker(archive: Archive) -> None:
+    # the speaker of "X wies Berichte über ... zurück" is often what the claim is about
+    analysed = analyze("Die Stadtwerke wiesen Berichte über ihre Pleite zurück.")
+    assert analysed.attributions[0].type is QuoteType.REPORTED
+    archive.add(analysed, ArticleMeta(url="https://nachrichten.example/told", outlet="Hessenbote",
+                                      title="Wasser", published=datetime(2025, 3, 3)))
+    archive.link_claims()
+    assert {"stadtwerk", "pleit"} <= stored_terms(archive)

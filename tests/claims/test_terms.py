@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quellenlage.claims import claim_terms
 from quellenlage.claims.profile import Profile, similarity
-from quellenlage.claims.terms import claim_terms_and_names, number_word_value
+from quellenlage.claims.terms import claim_terms_and_names, message_without, number_word_value
 
 
 def test_a_nationality_adjective_and_a_capital_are_their_state() -> None:
@@ -74,3 +74,16 @@ def test_a_nationality_adjective_before_a_noun_is_no_name_of_two_words() -> None
     assert names == ()
     _, names = claim_terms_and_names("Verteidigungsminister Boris Kellermann sagte das")
     assert names  # a real run of capitalised words stays one name
+
+
+def test_a_message_without_the_speaker_and_cue_inside_it() -> None:
+    text = "Der Zug hat laut Bahn am Morgen Verspätung gehabt"
+    cue, speaker = (12, 16), (17, 21)
+    assert text[cue[0]:cue[1]] == "laut" and text[speaker[0]:speaker[1]] == "Bahn"
+    expected = "Der Zug hat am Morgen Verspätung gehabt"
+    assert message_without(text, [(0, len(text))], [cue, speaker]) == expected
+    # a message of two spans, stored joined by one space
+    joined = "Der Zug hat am Morgen Verspätung gehabt"
+    assert message_without(joined, [(0, 11), (22, 49)], [(12, 21)]) == expected
+    # a speaker outside the message changes nothing
+    assert message_without(joined, [(0, 11), (22, 49)], [(50, 60)]) == joined

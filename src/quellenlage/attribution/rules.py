@@ -6,6 +6,8 @@ The cascade, in order:
    "nach Angaben von X"), "so X", "demnach", impersonal cues ("heißt es", "wurde mitgeteilt").
 2. For a verb cue, the sentence's shape decides where the message is: after the cue's clause
    ("X sagte, ..."), before it ("..., sagte X"), or around a wie-clause ("Wie X mitteilte, ...").
+   A wie-clause or prepositional cue inside its clause is part of the message, one span
+   ("Die Brücke bleibt, wie die Stadt mitteilte, gesperrt", "Der Zug hat laut Bahn Verspätung").
    The message is Direct when it is a quotation (or, in a text without any quotation marks,
    a main clause in the indicative), else Indirect. The frame is the rest of the
    sentence, the speaker the subject phrase next to the verb.
@@ -1033,7 +1035,10 @@ def _statement_around(
     # "Wie X mitteilte, ...": the wie-clause is the frame, the rest of the sentence the message
     if tokens[left].text.lower() == "wie" and analysis.quote_of[left] < 0:
         frame = _with_adjacent_commas(tokens, left, right, start, end)
-        quote = _minus(start, end, [frame])
+        # "Die Schule bleibt, wie die Direktorin mitteilte, geschlossen": inside its clause the
+        # report is part of the message
+        quote = ([(start, end)] if _inside_clause(tokens, frame, start, end)
+                 else _minus(start, end, [frame]))
         if not quote:
             return None
         who = phrase_span(tokens, left + 1, first_cue) if speaker else []
@@ -1360,6 +1365,19 @@ def _with_adjacent_commas(tokens: list[Token], left: int, right: int, start: int
     return left, right
 
 
+NOT_WORDS = frozenset({"punct", "quote"})
+
+
+def _inside_clause(tokens: list[Token], frame: tuple[int, int], start: int, end: int) -> bool:
+    """Whether words of the message stand both before and after the frame of a cue that names
+    its source ("Der Zug hat laut Bahn Verspätung", "Die Schule bleibt, wie die Direktorin
+    mitteilte, geschlossen"): the message is then one span, cue and source included, as news
+    analysts mark it; before or after its clause ("Laut Bahn hat der Zug Verspätung") it is not."""
+    return any(word_class(tokens[j]) not in NOT_WORDS for j in range(start, frame[0])) and any(
+        word_class(tokens[j]) not in NOT_WORDS for j in range(frame[1], end)
+    )
+
+
 def _minus(start: int, end: int, holes: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """[start, end) without the given token ranges."""
     spans = []
@@ -1431,7 +1449,9 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
     holes = [frame]
     if frame[0] > start and tokens[frame[0] - 1].text == "," and frame[1] >= end:
         holes.append((frame[0] - 1, frame[0]))
-    quote = _minus(start, end, holes)
+    # "Der Zug hat laut Bahn Verspätung": inside its clause the source is part of the message
+    quote = [(start, end)] if _inside_clause(tokens, frame, start, end) else _minus(start, end,
+                                                                                   holes)
     if sum(e - s for s, e in quote) < 3:
         return None
     return _build(analysis, sentence, quote, [speaker], [(i, i + 1)], [frame], "prepositional",

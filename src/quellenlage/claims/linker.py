@@ -81,6 +81,7 @@ from quellenlage.archive.schema import (
     claim_term_counts,
     claim_terms,
     claims,
+    spans,
 )
 from quellenlage.claims import semantic
 from quellenlage.claims.context import (
@@ -90,7 +91,8 @@ from quellenlage.claims.context import (
     context_overlap,
 )
 from quellenlage.claims.profile import Match, Profile, similarity, term_weight
-from quellenlage.claims.terms import claim_terms_and_names
+from quellenlage.claims.terms import claim_terms_and_names, message_without
+from quellenlage.model import QuoteType
 from quellenlage.stance.cues import stance_lexicon
 
 THRESHOLD = 0.4
@@ -256,6 +258,7 @@ def _unlinked(connection: Connection, cursor: int, limit: int) -> list[Any]:
             attributions.c.id,
             attributions.c.article_id,
             attributions.c.position,
+            attributions.c.type,
             attributions.c.quote_text,
             attributions.c.stance,
             attributions.c.responds_to,
@@ -265,6 +268,37 @@ def _unlinked(connection: Connection, cursor: int, limit: int) -> list[Any]:
         .limit(limit)
     )
     return list(connection.execute(query).mappings())
+
+
+def _messages(connection: Connection, rows: Sequence[Any]) -> dict[int, str]:
+    """The message of each statement whose speaker, cue or frame stands inside its quote
+    ("Der Zug hat laut Bahn Verspätung", "Die Schule bleibt, wie die Direktorin mitteilte,
+    geschlossen"), without them: the source's name is not part of what it claims. An act told
+    without its words (Reported: "Die Bahn wies Berichte über ihre Pläne zurück") keeps its
+    speaker: the whole sentence is what is told, and its speaker is often what it is about."""
+    wanted = {row["id"] for row in rows if row["type"] != QuoteType.REPORTED}
+    if not wanted:
+        return {}
+    found: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    query = (
+        select(spans.c.attribution_id, spans.c.role, spans.c.start, spans.c.end)
+        .where(
+            spans.c.attribution_id >= rows[0]["id"],
+            spans.c.attribution_id <= rows[-1]["id"],
+            spans.c.role.in_(("quote", "speaker", "cue", "frame")),
+        )
+    )
+    for attribution_id, role, start, end in connection.execute(query):
+        if attribution_id not in wanted:
+            continue
+        quote_spans, holes = found.setdefault(attribution_id, ([], []))
+        (quote_spans if role == "quote" else holes).append((start, end))
+    messages = {}
+    for row in rows:
+        quote_spans, holes = found.get(row["id"], ([], []))
+        if quote_spans and holes:
+            messages[row["id"]] = message_without(row["quote_text"], quote_spans, holes)
+    return messages
 
 
 @dataclass(slots=True)
@@ -297,6 +331,7 @@ class _Statement:
     article_id: int
     position: int
     quote: str
+    message: str  # the quote without the speaker and cue inside it ("hat laut X ...")
     stance: str | None
     responds_to: int | None
     terms: frozenset[str]
@@ -331,15 +366,18 @@ class _Batch:
         self.settings = settings
         self.summary = summary
         self.statements = []
+        messages = _messages(connection, rows)
         for row in rows:
-            terms, names = claim_terms_and_names(row["quote_text"])
+            message = messages.get(row["id"], row["quote_text"])
+            terms, names = claim_terms_and_names(message)
             self.statements.append(_Statement(
                 id=row["id"], article_id=row["article_id"], position=row["position"],
-                quote=row["quote_text"], stance=row["stance"], responds_to=row["responds_to"],
-                terms=terms, names=names, names_report=names_report(row["quote_text"]),
+                quote=row["quote_text"], message=message, stance=row["stance"],
+                responds_to=row["responds_to"], terms=terms, names=names,
+                names_report=names_report(message),
             ))
         if settings.semantic:
-            vectors = semantic.embed([statement.quote for statement in self.statements])
+            vectors = semantic.embed([statement.message for statement in self.statements])
             for statement, vector in zip(self.statements, vectors, strict=True):
                 statement.vector = vector
                 statement.band_keys = semantic.band_keys(vector)

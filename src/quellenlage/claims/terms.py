@@ -20,6 +20,7 @@ stems, no stop words) after three normalisations that matter for claims in Germa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from quellenlage.archive.text_search import WORD, search_terms
@@ -224,3 +225,37 @@ def claim_terms_and_names(text: str) -> tuple[frozenset[str], tuple[frozenset[st
         if len(group) >= 2:
             names.append(group)
     return _content(_normalised(text)), tuple(names)
+
+
+def message_without(
+    quote: str,
+    quote_spans: Sequence[tuple[int, int]],
+    holes: Iterable[tuple[int, int]],
+) -> str:
+    """The words of a message without the speaker and cue that stand inside it: "Der Zug hat
+    laut Bahn Verspätung" makes the claim "Der Zug hat Verspätung", not one about the Bahn.
+
+    `quote` is the message as stored (its spans' texts joined by one space, model.Part);
+    `quote_spans` and `holes` are character spans of the article. A quote whose text does not
+    fit its spans is returned as it is."""
+    ordered = sorted(quote_spans)
+    if sum(end - start for start, end in ordered) + len(ordered) - 1 != len(quote):
+        return quote
+    cut = sorted(hole for hole in holes if hole[1] > hole[0])
+    if not any(start < hole_end and hole_start < end
+               for start, end in ordered for hole_start, hole_end in cut):
+        return quote
+    pieces = []
+    offset = 0
+    for start, end in ordered:
+        cursor = start
+        for hole_start, hole_end in cut:
+            if hole_end <= cursor or hole_start >= end:
+                continue
+            if hole_start > cursor:
+                pieces.append(quote[offset + cursor - start:offset + hole_start - start])
+            cursor = max(cursor, hole_end)
+        if cursor < end:
+            pieces.append(quote[offset + cursor - start:offset + end - start])
+        offset += end - start + 1
+    return " ".join(piece.strip() for piece in pieces if piece.strip())
