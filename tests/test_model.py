@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from quellenlage import Article, Part, analyze
+from quellenlage.model import spans_without
 
 TEXT = ("„Wir kommen wieder“, sagte der Trainer. Laut Verein ist das Stadion ausverkauft. "
         "Die Polizei teilte mit, es habe keine Zwischenfälle gegeben.")
@@ -50,6 +51,16 @@ def test_parts_merge_touching_spans_and_trim_whitespace() -> None:
     assert part.spans == ((0, 9),)
     assert part.text == "eins zwei"
     assert Part.from_spans(text, [(4, 5)]) is None
+
+
+def test_spans_without_cut_holes_out_of_each_span() -> None:
+    text = "Der Zug hat laut Bahn Verspätung"
+    hole = (text.index("laut"), text.index(" Verspätung"))
+    kept = spans_without([(0, len(text))], [hole])
+    assert [text[start:end].strip() for start, end in kept] == ["Der Zug hat", "Verspätung"]
+    assert spans_without([(0, 5), (10, 20)], [(3, 12), (18, 30)]) == ((0, 3), (12, 18))
+    assert spans_without([(0, 5)], []) == ((0, 5),)
+    assert spans_without([(0, 5)], [(0, 5)]) == ()
 
 
 def test_each_source_lists_its_mentions_once_per_article() -> None:

@@ -61,6 +61,26 @@ def normalise_spans(spans: Iterable[Sequence[int]]) -> tuple[SpanTuple, ...]:
     return tuple((s, e) for s, e in merged)
 
 
+def spans_without(
+    spans: Iterable[Sequence[int]], holes: Iterable[Sequence[int]]
+) -> tuple[SpanTuple, ...]:
+    """The parts of `spans` that lie outside every hole, in order ("Der Zug hat laut Bahn
+    Verspätung" without "laut Bahn": "Der Zug hat" and "Verspätung")."""
+    cut = normalise_spans(holes)
+    kept: list[SpanTuple] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans):
+        cursor = start
+        for hole_start, hole_end in cut:
+            if hole_end <= cursor or hole_start >= end:
+                continue
+            if hole_start > cursor:
+                kept.append((cursor, hole_start))
+            cursor = hole_end
+        if cursor < end:
+            kept.append((cursor, end))
+    return tuple(kept)
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """One role of a statement (quote, speaker, cue, frame, addressee): possibly discontinuous."""

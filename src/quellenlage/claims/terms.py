@@ -20,10 +20,12 @@ stems, no stop words) after three normalisations that matter for claims in Germa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from quellenlage.archive.text_search import WORD, search_terms
+from quellenlage.model import spans_without
 from quellenlage.resources import read_table
 from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.stance.cues import stance_lexicon
@@ -241,21 +243,17 @@ def message_without(
     ordered = sorted(quote_spans)
     if sum(end - start for start, end in ordered) + len(ordered) - 1 != len(quote):
         return quote
-    cut = sorted(hole for hole in holes if hole[1] > hole[0])
-    if not any(start < hole_end and hole_start < end
-               for start, end in ordered for hole_start, hole_end in cut):
+    kept = spans_without(ordered, holes)
+    if kept == tuple(ordered):
         return quote
-    pieces = []
+    offsets = []  # where each quote span's text begins in `quote`
     offset = 0
     for start, end in ordered:
-        cursor = start
-        for hole_start, hole_end in cut:
-            if hole_end <= cursor or hole_start >= end:
-                continue
-            if hole_start > cursor:
-                pieces.append(quote[offset + cursor - start:offset + hole_start - start])
-            cursor = max(cursor, hole_end)
-        if cursor < end:
-            pieces.append(quote[offset + cursor - start:offset + end - start])
+        offsets.append(offset - start)
         offset += end - start + 1
-    return " ".join(piece.strip() for piece in pieces if piece.strip())
+    starts = [start for start, _ in ordered]
+    pieces = []
+    for start, end in kept:
+        shift = offsets[bisect_right(starts, start) - 1]
+        pieces.append(quote[shift + start : shift + end].strip())
+    return " ".join(piece for piece in pieces if piece)
