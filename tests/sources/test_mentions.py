@@ -72,6 +72,29 @@ def test_named_outlet_after_a_generic_noun():
     assert read("Der Fernsehsender „Silverbird“").name == "Silverbird"
 
 
+def test_a_place_adjective_before_a_known_outlet_or_body_is_no_part_of_its_name():
+    # "Berliner" never inflects; the outlet keeps its name, in the genitive too
+    assert (read("des Berliner Tagesspiegels").name, read("des Berliner Tagesspiegels").kind) == (
+        "Tagesspiegel", "media")
+    assert read("der Londoner Times").name == "Times"
+    assert read("des Münchner Ifo-Instituts").name == "Ifo-Institut"
+    # a name that holds the place adjective stays whole
+    assert read("der Berliner Zeitung").name == "Berliner Zeitung"
+    assert read("die Wiener Polizei").kind == "organisation"
+
+
+def test_a_frame_with_a_place_adjective_gives_its_source_to_what_follows():
+    import quellenlage
+
+    article = quellenlage.analyze(
+        "Im vergangenen Jahr ist die Zahl der Fahrraddiebstähle nach Angaben des Berliner "
+        "Tagesspiegels stark gestiegen. Die Polizei habe demnach mehr als 5000 Fälle registriert."
+    )
+    assert [(a.speaker.text if a.speaker else None, a.source.name if a.source else None)
+            for a in article.attributions] == [
+        ("Angaben des Berliner Tagesspiegels", "Tagesspiegel"), ("demnach", "Tagesspiegel")]
+
+
 def test_personal_pronoun_that_opens_a_run_on_span_is_the_speaker() -> None:
     from quellenlage.sources.mentions import parse_mention
     from quellenlage.text import Document

@@ -650,8 +650,16 @@ def _is_place_adjective(word: str, following: str, gaz: Gazetteer) -> bool:
         and word not in gaz.first_names and gaz.role(word) is None
         and gaz.lookup(word) is None
         and bool(gaz.role(following) or gaz.source_nouns.match(following)
-                 or gaz.organisation_nouns.match(following))  # "die Brüsseler Staatsanwaltschaft"
+                 or gaz.organisation_nouns.match(following)  # "die Brüsseler Staatsanwaltschaft"
+                 or _is_named_body(following, gaz))  # "des Berliner Tagesspiegels"
     )
+
+
+def _is_named_body(word: str, gaz: Gazetteer) -> bool:
+    """Whether a word names an outlet or organisation the gazetteer knows, also in the genitive
+    ("Tagesspiegels")."""
+    entry = gaz.lookup(word) or (gaz.lookup(word[:-1]) if word.endswith("s") else None)
+    return entry is not None and entry.kind in {"media", "organisation"}
 
 
 def _is_plural_source(word: str, determiner: str | None, gaz: Gazetteer) -> bool:
