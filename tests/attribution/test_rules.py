@@ -1269,3 +1269,23 @@ def test_a_participle_in_an_extended_attribute_is_no_verb_of_saying() -> None:
     assert found.speaker is not None and found.speaker.text == "Huber"
     assert found.cue is None or "erwarteten" not in found.cue.text
     assert only("Die Firma erklärte Journalisten, sie sei unschuldig.").cue.text == "erklärte"
+
+
+# --- speaker spans: what is no speaker -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Darin kündigen die Ministerinnen an, dass die Gebühren sinken würden.", "die Ministerinnen"),
+    ("Unmittelbar zuvor hatte die Sprecherin der Stadt mitgeteilt, dass die Brücke gesperrt "
+     "bleibe.", "die Sprecherin der Stadt"),
+    ("Zwar sagte der Bürgermeister, dass die Schule saniert werde.", "der Bürgermeister"),
+    ("Vorab hatte der Konzern mitgeteilt, dass die Zahlen schlechter würden.", "der Konzern"),
+])
+def test_an_adverb_opening_the_sentence_is_no_speaker(text: str, speaker: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is not None and attribution.speaker.text == speaker
+
+
+def test_a_quantifier_after_the_article_belongs_to_the_speaker() -> None:
+    attribution = only("Die beiden Gutachter berichteten, dass die Mauer einsturzgefährdet sei.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Die beiden Gutachter"

@@ -28,6 +28,8 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
+QUANTIFIERS_AFTER_ARTICLE = frozenset({"beiden", "vielen", "anderen", "mehreren", "meisten",
+                                       "wenigen", "übrigen"})
 
 
 def word_class(token: Token) -> str:
@@ -73,6 +75,8 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     i = start
     if first == "det":
         i += 1
+        if i < stop and tokens[i].text in QUANTIFIERS_AFTER_ARTICLE:
+            i += 1  # an inflected quantifier after the article: "die beiden Minister"
     while i < stop and (is_adjective(tokens[i]) or word_class(tokens[i]) == "num") and (
         word_class(tokens[i]) not in ("prep", "conj", "sub", "adv", "aux", "det")
     ):
