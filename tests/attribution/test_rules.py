@@ -1289,3 +1289,20 @@ def test_an_adverb_opening_the_sentence_is_no_speaker(text: str, speaker: str) -
 def test_a_quantifier_after_the_article_belongs_to_the_speaker() -> None:
     attribution = only("Die beiden Gutachter berichteten, dass die Mauer einsturzgefährdet sei.")
     assert attribution.speaker is not None and attribution.speaker.text == "Die beiden Gutachter"
+
+
+@pytest.mark.parametrize("text", [
+    "Er habe sich hinreißen lassen, viele Dinge zu sagen, die nicht stimmten.",
+    "Nichts habe die Sängerin davon abgehalten, Missstände anzuprangern, die sie gesehen habe.",
+])
+def test_the_object_of_an_infinitive_clause_is_no_speaker(text: str) -> None:
+    for attribution in statements(text):
+        assert attribution.speaker is None or attribution.speaker.text not in (
+            "viele Dinge", "Missstände"), attribution.to_dict()
+
+
+def test_a_relative_clause_with_an_infinitive_keeps_its_subject() -> None:
+    found = statements("Die Ärztin, die nicht müde wird zu betonen, dass Impfen schützt, "
+                       "lobte die Kampagne.")
+    assert any(a.speaker is not None and a.speaker.text == "die" for a in found), [
+        a.to_dict() for a in found]

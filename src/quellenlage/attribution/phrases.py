@@ -239,6 +239,14 @@ def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
 
 def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
+    if left > 0 and tokens[left - 1].text == "," and (
+        tokens[cue].text == "zu" or is_zu_infinitive(tokens, cue + 1)
+    ) and all(
+        word_class(tokens[j]) != "aux" for j in range(left, cue)
+    ):
+        # ", viele Dinge zu sagen": an infinitive clause has no subject of its own, the phrase
+        # before the infinitive is its object (", die nicht müde wird zu betonen" has one)
+        return []
     start = left
     while start < cue and word_class(tokens[start]) in ("conj", "adv"):
         start += 1
