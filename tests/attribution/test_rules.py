@@ -1306,3 +1306,9 @@ def test_a_relative_clause_with_an_infinitive_keeps_its_subject() -> None:
                        "lobte die Kampagne.")
     assert any(a.speaker is not None and a.speaker.text == "die" for a in found), [
         a.to_dict() for a in found]
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
+    attribution = only("Gefordert sieht sich nun die Bürgermeisterin.")
+    assert attribution.speaker is not None
+    assert attribution.speaker.text == "die Bürgermeisterin"

@@ -9,7 +9,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import function_words, time_nouns
+from quellenlage.attribution.lexicon import function_words, readings, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -248,8 +248,9 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         # before the infinitive is its object (", die nicht müde wird zu betonen" has one)
         return []
     start = left
-    while start < cue and word_class(tokens[start]) in ("conj", "adv"):
-        start += 1
+    while start < cue and (word_class(tokens[start]) in ("conj", "adv")
+                           or _is_participle(tokens[start])):
+        start += 1  # "Gefordert sieht sich der Minister": a participle that opens is no subject
     verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
     if start < cue and (word_class(tokens[start]) == "sub" or (
         tokens[start].text.lower() == "während" and verb_final
@@ -327,6 +328,12 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def _is_participle(token: Token) -> bool:
+    """A participle of a verb of saying, capitalised where it opens the sentence: "Gefordert"."""
+    found = readings(token.text)
+    return bool(found) and all(reading.participle for reading in found)
+
 
 def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """The subject right after an inverted verb, past adverbs and one prepositional phrase."""
