@@ -1312,3 +1312,24 @@ def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
     attribution = only("Gefordert sieht sich nun die Bürgermeisterin.")
     assert attribution.speaker is not None
     assert attribution.speaker.text == "die Bürgermeisterin"
+
+
+@pytest.mark.parametrize("text", [
+    "„Sie schüre Hass und Angst unter den Menschen“, wird die Partei im Bericht bezeichnet.",
+    "Auch andere Mängel werden erwähnt, etwa dass die Heizung seit Jahren defekt sei.",
+])
+def test_the_subject_of_a_passive_is_no_speaker(text: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is None, attribution.to_dict()
+
+
+def test_the_subject_of_a_passive_quotation_is_its_speaker() -> None:
+    attribution = only("Der Trainer wird auf der Homepage des Vereins zitiert, dass er "
+                       "zufrieden sei.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Der Trainer"
+
+
+def test_the_agent_of_a_passive_is_its_speaker() -> None:
+    attribution = only("„Das ist ein Skandal“, wurde die Entscheidung von der Opposition "
+                       "kritisiert.")
+    assert attribution.speaker is not None and attribution.speaker.text == "der Opposition"

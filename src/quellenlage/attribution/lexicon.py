@@ -306,6 +306,13 @@ def time_nouns() -> frozenset[str]:
 
 
 @cache
+def passive_speakers() -> frozenset[str]:
+    """Verbs whose passive subject is the speaker ("wird zitiert"); in the passive of all
+    others the subject is what was said or whom it concerns."""
+    return frozenset(read_lines("lexicons", "passive_speakers.txt"))
+
+
+@cache
 def source_prepositions() -> dict[str, str]:
     """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
     return dict(read_table("lexicons", "source_prepositions.tsv"))

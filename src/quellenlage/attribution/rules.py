@@ -994,8 +994,12 @@ def _addressee_and_passive(analysis: _Analysis, sentence: Sentence, candidate: C
             if subject and subject != agent:
                 candidate.addressee = subject
                 return
+        elif verb.infinitive in lexicon.passive_speakers():
+            candidate.speaker = agent or subject  # "Der Minister wird zitiert, ..."
         else:
-            candidate.speaker = agent or subject
+            # "Die Vorwürfe wurden bestritten": the passive subject is what was said, the
+            # speaker only the agent after von/seitens
+            candidate.speaker = agent
     skip = {j for s, e in candidate.speaker for j in range(s, e)} | set(cue)
     candidate.addressee = addressees.find_addressee(
         tokens, region, skip, verb.infinitive, verb.category, analysis.quote_of
