@@ -1333,3 +1333,20 @@ def test_the_agent_of_a_passive_is_its_speaker() -> None:
     attribution = only("„Das ist ein Skandal“, wurde die Entscheidung von der Opposition "
                        "kritisiert.")
     assert attribution.speaker is not None and attribution.speaker.text == "der Opposition"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Anwältin des Klägers, Eva Muster, sieht keinen Grund für eine Strafe.",
+    "Auch die Anwältin des Klägers, Eva Muster, sieht keinen Grund für eine Strafe.",
+])
+def test_a_speech_act_of_a_name_with_apposition(text: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is not None
+    assert attribution.speaker.text.lower() == "die anwältin des klägers, eva muster", (
+        attribution.to_dict())
+
+
+def test_an_object_with_keinen_after_the_verb_is_no_speaker() -> None:
+    for attribution in statements("Nun sieht in der Stadt keinen Grund zur Sorge, wer die "
+                                  "Zahlen kennt."):
+        assert attribution.speaker is None or "Grund" not in attribution.speaker.text

@@ -198,7 +198,7 @@ def apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
 def subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
     """Tokens [start, verb - 1) as "Name, apposition" when the verb follows its second comma."""
     first = start
-    while first < verb and word_class(tokens[first]) == "conj":
+    while first < verb and word_class(tokens[first]) in ("conj", "adv"):  # "Auch Eva Muster, ..."
         first += 1
     phrase_end = noun_phrase_end(tokens, first, verb)
     if phrase_end == first or verb - 1 <= phrase_end:
@@ -357,7 +357,7 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             skipped_phrase = True
             continue
         break
-    if i < end and tokens[i].text.lower() == "einen":
+    if i < end and tokens[i].text.lower() in ("einen", "keinen"):
         return []  # "schlossen einen Anschlag aus": an accusative object, no subject
     phrase_end = noun_phrase_end(tokens, i, end)
     if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():

@@ -579,7 +579,11 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     verb, cue = group
     left = _before_short_quotations(analysis, sentence,
                                     _clause_bounds(analysis, sentence, cue[0])[0])
-    speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
+    subject = subject_with_apposition(analysis.tokens, sentence.first, left) if (
+        cue[0] == left) else None
+    # "Die Anwältin des Klägers, Eva Muster, sieht keinen Grund ...": name and apposition
+    speaker = [subject] if subject else speaker_in_clause(analysis.tokens, left, cue[0],
+                                                           analysis.body_end(sentence))
     if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
         return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
