@@ -1350,3 +1350,21 @@ def test_an_object_with_keinen_after_the_verb_is_no_speaker() -> None:
     for attribution in statements("Nun sieht in der Stadt keinen Grund zur Sorge, wer die "
                                   "Zahlen kennt."):
         assert attribution.speaker is None or "Grund" not in attribution.speaker.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sie sieht darin kein Problem, sondern lobt die Arbeit der Regierung.", "Sie"),
+    ("Die Firma Muster setzt nicht nur auf Freiwillige, sondern schließt auch Kündigungen "
+     "nicht aus.", "Die Firma Muster"),
+])
+def test_a_coordinated_verb_shares_the_subject_of_the_clause_before(text: str,
+                                                                    speaker: str) -> None:
+    found = statements(text)
+    assert found and all(a.speaker is not None and a.speaker.text == speaker for a in found), [
+        a.to_dict() for a in found]
+
+
+def test_a_coordinated_verb_after_an_inverted_clause_takes_no_object_as_speaker() -> None:
+    for attribution in statements("Konkreter wird er dabei nicht, sondern lobt die Arbeit der "
+                                  "Regierung."):
+        assert attribution.speaker is None or "Arbeit" not in attribution.speaker.text

@@ -28,6 +28,8 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+COORDINATED_CLAUSES = frozenset({"und", "sondern", "aber", "oder"})
 QUANTIFIERS_AFTER_ARTICLE = frozenset({"beiden", "vielen", "anderen", "mehreren", "meisten",
                                        "wenigen", "übrigen"})
 
@@ -247,6 +249,12 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         # ", viele Dinge zu sagen": an infinitive clause has no subject of its own, the phrase
         # before the infinitive is its object (", die nicht müde wird zu betonen" has one)
         return []
+    if left + 1 == cue and left > 0 and tokens[left - 1].text == "," and (
+        tokens[left].text in COORDINATED_CLAUSES
+    ):
+        # ", sondern lobt die Arbeit der Regierung": the coordinated verb shares the subject of
+        # the clause before, the phrase after it is its object
+        return _subject_of_clause_before(tokens, left - 1)
     start = left
     while start < cue and (word_class(tokens[start]) in ("conj", "adv")
                            or _is_participle(tokens[start])):
@@ -328,6 +336,23 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def _subject_of_clause_before(tokens: list[Token], comma: int) -> list[tuple[int, int]]:
+    """The subject that opens the clause ending at `comma`: a pronoun or a phrase with an
+    article before the finite verb ("Sie sieht darin nichts Neues, sondern ..."), or a name
+    before a full verb ("Air France setzt ..."; "Konkreter wird er" opens with no subject)."""
+    first = comma
+    while first > 0 and tokens[first - 1].text not in CLAUSE_BREAKS | SENTENCE_ENDS:
+        first -= 1
+    kind = word_class(tokens[first])
+    end = noun_phrase_end(tokens, first, comma)
+    if end == first or end >= comma:
+        return []
+    verb = word_class(tokens[end])
+    if verb == "low" or (verb == "aux" and kind in ("pron", "det")):
+        return [(first, end)]
+    return []
+
 
 def _is_participle(token: Token) -> bool:
     """A participle of a verb of saying, capitalised where it opens the sentence: "Gefordert"."""
