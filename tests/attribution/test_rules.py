@@ -1368,3 +1368,13 @@ def test_a_coordinated_verb_after_an_inverted_clause_takes_no_object_as_speaker(
     for attribution in statements("Konkreter wird er dabei nicht, sondern lobt die Arbeit der "
                                   "Regierung."):
         assert attribution.speaker is None or "Arbeit" not in attribution.speaker.text
+
+
+def test_a_participle_after_a_demonstrative_and_a_preposition_is_an_attribute() -> None:
+    found = statements("Bereits am Montag war das mit Spannung erwartete Urteil vertagt worden.")
+    assert not any(a.speaker is not None and a.speaker.text == "Urteil" for a in found), [
+        a.to_dict() for a in found]
+    found = statements("Das in den Zeitungen erwähnte Gerät werde von einer anderen Firma "
+                       "hergestellt, sagte der Sprecher.")
+    assert found and all(a.speaker is not None and a.speaker.text == "der Sprecher"
+                         for a in found), [a.to_dict() for a in found]
