@@ -1378,3 +1378,16 @@ def test_a_participle_after_a_demonstrative_and_a_preposition_is_an_attribute() 
                        "hergestellt, sagte der Sprecher.")
     assert found and all(a.speaker is not None and a.speaker.text == "der Sprecher"
                          for a in found), [a.to_dict() for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Es bestehe der Verdacht, dass der Mann für einen fremden Staat spioniert habe.",
+    "Dabei besteht keine Gefahr, dass das Wasser verunreinigt wird.",
+])
+def test_bestehen_with_an_expletive_or_a_negated_noun_is_no_speech_act(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_bestehen_darauf_is_a_speech_act() -> None:
+    attribution = only("Der Anwalt bestand darauf, dass sein Mandant unschuldig sei.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Der Anwalt"
