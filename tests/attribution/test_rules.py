@@ -1391,3 +1391,15 @@ def test_bestehen_with_an_expletive_or_a_negated_noun_is_no_speech_act(text: str
 def test_bestehen_darauf_is_a_speech_act() -> None:
     attribution = only("Der Anwalt bestand darauf, dass sein Mandant unschuldig sei.")
     assert attribution.speaker is not None and attribution.speaker.text == "Der Anwalt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dass der Bürgermeister zurücktrete, berichteten zwei Radiosender am Montag.",
+     "zwei Radiosender"),
+    ("In ihrem Urteil erklärten die fünf Richterinnen, dass das Gesetz gelte.",
+     "die fünf Richterinnen"),
+    ("Drei der Zeugen sagten, dass sie nichts gesehen hätten.", "Drei der Zeugen"),
+])
+def test_a_number_word_counts_the_speakers(text: str, speaker: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is not None and attribution.speaker.text == speaker

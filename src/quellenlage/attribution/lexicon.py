@@ -305,6 +305,16 @@ def time_nouns() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "time_nouns.txt"))
 
 
+NUMERAL_KINDS = frozenset({"unit", "teen", "ten", "hundred", "thousand"})
+
+
+@cache
+def cardinal_words() -> frozenset[str]:
+    """Number words that count a noun ("zwei Radiosender", "zwölf Ärzte"), articles aside."""
+    return frozenset(word for word, _, kind in read_table("lexicons", "number_words.tsv")
+                     if kind in NUMERAL_KINDS and not word.startswith("ein"))
+
+
 @cache
 def passive_speakers() -> frozenset[str]:
     """Verbs whose passive subject is the speaker ("wird zitiert"); in the passive of all

@@ -9,7 +9,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import function_words, readings, time_nouns
+from quellenlage.attribution.lexicon import cardinal_words, function_words, readings, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -42,8 +42,8 @@ def word_class(token: Token) -> str:
     if not text[0].isalnum():
         return "punct"
     lower = text.lower()
-    if text[0].isdigit():
-        return "num"
+    if text[0].isdigit() or lower in cardinal_words():
+        return "num"  # "12", "zwei Radiosender"
     # capitalised function words open sentences and headlines: "Der", "Laut", "Am"
     known = function_words().get(text) or function_words().get(lower)
     if known:
@@ -102,7 +102,11 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
             i += 1
         else:
             break
-    if i == nouns:
+    if i == nouns and not (
+        # "Drei der Männer", "Drei von 15 Kindergärten": a number word heads its phrase
+        i == start + 1 and first == "num" and tokens[start].text.isalpha() and i + 1 < stop
+        and (tokens[i].text in GENITIVE_ARTICLES or tokens[i].text == "von")
+    ):
         return start
     i = _quoted_name_end(tokens, i, stop)
     i = _parenthesis_end(tokens, i, stop)
