@@ -1403,3 +1403,17 @@ def test_bestehen_darauf_is_a_speech_act() -> None:
 def test_a_number_word_counts_the_speakers(text: str, speaker: str) -> None:
     attribution = only(text)
     assert attribution.speaker is not None and attribution.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Er will nun rasch ein neues Gesetz vorlegen.",
+    "Die Ministerin will die Schulen früher öffnen.",
+    "Nächste Woche will der Kandidat seine Pläne vorstellen.",
+])
+def test_a_persons_intention_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_an_organisations_intention_is_its_announcement() -> None:
+    attribution = only("Die Gewerkschaft will ihre Mitglieder zu Streiks aufrufen.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Die Gewerkschaft"

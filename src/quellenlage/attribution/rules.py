@@ -51,6 +51,7 @@ from quellenlage.attribution.phrases import (
 )
 from quellenlage.attribution.quotes import Quotation, find_quotations
 from quellenlage.model import Attribution, Medium, Part, QuoteType
+from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.text import Document, Sentence
 from quellenlage.text.tokens import Token
 
@@ -1789,9 +1790,37 @@ def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[in
     if _clause_bounds(analysis, sentence, end - 1)[0] != left:
         return None  # the infinitive closes another clause
     speaker = phrase_span(tokens, left, modal)
-    if speaker and speaker[0][1] == modal:
-        return speaker if tokens[left].text.lower() not in OBJECT_ARTICLES else None
-    return speaker_after(tokens, modal + 1, end) or None
+    if speaker and speaker[0][1] == modal and tokens[modal - 1].text not in (
+        lexicon.time_nouns()  # "Nächste Woche will der Kandidat ...": a date, then the subject
+    ):
+        if tokens[left].text.lower() in OBJECT_ARTICLES:
+            return None
+    else:
+        speaker = speaker_after(tokens, modal + 1, end)
+    if not speaker or _names_a_person(tokens, speaker[0]):
+        return None  # "Er will zurücktreten": a person's plan is told, not declared
+    return speaker
+
+
+PERSON_PRONOUNS = frozenset({"er", "ich", "du"})  # "sie" also stands for a party or a firm
+
+
+def _names_a_person(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """The phrase names one or more persons: a personal pronoun, a role noun ("der Kandidat"),
+    a known person or a first name."""
+    places = gazetteer()
+    for j in range(*span):
+        text = tokens[j].text
+        if text.lower() in PERSON_PRONOUNS and span[1] - span[0] == 1:
+            return True
+        if not text[:1].isupper():
+            continue
+        entry = places.lookup(text)
+        if (entry is not None and entry.kind == "person") or places.role(text) is not None or (
+            places.first_name_gender(text) is not None
+        ):
+            return True
+    return False
 
 
 FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
