@@ -1310,3 +1310,151 @@ def test_a_participle_in_an_extended_attribute_is_no_verb_of_saying() -> None:
     assert found.speaker is not None and found.speaker.text == "Huber"
     assert found.cue is None or "erwarteten" not in found.cue.text
     assert only("Die Firma erklärte Journalisten, sie sei unschuldig.").cue.text == "erklärte"
+
+
+# --- speaker spans: what is no speaker -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Darin kündigen die Ministerinnen an, dass die Gebühren sinken würden.", "die Ministerinnen"),
+    ("Unmittelbar zuvor hatte die Sprecherin der Stadt mitgeteilt, dass die Brücke gesperrt "
+     "bleibe.", "die Sprecherin der Stadt"),
+    ("Zwar sagte der Bürgermeister, dass die Schule saniert werde.", "der Bürgermeister"),
+    ("Vorab hatte der Konzern mitgeteilt, dass die Zahlen schlechter würden.", "der Konzern"),
+])
+def test_an_adverb_opening_the_sentence_is_no_speaker(text: str, speaker: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is not None and attribution.speaker.text == speaker
+
+
+def test_a_quantifier_after_the_article_belongs_to_the_speaker() -> None:
+    attribution = only("Die beiden Gutachter berichteten, dass die Mauer einsturzgefährdet sei.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Die beiden Gutachter"
+
+
+@pytest.mark.parametrize("text", [
+    "Er habe sich hinreißen lassen, viele Dinge zu sagen, die nicht stimmten.",
+    "Nichts habe die Sängerin davon abgehalten, Missstände anzuprangern, die sie gesehen habe.",
+])
+def test_the_object_of_an_infinitive_clause_is_no_speaker(text: str) -> None:
+    for attribution in statements(text):
+        assert attribution.speaker is None or attribution.speaker.text not in (
+            "viele Dinge", "Missstände"), attribution.to_dict()
+
+
+def test_a_relative_clause_with_an_infinitive_keeps_its_subject() -> None:
+    found = statements("Die Ärztin, die nicht müde wird zu betonen, dass Impfen schützt, "
+                       "lobte die Kampagne.")
+    assert any(a.speaker is not None and a.speaker.text == "die" for a in found), [
+        a.to_dict() for a in found]
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
+    attribution = only("Gefordert sieht sich nun die Bürgermeisterin.")
+    assert attribution.speaker is not None
+    assert attribution.speaker.text == "die Bürgermeisterin"
+
+
+@pytest.mark.parametrize("text", [
+    "„Sie schüre Hass und Angst unter den Menschen“, wird die Partei im Bericht bezeichnet.",
+    "Auch andere Mängel werden erwähnt, etwa dass die Heizung seit Jahren defekt sei.",
+])
+def test_the_subject_of_a_passive_is_no_speaker(text: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is None, attribution.to_dict()
+
+
+def test_the_subject_of_a_passive_quotation_is_its_speaker() -> None:
+    attribution = only("Der Trainer wird auf der Homepage des Vereins zitiert, dass er "
+                       "zufrieden sei.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Der Trainer"
+
+
+def test_the_agent_of_a_passive_is_its_speaker() -> None:
+    attribution = only("„Das ist ein Skandal“, wurde die Entscheidung von der Opposition "
+                       "kritisiert.")
+    assert attribution.speaker is not None and attribution.speaker.text == "der Opposition"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Anwältin des Klägers, Eva Muster, sieht keinen Grund für eine Strafe.",
+    "Auch die Anwältin des Klägers, Eva Muster, sieht keinen Grund für eine Strafe.",
+])
+def test_a_speech_act_of_a_name_with_apposition(text: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is not None
+    assert attribution.speaker.text.lower() == "die anwältin des klägers, eva muster", (
+        attribution.to_dict())
+
+
+def test_an_object_with_keinen_after_the_verb_is_no_speaker() -> None:
+    for attribution in statements("Nun sieht in der Stadt keinen Grund zur Sorge, wer die "
+                                  "Zahlen kennt."):
+        assert attribution.speaker is None or "Grund" not in attribution.speaker.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sie sieht darin kein Problem, sondern lobt die Arbeit der Regierung.", "Sie"),
+    ("Die Firma Muster setzt nicht nur auf Freiwillige, sondern schließt auch Kündigungen "
+     "nicht aus.", "Die Firma Muster"),
+])
+def test_a_coordinated_verb_shares_the_subject_of_the_clause_before(text: str,
+                                                                    speaker: str) -> None:
+    found = statements(text)
+    assert found and all(a.speaker is not None and a.speaker.text == speaker for a in found), [
+        a.to_dict() for a in found]
+
+
+def test_a_coordinated_verb_after_an_inverted_clause_takes_no_object_as_speaker() -> None:
+    for attribution in statements("Konkreter wird er dabei nicht, sondern lobt die Arbeit der "
+                                  "Regierung."):
+        assert attribution.speaker is None or "Arbeit" not in attribution.speaker.text
+
+
+def test_a_participle_after_a_demonstrative_and_a_preposition_is_an_attribute() -> None:
+    found = statements("Bereits am Montag war das mit Spannung erwartete Urteil vertagt worden.")
+    assert not any(a.speaker is not None and a.speaker.text == "Urteil" for a in found), [
+        a.to_dict() for a in found]
+    found = statements("Das in den Zeitungen erwähnte Gerät werde von einer anderen Firma "
+                       "hergestellt, sagte der Sprecher.")
+    assert found and all(a.speaker is not None and a.speaker.text == "der Sprecher"
+                         for a in found), [a.to_dict() for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Es bestehe der Verdacht, dass der Mann für einen fremden Staat spioniert habe.",
+    "Dabei besteht keine Gefahr, dass das Wasser verunreinigt wird.",
+])
+def test_bestehen_with_an_expletive_or_a_negated_noun_is_no_speech_act(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_bestehen_darauf_is_a_speech_act() -> None:
+    attribution = only("Der Anwalt bestand darauf, dass sein Mandant unschuldig sei.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Der Anwalt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dass der Bürgermeister zurücktrete, berichteten zwei Radiosender am Montag.",
+     "zwei Radiosender"),
+    ("In ihrem Urteil erklärten die fünf Richterinnen, dass das Gesetz gelte.",
+     "die fünf Richterinnen"),
+    ("Drei der Zeugen sagten, dass sie nichts gesehen hätten.", "Drei der Zeugen"),
+])
+def test_a_number_word_counts_the_speakers(text: str, speaker: str) -> None:
+    attribution = only(text)
+    assert attribution.speaker is not None and attribution.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Er will nun rasch ein neues Gesetz vorlegen.",
+    "Die Ministerin will die Schulen früher öffnen.",
+    "Nächste Woche will der Kandidat seine Pläne vorstellen.",
+])
+def test_a_persons_intention_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_an_organisations_intention_is_its_announcement() -> None:
+    attribution = only("Die Gewerkschaft will ihre Mitglieder zu Streiks aufrufen.")
+    assert attribution.speaker is not None and attribution.speaker.text == "Die Gewerkschaft"

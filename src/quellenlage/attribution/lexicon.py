@@ -305,6 +305,23 @@ def time_nouns() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "time_nouns.txt"))
 
 
+NUMERAL_KINDS = frozenset({"unit", "teen", "ten", "hundred", "thousand"})
+
+
+@cache
+def cardinal_words() -> frozenset[str]:
+    """Number words that count a noun ("zwei Radiosender", "zwölf Ärzte"), articles aside."""
+    return frozenset(word for word, _, kind in read_table("lexicons", "number_words.tsv")
+                     if kind in NUMERAL_KINDS and not word.startswith("ein"))
+
+
+@cache
+def passive_speakers() -> frozenset[str]:
+    """Verbs whose passive subject is the speaker ("wird zitiert"); in the passive of all
+    others the subject is what was said or whom it concerns."""
+    return frozenset(read_lines("lexicons", "passive_speakers.txt"))
+
+
 @cache
 def source_prepositions() -> dict[str, str]:
     """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""

@@ -9,7 +9,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import function_words, time_nouns
+from quellenlage.attribution.lexicon import cardinal_words, function_words, readings, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -28,6 +28,10 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+COORDINATED_CLAUSES = frozenset({"und", "sondern", "aber", "oder"})
+QUANTIFIERS_AFTER_ARTICLE = frozenset({"beiden", "vielen", "anderen", "mehreren", "meisten",
+                                       "wenigen", "übrigen"})
 
 
 def word_class(token: Token) -> str:
@@ -38,8 +42,8 @@ def word_class(token: Token) -> str:
     if not text[0].isalnum():
         return "punct"
     lower = text.lower()
-    if text[0].isdigit():
-        return "num"
+    if text[0].isdigit() or lower in cardinal_words():
+        return "num"  # "12", "zwei Radiosender"
     # capitalised function words open sentences and headlines: "Der", "Laut", "Am"
     known = function_words().get(text) or function_words().get(lower)
     if known:
@@ -73,6 +77,8 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
     i = start
     if first == "det":
         i += 1
+        if i < stop and tokens[i].text in QUANTIFIERS_AFTER_ARTICLE:
+            i += 1  # an inflected quantifier after the article: "die beiden Minister"
     while i < stop and (is_adjective(tokens[i]) or word_class(tokens[i]) == "num") and (
         word_class(tokens[i]) not in ("prep", "conj", "sub", "adv", "aux", "det")
     ):
@@ -96,7 +102,11 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
             i += 1
         else:
             break
-    if i == nouns:
+    if i == nouns and not (
+        # "Drei der Männer", "Drei von 15 Kindergärten": a number word heads its phrase
+        i == start + 1 and first == "num" and tokens[start].text.isalpha() and i + 1 < stop
+        and (tokens[i].text in GENITIVE_ARTICLES or tokens[i].text == "von")
+    ):
         return start
     i = _quoted_name_end(tokens, i, stop)
     i = _parenthesis_end(tokens, i, stop)
@@ -194,7 +204,7 @@ def apposition_end(tokens: list[Token], comma: int, end: int) -> int | None:
 def subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
     """Tokens [start, verb - 1) as "Name, apposition" when the verb follows its second comma."""
     first = start
-    while first < verb and word_class(tokens[first]) == "conj":
+    while first < verb and word_class(tokens[first]) in ("conj", "adv"):  # "Auch Eva Muster, ..."
         first += 1
     phrase_end = noun_phrase_end(tokens, first, verb)
     if phrase_end == first or verb - 1 <= phrase_end:
@@ -235,9 +245,24 @@ def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
 
 def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
+    if left > 0 and tokens[left - 1].text == "," and (
+        tokens[cue].text == "zu" or is_zu_infinitive(tokens, cue + 1)
+    ) and all(
+        word_class(tokens[j]) != "aux" for j in range(left, cue)
+    ):
+        # ", viele Dinge zu sagen": an infinitive clause has no subject of its own, the phrase
+        # before the infinitive is its object (", die nicht müde wird zu betonen" has one)
+        return []
+    if left + 1 == cue and left > 0 and tokens[left - 1].text == "," and (
+        tokens[left].text in COORDINATED_CLAUSES
+    ):
+        # ", sondern lobt die Arbeit der Regierung": the coordinated verb shares the subject of
+        # the clause before, the phrase after it is its object
+        return _subject_of_clause_before(tokens, left - 1)
     start = left
-    while start < cue and word_class(tokens[start]) in ("conj", "adv"):
-        start += 1
+    while start < cue and (word_class(tokens[start]) in ("conj", "adv")
+                           or _is_participle(tokens[start])):
+        start += 1  # "Gefordert sieht sich der Minister": a participle that opens is no subject
     verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
     if start < cue and (word_class(tokens[start]) == "sub" or (
         tokens[start].text.lower() == "während" and verb_final
@@ -316,6 +341,29 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                     return found
     return speaker_after(tokens, cue + 1, end)
 
+def _subject_of_clause_before(tokens: list[Token], comma: int) -> list[tuple[int, int]]:
+    """The subject that opens the clause ending at `comma`: a pronoun or a phrase with an
+    article before the finite verb ("Sie sieht darin nichts Neues, sondern ..."), or a name
+    before a full verb ("Air France setzt ..."; "Konkreter wird er" opens with no subject)."""
+    first = comma
+    while first > 0 and tokens[first - 1].text not in CLAUSE_BREAKS | SENTENCE_ENDS:
+        first -= 1
+    kind = word_class(tokens[first])
+    end = noun_phrase_end(tokens, first, comma)
+    if end == first or end >= comma:
+        return []
+    verb = word_class(tokens[end])
+    if verb == "low" or (verb == "aux" and kind in ("pron", "det")):
+        return [(first, end)]
+    return []
+
+
+def _is_participle(token: Token) -> bool:
+    """A participle of a verb of saying, capitalised where it opens the sentence: "Gefordert"."""
+    found = readings(token.text)
+    return bool(found) and all(reading.participle for reading in found)
+
+
 def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """The subject right after an inverted verb, past adverbs and one prepositional phrase."""
     i = start
@@ -338,7 +386,7 @@ def speaker_after(tokens: list[Token], start: int, end: int) -> list[tuple[int, 
             skipped_phrase = True
             continue
         break
-    if i < end and tokens[i].text.lower() == "einen":
+    if i < end and tokens[i].text.lower() in ("einen", "keinen"):
         return []  # "schlossen einen Anschlag aus": an accusative object, no subject
     phrase_end = noun_phrase_end(tokens, i, end)
     if phrase_end > i and tokens[phrase_end - 1].text in time_nouns():

@@ -53,6 +53,7 @@ from quellenlage.attribution.phrases import (
 )
 from quellenlage.attribution.quotes import Quotation, find_quotations
 from quellenlage.model import Attribution, Medium, Part, QuoteType
+from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.text import Document, Sentence
 from quellenlage.text.tokens import Token
 
@@ -394,7 +395,9 @@ def _attributive(tokens: list[Token], i: int, sentence: Sentence) -> bool:
         if tokens[article + 1].text in CLAUSE_BREAKS or tokens[article + 1].is_quote:
             return False
         if word_class(tokens[article]) == "det" and word_class(tokens[article + 1]) == "prep":
-            return tokens[article].text.lower() not in DEMONSTRATIVE_OBJECTS
+            # "Das in den Berichten erwähnte Modell": a verb of saying stands second in its
+            # clause, never after a prepositional phrase that follows a demonstrative
+            return True
     return False
 
 
@@ -581,7 +584,11 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     verb, cue = group
     left = _before_short_quotations(analysis, sentence,
                                     _clause_bounds(analysis, sentence, cue[0])[0])
-    speaker = speaker_in_clause(analysis.tokens, left, cue[0], analysis.body_end(sentence))
+    subject = subject_with_apposition(analysis.tokens, sentence.first, left) if (
+        cue[0] == left) else None
+    # "Die Anwältin des Klägers, Eva Muster, sieht keinen Grund ...": name and apposition
+    speaker = [subject] if subject else speaker_in_clause(analysis.tokens, left, cue[0],
+                                                           analysis.body_end(sentence))
     if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
         return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
@@ -996,8 +1003,12 @@ def _addressee_and_passive(analysis: _Analysis, sentence: Sentence, candidate: C
             if subject and subject != agent:
                 candidate.addressee = subject
                 return
+        elif verb.infinitive in lexicon.passive_speakers():
+            candidate.speaker = agent or subject  # "Der Minister wird zitiert, ..."
         else:
-            candidate.speaker = agent or subject
+            # "Die Vorwürfe wurden bestritten": the passive subject is what was said, the
+            # speaker only the agent after von/seitens
+            candidate.speaker = agent
     skip = {j for s, e in candidate.speaker for j in range(s, e)} | set(cue)
     candidate.addressee = addressees.find_addressee(
         tokens, region, skip, verb.infinitive, verb.category, analysis.quote_of
@@ -1799,9 +1810,37 @@ def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[in
     if _clause_bounds(analysis, sentence, end - 1)[0] != left:
         return None  # the infinitive closes another clause
     speaker = phrase_span(tokens, left, modal)
-    if speaker and speaker[0][1] == modal:
-        return speaker if tokens[left].text.lower() not in OBJECT_ARTICLES else None
-    return speaker_after(tokens, modal + 1, end) or None
+    if speaker and speaker[0][1] == modal and tokens[modal - 1].text not in (
+        lexicon.time_nouns()  # "Nächste Woche will der Kandidat ...": a date, then the subject
+    ):
+        if tokens[left].text.lower() in OBJECT_ARTICLES:
+            return None
+    else:
+        speaker = speaker_after(tokens, modal + 1, end)
+    if not speaker or _names_a_person(tokens, speaker[0]):
+        return None  # "Er will zurücktreten": a person's plan is told, not declared
+    return speaker
+
+
+PERSON_PRONOUNS = frozenset({"er", "ich", "du"})  # "sie" also stands for a party or a firm
+
+
+def _names_a_person(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """The phrase names one or more persons: a personal pronoun, a role noun ("der Kandidat"),
+    a known person or a first name."""
+    places = gazetteer()
+    for j in range(*span):
+        text = tokens[j].text
+        if text.lower() in PERSON_PRONOUNS and span[1] - span[0] == 1:
+            return True
+        if not text[:1].isupper():
+            continue
+        entry = places.lookup(text)
+        if (entry is not None and entry.kind == "person") or places.role(text) is not None or (
+            places.first_name_gender(text) is not None
+        ):
+            return True
+    return False
 
 
 FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
