@@ -52,7 +52,7 @@ from quellenlage.attribution.phrases import (
     word_class,
 )
 from quellenlage.attribution.quotes import Quotation, find_quotations
-from quellenlage.model import Attribution, Medium, Part, QuoteType
+from quellenlage.model import Attribution, Medium, Part, QuoteType, spans_without
 from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.text import Document, Sentence
 from quellenlage.text.tokens import Token
@@ -1391,15 +1391,7 @@ def _inside_clause(tokens: list[Token], frame: tuple[int, int], start: int, end:
 
 def _minus(start: int, end: int, holes: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """[start, end) without the given token ranges."""
-    spans = []
-    cursor = start
-    for hole_start, hole_end in sorted(holes):
-        if hole_start > cursor:
-            spans.append((cursor, min(hole_start, end)))
-        cursor = max(cursor, hole_end)
-    if cursor < end:
-        spans.append((cursor, end))
-    return [(s, e) for s, e in spans if e > s]
+    return list(spans_without([(start, end)], holes))
 
 
 def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
