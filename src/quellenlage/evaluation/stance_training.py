@@ -7,9 +7,11 @@ every statement the pipeline predicts that is paired with a gold statement (as
 learns from what it meets at run time too.
 
 Cross-validation: article i goes to fold i % k; a model trained on the other folds and on the
-fixed examples (our own sentences) judges the held-out fold. Reported per fold set: stance
-accuracy with gold spans and end to end (of the found statements, and who-said-what with stance
-F1), each beside the rules alone.
+fixed examples (our own sentences) judges the held-out fold. The model judges through the
+pipeline's own stance step (stance.assign.assign_stance: the rules, the classifier, then the
+continuation passes), so the figures measure what ships. Reported per fold set: stance accuracy
+with gold spans and end to end (of the found statements, and who-said-what with stance F1), each
+beside the rules alone (the same step without a classifier).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from quellenlage.evaluation.end_to_end import EndToEndCounts, pair_statements, score_article
 from quellenlage.evaluation.sources_testset import Paragraph, load_testset, run_stages
 from quellenlage.model import Article, Attribution, SpanTuple
-from quellenlage.stance.assign import stance_inputs
+from quellenlage.stance.assign import assign_stance, stance_inputs
 from quellenlage.stance.classifier import Settings, StanceClassifier
 from quellenlage.stance.training import Example, train_classifier
 from quellenlage.text import Document
@@ -43,13 +45,14 @@ class ArticleExamples:
     id: str
     gold: list[Labelled]
     predicted: list[Labelled]
+    # what the stance step needs to run again: the article and its gold statements (gold spans)
+    document: Document | None = None
+    gold_statements: list[Attribution] = field(default_factory=list)
     # what the end-to-end figures need: the gold statements, the pipeline's and their pairing
     expected: list[dict[str, Any]] = field(default_factory=list)
     quote_spans: list[SpanTuple | None] = field(default_factory=list)
     found: list[Attribution] = field(default_factory=list)
     pairs: list[int | None] = field(default_factory=list)
-    found_rules: list[str] = field(default_factory=list)
-    found_features: list[list[str]] = field(default_factory=list)
 
 
 def _inputs(document: Document, attributions: list[Attribution]
@@ -70,7 +73,7 @@ def article_examples(paragraph: Paragraph,
     result = ArticleExamples(paragraph.id, [
         Labelled(f, rule, s["stance"], ok)
         for f, rule, s, ok in zip(features, rules, paragraph.expected, accepted, strict=True)
-    ], [])
+    ], [], document, gold)
     if analyze is None:
         return result
     found = analyze(paragraph.text).attributions
@@ -82,7 +85,6 @@ def article_examples(paragraph: Paragraph,
     ]
     result.expected, result.quote_spans = paragraph.expected, paragraph.quote_spans
     result.found, result.pairs = found, pairs
-    result.found_rules, result.found_features = found_rules, found_features
     return result
 
 
@@ -121,23 +123,33 @@ class StanceFigures:
         }
 
 
+def _stances(document: Document, attributions: Sequence[Attribution],
+             classifier: StanceClassifier | None) -> list[Attribution]:
+    """Copies of `attributions` with the stances the pipeline's stance step gives them with
+    `classifier` (None: the rules alone)."""
+    copies = [replace(a) for a in attributions]
+    assign_stance(document, copies, classifier)
+    return copies
+
+
 def judge(classifier: StanceClassifier, articles: Sequence[ArticleExamples]) -> StanceFigures:
-    """The classifier's figures on annotated articles (held out from its training)."""
+    """The classifier's figures on annotated articles (held out from its training), through the
+    pipeline's stance step, beside the same step with the rules alone."""
     figures = StanceFigures()
     for article in articles:
-        for item in article.gold:
+        if article.document is None:
+            continue
+        with_model = _stances(article.document, article.gold_statements, classifier)
+        rules = _stances(article.document, article.gold_statements, None)
+        for item, model, rule in zip(article.gold, with_model, rules, strict=True):
             figures.gold_total += 1
-            figures.gold_right += classifier.decide(item.features, item.rule) in item.accepted
-            figures.gold_rule_right += item.rule in item.accepted
+            figures.gold_right += model.stance in item.accepted
+            figures.gold_rule_right += rule.stance in item.accepted
         if not article.expected:
             continue
-        for stances, counts in (
-            ([classifier.decide(f, r) for f, r in zip(article.found_features,
-                                                      article.found_rules, strict=True)],
-             figures.end_to_end),
-            (article.found_rules, figures.end_to_end_rules),
-        ):
-            found = [replace(a, stance=s) for a, s in zip(article.found, stances, strict=True)]
+        for chosen, counts in ((classifier, figures.end_to_end),
+                               (None, figures.end_to_end_rules)):
+            found = _stances(article.document, article.found, chosen)
             counts.add(score_article(article.expected, article.quote_spans, found, article.pairs))
     return figures
 
