@@ -104,6 +104,19 @@ CASES = [
     ("Das Parkverbot sei eine Schikane für Anrainer, sagte der Bezirksvorsteher.",
      "Das Parkverbot sei eine Schikane für Anrainer", "der Bezirksvorsteher", "sagte",
      "criticise"),
+    # criticise: what goes too far, what does not suffice, what nothing excuses
+    ("Die neuen Auflagen gehen den Wirten viel zu weit, sagte die Kammersprecherin.",
+     "Die neuen Auflagen gehen den Wirten viel zu weit", "die Kammersprecherin", "sagte",
+     "criticise"),
+    ("Das Angebot der Stadt reiche bei weitem nicht aus, sagte der Mieterverein.",
+     "Das Angebot der Stadt reiche bei weitem nicht aus", "der Mieterverein", "sagte",
+     "criticise"),
+    ("Es gebe keine Entschuldigung für den Angriff auf die Sanitäter, sagte die Ministerin.",
+     "Es gebe keine Entschuldigung für den Angriff auf die Sanitäter", "die Ministerin", "sagte",
+     "criticise"),
+    # ... but what does not go too far is no criticism
+    ("Die neuen Auflagen gingen nicht zu weit, sagte der Bürgermeister.",
+     "Die neuen Auflagen gingen nicht zu weit", "der Bürgermeister", "sagte", "assert"),
     # not_confirm: what cannot be ruled out, is still being checked, unclear, unproven, awaited
     ("Man könne einen Brandanschlag nicht ausschließen, sagte der Sprecher.",
      "Man könne einen Brandanschlag nicht ausschließen", "der Sprecher", "sagte",
