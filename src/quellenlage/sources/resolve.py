@@ -48,6 +48,7 @@ from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
+    ARABIC_ARTICLE,
     DEFINITE,
     GENDER_OF_NATURAL,
     INDEFINITE,
@@ -106,7 +107,6 @@ WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
 APPOSITION_REACH = 4  # tokens of a role's phrase between a speaker span and ", Vorname Name"
 APPOSITION_LINKS = frozenset({"des", "der", "in", "im", "von", "vom", "für", "aus", "am"})
-ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|at)-[A-ZÄÖÜ]")  # inside a name: "al-Hussein"
 APPOSITION_ENDS = frozenset({".", ",", "(", ":", ";", "!", "?"})  # after "Maria Berger"
 INTERVIEW_REACH = 2000  # characters back to the label of the answer a statement is in
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das"})  # after a comma: "Meier, die ..."
