@@ -565,3 +565,27 @@ def test_a_role_set_off_before_a_name_after_an_adverb():
             "Sie sagte, die Lage sei ernst.")
     result = sources(text, statement(text, "die Lage sei ernst", "Sie", "sagte"))
     assert (result[0].name, result[0].role) == ("Jana Weiss", "Direktorin des Instituts")
+
+
+def test_sie_does_not_refer_to_an_outlet_with_a_masculine_name():
+    # "der Kurier" is masculine: the later "Sie" means the government, not the paper
+    text = ("Wie der Kurier berichtet, plant die Regierung eine Reform. Sie sagte, die Reform "
+            "komme im Mai.")
+    result = sources(
+        text,
+        statement(text, "plant die Regierung eine Reform", "der Kurier", "berichtet"),
+        statement(text, "die Reform komme im Mai", "Sie", "sagte"),
+    )
+    assert result[0].name == "Kurier"
+    assert result[1].name == "Regierung"
+
+
+def test_sie_still_refers_to_an_outlet_with_a_feminine_name():
+    text = ("Wie die Kronen Zeitung berichtet, plant der Minister eine Reform. Sie schrieb, die "
+            "Reform komme im Mai.")
+    result = sources(
+        text,
+        statement(text, "plant der Minister eine Reform", "die Kronen Zeitung", "berichtet"),
+        statement(text, "die Reform komme im Mai", "Sie", "schrieb"),
+    )
+    assert result[1].name == "Kronen Zeitung"

@@ -1409,6 +1409,8 @@ class ArticleSources:
             if entity.agreement is None and wanted & {"m", "f"}:
                 return 0.0
             return None
+        if entity.kind == "media" and entity.agreement in {"m", "n"}:
+            return None  # "der Kurier" is no "sie"; an "er" nearby means a person
         if entity.kind in {"collective", "anonymous"} and "pl" in wanted:
             return 0.0 if entity.agreement == "pl" else None
         if entity.agreement in wanted:
