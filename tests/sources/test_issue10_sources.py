@@ -536,3 +536,56 @@ def test_role_before_a_name_set_off_by_commas_is_its_role() -> None:
     assert [a.source.name for a in article.attributions if a.source] == [
         "Gerd-Jürgen Bruckner", "Gerd-Jürgen Bruckner"
     ]
+
+
+def test_a_name_set_off_after_a_role_is_a_person_without_a_known_first_name():
+    # "Said" is no first name the gazetteer knows; the role before the comma makes the words
+    # after it a name, which a later "Er" refers to rather than the person named before
+    text = ("Bedenken sieht der Minister Karl Brandt nicht – anders der Kommissar für "
+            "Flüchtlinge, Said Kadri. Er warnte davor, dass das Recht umgangen werde.")
+    result = sources(
+        text,
+        statement(text, "dass das Recht umgangen werde", "Er", "warnte"),
+    )
+    assert (result[0].name, result[0].kind) == ("Said Kadri", "person")
+    assert result[0].role == "Kommissar für Flüchtlinge"
+
+
+def test_capitalised_words_after_a_role_and_a_comma_that_are_no_name():
+    # "Neue Regeln" after the comma opens the next clause: no person, the role speaks
+    text = ("Das sei zu spät, sagte der Sprecher der Kammer, Neue Regeln brauche es sofort. "
+            "Er forderte Gespräche.")
+    result = sources(text, statement(text, "Gespräche", "Er", "forderte"))
+    assert result[0] is None or result[0].kind != "person" or result[0].name != "Neue Regeln"
+
+
+def test_a_role_set_off_before_a_name_after_an_adverb():
+    # the role's phrase begins at its article, not at "anders"
+    text = ("Das Land sieht keine Gefahr, anders die Direktorin des Instituts, Jana Weiss. "
+            "Sie sagte, die Lage sei ernst.")
+    result = sources(text, statement(text, "die Lage sei ernst", "Sie", "sagte"))
+    assert (result[0].name, result[0].role) == ("Jana Weiss", "Direktorin des Instituts")
+
+
+def test_sie_does_not_refer_to_an_outlet_with_a_masculine_name():
+    # "der Kurier" is masculine: the later "Sie" means the government, not the paper
+    text = ("Wie der Kurier berichtet, plant die Regierung eine Reform. Sie sagte, die Reform "
+            "komme im Mai.")
+    result = sources(
+        text,
+        statement(text, "plant die Regierung eine Reform", "der Kurier", "berichtet"),
+        statement(text, "die Reform komme im Mai", "Sie", "sagte"),
+    )
+    assert result[0].name == "Kurier"
+    assert result[1].name == "Regierung"
+
+
+def test_sie_still_refers_to_an_outlet_with_a_feminine_name():
+    text = ("Wie die Kronen Zeitung berichtet, plant der Minister eine Reform. Sie schrieb, die "
+            "Reform komme im Mai.")
+    result = sources(
+        text,
+        statement(text, "plant der Minister eine Reform", "die Kronen Zeitung", "berichtet"),
+        statement(text, "die Reform komme im Mai", "Sie", "schrieb"),
+    )
+    assert result[1].name == "Kronen Zeitung"

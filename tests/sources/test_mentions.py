@@ -284,3 +284,12 @@ def test_dative_plural_keeps_a_plural_in_en_and_drops_only_the_dative_n():
     assert read("aus Regierungsquellen").name == "Regierungsquellen"
     assert read("informierten Kreisen").name == "informierte Kreise"
     assert read("den Beobachtern").name == "Beobachter"
+
+
+def test_an_arabic_article_belongs_to_the_surname():
+    # "al-"/"Al-" opens a surname; the first name need not be known
+    for text, name, surname in [("Said Tawfik al-Sharif", "Said Tawfik al-Sharif", "al-Sharif"),
+                                ("Nasir Al-Mahdi", "Nasir Al-Mahdi", "Al-Mahdi"),
+                                ("Mona el-Rashidi", "Mona el-Rashidi", "el-Rashidi")]:
+        mention = parse_mention(Document(text), 0, len(text))
+        assert (mention.kind, mention.name, mention.surname) == ("person", name, surname)

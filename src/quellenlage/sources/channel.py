@@ -65,7 +65,7 @@ def channel_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _common_media_words() -> frozenset[str]:
     """Outlet names that are also everyday words (media.tsv, common_word yes)."""
     rows = read_table("gazetteer", "media.tsv")
-    return frozenset(surface for surface, _, _, common in rows if common == "yes")
+    return frozenset(surface for surface, _, _, common, _ in rows if common == "yes")
 
 
 @cache

@@ -268,8 +268,9 @@ def gazetteer() -> Gazetteer:
     media_surfaces: list[str] = []
     platform_surfaces: list[str] = []
     common_words: set[str] = set()
-    for surface, name, media_type, common_word in read_table(GAZETTEER, "media.tsv"):
-        surfaces.setdefault(surface, Entry(name, "media", None, media_type))
+    for surface, name, media_type, common_word, gender in read_table(GAZETTEER, "media.tsv"):
+        surfaces.setdefault(surface, Entry(name, "media", None if gender == "-" else gender,
+                                           media_type))
         (platform_surfaces if media_type == "platform" else media_surfaces).append(surface)
         if common_word == "yes":
             common_words.add(surface)

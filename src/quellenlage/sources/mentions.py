@@ -8,6 +8,7 @@ features that pronoun resolution needs. Resolution across the article is done in
 
 from __future__ import annotations
 
+import re
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -59,6 +60,7 @@ PRONOUNS: dict[str, tuple[str | None, str | None]] = {
     "ihres": (None, None), "deren": (None, None),
 }
 GENDER_OF_NATURAL = {"male": "m", "female": "f"}
+ARABIC_ARTICLE = re.compile(r"(?:[Aa][lndsrt]|[Ee]l)-[A-ZÄÖÜ]")  # in a name: "al-Hussein"
 NAMED_FORMS = frozenset({"named", "state", "organisation", "media"})
 
 
@@ -987,9 +989,9 @@ def _name_run(tokens: list[Token], k: int, gaz: Gazetteer) -> list[Token]:
     run: list[Token] = []
     while k < len(tokens):
         word = tokens[k].text
-        capitalised = word[:1].isupper() and not gaz.organisation_nouns.match(word) and (
-            not run or not gaz.role(word)
-        )
+        capitalised = (word[:1].isupper() or (
+            bool(run) and ARABIC_ARTICLE.match(word) is not None  # "Said Raad al-Hussein"
+        )) and not gaz.organisation_nouns.match(word) and (not run or not gaz.role(word))
         before_name = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
         particle = before_name and (
             (word in NAME_PARTICLES and word not in {"der", "den"})  # "de Maizière"
@@ -1020,6 +1022,8 @@ def _limit_name(run: list[Token], gaz: Gazetteer) -> list[Token]:
         end = 0
         while end < len(run) - 1 and _is_particle(run[end].text):
             end += 1  # "Van der Bellen", "de Maizière"
+        if len(run) > 2 and ARABIC_ARTICLE.match(run[2].text):
+            return run[:3]  # "Said Raad al-Hussein": the surname with its article
         return run[: max(end + 1, 2)]
     if position == len(run):
         return run
@@ -1073,7 +1077,8 @@ def _parse_name(text: str, tokens: list[Token], mention: Mention, gaz: Gazetteer
         mention.form = mention.kind = "organisation"  # "AK Oberösterreich", "GfK"
         mention.agreement = "f"
         return mention
-    if first_gender or (len(words) >= 2 and all(w[:1].isupper() for w in words)
+    if first_gender or (len(words) >= 2 and all(w[:1].isupper() or ARABIC_ARTICLE.match(w)
+                                                for w in words)
                         and not common_noun):
         mention.form = "named"
         mention.kind = "person"

@@ -48,6 +48,7 @@ from quellenlage.model import Attribution, Part, Source
 from quellenlage.resources import read_lines
 from quellenlage.sources.gazetteer import Gazetteer, gazetteer
 from quellenlage.sources.mentions import (
+    ARABIC_ARTICLE,
     DEFINITE,
     GENDER_OF_NATURAL,
     INDEFINITE,
@@ -1408,6 +1409,8 @@ class ArticleSources:
             if entity.agreement is None and wanted & {"m", "f"}:
                 return 0.0
             return None
+        if entity.kind == "media" and entity.agreement in {"m", "n"}:
+            return None  # "der Kurier" is no "sie"; an "er" nearby means a person
         if entity.kind in {"collective", "anonymous"} and "pl" in wanted:
             return 0.0 if entity.agreement == "pl" else None
         if entity.agreement in wanted:
@@ -1716,17 +1719,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
                 and gaz.lookup(following) is None
                 and following.lower() not in DEFINITE)
         )
+        if not starts_person and previous == "," and following[:1].isupper():
+            starts_person = _name_after_role(document, tokens, index, gaz)
         if starts_person:
-            end_index = index + 1
-            while end_index < count and (
-                tokens[end_index].text[:1].isupper()
-                or (tokens[end_index].text in {"von", "van", "de", "der", "al"}
-                and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper()
-                # "der" only inside "von der Leyen", never "Samira Nouri der Agentur AFP"
-                and (tokens[end_index].text != "der"
-                     or tokens[end_index - 1].text.lower() in {"von", "van"}))
-            ) and end_index - index < 5:
-                end_index += 1
+            end_index = _name_end(tokens, index)
             begin = _phrase_start(tokens, index, gaz)
             mention = parse_mention(document, tokens[begin].start, tokens[end_index - 1].end)
             if mention.is_named and mention.kind == "person":
@@ -1787,6 +1783,43 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
     found = [m for m in [*found, *scanned] if id(m) not in replaced]
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _name_end(tokens: list, index: int) -> int:
+    """The token after a person's name opening at `index`: capitalised words and the particles
+    inside names ("Ursula von der Leyen"), five words at most."""
+    end_index = index + 1
+    count = len(tokens)
+    while end_index < count and (
+        tokens[end_index].text[:1].isupper()
+        or ARABIC_ARTICLE.match(tokens[end_index].text) is not None  # "al-Hussein", "el-Sisi"
+        or (tokens[end_index].text in {"von", "van", "de", "der", "al"}
+        and end_index + 1 < count and tokens[end_index + 1].text[:1].isupper()
+        # "der" only inside "von der Leyen", never "Samira Nouri der Agentur AFP"
+        and (tokens[end_index].text != "der"
+             or tokens[end_index - 1].text.lower() in {"von", "van"}))
+    ) and end_index - index < 5:
+        end_index += 1
+    return end_index
+
+
+def _name_after_role(document: Document, tokens: list, index: int, gaz: Gazetteer) -> bool:
+    """ "..., sagte der Sprecher der Behörde, Said Omar Kadri.": two to four capitalised words
+    set off by commas after a role's phrase name its holder, first name known or not."""
+    word = tokens[index].text
+    end_index = _name_end(tokens, index)
+    if not 2 <= end_index - index <= 4 or (
+        end_index < len(tokens) and tokens[end_index].text not in APPOSITION_ENDS
+    ):
+        return False
+    if _is_adjective_form(word.lower()) or gaz.lookup(word) is not None or (
+        gaz.organisation_nouns.match(word) or gaz.role(word)
+        or any(gaz.lookup(tokens[k].text) is not None for k in range(index + 1, end_index))
+    ):
+        return False  # "Neue Wege", "Deutsche Bank": no name
+    probe = Mention(tokens[index].start, tokens[end_index - 1].end, "")
+    _preceding_apposition_role(document, tokens, index, probe)
+    return probe.role is not None
 
 
 def _add_scanned(scanned: list[Mention], reach: list[int], mention: Mention) -> None:
@@ -1886,7 +1919,7 @@ def _preceding_apposition_role(document: Document, tokens: list, index: int,
         return
     start = comma
     while start > 0 and comma - start < 8 and tokens[start - 1].text not in {
-        ",", ".", "!", "?", ";", ":", "(", ")"
+        ",", ".", "!", "?", ";", ":", "(", ")", "–", "—"
     }:
         start -= 1
     cue_word = next((k for k in range(comma - 1, start - 1, -1)
@@ -1894,13 +1927,22 @@ def _preceding_apposition_role(document: Document, tokens: list, index: int,
     if cue_word is not None:
         start = cue_word + 1  # "sollen laut Generalinspekteur der Behörde, Karl Berg": the
         # role's phrase begins after the cue's preposition
-    if start == comma:
-        return
-    apposition = parse_mention(document, tokens[start].start, tokens[comma - 1].end)
-    if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
-        mention.role = apposition.office if apposition.form == "anonymous" and (
-            apposition.office == apposition.text) else (apposition.name or apposition.role)
-        mention.role_noun = apposition.role_noun
+    # the phrase from its first article ("anders der Kommissar, ..."), else from the clause's
+    # start ("Landesrätin der Grünen, ...")
+    article = next((k for k in range(start, comma - 1) if tokens[k].text.lower() in DEFINITE),
+                   None)
+    for opener in ([article] if article is not None and article != start else []) + [start]:
+        apposition = parse_mention(document, tokens[opener].start, tokens[comma - 1].end)
+        if apposition.form in {"role", "anonymous"} and apposition.role_noun is not None:
+            mention.role = apposition.office if apposition.form == "anonymous" and (
+                apposition.office == apposition.text) else (apposition.name or apposition.role)
+            mention.role_noun = apposition.role_noun
+            if mention.gender is None and apposition.gender is not None:
+                # "der Kommissar, Said Kadri": a first name the gazetteer lacks, the role's
+                # gender
+                mention.gender = apposition.gender
+                mention.agreement = GENDER_OF_NATURAL.get(apposition.gender)
+            return
 
 
 def _colleague_role(scanned: list[Mention], mention: Mention, possessive: str) -> None:
