@@ -1458,3 +1458,26 @@ def test_a_persons_intention_is_no_statement(text: str) -> None:
 def test_an_organisations_intention_is_its_announcement() -> None:
     attribution = only("Die Gewerkschaft will ihre Mitglieder zu Streiks aufrufen.")
     assert attribution.speaker is not None and attribution.speaker.text == "Die Gewerkschaft"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Strengere Regeln fordert auch der Verbandspräsident: Wir brauchen endlich Klarheit.",
+     "der Verbandspräsident"),
+    ("Eine rasche Einigung forderte dagegen der Gewerkschaftschef, er sehe sonst schwarz.",
+     "der Gewerkschaftschef"),
+    ("Die neue Ministerin lobte der Bürgermeister für ihren Einsatz.", "der Bürgermeister"),
+])
+def test_der_with_a_masculine_role_after_the_verb_is_the_subject(text: str, speaker: str
+                                                                 ) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Polizei bestätigte der Zeitung, dass zwei Männer festgenommen wurden.", "Die Polizei"),
+    ("Die Opposition warf der Ministerin vor, das Parlament getäuscht zu haben.",
+     "Die Opposition"),
+])
+def test_a_dative_after_the_verb_leaves_the_subject_before_it(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker

@@ -10,6 +10,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 from __future__ import annotations
 
 from quellenlage.attribution.lexicon import cardinal_words, function_words, readings, time_nouns
+from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -28,6 +29,10 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
+# a clause opening with these is in the nominative itself: "Der Minister lobte der ..." is no
+# inversion
+NOMINATIVE_OPENERS = frozenset({"der", "ein", "er", "ich", "wir", "sie", "man", "dieser",
+                                "jener", "kein"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 COORDINATED_CLAUSES = frozenset({"und", "sondern", "aber", "oder"})
 QUANTIFIERS_AFTER_ARTICLE = frozenset({"beiden", "vielen", "anderen", "mehreren", "meisten",
@@ -308,6 +313,12 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 example += 1
             if example > phrase_end + 1 and word_class(tokens[example - 1]) in ("cap", "low"):
                 phrase_end = example
+        if phrase_end == cue and tokens[start].text.lower() not in NOMINATIVE_OPENERS and (
+            masculine_role_after(tokens, cue + 1, end)
+        ):
+            # "Strengere Regeln fordert auch der Verbandschef": "der" with a masculine role noun
+            # after the verb is the subject, the phrase before the verb its object
+            return speaker_after(tokens, cue + 1, end)
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
         )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
@@ -340,6 +351,23 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def masculine_role_after(tokens: list[Token], start: int, end: int) -> bool:
+    """Past adverbs, "der", adjectives and a masculine role noun in the singular ("der neue
+    Sprecher"): a phrase in the nominative, the subject of the verb before it."""
+    i = start
+    while i < end and word_class(tokens[i]) == "adv":
+        i += 1
+    if i >= end or tokens[i].text != "der":
+        return False
+    i += 1
+    while i < end and is_adjective(tokens[i]):
+        i += 1
+    if i >= end:
+        return False
+    role = gazetteer().role(tokens[i].text)
+    return role is not None and role.gender == "male" and not role.plural
+
 
 def _subject_of_clause_before(tokens: list[Token], comma: int) -> list[tuple[int, int]]:
     """The subject that opens the clause ending at `comma`: a pronoun or a phrase with an
