@@ -1481,3 +1481,18 @@ def test_der_with_a_masculine_role_after_the_verb_is_the_subject(text: str, spea
 def test_a_dative_after_the_verb_leaves_the_subject_before_it(text: str, speaker: str) -> None:
     found = only(text)
     assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_a_hearsay_lead_takes_the_speaker_of_the_statement_after_it() -> None:
+    found = statements("Der Konzern soll bis zu 800 Stellen streichen. Wie die Gewerkschaft am "
+                       "Montag mitteilte, sind vor allem zwei Werke betroffen.")
+    lead = next(a for a in found if a.type is QuoteType.FREE_INDIRECT)
+    assert lead.quote.text.startswith("Der Konzern soll")
+    assert lead.speaker is not None and lead.speaker.text == "die Gewerkschaft"
+
+
+def test_a_hearsay_lead_takes_no_pronoun_speaker_from_ahead() -> None:
+    found = statements("Die Brücke soll im Herbst gesperrt werden. Wir haben keine Wahl, sagte "
+                       "er am Montag.")
+    lead = next(a for a in found if a.type is QuoteType.FREE_INDIRECT)
+    assert lead.speaker is None

@@ -1758,6 +1758,16 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             continue
         if _is_hearsay(tokens, words, modals, sentence):
             speaker = _context_speaker(speakers, sentence.index)
+            if not speaker and source is None and sentence.index < LEAD_SENTENCES:
+                # "Der Konzern soll Stellen streichen. Laut der Zeitung sind 500 betroffen.": a
+                # hearsay headline or lead before the first statement is the report of the
+                # statement right after it, when that names its speaker (a name or a noun with
+                # its article; no pronoun, no "demnach")
+                ahead = next((by_sentence[k].speaker
+                              for k in range(sentence.index + 1, sentence.index + 3)
+                              if k in by_sentence and by_sentence[k].speaker), [])
+                if ahead and word_class(tokens[ahead[0][0]]) in ("cap", "det"):
+                    speaker = ahead
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
         elif (intender := _intention_subject(analysis, sentence)) is not None:
@@ -1767,6 +1777,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     return statements
 
 
+LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
 REPORTED_SUBJUNCTIVE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle",
                                   "wolle", "dürfe", "gebe", "gehe", "liege", "stehe"})
 
