@@ -1496,3 +1496,19 @@ def test_a_hearsay_lead_takes_no_pronoun_speaker_from_ahead() -> None:
                        "er am Montag.")
     lead = next(a for a in found if a.type is QuoteType.FREE_INDIRECT)
     assert lead.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Neben Anna Roth, Paul Berg und Max Kohl kritisierte auch die Opposition, der Plan sei zu "
+    "teuer.",
+    "Im Kreis von Ministerin Anna Roth, Stadträtin Eva Berg und Kämmerer Max Kohl (beide SPD) "
+    "kritisierte auch die Opposition, der Plan sei zu teuer.",
+])
+def test_a_list_in_an_opening_prepositional_phrase_is_no_subject(text: str) -> None:
+    found = only(text)
+    assert parts(found) == ("der Plan sei zu teuer", "die Opposition", "kritisierte")
+
+
+def test_a_listed_subject_after_a_main_clause_stays_the_subject() -> None:
+    found = only("Der Plan sei zu teuer, sagten Anna Roth, Paul Berg und Max Kohl.")
+    assert found.speaker is not None and found.speaker.text.startswith("Anna Roth")

@@ -258,6 +258,11 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         # ", viele Dinge zu sagen": an infinitive clause has no subject of its own, the phrase
         # before the infinitive is its object (", die nicht müde wird zu betonen" has one)
         return []
+    if _ends_enumeration(tokens, left, cue):
+        # "Neben Anna Roth, Paul Berg und Max Kohl kritisierte auch die Opposition, ...": the
+        # last members of a list in the prepositional phrase that opens the sentence; the
+        # subject follows the verb
+        return speaker_after(tokens, cue + 1, end)
     if left + 1 == cue and left > 0 and tokens[left - 1].text == "," and (
         tokens[left].text in COORDINATED_CLAUSES
     ):
@@ -367,6 +372,26 @@ def masculine_role_after(tokens: list[Token], start: int, end: int) -> bool:
         return False
     role = gazetteer().role(tokens[i].text)
     return role is not None and role.gender == "male" and not role.plural
+
+
+def _ends_enumeration(tokens: list[Token], left: int, cue: int) -> bool:
+    """The words from `left` to the verb at `cue` close a list ("..., Paul Berg und Max Kohl")
+    whose first member stands in a prepositional phrase that opens the sentence: before the
+    comma only the preposition, articles, nouns, names, adjectives and commas."""
+    if left == 0 or tokens[left - 1].text != "," or not any(
+        tokens[j].text in COORDINATORS for j in range(left, cue)
+    ) or noun_phrase_end(tokens, left, cue) != cue:
+        return False
+    j = left - 1
+    while j > 0 and tokens[j - 1].text not in SENTENCE_ENDS:
+        j -= 1
+    if word_class(tokens[j]) != "prep":
+        return False
+    return all(
+        tokens[k].text == "," or tokens[k].text in COORDINATORS or is_adjective(tokens[k])
+        or word_class(tokens[k]) in ("cap", "det", "prep")
+        for k in range(j + 1, left - 1)
+    )
 
 
 def _subject_of_clause_before(tokens: list[Token], comma: int) -> list[tuple[int, int]]:
