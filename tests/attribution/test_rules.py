@@ -1512,3 +1512,15 @@ def test_a_list_in_an_opening_prepositional_phrase_is_no_subject(text: str) -> N
 def test_a_listed_subject_after_a_main_clause_stays_the_subject() -> None:
     found = only("Der Plan sei zu teuer, sagten Anna Roth, Paul Berg und Max Kohl.")
     assert found.speaker is not None and found.speaker.text.startswith("Anna Roth")
+
+
+def test_an_adverbial_clause_opens_a_message_in_konjunktiv() -> None:
+    found = only("Aus dem Ministerium hieß es, obwohl noch ermittelt werde, stehe das Ergebnis "
+                 "schon fest.")
+    assert found.type is QuoteType.INDIRECT
+    assert found.quote.text == "obwohl noch ermittelt werde, stehe das Ergebnis schon fest"
+
+
+def test_an_adverbial_clause_without_konjunktiv_after_it_is_no_message() -> None:
+    assert not [a for a in statements("Die Stadt sagte die Feier ab, obwohl das Wetter gut war.")
+                if a.quote.text.startswith("obwohl")]

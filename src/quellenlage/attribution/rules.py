@@ -1347,6 +1347,13 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return False  # "den Plan, der im Mai ...": a relative clause; "..., die Lage sei" is not
     if opener in COMPLEMENTISERS:
         return True
+    if opener in ADVERBIAL_SUBORDINATORS and any(
+        tokens[j].text == "," and tokens[j + 1].text in subjunctive
+        for j in range(first + 1, end - 1)
+    ):
+        # "hieß es, obwohl noch ermittelt werde, stehe das Ergebnis fest": the adverbial clause
+        # opens the message, its main clause follows in Konjunktiv with the verb first
+        return True
     if opener in ("um", "und", "aber", "sondern", "zumal", "wobei") or (
         opener in ADVERBIAL_SUBORDINATORS
     ):
