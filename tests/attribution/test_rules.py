@@ -1458,3 +1458,69 @@ def test_a_persons_intention_is_no_statement(text: str) -> None:
 def test_an_organisations_intention_is_its_announcement() -> None:
     attribution = only("Die Gewerkschaft will ihre Mitglieder zu Streiks aufrufen.")
     assert attribution.speaker is not None and attribution.speaker.text == "Die Gewerkschaft"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Strengere Regeln fordert auch der Verbandspräsident: Wir brauchen endlich Klarheit.",
+     "der Verbandspräsident"),
+    ("Eine rasche Einigung forderte dagegen der Gewerkschaftschef, er sehe sonst schwarz.",
+     "der Gewerkschaftschef"),
+    ("Die neue Ministerin lobte der Bürgermeister für ihren Einsatz.", "der Bürgermeister"),
+])
+def test_der_with_a_masculine_role_after_the_verb_is_the_subject(text: str, speaker: str
+                                                                 ) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Polizei bestätigte der Zeitung, dass zwei Männer festgenommen wurden.", "Die Polizei"),
+    ("Die Opposition warf der Ministerin vor, das Parlament getäuscht zu haben.",
+     "Die Opposition"),
+])
+def test_a_dative_after_the_verb_leaves_the_subject_before_it(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_a_hearsay_lead_takes_the_speaker_of_the_statement_after_it() -> None:
+    found = statements("Der Konzern soll bis zu 800 Stellen streichen. Wie die Gewerkschaft am "
+                       "Montag mitteilte, sind vor allem zwei Werke betroffen.")
+    lead = next(a for a in found if a.type is QuoteType.FREE_INDIRECT)
+    assert lead.quote.text.startswith("Der Konzern soll")
+    assert lead.speaker is not None and lead.speaker.text == "die Gewerkschaft"
+
+
+def test_a_hearsay_lead_takes_no_pronoun_speaker_from_ahead() -> None:
+    found = statements("Die Brücke soll im Herbst gesperrt werden. Wir haben keine Wahl, sagte "
+                       "er am Montag.")
+    lead = next(a for a in found if a.type is QuoteType.FREE_INDIRECT)
+    assert lead.speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Neben Anna Roth, Paul Berg und Max Kohl kritisierte auch die Opposition, der Plan sei zu "
+    "teuer.",
+    "Im Kreis von Ministerin Anna Roth, Stadträtin Eva Berg und Kämmerer Max Kohl (beide SPD) "
+    "kritisierte auch die Opposition, der Plan sei zu teuer.",
+])
+def test_a_list_in_an_opening_prepositional_phrase_is_no_subject(text: str) -> None:
+    found = only(text)
+    assert parts(found) == ("der Plan sei zu teuer", "die Opposition", "kritisierte")
+
+
+def test_a_listed_subject_after_a_main_clause_stays_the_subject() -> None:
+    found = only("Der Plan sei zu teuer, sagten Anna Roth, Paul Berg und Max Kohl.")
+    assert found.speaker is not None and found.speaker.text.startswith("Anna Roth")
+
+
+def test_an_adverbial_clause_opens_a_message_in_konjunktiv() -> None:
+    found = only("Aus dem Ministerium hieß es, obwohl noch ermittelt werde, stehe das Ergebnis "
+                 "schon fest.")
+    assert found.type is QuoteType.INDIRECT
+    assert found.quote.text == "obwohl noch ermittelt werde, stehe das Ergebnis schon fest"
+
+
+def test_an_adverbial_clause_without_konjunktiv_after_it_is_no_message() -> None:
+    assert not [a for a in statements("Die Stadt sagte die Feier ab, obwohl das Wetter gut war.")
+                if a.quote.text.startswith("obwohl")]

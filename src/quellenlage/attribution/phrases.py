@@ -10,6 +10,7 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 from __future__ import annotations
 
 from quellenlage.attribution.lexicon import cardinal_words, function_words, readings, time_nouns
+from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -28,6 +29,10 @@ RELATIVE_STARTS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 OBJECT_ARTICLES = frozenset({"den", "dem", "einen", "einem", "diesen", "diesem"})
 DEMONSTRATIVE_OBJECTS = frozenset({"das", "dies", "dieses", "dem", "diesem"})
+# a clause opening with these is in the nominative itself: "Der Minister lobte der ..." is no
+# inversion
+NOMINATIVE_OPENERS = frozenset({"der", "ein", "er", "ich", "wir", "sie", "man", "dieser",
+                                "jener", "kein"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 COORDINATED_CLAUSES = frozenset({"und", "sondern", "aber", "oder"})
 QUANTIFIERS_AFTER_ARTICLE = frozenset({"beiden", "vielen", "anderen", "mehreren", "meisten",
@@ -253,6 +258,11 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         # ", viele Dinge zu sagen": an infinitive clause has no subject of its own, the phrase
         # before the infinitive is its object (", die nicht müde wird zu betonen" has one)
         return []
+    if _ends_enumeration(tokens, left, cue):
+        # "Neben Anna Roth, Paul Berg und Max Kohl kritisierte auch die Opposition, ...": the
+        # last members of a list in the prepositional phrase that opens the sentence; the
+        # subject follows the verb
+        return speaker_after(tokens, cue + 1, end)
     if left + 1 == cue and left > 0 and tokens[left - 1].text == "," and (
         tokens[left].text in COORDINATED_CLAUSES
     ):
@@ -308,6 +318,12 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 example += 1
             if example > phrase_end + 1 and word_class(tokens[example - 1]) in ("cap", "low"):
                 phrase_end = example
+        if phrase_end == cue and tokens[start].text.lower() not in NOMINATIVE_OPENERS and (
+            masculine_role_after(tokens, cue + 1, end)
+        ):
+            # "Strengere Regeln fordert auch der Verbandschef": "der" with a masculine role noun
+            # after the verb is the subject, the phrase before the verb its object
+            return speaker_after(tokens, cue + 1, end)
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
         )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
@@ -340,6 +356,43 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def masculine_role_after(tokens: list[Token], start: int, end: int) -> bool:
+    """Past adverbs, "der", adjectives and a masculine role noun in the singular ("der neue
+    Sprecher"): a phrase in the nominative, the subject of the verb before it."""
+    i = start
+    while i < end and word_class(tokens[i]) == "adv":
+        i += 1
+    if i >= end or tokens[i].text != "der":
+        return False
+    i += 1
+    while i < end and is_adjective(tokens[i]):
+        i += 1
+    if i >= end:
+        return False
+    role = gazetteer().role(tokens[i].text)
+    return role is not None and role.gender == "male" and not role.plural
+
+
+def _ends_enumeration(tokens: list[Token], left: int, cue: int) -> bool:
+    """The words from `left` to the verb at `cue` close a list ("..., Paul Berg und Max Kohl")
+    whose first member stands in a prepositional phrase that opens the sentence: before the
+    comma only the preposition, articles, nouns, names, adjectives and commas."""
+    if left == 0 or tokens[left - 1].text != "," or not any(
+        tokens[j].text in COORDINATORS for j in range(left, cue)
+    ) or noun_phrase_end(tokens, left, cue) != cue:
+        return False
+    j = left - 1
+    while j > 0 and tokens[j - 1].text not in SENTENCE_ENDS:
+        j -= 1
+    if word_class(tokens[j]) != "prep":
+        return False
+    return all(
+        tokens[k].text == "," or tokens[k].text in COORDINATORS or is_adjective(tokens[k])
+        or word_class(tokens[k]) in ("cap", "det", "prep")
+        for k in range(j + 1, left - 1)
+    )
+
 
 def _subject_of_clause_before(tokens: list[Token], comma: int) -> list[tuple[int, int]]:
     """The subject that opens the clause ending at `comma`: a pronoun or a phrase with an

@@ -1347,6 +1347,13 @@ def _is_complement(analysis: _Analysis, first: int, end: int, category: str, com
         return False  # "den Plan, der im Mai ...": a relative clause; "..., die Lage sei" is not
     if opener in COMPLEMENTISERS:
         return True
+    if opener in ADVERBIAL_SUBORDINATORS and any(
+        tokens[j].text == "," and tokens[j + 1].text in subjunctive
+        for j in range(first + 1, end - 1)
+    ):
+        # "hieß es, obwohl noch ermittelt werde, stehe das Ergebnis fest": the adverbial clause
+        # opens the message, its main clause follows in Konjunktiv with the verb first
+        return True
     if opener in ("um", "und", "aber", "sondern", "zumal", "wobei") or (
         opener in ADVERBIAL_SUBORDINATORS
     ):
@@ -1758,6 +1765,16 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             continue
         if _is_hearsay(tokens, words, modals, sentence):
             speaker = _context_speaker(speakers, sentence.index)
+            if not speaker and source is None and sentence.index < LEAD_SENTENCES:
+                # "Der Konzern soll Stellen streichen. Laut der Zeitung sind 500 betroffen.": a
+                # hearsay headline or lead before the first statement is the report of the
+                # statement right after it, when that names its speaker (a name or a noun with
+                # its article; no pronoun, no "demnach")
+                ahead = next((by_sentence[k].speaker
+                              for k in range(sentence.index + 1, sentence.index + 3)
+                              if k in by_sentence and by_sentence[k].speaker), [])
+                if ahead and word_class(tokens[ahead[0][0]]) in ("cap", "det"):
+                    speaker = ahead
             statements.append(Candidate(QuoteType.FREE_INDIRECT, "SW",
                                         [(sentence.first, sentence.last)], sentence.index, speaker))
         elif (intender := _intention_subject(analysis, sentence)) is not None:
@@ -1767,6 +1784,7 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     return statements
 
 
+LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
 REPORTED_SUBJUNCTIVE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle",
                                   "wolle", "dürfe", "gebe", "gehe", "liege", "stehe"})
 
