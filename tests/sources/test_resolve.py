@@ -361,3 +361,15 @@ def test_age_noun_refers_to_the_subject_of_the_sentence_just_before():
     ]
     resolve_sources(document(text), attributions)
     assert attributions[2].source.name == "Paul Kober"
+
+
+def test_of_two_holders_of_an_office_the_subject_before_is_meant():
+    # the host opens the sentence, the guest holds the same office ("Amtskollegin")
+    import quellenlage
+
+    article = quellenlage.analyze(
+        "Die finnische Präsidentin Anna Virtanen empfing in Helsinki ihre estnische "
+        "Amtskollegin Kadri Tamm. Die Staatschefin sagte, beide Länder wollten enger "
+        "zusammenarbeiten."
+    )
+    assert [a.source.name for a in article.attributions if a.source] == ["Anna Virtanen"]

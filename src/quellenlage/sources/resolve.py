@@ -79,6 +79,9 @@ LAST_SPEAKER_BONUS = 1.0  # "er" after a statement: its speaker first
 IN_QUOTE_PENALTY = 2.0  # a name inside what someone said is seldom the next "er"
 # the highest score of an antecedent in the same sentence (see _best_antecedent)
 BEST_ANTECEDENT_SCORE = 1.0 + 1.5 + LAST_SPEAKER_BONUS + 1.0 + 2.0
+# "Präsident A empfing seinen Amtskollegen B. Der Staatschef sagte ...": of two who hold the
+# office, the subject of the sentence just before
+SUBJECT_TIE_WEIGHT = 0.5
 FOCUS_WEIGHT = 2.0  # "X wollte ... . ..., sagte der 55-Jährige": the subject just before
 SALIENCE_WEIGHT, SALIENCE_CAP = 0.3, 8  # mentions that make a protagonist of a person
 # "WIEN (APA) -", "Berlin – ", "Brüssel/Wien – ": a dateline opens the article's text
@@ -1487,6 +1490,8 @@ class ArticleSources:
             score = -0.3 * distance
             if role_fits:
                 score += 4.0
+                if distance <= 1 and self._is_sentence_subject(other):
+                    score += SUBJECT_TIE_WEIGHT  # of two presidents, the one who opened it
             elif party_fits:  # "der freiheitliche Klubobmann" after "FPÖ-Chef Max Huber"
                 score += PARTY_WEIGHT
             elif entity.kind == "anonymous":
