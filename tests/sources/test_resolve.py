@@ -373,3 +373,39 @@ def test_of_two_holders_of_an_office_the_subject_before_is_meant():
         "zusammenarbeiten."
     )
     assert [a.source.name for a in article.attributions if a.source] == ["Anna Virtanen"]
+
+
+def test_an_office_refers_to_the_one_person_named_just_before_without_an_office() -> None:
+    text = (
+        "Im Streit um die Pensionsreform meldete sich Max Huber zu Wort. "
+        "Der Vizekanzler sagte, die Reform komme zu spät. "
+        "Er kündigte an, im Herbst einen eigenen Entwurf vorzulegen."
+    )
+    attributions = [
+        statement(text, "die Reform komme zu spät", "Der Vizekanzler", "sagte"),
+        statement(text, "im Herbst einen eigenen Entwurf vorzulegen", "Er", "kündigte an"),
+    ]
+    resolve_sources(document(text), attributions)
+    assert [a.source.name for a in attributions] == ["Max Huber", "Max Huber"]
+    assert attributions[0].source.role == "Vizekanzler"
+
+
+def test_an_office_stays_unnamed_when_two_people_or_a_court_role_could_be_meant() -> None:
+    two = (
+        "Max Huber und Peter Gruber trafen einander in Linz. "
+        "Der Vizekanzler sagte, man sei sich einig."
+    )
+    court = (
+        "Max Huber wurde am Montag wegen Betrugs verurteilt. "
+        "Der Richter sagte, der Schaden sei beträchtlich."
+    )
+    far = (
+        "Max Huber eröffnete die Messe. Es kamen viele Besucher. Die Hallen waren voll. "
+        "Der Vizekanzler sagte, die Wirtschaft erhole sich."
+    )
+    for text, speaker in ((two, "Der Vizekanzler"), (court, "Der Richter"),
+                          (far, "Der Vizekanzler")):
+        quote = text.split(" sagte, ")[1].rstrip(".")
+        attributions = [statement(text, quote, speaker, "sagte")]
+        resolve_sources(document(text), attributions)
+        assert attributions[0].source.name != "Max Huber", text

@@ -86,6 +86,7 @@ class Gazetteer:
     platform_surfaces: tuple[str, ...]
     role_endings: SuffixTable
     role_exclusions: tuple[str, ...]
+    role_others: tuple[str, ...]  # offices never held by someone named without them
     family_first: frozenset[str]  # family names written first: "Wang" (Wenbin)
     role_cache: dict[str, RoleNoun | None]
     party_names: dict[str, frozenset[str]]  # a party's canonical name -> itself (parties.tsv)
@@ -351,6 +352,7 @@ def gazetteer() -> Gazetteer:
         platform_surfaces=tuple(platform_surfaces),
         role_endings=SuffixTable(role_endings),
         role_exclusions=read_lines(GAZETTEER, "role_suffixes_exclude.txt"),
+        role_others=read_lines(GAZETTEER, "role_nouns_others.txt"),
         family_first=frozenset(read_lines(GAZETTEER, "family_name_first.txt")),
         role_cache={},
         party_names=party_names,

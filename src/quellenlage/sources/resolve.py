@@ -1461,6 +1461,8 @@ class ArticleSources:
             employer = None  # "der Chef des Konzerns" refers back like "der Konzern" does
         best: tuple[float, int] | None = None
         chosen: Entity | None = None
+        unranked: set[int] = set()  # people just before whom the article gives no office
+        fallback: Entity | None = None
         for position in self._earlier(mention, ROLE_WINDOW):
             candidate = self.candidates[position]
             other, entity = candidate.mention, candidate.entity
@@ -1499,6 +1501,11 @@ class ArticleSources:
             elif noun.role_class == "office" and not (
                 mention.state and mention.state == entity.state and not role_text.strip()
             ):  # "der ecuadorianische Präsident" may be "Rafael Correa (Ecuador)"
+                if entity.kind == "person" and distance <= 1 and not role_text.strip() and (
+                    mention.gender and mention.gender == entity.gender
+                ) and not noun.lemma.lower().endswith(self.gaz.role_others):
+                    unranked.add(id(entity))
+                    fallback = entity
                 continue  # "der Staatsanwalt" is nobody named before who holds no such office
             elif noun.role_class == "profession" and not self._may_be_called(entity):
                 continue
@@ -1516,6 +1523,11 @@ class ArticleSources:
             key = (score, position)
             if best is None or key > best:
                 best, chosen = key, entity
+        if chosen is None and len(unranked) == 1:
+            # "Max Huber lehnte ab. Der Vizekanzler sagte ...": the one person of that gender
+            # named in this or the sentence before, given no other office, holds it
+            self._enrich(fallback, mention)  # type: ignore[arg-type]
+            return fallback
         return chosen
 
     def _role_prefix(self, word: str) -> str | None:
