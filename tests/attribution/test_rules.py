@@ -1474,6 +1474,39 @@ def test_der_with_a_masculine_role_after_the_verb_is_the_subject(text: str, spea
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
+    ("Deutliche Worte fand auch die Bürgermeisterin: „So kann es nicht weitergehen.“",
+     "die Bürgermeisterin"),
+    ("Umfassende Aufklärung fordert auch Lena Brandt vom Elternverein: „Wir wollen alles "
+     "wissen.“", "Lena Brandt"),
+    ("Scharfe Kritik äußerte der Betriebsrat: „Das ist ein Schlag ins Gesicht.“",
+     "der Betriebsrat"),
+])
+def test_a_fronted_speech_act_without_article_is_the_object(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Scharfe Kritik übte die Gewerkschaft: „Das ist ein Skandal.“", "die Gewerkschaft"),
+    ("Schwere Vorwürfe erhob die Anwältin: „Mein Mandant wurde getäuscht.“", "die Anwältin"),
+])
+def test_the_noun_of_a_collocation_fronted_before_the_verb(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.cue is not None and found.cue.text.startswith(("Kritik", "Vorwürfe"))
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_the_noun_of_a_collocation_before_a_verb_in_last_place_is_no_cue() -> None:
+    found = statements("Die Partei, die ständig Forderungen erhebt, ist in der Defensive.")
+    assert all(a.cue is None or "Forderungen" not in a.cue.text for a in found)
+
+
+def test_a_fronted_noun_outside_the_list_stays_the_subject() -> None:
+    found = only("Viele Eltern fordern: „Die Schule muss sicherer werden.“")
+    assert found.speaker is not None and found.speaker.text == "Viele Eltern"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
     ("Die Polizei bestätigte der Zeitung, dass zwei Männer festgenommen wurden.", "Die Polizei"),
     ("Die Opposition warf der Ministerin vor, das Parlament getäuscht zu haben.",
      "Die Opposition"),

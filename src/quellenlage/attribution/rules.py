@@ -40,6 +40,7 @@ from quellenlage.attribution.phrases import (
     OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
+    fronted_object,
     is_adjective,
     is_zu_infinitive,
     noun_phrase_before,
@@ -912,6 +913,10 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
             ):
                 # a particle written apart stands before the participle or the infinitive
                 # ("hat ... gelten gelassen", "will ... gelten lassen")
+                cue.insert(0, i - 1)
+            elif i > left and tokens[i - 1].text == particle and fronted_object(tokens, left,
+                                                                                i - 1):
+                # the noun of "Kritik üben" fronted before the verb ("Scharfe Kritik übte ...")
                 cue.insert(0, i - 1)
             else:
                 continue
