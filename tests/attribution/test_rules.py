@@ -1557,3 +1557,26 @@ def test_an_adverbial_clause_opens_a_message_in_konjunktiv() -> None:
 def test_an_adverbial_clause_without_konjunktiv_after_it_is_no_message() -> None:
     assert not [a for a in statements("Die Stadt sagte die Feier ab, obwohl das Wetter gut war.")
                 if a.quote.text.startswith("obwohl")]
+
+
+def test_the_interviewers_questions_are_no_statements() -> None:
+    found = statements(
+        "Die Ministerin spricht über die Reform. STANDARD: Warum zögern Sie so lange? "
+        "Das wäre doch ein wichtiges Zeichen. Anna Berger: Wir zögern nicht. Die Reform kommt "
+        "im Herbst. STANDARD: Sie sollen schon im Frühling gewarnt worden sein. Berger: Das "
+        "stimmt nicht.")
+    assert found
+    assert not any("zögern Sie" in a.quote.text or "wichtiges Zeichen" in a.quote.text
+                   or "gewarnt worden" in a.quote.text for a in found)
+
+
+def test_a_statement_with_its_cue_in_the_interviewers_turn_stays() -> None:
+    found = statements("STANDARD: Die Opposition meint, die Reform komme zu spät. Stimmt das? "
+                       "Berger: Nein, sie kommt rechtzeitig.")
+    assert any(a.quote.text == "die Reform komme zu spät" and a.speaker is not None
+               and a.speaker.text == "Die Opposition" for a in found)
+
+
+def test_an_intention_told_in_the_interviewers_turn_stays() -> None:
+    found = statements("STANDARD: Die Partei will die Steuer senken. Berger: Das ist Unsinn.")
+    assert any("Die Partei will" in a.quote.text for a in found)
