@@ -1580,3 +1580,18 @@ def test_a_statement_with_its_cue_in_the_interviewers_turn_stays() -> None:
 def test_an_intention_told_in_the_interviewers_turn_stays() -> None:
     found = statements("STANDARD: Die Partei will die Steuer senken. Berger: Das ist Unsinn.")
     assert any("Die Partei will" in a.quote.text for a in found)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Seitens der Stadtwerke hieß es, man prüfe alle Möglichkeiten.", "der Stadtwerke"),
+    ("Von Seiten des Ministeriums hieß es am Montag, die Zahlen seien korrekt.",
+     "des Ministeriums"),
+])
+def test_the_phrase_after_seitens_speaks_an_impersonal_cue(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_an_impersonal_cue_without_seitens_keeps_no_speaker() -> None:
+    found = only("Auf beiden Seiten hieß es, man wolle weiter verhandeln.")
+    assert found.speaker is None

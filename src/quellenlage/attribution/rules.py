@@ -1062,7 +1062,25 @@ def _impersonal(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | 
         cue = [i, i + 1]
     if len(cue) == 1 and i > sentence.first and tokens[i - 1].text.lower() == "es":
         cue = [i - 1, i]
-    return _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
+    candidate = _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
+    if candidate is not None and not candidate.speaker:
+        # "Seitens der Stadt hieß es, ...", "Von Seiten des Ministeriums hieß es": the phrase
+        # after seitens is the source
+        candidate.speaker = _agent_of_impersonal(analysis, sentence, cue)
+    return candidate
+
+
+def _agent_of_impersonal(analysis: _Analysis, sentence: Sentence, cue: list[int]
+                         ) -> list[tuple[int, int]]:
+    tokens = analysis.tokens
+    left = _clause_bounds(analysis, sentence, cue[0])[0]
+    for j in range(left, cue[0]):
+        word = tokens[j].text.lower()
+        if word in ("seitens", "vonseiten") or (
+            word == "seiten" and j > left and tokens[j - 1].text.lower() == "von"
+        ):
+            return phrase_span(tokens, j + 1, cue[0])
+    return []
 
 
 def _statement_around(
