@@ -1474,6 +1474,39 @@ def test_der_with_a_masculine_role_after_the_verb_is_the_subject(text: str, spea
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
+    ("Deutliche Worte fand auch die Bürgermeisterin: „So kann es nicht weitergehen.“",
+     "die Bürgermeisterin"),
+    ("Umfassende Aufklärung fordert auch Lena Brandt vom Elternverein: „Wir wollen alles "
+     "wissen.“", "Lena Brandt"),
+    ("Scharfe Kritik äußerte der Betriebsrat: „Das ist ein Schlag ins Gesicht.“",
+     "der Betriebsrat"),
+])
+def test_a_fronted_speech_act_without_article_is_the_object(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Scharfe Kritik übte die Gewerkschaft: „Das ist ein Skandal.“", "die Gewerkschaft"),
+    ("Schwere Vorwürfe erhob die Anwältin: „Mein Mandant wurde getäuscht.“", "die Anwältin"),
+])
+def test_the_noun_of_a_collocation_fronted_before_the_verb(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.cue is not None and found.cue.text.startswith(("Kritik", "Vorwürfe"))
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_the_noun_of_a_collocation_before_a_verb_in_last_place_is_no_cue() -> None:
+    found = statements("Die Partei, die ständig Forderungen erhebt, ist in der Defensive.")
+    assert all(a.cue is None or "Forderungen" not in a.cue.text for a in found)
+
+
+def test_a_fronted_noun_outside_the_list_stays_the_subject() -> None:
+    found = only("Viele Eltern fordern: „Die Schule muss sicherer werden.“")
+    assert found.speaker is not None and found.speaker.text == "Viele Eltern"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
     ("Die Polizei bestätigte der Zeitung, dass zwei Männer festgenommen wurden.", "Die Polizei"),
     ("Die Opposition warf der Ministerin vor, das Parlament getäuscht zu haben.",
      "Die Opposition"),
@@ -1524,3 +1557,41 @@ def test_an_adverbial_clause_opens_a_message_in_konjunktiv() -> None:
 def test_an_adverbial_clause_without_konjunktiv_after_it_is_no_message() -> None:
     assert not [a for a in statements("Die Stadt sagte die Feier ab, obwohl das Wetter gut war.")
                 if a.quote.text.startswith("obwohl")]
+
+
+def test_the_interviewers_questions_are_no_statements() -> None:
+    found = statements(
+        "Die Ministerin spricht über die Reform. STANDARD: Warum zögern Sie so lange? "
+        "Das wäre doch ein wichtiges Zeichen. Anna Berger: Wir zögern nicht. Die Reform kommt "
+        "im Herbst. STANDARD: Sie sollen schon im Frühling gewarnt worden sein. Berger: Das "
+        "stimmt nicht.")
+    assert found
+    assert not any("zögern Sie" in a.quote.text or "wichtiges Zeichen" in a.quote.text
+                   or "gewarnt worden" in a.quote.text for a in found)
+
+
+def test_a_statement_with_its_cue_in_the_interviewers_turn_stays() -> None:
+    found = statements("STANDARD: Die Opposition meint, die Reform komme zu spät. Stimmt das? "
+                       "Berger: Nein, sie kommt rechtzeitig.")
+    assert any(a.quote.text == "die Reform komme zu spät" and a.speaker is not None
+               and a.speaker.text == "Die Opposition" for a in found)
+
+
+def test_an_intention_told_in_the_interviewers_turn_stays() -> None:
+    found = statements("STANDARD: Die Partei will die Steuer senken. Berger: Das ist Unsinn.")
+    assert any("Die Partei will" in a.quote.text for a in found)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Seitens der Stadtwerke hieß es, man prüfe alle Möglichkeiten.", "der Stadtwerke"),
+    ("Von Seiten des Ministeriums hieß es am Montag, die Zahlen seien korrekt.",
+     "des Ministeriums"),
+])
+def test_the_phrase_after_seitens_speaks_an_impersonal_cue(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_an_impersonal_cue_without_seitens_keeps_no_speaker() -> None:
+    found = only("Auf beiden Seiten hieß es, man wolle weiter verhandeln.")
+    assert found.speaker is None

@@ -323,6 +323,13 @@ def passive_speakers() -> frozenset[str]:
 
 
 @cache
+def fronted_objects() -> frozenset[str]:
+    """Nouns that, without an article before a verb of saying, are its object: the speaker
+    follows the verb ("Scharfe Kritik übte die Gewerkschaft: ...")."""
+    return frozenset(read_lines("lexicons", "fronted_objects.txt"))
+
+
+@cache
 def source_prepositions() -> dict[str, str]:
     """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
     return dict(read_table("lexicons", "source_prepositions.tsv"))

@@ -9,7 +9,13 @@ clause is inverted ("sagte der Minister"), past an apposition or a relative clau
 
 from __future__ import annotations
 
-from quellenlage.attribution.lexicon import cardinal_words, function_words, readings, time_nouns
+from quellenlage.attribution.lexicon import (
+    cardinal_words,
+    fronted_objects,
+    function_words,
+    readings,
+    time_nouns,
+)
 from quellenlage.sources.gazetteer import gazetteer
 from quellenlage.text.tokens import Token
 
@@ -273,6 +279,12 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
     while start < cue and (word_class(tokens[start]) in ("conj", "adv")
                            or _is_participle(tokens[start])):
         start += 1  # "Gefordert sieht sich der Minister": a participle that opens is no subject
+    if cue + 2 < end and readings(tokens[cue + 1].text) and fronted_object(tokens, start, cue):
+        # "Scharfe Kritik übte die Gewerkschaft": the noun of a collocation ("Kritik üben")
+        # fronted with its adjectives is the object, the speaker follows the verb
+        found = speaker_after(tokens, cue + 2, end)
+        if found:
+            return found
     verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
     if start < cue and (word_class(tokens[start]) == "sub" or (
         tokens[start].text.lower() == "während" and verb_final
@@ -324,6 +336,15 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
             # "Strengere Regeln fordert auch der Verbandschef": "der" with a masculine role noun
             # after the verb is the subject, the phrase before the verb its object
             return speaker_after(tokens, cue + 1, end)
+        if (phrase_end == cue and tokens[cue - 1].text in fronted_objects()
+                and word_class(tokens[start]) != "det"
+                and tokens[start].text.lower() not in NOMINATIVE_OPENERS):
+            # "Scharfe Kritik übte die Gewerkschaft", "Deutliche Worte fand auch Anna Huber":
+            # a speech act without an article before the verb is its object, the speaker
+            # follows the verb
+            found = speaker_after(tokens, cue + 1, end)
+            if found:
+                return found
         if phrase_end == cue or (phrase_end > start and all(
             word_class(tokens[j]) in ("aux", "adv") for j in range(phrase_end, cue)
         )):  # "Die Miliz selbst sprach von ...", "Er hatte zuvor gesagt"
@@ -356,6 +377,14 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def fronted_object(tokens: list[Token], start: int, noun: int) -> bool:
+    """The clause opens with a speech act without an article, its adjectives and the noun at
+    `noun` ("Scharfe Kritik", "Deutliche Worte"): the object of the verb after it."""
+    return tokens[noun].text in fronted_objects() and all(
+        tokens[j].text.isalpha() and tokens[j].text[1:].islower()
+        and tokens[j].text.endswith(ADJECTIVE_ENDINGS) for j in range(start, noun))
+
 
 def masculine_role_after(tokens: list[Token], start: int, end: int) -> bool:
     """Past adverbs, "der", adjectives and a masculine role noun in the singular ("der neue

@@ -28,6 +28,7 @@ The cascade, in order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -40,6 +41,7 @@ from quellenlage.attribution.phrases import (
     OBJECT_ARTICLES,
     RELATIVE_STARTS,
     apposition_end,
+    fronted_object,
     is_adjective,
     is_zu_infinitive,
     noun_phrase_before,
@@ -54,6 +56,7 @@ from quellenlage.attribution.phrases import (
 from quellenlage.attribution.quotes import Quotation, find_quotations
 from quellenlage.model import Attribution, Medium, Part, QuoteType, spans_without
 from quellenlage.sources.gazetteer import gazetteer
+from quellenlage.sources.resolve import INTERVIEW_LABEL, INTERVIEWER_LABELS
 from quellenlage.text import Document, Sentence
 from quellenlage.text.tokens import Token
 
@@ -70,6 +73,8 @@ MAX_QUOTED_NAME_WORDS = 3
 CONTEXT_SENTENCES = 4
 # sentences without reported speech that may stand between a statement and its continuation
 CONTINUATION_GAP = 3
+# the label of a turn in an interview after a sentence: "Berger:", "Anna Berger:", "STANDARD:"
+SPEAKER_LABEL = re.compile(r"(?<=[.?!…“”\n])\s*((?:[A-ZÄÖÜ][\w.-]+\s){0,2}[A-ZÄÖÜ][\w-]+):\s")
 
 
 @dataclass(slots=True)
@@ -107,6 +112,7 @@ class _Analysis:
         self.anchors: dict[int, Candidate] = {}
         self._word_positions: dict[str, list[int]] | None = None
         self.has_quotation_marks = any(token.is_quote for token in self.tokens)
+        self.interviewer_turns = _interviewer_turns(document.text)
         self.quote_of: list[int] = [-1] * len(self.tokens)
         # clause bounds depend only on the tokens, the quotations and the sentence: many rules
         # ask for the same clause
@@ -188,8 +194,38 @@ def extract_rules(document: Document) -> list[Attribution]:
     candidates.extend(_reported(analysis))
     candidates.sort(key=lambda c: (c.quote[0][0], c.quote[-1][1]))
     candidates = [split for candidate in _unique(candidates)
-                  for split in _correlative_speakers(analysis, candidate)]
+                  for split in _correlative_speakers(analysis, candidate)
+                  if not _interviewers_turn(analysis, split)]
     return [a for a in (_to_attribution(analysis, c) for c in candidates) if a]
+
+
+def _interviewer_turns(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the interviewer's turns: from "STANDARD:" or "Frage:" to the next
+    speaker label ("Berger: ...") or the end of the text."""
+    turns = []
+    for match in INTERVIEW_LABEL.finditer(text):
+        if match.group(1).lower() in INTERVIEWER_LABELS:
+            answer = SPEAKER_LABEL.search(text, match.end())
+            turns.append((match.start(1), answer.start(1) if answer else len(text)))
+    return turns
+
+
+def _interviewers_turn(analysis: _Analysis, candidate: Candidate) -> bool:
+    """A statement told in the interviewer's turn without a cue of its own there is the
+    interviewer's question or comment ("STANDARD: Warum zögern Sie?"), no statement of the
+    person asked; one with its cue in the turn ("Die Ministerin meint, ...") stays, and so does
+    a reported act or intention that is no question ("Die Partei will die Steuer senken.")."""
+    if not analysis.interviewer_turns:
+        return False
+    if candidate.type is QuoteType.REPORTED and analysis.tokens[
+            candidate.quote[-1][1] - 1].text != "?":
+        return False
+    start = analysis.tokens[candidate.quote[0][0]].start
+    turn = next(((a, b) for a, b in analysis.interviewer_turns if a <= start < b), None)
+    if turn is None:
+        return False
+    cue = [analysis.tokens[i].start for i, _ in candidate.cue]
+    return not any(turn[0] <= offset < turn[1] for offset in cue)
 
 
 CORRELATIVE_OPENERS = frozenset({"sowohl", "weder"})
@@ -913,6 +949,10 @@ def _verb_group(analysis: _Analysis, sentence: Sentence, i: int
                 # a particle written apart stands before the participle or the infinitive
                 # ("hat ... gelten gelassen", "will ... gelten lassen")
                 cue.insert(0, i - 1)
+            elif i > left and tokens[i - 1].text == particle and fronted_object(tokens, left,
+                                                                                i - 1):
+                # the noun of "Kritik üben" fronted before the verb ("Scharfe Kritik übte ...")
+                cue.insert(0, i - 1)
             else:
                 continue
         if reading.participle:
@@ -1022,7 +1062,25 @@ def _impersonal(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | 
         cue = [i, i + 1]
     if len(cue) == 1 and i > sentence.first and tokens[i - 1].text.lower() == "es":
         cue = [i - 1, i]
-    return _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
+    candidate = _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
+    if candidate is not None and not candidate.speaker:
+        # "Seitens der Stadt hieß es, ...", "Von Seiten des Ministeriums hieß es": the phrase
+        # after seitens is the source
+        candidate.speaker = _agent_of_impersonal(analysis, sentence, cue)
+    return candidate
+
+
+def _agent_of_impersonal(analysis: _Analysis, sentence: Sentence, cue: list[int]
+                         ) -> list[tuple[int, int]]:
+    tokens = analysis.tokens
+    left = _clause_bounds(analysis, sentence, cue[0])[0]
+    for j in range(left, cue[0]):
+        word = tokens[j].text.lower()
+        if word in ("seitens", "vonseiten") or (
+            word == "seiten" and j > left and tokens[j - 1].text.lower() == "von"
+        ):
+            return phrase_span(tokens, j + 1, cue[0])
+    return []
 
 
 def _statement_around(
