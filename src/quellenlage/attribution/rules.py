@@ -56,8 +56,8 @@ from quellenlage.attribution.phrases import (
 from quellenlage.attribution.quotes import Quotation, find_quotations
 from quellenlage.model import Attribution, Medium, Part, QuoteType, spans_without
 from quellenlage.sources.gazetteer import gazetteer
-from quellenlage.sources.resolve import INTERVIEW_LABEL, INTERVIEWER_LABELS
 from quellenlage.text import Document, Sentence
+from quellenlage.text.interview import INTERVIEW_LABEL, INTERVIEWER_LABELS
 from quellenlage.text.tokens import Token
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "..."})

@@ -65,6 +65,7 @@ from quellenlage.sources.mentions import (
 )
 from quellenlage.sources.phrases import strong
 from quellenlage.text import Document
+from quellenlage.text.interview import ANSWER_LABELS, INTERVIEW_LABEL, INTERVIEWER_LABELS
 from quellenlage.text.tokens import QUOTE_MARKS
 
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
@@ -102,9 +103,6 @@ FIRST_PERSON = frozenset({"ich", "wir"})
 # "man" in reported speech ("Man habe nichts gewusst") is the speaker's side as well
 GOING_ON = FIRST_PERSON | {"man"}
 # An interview's speaker labels: "Frage: ...", "Antwort: ...", "STANDARD: ...", "Berger: ..."
-INTERVIEW_LABEL = re.compile(r"(?:^|(?<=[.?!…“”\n]))\s*([A-ZÄÖÜ][\w-]+):\s")
-INTERVIEWER_LABELS = frozenset({"frage", "standard", "f", "interview"})
-ANSWER_LABELS = frozenset({"antwort", "a"})
 WORD_RUN = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
 ADDRESSED = re.compile(r"Frage:\s+(?:Herr|Frau)\s+([A-ZÄÖÜ][\w-]+)")
