@@ -29,8 +29,10 @@ The cascade, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from math import inf
 
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
@@ -221,9 +223,12 @@ def _interviewers_turn(analysis: _Analysis, candidate: Candidate) -> bool:
             candidate.quote[-1][1] - 1].text != "?":
         return False
     start = analysis.tokens[candidate.quote[0][0]].start
-    turn = next(((a, b) for a, b in analysis.interviewer_turns if a <= start < b), None)
-    if turn is None:
+    # the turns follow each other without overlap: the last one opened before `start`, found by
+    # bisection (a scan per statement would make a long interview quadratic)
+    index = bisect_right(analysis.interviewer_turns, (start, inf)) - 1
+    if index < 0 or not start < analysis.interviewer_turns[index][1]:
         return False
+    turn = analysis.interviewer_turns[index]
     cue = [analysis.tokens[i].start for i, _ in candidate.cue]
     return not any(turn[0] <= offset < turn[1] for offset in cue)
 
