@@ -62,13 +62,26 @@ def _apply(function: Callable[[Item], Result], chunk: list[Item]) -> list[Result
 
 def end_workers(executor: ProcessPoolExecutor) -> None:
     """End the worker processes now, without waiting for the work queued to them. The executor
-    has no public way to do this before Python 3.14 (terminate_workers), hence _processes."""
+    has no public way to do this before Python 3.14 (terminate_workers), hence _processes.
+
+    A worker ended halfway through sending its result leaves half a message in the result pipe,
+    and the executor's thread, reading it, then waits forever for the rest (the interpreter
+    joins that thread at exit, so the command never ends). The workers send under the result
+    queue's write lock: holding it while they are ended means none of them is sending."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(WORKER_EXIT_SECONDS)
-        if process.is_alive():
-            process.kill()
+    write_lock = getattr(getattr(executor, "_result_queue", None), "_wlock", None)
+    # A worker killed from outside while it held the lock never gives it back: wait a little
+    holding = write_lock is not None and write_lock.acquire(timeout=WORKER_EXIT_SECONDS)
+    try:
+        executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(WORKER_EXIT_SECONDS)
+            if process.is_alive():
+                process.kill()
+                process.join(WORKER_EXIT_SECONDS)
+    finally:
+        if holding:
+            write_lock.release()
