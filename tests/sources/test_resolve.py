@@ -409,3 +409,28 @@ def test_an_office_stays_unnamed_when_two_people_or_a_court_role_could_be_meant(
         attributions = [statement(text, quote, speaker, "sagte")]
         resolve_sources(document(text), attributions)
         assert attributions[0].source.name != "Max Huber", text
+
+
+def test_a_bare_name_that_a_later_er_refers_to_is_a_man() -> None:
+    text = (
+        "Kowalczyk warf dem Bürgermeister Untätigkeit vor. "
+        "Er sagte, die Brücke sei seit Jahren baufällig."
+    )
+    attributions = [
+        statement(text, "dem Bürgermeister Untätigkeit", "Kowalczyk", "warf vor"),
+        statement(text, "die Brücke sei seit Jahren baufällig", "Er", "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    first, second = (a.source for a in attributions)
+    assert first is second
+    assert (second.name, second.kind, second.gender) == ("Kowalczyk", "person", "male")
+
+
+def test_a_bare_name_stays_of_unknown_kind_without_an_er() -> None:
+    text = (
+        "Kowalczyk warf dem Bürgermeister Untätigkeit vor. "
+        "Seine Aussage sorgte für Aufregung."
+    )
+    attributions = [statement(text, "dem Bürgermeister Untätigkeit", "Kowalczyk", "warf vor")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.kind == "unknown"

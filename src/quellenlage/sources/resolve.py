@@ -449,6 +449,15 @@ class ArticleSources:
             not _has_determiner(mention))
         if mention.form in {"pronoun", "reflexive"}:
             entity = self._antecedent(mention, cue_text)
+            if entity is not None and entity.kind == "unknown" and (
+                mention.text.lower() == "er" and " " not in entity.name
+                and self._surname_alone(entity.name, times=1)
+            ):
+                # "Prigoschin warf ... vor. Er sagte, ...": a bare name an "er" refers to is
+                # a man's surname
+                entity.kind, entity.gender, entity.agreement = "person", "male", "m"
+                entity.surname = entity.surname or entity.name
+                self._append_entity_surname(entity)
         elif (mention.form == "role" and mention.definite) or bare:
             # "der Minister", "so Bürgermeister": the person of that role named before, or
             # named just after ("Der Botschafter ... . Botschafter Riad Haddad sagte")
@@ -1231,10 +1240,10 @@ class ArticleSources:
         return index is not None and index + 1 < len(tokens) and (
             tokens[index + 1].text.lower() in NOMINATIVE_OPENERS)
 
-    def _surname_alone(self, word: str) -> bool:
-        """Whether a capitalised word reads as a surname the article gives alone: named more
-        than once ("Prigoschin sagte ... Prigoschin kündigte an"), never right after an article
-        as a common noun is ("das Budget")."""
+    def _surname_alone(self, word: str, times: int = 2) -> bool:
+        """Whether a capitalised word reads as a surname the article gives alone: named at
+        least `times` times ("Prigoschin sagte ... Prigoschin kündigte an"), never right after
+        an article as a common noun is ("das Budget")."""
         tokens = self.document.tokens
         positions = [position for position in self._word_positions(word)
                      if self.document.text.startswith(word, position)]
@@ -1242,7 +1251,7 @@ class ArticleSources:
             index = self.document.token_at(position)
             if index and tokens[index - 1].text.lower() in DEFINITE | INDEFINITE:
                 return False
-        return len(positions) > 1
+        return len(positions) >= times
 
     def _word_positions(self, word: str) -> Iterable[int]:
         """Where words that start with `word` begin in the text (an index built once)."""
