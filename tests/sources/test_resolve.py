@@ -434,3 +434,28 @@ def test_a_bare_name_stays_of_unknown_kind_without_an_er() -> None:
     attributions = [statement(text, "dem Bürgermeister Untätigkeit", "Kowalczyk", "warf vor")]
     resolve_sources(document(text), attributions)
     assert attributions[0].source.kind == "unknown"
+
+
+def test_an_organisation_noun_in_the_genitive_before_a_name_names_an_organisation() -> None:
+    for noun in ("des Unternehmens", "des Konzerns", "des Herstellers", "des Verbandes"):
+        text = (
+            f"Der Name stand in einer Erklärung {noun} Silberlöwe Technik. "
+            "Silberlöwe Technik erklärte, es habe die Geräte nie gebaut."
+        )
+        attributions = [statement(text, "es habe die Geräte nie gebaut", "Silberlöwe Technik",
+                                  "erklärte")]
+        resolve_sources(document(text), attributions)
+        assert attributions[0].source.kind == "organisation", noun
+        assert attributions[0].source.name.endswith("Silberlöwe Technik"), noun
+
+
+def test_a_bare_genitive_organisation_noun_is_no_source_of_its_own() -> None:
+    text = (
+        "Von den Beschäftigten des Konzerns sind viele Aktionäre. "
+        "Die Firma Silberlöwe will das ändern. "
+        "Nach Konzern-Angaben halten die Mitarbeiter fünf Prozent der Aktien."
+    )
+    attributions = [statement(text, "halten die Mitarbeiter fünf Prozent der Aktien",
+                              "Konzern-Angaben")]
+    resolve_sources(document(text), attributions)
+    assert "Silberlöwe" in attributions[0].source.name

@@ -1801,7 +1801,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             else:  # "die Gewerkschaft GPA-djp", "der BAT-Stiftung für Zukunftsfragen"
                 end = _organisation_end(tokens, index, gaz)
                 mention = parse_mention(document, tokens[article].start, tokens[end].end)
-                if mention.form in {"organisation", "state", "media"} and mention.name:
+                if mention.form in {"organisation", "state", "media"} and mention.name and (
+                    end > index or not _genitive_noun(word, gaz)
+                ):  # "des Konzerns Blue Falcon" names one; "die Beschäftigten des Konzerns"
+                    # none, "des Bildungsministeriums" does
                     _add_scanned(scanned, scanned_reach, mention)
         index += 1
     found = [m for m in [*found, *scanned] if id(m) not in replaced]
@@ -1877,6 +1880,15 @@ def _article_before(tokens: list, index: int) -> int | None:
             return None
         position -= 1
     return None
+
+
+def _genitive_noun(word: str, gaz: Gazetteer) -> bool:
+    """Whether a word is the bare genitive of an organisation noun the table also lists in
+    the nominative ("Konzerns", "Verbandes"; "Bildungsministeriums" is more than the noun)."""
+    lower = word.lower()
+    return any(lower.endswith(ending) and (found := gaz.organisation_nouns.match(
+        lower[: -len(ending)])) is not None and found[0] == lower[: -len(ending)]
+        for ending in ("es", "s"))
 
 
 def _organisation_end(tokens: list, index: int, gaz: Gazetteer) -> int:
