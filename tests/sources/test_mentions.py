@@ -312,3 +312,12 @@ def test_first_names_that_end_like_a_person_noun_are_no_office():
     assert read("Valentin Moser").name == "Valentin Moser"
     assert read("Konstantin Reiter").role is None
     assert read("ein Demonstrant").kind == "anonymous"  # the ending still makes person nouns
+
+
+def test_a_surname_that_ends_like_a_person_noun_after_a_first_name():
+    mention = read("die Ökonomin Maria Lindqvist")
+    assert (mention.name, mention.kind, mention.role) == (
+        "Maria Lindqvist", "person", "Ökonomin")
+    assert read("Kevin Durant").name == "Kevin Durant"
+    pianist = read("der Pianist")  # alone the ending still makes a role
+    assert (pianist.form, pianist.role) == ("role", "Pianist")

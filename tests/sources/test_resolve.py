@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quellenlage.model import QuoteType
 from quellenlage.sources import ArticleSources, resolve_sources
 from tests.sources.helpers import document, statement
 
@@ -459,3 +460,18 @@ def test_a_bare_genitive_organisation_noun_is_no_source_of_its_own() -> None:
                               "Konzern-Angaben")]
     resolve_sources(document(text), attributions)
     assert "Silberlöwe" in attributions[0].source.name
+
+
+def test_a_surname_that_ends_like_a_person_noun_refers_to_the_person_named_in_full() -> None:
+    text = (
+        "Die Ökonomin Maria Lindqvist sagte, die Zinsen sänken bald. "
+        "Lindqvist: Sparer müssen sich auf magere Jahre einstellen."
+    )
+    attributions = [
+        statement(text, "die Zinsen sänken bald", "Die Ökonomin Maria Lindqvist", "sagte"),
+        statement(text, "Sparer müssen sich auf magere Jahre einstellen", "Lindqvist",
+                  quote_type=QuoteType.DIRECT),
+    ]
+    resolve_sources(document(text), attributions)
+    assert [a.source.name for a in attributions] == ["Maria Lindqvist", "Maria Lindqvist"]
+    assert attributions[1].source.kind == "person"

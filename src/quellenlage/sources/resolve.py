@@ -461,7 +461,10 @@ class ArticleSources:
         elif (mention.form == "role" and mention.definite) or bare:
             # "der Minister", "so Bürgermeister": the person of that role named before, or
             # named just after ("Der Botschafter ... . Botschafter Riad Haddad sagte")
-            entity = self._role_antecedent(mention) or self._role_successor(mention)
+            entity = None
+            if bare and " " not in mention.text and self.gaz.role_by_ending_only(mention.text):
+                entity = self._by_surname(mention.text)  # "Lindqvist" after "Maria Lindqvist"
+            entity = entity or self._role_antecedent(mention) or self._role_successor(mention)
             if entity is None:
                 _make_anonymous(mention)
                 self._name_body(mention)
