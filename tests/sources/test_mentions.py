@@ -293,3 +293,31 @@ def test_an_arabic_article_belongs_to_the_surname():
                                 ("Mona el-Rashidi", "Mona el-Rashidi", "el-Rashidi")]:
         mention = parse_mention(Document(text), 0, len(text))
         assert (mention.kind, mention.name, mention.surname) == ("person", name, surname)
+
+
+def test_a_name_with_von_der_after_an_office_keeps_its_surname():
+    mention = read("die Ministerin Karoline von der Au")
+    assert (mention.name, mention.kind, mention.role) == (
+        "Karoline von der Au", "person", "Ministerin")
+    mention = read("der Abgeordnete Felix van den Berg")
+    assert (mention.name, mention.role) == ("Felix van den Berg", "Abgeordnete")
+    # the speaker's organisation after the name stays out of it
+    assert read("der Sprecher Max Huber von der Polizei").name == "Max Huber"
+
+
+def test_first_names_that_end_like_a_person_noun_are_no_office():
+    mention = read("der Bürgermeister Konstantin Reiter")
+    assert (mention.name, mention.kind, mention.role) == (
+        "Konstantin Reiter", "person", "Bürgermeister")
+    assert read("Valentin Moser").name == "Valentin Moser"
+    assert read("Konstantin Reiter").role is None
+    assert read("ein Demonstrant").kind == "anonymous"  # the ending still makes person nouns
+
+
+def test_a_surname_that_ends_like_a_person_noun_after_a_first_name():
+    mention = read("die Ökonomin Maria Lindqvist")
+    assert (mention.name, mention.kind, mention.role) == (
+        "Maria Lindqvist", "person", "Ökonomin")
+    assert read("Kevin Durant").name == "Kevin Durant"
+    pianist = read("der Pianist")  # alone the ending still makes a role
+    assert (pianist.form, pianist.role) == ("role", "Pianist")

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quellenlage.model import QuoteType
 from quellenlage.sources import ArticleSources, resolve_sources
 from tests.sources.helpers import document, statement
 
@@ -409,3 +410,68 @@ def test_an_office_stays_unnamed_when_two_people_or_a_court_role_could_be_meant(
         attributions = [statement(text, quote, speaker, "sagte")]
         resolve_sources(document(text), attributions)
         assert attributions[0].source.name != "Max Huber", text
+
+
+def test_a_bare_name_that_a_later_er_refers_to_is_a_man() -> None:
+    text = (
+        "Kowalczyk warf dem Bürgermeister Untätigkeit vor. "
+        "Er sagte, die Brücke sei seit Jahren baufällig."
+    )
+    attributions = [
+        statement(text, "dem Bürgermeister Untätigkeit", "Kowalczyk", "warf vor"),
+        statement(text, "die Brücke sei seit Jahren baufällig", "Er", "sagte"),
+    ]
+    resolve_sources(document(text), attributions)
+    first, second = (a.source for a in attributions)
+    assert first is second
+    assert (second.name, second.kind, second.gender) == ("Kowalczyk", "person", "male")
+
+
+def test_a_bare_name_stays_of_unknown_kind_without_an_er() -> None:
+    text = (
+        "Kowalczyk warf dem Bürgermeister Untätigkeit vor. "
+        "Seine Aussage sorgte für Aufregung."
+    )
+    attributions = [statement(text, "dem Bürgermeister Untätigkeit", "Kowalczyk", "warf vor")]
+    resolve_sources(document(text), attributions)
+    assert attributions[0].source.kind == "unknown"
+
+
+def test_an_organisation_noun_in_the_genitive_before_a_name_names_an_organisation() -> None:
+    for noun in ("des Unternehmens", "des Konzerns", "des Herstellers", "des Verbandes"):
+        text = (
+            f"Der Name stand in einer Erklärung {noun} Silberlöwe Technik. "
+            "Silberlöwe Technik erklärte, es habe die Geräte nie gebaut."
+        )
+        attributions = [statement(text, "es habe die Geräte nie gebaut", "Silberlöwe Technik",
+                                  "erklärte")]
+        resolve_sources(document(text), attributions)
+        assert attributions[0].source.kind == "organisation", noun
+        assert attributions[0].source.name.endswith("Silberlöwe Technik"), noun
+
+
+def test_a_bare_genitive_organisation_noun_is_no_source_of_its_own() -> None:
+    text = (
+        "Von den Beschäftigten des Konzerns sind viele Aktionäre. "
+        "Die Firma Silberlöwe will das ändern. "
+        "Nach Konzern-Angaben halten die Mitarbeiter fünf Prozent der Aktien."
+    )
+    attributions = [statement(text, "halten die Mitarbeiter fünf Prozent der Aktien",
+                              "Konzern-Angaben")]
+    resolve_sources(document(text), attributions)
+    assert "Silberlöwe" in attributions[0].source.name
+
+
+def test_a_surname_that_ends_like_a_person_noun_refers_to_the_person_named_in_full() -> None:
+    text = (
+        "Die Ökonomin Maria Lindqvist sagte, die Zinsen sänken bald. "
+        "Lindqvist: Sparer müssen sich auf magere Jahre einstellen."
+    )
+    attributions = [
+        statement(text, "die Zinsen sänken bald", "Die Ökonomin Maria Lindqvist", "sagte"),
+        statement(text, "Sparer müssen sich auf magere Jahre einstellen", "Lindqvist",
+                  quote_type=QuoteType.DIRECT),
+    ]
+    resolve_sources(document(text), attributions)
+    assert [a.source.name for a in attributions] == ["Maria Lindqvist", "Maria Lindqvist"]
+    assert attributions[1].source.kind == "person"

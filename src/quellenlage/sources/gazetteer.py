@@ -171,6 +171,12 @@ class Gazetteer:
             self.role_cache[word] = role
         return role
 
+    def role_by_ending_only(self, word: str) -> bool:
+        """Whether a word is a role noun only by its ending, listed nowhere ("Lindqvist" ends
+        like "Pianist"; after a first name it is a surname)."""
+        return self.role(word) is not None and not (
+            self._listed_role(word) or self._listed_plural(word) or self._listed_genitive(word))
+
     def _listed_role(self, word: str) -> RoleNoun | None:
         found = self.roles.match(word)
         if found is None:

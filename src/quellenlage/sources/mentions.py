@@ -991,8 +991,14 @@ def _name_run(tokens: list[Token], k: int, gaz: Gazetteer) -> list[Token]:
         word = tokens[k].text
         capitalised = (word[:1].isupper() or (
             bool(run) and ARABIC_ARTICLE.match(word) is not None  # "Said Raad al-Hussein"
-        )) and not gaz.organisation_nouns.match(word) and (not run or not gaz.role(word))
-        before_name = k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()
+        )) and not gaz.organisation_nouns.match(word) and (not run or not gaz.role(word) or (
+            gaz.role_by_ending_only(word)  # "Maria Lindqvist": a surname after first names
+            and all(gaz.first_name_gender(token.text) for token in run)
+        ))
+        before_name = k + 1 < len(tokens) and (tokens[k + 1].text[:1].isupper() or (
+            word in {"von", "van"} and tokens[k + 1].text in {"der", "den"}
+            and k + 2 < len(tokens) and tokens[k + 2].text[:1].isupper()
+        ))  # "Ministerin Ursula von der Leyen"
         particle = before_name and (
             (word in NAME_PARTICLES and word not in {"der", "den"})  # "de Maizière"
             or (word in {"der", "den"} and bool(run) and run[-1].text.lower() in {"von", "van"})

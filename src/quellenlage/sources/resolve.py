@@ -449,10 +449,22 @@ class ArticleSources:
             not _has_determiner(mention))
         if mention.form in {"pronoun", "reflexive"}:
             entity = self._antecedent(mention, cue_text)
+            if entity is not None and entity.kind == "unknown" and (
+                mention.text.lower() == "er" and " " not in entity.name
+                and self._surname_alone(entity.name, times=1)
+            ):
+                # "Prigoschin warf ... vor. Er sagte, ...": a bare name an "er" refers to is
+                # a man's surname
+                entity.kind, entity.gender, entity.agreement = "person", "male", "m"
+                entity.surname = entity.surname or entity.name
+                self._append_entity_surname(entity)
         elif (mention.form == "role" and mention.definite) or bare:
             # "der Minister", "so Bürgermeister": the person of that role named before, or
             # named just after ("Der Botschafter ... . Botschafter Riad Haddad sagte")
-            entity = self._role_antecedent(mention) or self._role_successor(mention)
+            entity = None
+            if bare and " " not in mention.text and self.gaz.role_by_ending_only(mention.text):
+                entity = self._by_surname(mention.text)  # "Lindqvist" after "Maria Lindqvist"
+            entity = entity or self._role_antecedent(mention) or self._role_successor(mention)
             if entity is None:
                 _make_anonymous(mention)
                 self._name_body(mention)
@@ -1231,10 +1243,10 @@ class ArticleSources:
         return index is not None and index + 1 < len(tokens) and (
             tokens[index + 1].text.lower() in NOMINATIVE_OPENERS)
 
-    def _surname_alone(self, word: str) -> bool:
-        """Whether a capitalised word reads as a surname the article gives alone: named more
-        than once ("Prigoschin sagte ... Prigoschin kündigte an"), never right after an article
-        as a common noun is ("das Budget")."""
+    def _surname_alone(self, word: str, times: int = 2) -> bool:
+        """Whether a capitalised word reads as a surname the article gives alone: named at
+        least `times` times ("Prigoschin sagte ... Prigoschin kündigte an"), never right after
+        an article as a common noun is ("das Budget")."""
         tokens = self.document.tokens
         positions = [position for position in self._word_positions(word)
                      if self.document.text.startswith(word, position)]
@@ -1242,7 +1254,7 @@ class ArticleSources:
             index = self.document.token_at(position)
             if index and tokens[index - 1].text.lower() in DEFINITE | INDEFINITE:
                 return False
-        return len(positions) > 1
+        return len(positions) >= times
 
     def _word_positions(self, word: str) -> Iterable[int]:
         """Where words that start with `word` begin in the text (an index built once)."""
@@ -1792,7 +1804,10 @@ def scan_mentions(document: Document, gaz: Gazetteer) -> list[Mention]:
             else:  # "die Gewerkschaft GPA-djp", "der BAT-Stiftung für Zukunftsfragen"
                 end = _organisation_end(tokens, index, gaz)
                 mention = parse_mention(document, tokens[article].start, tokens[end].end)
-                if mention.form in {"organisation", "state", "media"} and mention.name:
+                if mention.form in {"organisation", "state", "media"} and mention.name and (
+                    end > index or not _genitive_noun(word, gaz)
+                ):  # "des Konzerns Blue Falcon" names one; "die Beschäftigten des Konzerns"
+                    # none, "des Bildungsministeriums" does
                     _add_scanned(scanned, scanned_reach, mention)
         index += 1
     found = [m for m in [*found, *scanned] if id(m) not in replaced]
@@ -1868,6 +1883,15 @@ def _article_before(tokens: list, index: int) -> int | None:
             return None
         position -= 1
     return None
+
+
+def _genitive_noun(word: str, gaz: Gazetteer) -> bool:
+    """Whether a word is the bare genitive of an organisation noun the table also lists in
+    the nominative ("Konzerns", "Verbandes"; "Bildungsministeriums" is more than the noun)."""
+    lower = word.lower()
+    return any(lower.endswith(ending) and (found := gaz.organisation_nouns.match(
+        lower[: -len(ending)])) is not None and found[0] == lower[: -len(ending)]
+        for ending in ("es", "s"))
 
 
 def _organisation_end(tokens: list, index: int, gaz: Gazetteer) -> int:
