@@ -134,6 +134,19 @@ CASES = [
     ("„Wir wollen die Ergebnisse der Untersuchung abwarten“, sagte der Minister.",
      "„Wir wollen die Ergebnisse der Untersuchung abwarten“", "der Minister", "sagte",
      "not_confirm"),
+    # not_confirm: a fact not known yet, what the ongoing investigation is to find out
+    ("Die Ursache des Feuers sei noch unklar, sagte ein Sprecher der Feuerwehr.",
+     "Die Ursache des Feuers sei noch unklar", "ein Sprecher der Feuerwehr", "sagte",
+     "not_confirm"),
+    ("Die Zahl der Verletzten war bislang nicht bekannt, teilte die Polizei mit.",
+     "Die Zahl der Verletzten war bislang nicht bekannt", "die Polizei", "teilte mit",
+     "not_confirm"),
+    ("Das Motiv des Täters sei Gegenstand der laufenden Ermittlungen, sagte die Staatsanwältin.",
+     "Das Motiv des Täters sei Gegenstand der laufenden Ermittlungen", "die Staatsanwältin",
+     "sagte", "not_confirm"),
+    # ... but what is not yet done is no claim left open
+    ("Die Brücke sei noch nicht fertig, sagte der Bauleiter.",
+     "Die Brücke sei noch nicht fertig", "der Bauleiter", "sagte", "assert"),
 ]
 
 

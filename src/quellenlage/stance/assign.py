@@ -70,9 +70,12 @@ def _hearsay_pattern() -> re.Pattern[str]:
 @cache
 def _quote_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The quote rules in order, each run of rules of one stance joined into one pattern (the
-    first rule that matches decides; within a run any match gives the same stance)."""
+    first rule that matches decides; within a run any match gives the same stance). A rule whose
+    pattern is the name of a pattern of rules.json stands for that pattern ("open_facts")."""
+    rules = stance_lexicon().rules
     runs: list[tuple[str, list[str]]] = []
-    for stance, pattern in stance_lexicon().rules["quote_rules"]:
+    for stance, named in rules["quote_rules"]:
+        pattern = rules.get(named, named)
         if runs and runs[-1][0] == stance:
             runs[-1][1].append(pattern)
         else:
