@@ -38,6 +38,7 @@ from quellenlage.stance.cues import (
     lexicon_lemma,
     stance_lexicon,
     verb_lemma,
+    word_set,
 )
 from quellenlage.stance.features import statement_features
 from quellenlage.stance.responses import (
@@ -570,22 +571,30 @@ def _continue_demands(attributions: list[Attribution]) -> None:
 
 
 def _first_clause_negated(document: Document, attribution: Attribution) -> bool:
-    """Whether the first clause of a statement's message holds a negation ("In der Stadt gebe es
-    keine Zensur, sondern ..."; not "Der Richter sei krank, deshalb könne er nicht ...")."""
+    """Whether the first clause of a statement's message negates a claim ("In der Stadt gebe es
+    keine Zensur, sondern ..."; not "Der Richter sei krank, deshalb könne er nicht ..."). What
+    is not there yet ("noch keine Einigung") and what the speaker does not know or has not seen
+    ("die Gründe kenne ich nicht", "Ich habe die Szene nicht gesehen"; rules.json:
+    unknowing_words) negate none."""
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
     first = document.token_at(attribution.quote.start)
     if first is None:
         return False
     tokens = document.tokens
+    negated = False
     for index in range(first, len(tokens)):
         token = tokens[index]
         if token.start >= attribution.quote.end or (
                 token.text in CLAUSE_BOUNDARIES and index > first):
+            break
+        if token.text.lower() in word_set("unknowing_words"):
             return False
         if _negates(tokens, index, negation, exceptions):
-            return True
-    return False
+            if index > 0 and tokens[index - 1].text.lower() == "noch":
+                return False
+            negated = True
+    return negated
 
 
 def _continue_denials(document: Document, attributions: list[Attribution]) -> None:
