@@ -500,3 +500,30 @@ def test_a_non_confirmation_answers_the_statement_before() -> None:
     ])
     assert attributions[1].stance == "not_confirm"
     assert attributions[1].responds_to == 0
+
+
+def test_a_response_that_names_nothing_said_before_answers_no_statement_by_nearness() -> None:
+    """"bestätigte die Eröffnung der Filiale" may take up nothing the article reports: the
+    statement before, on another matter, is not what it answers."""
+    text = ("Der Betriebsrat sagte, die Stimmung in der Belegschaft sei gut. Eine Sprecherin "
+            "des Konzerns bestätigte am Montag die Eröffnung einer Filiale in Graz.")
+    attributions = assigned(text, [
+        statement(text, "die Stimmung in der Belegschaft sei gut", "Der Betriebsrat", "sagte"),
+        statement(text, "die Eröffnung einer Filiale in Graz",
+                  "Eine Sprecherin des Konzerns", "bestätigte"),
+    ])
+    assert attributions[1].stance == "confirm"
+    assert attributions[1].responds_to is None
+
+
+def test_a_response_that_points_back_answers_the_statement_before() -> None:
+    """"Das bestätigte ...", "habe damit nichts zu tun": the pronoun takes up what was said."""
+    text = ("Der Betriebsrat sagte, der Konzern wolle das Werk in Steyr schließen. Das "
+            "bestätigte am Montag eine Sprecherin des Konzerns.")
+    attributions = assigned(text, [
+        statement(text, "der Konzern wolle das Werk in Steyr schließen", "Der Betriebsrat",
+                  "sagte"),
+        statement(text, "Das", "eine Sprecherin des Konzerns", "bestätigte"),
+    ])
+    assert attributions[1].stance == "confirm"
+    assert attributions[1].responds_to == 0
