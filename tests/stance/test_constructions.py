@@ -268,6 +268,18 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
         # deny: a message that ends on what is not corrects a claim
         ("„Es war der Sturm, nicht der Nachbar“, sagte die Gärtnerin.",
          "„Es war der Sturm, nicht der Nachbar“", "die Gärtnerin", "sagte", "deny"),
+        ("Der Verein sei Zweiter der Tabelle, nicht Letzter, sagte der Obmann.",
+         "Der Verein sei Zweiter der Tabelle, nicht Letzter", "der Obmann", "sagte", "deny"),
+        # ... not what is no longer, what the speaker will not do, nor "nicht zuletzt"
+        ("Sie sei froh, nicht mehr Bürgermeisterin zu sein, sagte die Politikerin.",
+         "Sie sei froh, nicht mehr Bürgermeisterin zu sein", "die Politikerin", "sagte",
+         "assert"),
+        ("Er habe beschlossen, nicht an der Regatta teilzunehmen, sagte der Segler.",
+         "Er habe beschlossen, nicht an der Regatta teilzunehmen", "der Segler", "sagte",
+         "assert"),
+        ("Die Preise stiegen, nicht zuletzt wegen der Energiekosten, sagte die Ökonomin.",
+         "Die Preise stiegen, nicht zuletzt wegen der Energiekosten", "die Ökonomin", "sagte",
+         "assert"),
         # ... unless it demands ("Wir brauchen ..., nicht ...")
         ("Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen, sagte der Stadtrat.",
          "Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen", "der Stadtrat", "sagte",
