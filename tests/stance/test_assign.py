@@ -106,3 +106,14 @@ def test_a_continuation_of_a_demand_that_says_sollen_demands_too() -> None:
         _opening, continuation = analyze(text, engine="rules",
                                          stance_classifier=False).attributions
         assert continuation.stance == expected, text
+
+
+def test_bestreiten_of_a_contest_or_a_living_denies_nothing() -> None:
+    for text in ("Der Stürmer hat seit dem Winter kein Ligaspiel mehr bestritten.",
+                 "Bisher bestritt die Boxerin 31 Profikämpfe, wovon sie nur einen verlor."):
+        for attribution in analyze(text, engine="rules", stance_classifier=False).attributions:
+            assert attribution.stance not in ("deny", "confirm"), text
+    # a denial that names a game in a clause of its own still denies
+    text = "Der Trainer bestritt, das Spiel verschoben zu haben."
+    (denial,) = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert denial.stance == "deny"

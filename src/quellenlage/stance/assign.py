@@ -521,6 +521,7 @@ def assign_stance(
     _extend_stances(attributions)
     _continue_demands(attributions)
     _continue_denials(document, attributions)
+    _contests(document, attributions)
     statements = Statements(document, attributions)
     _rejecting_reactions(document, statements)
     for attribution in attributions:
@@ -608,6 +609,32 @@ def _continue_denials(document: Document, attributions: list[Attribution]) -> No
                 and before.source.name == attribution.source.name
                 and _first_clause_negated(document, attribution)):
             attribution.stance = "deny"
+
+
+def _contests(document: Document, attributions: list[Attribution]) -> None:
+    """"bestreiten" of a contest or a living plays or funds it, it denies nothing ("Er bestritt
+    67 Länderspiele", "hat kein Pflichtspiel mehr bestritten", "bestreiten ihr Leben damit,
+    ..."): a denial or confirmation whose sentence has a clause with a form of "bestreiten" and
+    such a noun (rules.json: contest_nouns, ending a compound: "Profikämpfe") asserts."""
+    rules = stance_lexicon().rules
+    forms = word_set("contest_verb_forms")
+    nouns = tuple(rules["contest_nouns"])
+    for attribution in attributions:
+        if attribution.stance not in ("deny", "confirm"):
+            continue
+        sentence = document.sentence_at((attribution.cue or attribution.quote).start)
+        if sentence is None:
+            continue
+        verb = noun = False
+        for token in document.tokens[sentence.first : sentence.last]:
+            if token.text in CLAUSE_BOUNDARIES:
+                verb = noun = False
+                continue
+            verb = verb or token.text.lower() in forms
+            noun = noun or (token.text[:1].isupper() and token.text.lower().endswith(nouns))
+            if verb and noun:
+                attribution.stance = "assert"
+                break
 
 
 def _rejecting_reactions(document: Document, statements: Statements) -> None:
