@@ -38,6 +38,17 @@ def test_a_continuation_that_negates_after_a_denial_denies_too() -> None:
     assert denial.stance == "deny" and continuation.stance == "assert"
 
 
+def test_a_continuation_that_tells_what_is_not_known_or_not_there_yet_denies_nothing() -> None:
+    opening = "Innenminister Karl Huber wies am Montag die Vorwürfe der Opposition zurück. "
+    for continuation_text in ("Den Inhalt der Akten kenne er nicht.",
+                              "Seine Beamten hätten die Akten gar nicht gesehen.",
+                              "Seine Beamten hätten noch keine Antwort auf die Anfrage."):
+        denial, continuation = analyze(opening + continuation_text, engine="rules",
+                                       stance_classifier=False).attributions
+        assert denial.stance == "deny", continuation_text
+        assert continuation.stance == "assert", continuation_text
+
+
 def test_a_reaction_that_sets_what_is_not_against_what_is_rejects_what_it_answers() -> None:
     text = ("Bürgermeisterin Eva Lang warf den Bauern vor, die Straßen zu verschmutzen. "
             "Empört reagierte Bauernbund-Obmann Peter Gruber. Wir sind nicht Zerstörer der "
@@ -95,3 +106,14 @@ def test_a_continuation_of_a_demand_that_says_sollen_demands_too() -> None:
         _opening, continuation = analyze(text, engine="rules",
                                          stance_classifier=False).attributions
         assert continuation.stance == expected, text
+
+
+def test_bestreiten_of_a_contest_or_a_living_denies_nothing() -> None:
+    for text in ("Der Stürmer hat seit dem Winter kein Ligaspiel mehr bestritten.",
+                 "Bisher bestritt die Boxerin 31 Profikämpfe, wovon sie nur einen verlor."):
+        for attribution in analyze(text, engine="rules", stance_classifier=False).attributions:
+            assert attribution.stance not in ("deny", "confirm"), text
+    # a denial that names a game in a clause of its own still denies
+    text = "Der Trainer bestritt, das Spiel verschoben zu haben."
+    (denial,) = analyze(text, engine="rules", stance_classifier=False).attributions
+    assert denial.stance == "deny"

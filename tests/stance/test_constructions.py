@@ -134,6 +134,19 @@ CASES = [
     ("„Wir wollen die Ergebnisse der Untersuchung abwarten“, sagte der Minister.",
      "„Wir wollen die Ergebnisse der Untersuchung abwarten“", "der Minister", "sagte",
      "not_confirm"),
+    # not_confirm: a fact not known yet, what the ongoing investigation is to find out
+    ("Die Ursache des Feuers sei noch unklar, sagte ein Sprecher der Feuerwehr.",
+     "Die Ursache des Feuers sei noch unklar", "ein Sprecher der Feuerwehr", "sagte",
+     "not_confirm"),
+    ("Die Zahl der Verletzten war bislang nicht bekannt, teilte die Polizei mit.",
+     "Die Zahl der Verletzten war bislang nicht bekannt", "die Polizei", "teilte mit",
+     "not_confirm"),
+    ("Das Motiv des Täters sei Gegenstand der laufenden Ermittlungen, sagte die Staatsanwältin.",
+     "Das Motiv des Täters sei Gegenstand der laufenden Ermittlungen", "die Staatsanwältin",
+     "sagte", "not_confirm"),
+    # ... but what is not yet done is no claim left open
+    ("Die Brücke sei noch nicht fertig, sagte der Bauleiter.",
+     "Die Brücke sei noch nicht fertig", "der Bauleiter", "sagte", "assert"),
 ]
 
 
@@ -255,6 +268,18 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
         # deny: a message that ends on what is not corrects a claim
         ("„Es war der Sturm, nicht der Nachbar“, sagte die Gärtnerin.",
          "„Es war der Sturm, nicht der Nachbar“", "die Gärtnerin", "sagte", "deny"),
+        ("Der Verein sei Zweiter der Tabelle, nicht Letzter, sagte der Obmann.",
+         "Der Verein sei Zweiter der Tabelle, nicht Letzter", "der Obmann", "sagte", "deny"),
+        # ... not what is no longer, what the speaker will not do, nor "nicht zuletzt"
+        ("Sie sei froh, nicht mehr Bürgermeisterin zu sein, sagte die Politikerin.",
+         "Sie sei froh, nicht mehr Bürgermeisterin zu sein", "die Politikerin", "sagte",
+         "assert"),
+        ("Er habe beschlossen, nicht an der Regatta teilzunehmen, sagte der Segler.",
+         "Er habe beschlossen, nicht an der Regatta teilzunehmen", "der Segler", "sagte",
+         "assert"),
+        ("Die Preise stiegen, nicht zuletzt wegen der Energiekosten, sagte die Ökonomin.",
+         "Die Preise stiegen, nicht zuletzt wegen der Energiekosten", "die Ökonomin", "sagte",
+         "assert"),
         # ... unless it demands ("Wir brauchen ..., nicht ...")
         ("Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen, sagte der Stadtrat.",
          "Die Stadt müsse Busse kaufen, nicht Parkhäuser bauen", "der Stadtrat", "sagte",

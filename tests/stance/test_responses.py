@@ -473,3 +473,57 @@ def test_the_word_sets_of_responses_are_data() -> None:
     assert "was" in word_set("relative_openers")
     assert "wonach" in word_set("report_cues")
     assert "vor" in word_set("separable_prefixes")
+
+
+def test_a_fact_not_known_yet_answers_no_statement_by_nearness() -> None:
+    """"Die Ursache ist noch unklar" leaves a fact open, not the claim of the statement before."""
+    text = ("Ein Anrainer sagte, er habe in der Nacht einen lauten Knall gehört. Die Ursache des "
+            "Brandes sei noch unklar, sagte ein Sprecher der Polizei.")
+    attributions = assigned(text, [
+        statement(text, "er habe in der Nacht einen lauten Knall gehört", "Ein Anrainer",
+                  "sagte"),
+        statement(text, "Die Ursache des Brandes sei noch unklar", "ein Sprecher der Polizei",
+                  "sagte"),
+    ])
+    assert attributions[1].stance == "not_confirm"
+    assert attributions[1].responds_to is None
+
+
+def test_a_non_confirmation_answers_the_statement_before() -> None:
+    """Without a fact told unknown, a non-confirmation close after a claim answers it."""
+    text = ("Ein Anrainer sagte, er habe in der Nacht einen lauten Knall gehört. Man könne "
+            "das nicht bestätigen, sagte ein Sprecher der Polizei.")
+    attributions = assigned(text, [
+        statement(text, "er habe in der Nacht einen lauten Knall gehört", "Ein Anrainer",
+                  "sagte"),
+        statement(text, "Man könne das nicht bestätigen", "ein Sprecher der Polizei", "sagte"),
+    ])
+    assert attributions[1].stance == "not_confirm"
+    assert attributions[1].responds_to == 0
+
+
+def test_a_response_that_names_nothing_said_before_answers_no_statement_by_nearness() -> None:
+    """"bestätigte die Eröffnung der Filiale" may take up nothing the article reports: the
+    statement before, on another matter, is not what it answers."""
+    text = ("Der Betriebsrat sagte, die Stimmung in der Belegschaft sei gut. Eine Sprecherin "
+            "des Konzerns bestätigte am Montag die Eröffnung einer Filiale in Graz.")
+    attributions = assigned(text, [
+        statement(text, "die Stimmung in der Belegschaft sei gut", "Der Betriebsrat", "sagte"),
+        statement(text, "die Eröffnung einer Filiale in Graz",
+                  "Eine Sprecherin des Konzerns", "bestätigte"),
+    ])
+    assert attributions[1].stance == "confirm"
+    assert attributions[1].responds_to is None
+
+
+def test_a_response_that_points_back_answers_the_statement_before() -> None:
+    """"Das bestätigte ...", "habe damit nichts zu tun": the pronoun takes up what was said."""
+    text = ("Der Betriebsrat sagte, der Konzern wolle das Werk in Steyr schließen. Das "
+            "bestätigte am Montag eine Sprecherin des Konzerns.")
+    attributions = assigned(text, [
+        statement(text, "der Konzern wolle das Werk in Steyr schließen", "Der Betriebsrat",
+                  "sagte"),
+        statement(text, "Das", "eine Sprecherin des Konzerns", "bestätigte"),
+    ])
+    assert attributions[1].stance == "confirm"
+    assert attributions[1].responds_to == 0

@@ -38,6 +38,7 @@ from quellenlage.stance.cues import (
     lexicon_lemma,
     stance_lexicon,
     verb_lemma,
+    word_set,
 )
 from quellenlage.stance.features import statement_features
 from quellenlage.stance.responses import (
@@ -70,9 +71,12 @@ def _hearsay_pattern() -> re.Pattern[str]:
 @cache
 def _quote_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The quote rules in order, each run of rules of one stance joined into one pattern (the
-    first rule that matches decides; within a run any match gives the same stance)."""
+    first rule that matches decides; within a run any match gives the same stance). A rule whose
+    pattern is the name of a pattern of rules.json stands for that pattern ("open_facts")."""
+    rules = stance_lexicon().rules
     runs: list[tuple[str, list[str]]] = []
-    for stance, pattern in stance_lexicon().rules["quote_rules"]:
+    for stance, named in rules["quote_rules"]:
+        pattern = rules.get(named, named)
         if runs and runs[-1][0] == stance:
             runs[-1][1].append(pattern)
         else:
@@ -517,6 +521,7 @@ def assign_stance(
     _extend_stances(attributions)
     _continue_demands(attributions)
     _continue_denials(document, attributions)
+    _contests(document, attributions)
     statements = Statements(document, attributions)
     _rejecting_reactions(document, statements)
     for attribution in attributions:
@@ -567,22 +572,30 @@ def _continue_demands(attributions: list[Attribution]) -> None:
 
 
 def _first_clause_negated(document: Document, attribution: Attribution) -> bool:
-    """Whether the first clause of a statement's message holds a negation ("In der Stadt gebe es
-    keine Zensur, sondern ..."; not "Der Richter sei krank, deshalb könne er nicht ...")."""
+    """Whether the first clause of a statement's message negates a claim ("In der Stadt gebe es
+    keine Zensur, sondern ..."; not "Der Richter sei krank, deshalb könne er nicht ..."). What
+    is not there yet ("noch keine Einigung") and what the speaker does not know or has not seen
+    ("die Gründe kenne ich nicht", "Ich habe die Szene nicht gesehen"; rules.json:
+    unknowing_words) negate none."""
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
     first = document.token_at(attribution.quote.start)
     if first is None:
         return False
     tokens = document.tokens
+    negated = False
     for index in range(first, len(tokens)):
         token = tokens[index]
         if token.start >= attribution.quote.end or (
                 token.text in CLAUSE_BOUNDARIES and index > first):
+            break
+        if token.text.lower() in word_set("unknowing_words"):
             return False
         if _negates(tokens, index, negation, exceptions):
-            return True
-    return False
+            if index > 0 and tokens[index - 1].text.lower() == "noch":
+                return False
+            negated = True
+    return negated
 
 
 def _continue_denials(document: Document, attributions: list[Attribution]) -> None:
@@ -596,6 +609,32 @@ def _continue_denials(document: Document, attributions: list[Attribution]) -> No
                 and before.source.name == attribution.source.name
                 and _first_clause_negated(document, attribution)):
             attribution.stance = "deny"
+
+
+def _contests(document: Document, attributions: list[Attribution]) -> None:
+    """"bestreiten" of a contest or a living plays or funds it, it denies nothing ("Er bestritt
+    67 Länderspiele", "hat kein Pflichtspiel mehr bestritten", "bestreiten ihr Leben damit,
+    ..."): a denial or confirmation whose sentence has a clause with a form of "bestreiten" and
+    such a noun (rules.json: contest_nouns, ending a compound: "Profikämpfe") asserts."""
+    rules = stance_lexicon().rules
+    forms = word_set("contest_verb_forms")
+    nouns = tuple(rules["contest_nouns"])
+    for attribution in attributions:
+        if attribution.stance not in ("deny", "confirm"):
+            continue
+        sentence = document.sentence_at((attribution.cue or attribution.quote).start)
+        if sentence is None:
+            continue
+        verb = noun = False
+        for token in document.tokens[sentence.first : sentence.last]:
+            if token.text in CLAUSE_BOUNDARIES:
+                verb = noun = False
+                continue
+            verb = verb or token.text.lower() in forms
+            noun = noun or (token.text[:1].isupper() and token.text.lower().endswith(nouns))
+            if verb and noun:
+                attribution.stance = "assert"
+                break
 
 
 def _rejecting_reactions(document: Document, statements: Statements) -> None:

@@ -19,9 +19,12 @@ nearby answer of another source answers when the response repeats its words ("al
 zurückgewiesen" ... "das ist wirkungslos"); else the statement whose message shares the most
 content words with the response (stems; stance words such as "bestätigen", "Berichte" do not
 count), the nearer on a tie; else, for a denial or (non-)confirmation that names no such noun
-without an article ("dementierte Gerüchte um ..."), the nearest statement close before it. A source
-never answers itself. Each response looks back over at most MAX_CANDIDATES statements: linear in
-the article's statements.
+without an article ("dementierte Gerüchte um ..."), the nearest statement close before it, where
+the response names what it answers with such a noun, points back ("Das bestätigte ...", "habe
+damit nichts zu tun") or that statement is hearsay ("Medienberichten zufolge ..."). A
+statement that only says a fact is not known yet ("Die Ursache ist noch unklar") answers only a
+claim its sentence reports. A source never answers itself. Each response looks back over at most
+MAX_CANDIDATES statements: linear in the article's statements.
 
 Besides denials, (non-)confirmations and criticisms, a statement told as a reaction answers too
 (`reacts`: "Diese Erklärung ist unhaltbar", "Die Kammer reagierte verschnupft. ..."), found
@@ -30,6 +33,7 @@ by what it names or takes up, never by nearness alone.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache
 from itertools import pairwise
@@ -290,6 +294,9 @@ def responds_to(
         reported = _reported_claim(statements, index, statements.sentence[index])
     if reported is not None:
         return reported
+    if _open_facts().search(response.quote.text):
+        # "Die Ursache ist noch unklar" tells what is not known, not which claim it leaves open
+        return None
     # the earlier statements: those before it that end before it starts, or all before it
     limit: int | None = (response.cue or response.speaker or response.quote).start
     if statements.earliest_end[index] > limit:
@@ -358,8 +365,26 @@ def responds_to(
     for i in earlier:
         if sentence - statements.sentence[i] > RESPONSE_REACH:
             break
-        return _head_of_chain(attributions, i)
+        if (noun is not None or attributions[i].stance == "unverified"
+                or _points_back(document, response)):
+            return _head_of_chain(attributions, i)
+        # "bestätigte den Eingang der Klage" may take up nothing the article reports
+        return None
     return None
+
+
+def _points_back(document: Document, response: Attribution) -> bool:
+    """Whether a response's sentence points back with a pronoun or a determiner of what was said
+    before (rules.json: pointing_back): "Das bestätigte die Polizei", "wies dies zurück", "habe
+    damit nichts zu tun", "bestritt die Existenz derartiger Unterlagen"."""
+    words = word_set("pointing_back")
+    return any(word.lower() in words for word in _words(_response_text(document, response)))
+
+
+@cache
+def _open_facts() -> re.Pattern[str]:
+    """A message that says a fact is not known yet (rules.json: open_facts)."""
+    return re.compile(stance_lexicon().rules["open_facts"])
 
 
 @cache
