@@ -180,3 +180,22 @@ def test_evaluate_claims_command(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["evaluate-claims", str(articles), str(tmp_path / "no")])
     assert result.exit_code == 2
     assert "cannot read" in result.stderr
+
+
+def test_a_file_without_the_fields_of_claims_gold_is_one_line(tmp_path: Path) -> None:
+    """A statements file given as gold (statements without msg or claim) was a KeyError."""
+    articles, _, _ = written_files(tmp_path)
+    statements = tmp_path / "statements.jsonl"
+    statements.write_text(json.dumps({"id": "a1", "statements": [
+        {"quote": "Das ist falsch.", "stance": "deny"}]}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate-claims", str(articles), str(statements)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {statements}: record 1 has no 'statements[0].msg'; gold records of claims "
+        "have id, statements (each with msg, claim, stance)"]
+    no_text = tmp_path / "articles.jsonl"
+    no_text.write_text(json.dumps({"id": "a1", "url": "https://zeitung.example/1"}) + "\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate-claims", str(no_text), str(statements)])
+    assert result.exit_code == 2
+    assert "record 1 has no 'text'" in result.stderr

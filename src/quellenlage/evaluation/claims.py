@@ -138,6 +138,31 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"{path}: line {error.lineno} is not JSON") from error
 
 
+ARTICLE_FIELDS = ("id", "text")
+GOLD_FIELDS = ("id", "statements")
+GOLD_STATEMENT_FIELDS = ("msg", "claim", "stance")
+
+
+def check_fields(
+    records: Iterable[Mapping[str, Any]], path: Path, fields: tuple[str, ...], kind: str,
+) -> None:
+    """A record without a field the scoring reads is an InputError naming the file, the record
+    and the field (a statements file given as gold was a KeyError with a traceback)."""
+    for number, record in enumerate(records, start=1):
+        missing = [field for field in fields if field not in record]
+        statements = record.get("statements") if kind == "gold" else None
+        if not missing and isinstance(statements, list):
+            missing = [f"statements[{index}].{field}"
+                       for index, statement in enumerate(statements)
+                       for field in GOLD_STATEMENT_FIELDS
+                       if not isinstance(statement, dict) or field not in statement][:1]
+        if missing:
+            expected = ", ".join(fields) + (
+                f" (each with {', '.join(GOLD_STATEMENT_FIELDS)})" if kind == "gold" else "")
+            raise InputError(f"{path}: record {number} has no {missing[0]!r}; {kind} records "
+                             f"of claims have {expected}")
+
+
 def claim_of(attribution: Mapping[str, Any]) -> Any:
     for key in CLAIM_KEYS:
         value = attribution.get(key)
@@ -268,7 +293,9 @@ def evaluate_claims(
     from quellenlage.claims import link_claims
 
     articles = read_jsonl(articles_path)
+    check_fields(articles, articles_path, ARTICLE_FIELDS, "articles")
     gold = read_jsonl(gold_path)
+    check_fields(gold, gold_path, GOLD_FIELDS, "gold")
     missing = sorted({labelled["id"] for labelled in gold} - {a["id"] for a in articles})
     if missing:
         raise InputError(f"{gold_path}: {len(missing)} articles not in {articles_path}, "
