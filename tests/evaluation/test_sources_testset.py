@@ -2,6 +2,9 @@
 
 import json
 
+import pytest
+
+from quellenlage.errors import DataFormatError
 from quellenlage.evaluation.sources_testset import load_testset, score_gold
 from quellenlage.model import QuoteType
 
@@ -42,3 +45,14 @@ def test_reads_the_news_claims_statement_format(tmp_path):
     assert score.total["stance"] == 2
     # the hearsay is unverified: not the gold stance, an accepted one
     assert not [m for m in score.mismatches if m.field == "stance" and m.statement == 0]
+
+
+def test_a_file_that_is_no_statement_file_names_the_field_it_lacks(tmp_path):
+    """An articles file given as statements said only "'statements'"."""
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps({"id": "a1", "text": "Der Bürgermeister sagte, alles sei gut."})
+                    + "\n", "utf-8")
+    with pytest.raises(DataFormatError) as raised:
+        load_testset(path)
+    assert str(raised.value) == (f"{path}:1: no field 'statements'; statement records have id, "
+                                 "text and statements (each with a quote)")

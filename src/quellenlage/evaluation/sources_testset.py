@@ -93,7 +93,11 @@ def load_testset(path: str | Path | None = None) -> list[Paragraph]:
         try:
             item = json.loads(line)
             paragraphs.append(_paragraph(item))
-        except (json.JSONDecodeError, KeyError, DataFormatError) as error:
+        except KeyError as error:
+            raise DataFormatError(
+                f"{source}:{number}: no field {error.args[0]!r}; statement records have id, text "
+                "and statements (each with a quote)") from error
+        except (json.JSONDecodeError, DataFormatError) as error:
             raise DataFormatError(f"{source}:{number}: {error}") from error
     return paragraphs
 
