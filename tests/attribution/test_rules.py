@@ -288,6 +288,29 @@ def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> 
     assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
 
 
+@pytest.mark.parametrize(("text", "message", "kind"), [
+    ("Die Preise steigen weiter, sagte die Bäckermeisterin Anna Roth. Und: Viele Kunden kaufen "
+     "jetzt weniger Brot.", "Viele Kunden kaufen jetzt weniger Brot", QuoteType.DIRECT),
+    ("„Die Preise steigen weiter“, sagte die Bäckermeisterin Anna Roth. Doch: „Aufgeben werden "
+     "wir nicht.“", "„Aufgeben werden wir nicht.“", QuoteType.DIRECT),
+    ("Die Bäckermeisterin Anna Roth sagte, die Preise stiegen weiter. Aber auch: Die Kunden "
+     "seien treu geblieben.", "Die Kunden seien treu geblieben", QuoteType.INDIRECT_FREE_INDIRECT),
+])
+def test_connective_and_colon_continue_the_speaker_before(text: str, message: str,
+                                                          kind: QuoteType) -> None:
+    found = statements(text)
+    assert len(found) == 2, [a.to_dict() for a in found]
+    assert (found[1].quote.text, found[1].type) == (message, kind)
+    assert found[1].speaker is not None
+    assert found[1].speaker.text == "die Bäckermeisterin Anna Roth" or (
+        found[1].speaker.text == "Die Bäckermeisterin Anna Roth")
+
+
+def test_connective_and_colon_without_a_statement_before_are_no_statement() -> None:
+    assert statements("Die Bäckerei öffnet um sieben Uhr. Und: Die Brötchen sind am Morgen "
+                      "noch warm.") == []
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Die Gewerkschaft sieht keinen Spielraum für längere Arbeitszeiten.", "Die Gewerkschaft"),
     ("Die Ministerin sieht den Streik als Warnsignal an die Regierung.", "Die Ministerin"),

@@ -330,6 +330,14 @@ def fronted_objects() -> frozenset[str]:
 
 
 @cache
+def colon_connectives() -> frozenset[tuple[str, ...]]:
+    """Connectives that, with a colon, open a sentence continuing the speaker before it
+    ("Und: ...", "Aber auch: ..."), as word tuples."""
+    lines = read_lines("lexicons", "colon_connectives.txt")
+    return frozenset(tuple(line.split()) for line in lines)
+
+
+@cache
 def source_prepositions() -> dict[str, str]:
     """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
     return dict(read_table("lexicons", "source_prepositions.tsv"))

@@ -15,6 +15,7 @@ The cascade, in order:
 4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
    a sentence, across up to two sentences of narration; without quotation marks (archives,
    feeds), a sentence in the first person continues it as the speaker's own words (Direct).
+   A sentence opened by a connective and a colon ("Und: ...") continues it as well.
 5. Sentences with reportative "sollen" are hearsay (FreeIndirect); an intention declared with
    "will" or "wollen" and an infinitive is the subject's statement (Reported).
 6. Quotations of three or more words inside an indirect message are Direct statements nested
@@ -1798,6 +1799,11 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
         # before it as any Konjunktiv sentence does
         if not words:
             continue
+        if near and (message := _after_connective_colon(analysis, sentence)) is not None:
+            assert source is not None
+            statements.append(_continued(analysis, sentence, message, source))
+            last_reported = sentence.index
+            continue
         if near and any(tokens[j].text in subjunctive for j in words):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None
@@ -1845,6 +1851,34 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
                                         [(sentence.first, sentence.last)], sentence.index,
                                         intender, category="announce"))
     return statements
+
+
+def _after_connective_colon(analysis: _Analysis, sentence: Sentence
+                            ) -> tuple[int, int] | None:
+    """"Und: Wir bleiben dabei.", "Doch: „Pläne gibt es keine.“": a connective and a colon open
+    the sentence; the rest, of a few words at least, is the message (tokens)."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    for connective in lexicon.colon_connectives():
+        colon = sentence.first + len(connective)
+        if colon + 1 >= end or tokens[colon].text != ":" or any(
+            tokens[sentence.first + k].text != word for k, word in enumerate(connective)
+        ):
+            continue
+        start, end = _over_quotations(analysis, colon + 1, end)
+        words = sum(tokens[j].text[0].isalnum() for j in range(start, end))
+        return (start, end) if words >= MIN_STANDALONE_QUOTE_WORDS - 1 else None
+    return None
+
+
+def _continued(analysis: _Analysis, sentence: Sentence, message: tuple[int, int],
+               source: Candidate) -> Candidate:
+    """The message of a sentence that goes on with `source`'s words: Direct when quoted or, in
+    a text without quotation marks, in the indicative; else in Konjunktiv I."""
+    if _is_quotation(analysis, [message]) or _is_unmarked_direct(analysis, [message]):
+        return Candidate(QuoteType.DIRECT, "Speech", [message], sentence.index, source.speaker)
+    return Candidate(QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source), [message],
+                     sentence.index, source.speaker)
 
 
 LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
