@@ -74,6 +74,22 @@ def test_standalone_quote_takes_the_speaker_in_context() -> None:
     assert direct[0].speaker.text == "Der Trainer"
 
 
+def test_short_quoted_sentence_right_after_a_statement_is_its_speakers() -> None:
+    found = statements("„Die Lage ist ernst“, sagte die Ärztin Maria Stein. „Wir sind erschöpft.“")
+    assert [parts(a)[:2] for a in found] == [
+        ("„Die Lage ist ernst“", "die Ärztin Maria Stein"),
+        ("„Wir sind erschöpft.“", "die Ärztin Maria Stein"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Klinik hat neue Betten. „Wir sind erschöpft.“",  # no statement before it
+    "„Die Lage ist ernst“, sagte die Ärztin. „Der letzte Walzer“ klang aus dem Saal.",  # a title
+])
+def test_short_quotation_without_a_statement_before_or_in_a_sentence_is_none(text: str) -> None:
+    assert not any(a.quote.text.startswith(("„Wir", "„Der letzte")) for a in statements(text))
+
+
 def test_short_scare_quotes_are_not_statements() -> None:
     assert statements("Die Band spielte ihren Hit „Sommerregen“ im Stadion.") == []
 

@@ -1731,11 +1731,17 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
             continue
         first, last = analysis.token_span(quotation)
         words = sum(analysis.tokens[j].text[0].isalnum() for j in range(first, last))
-        if words < MIN_STANDALONE_QUOTE_WORDS:
+        if words < MIN_STANDALONE_QUOTE_WORDS - 1:
             continue
         sentence_index = analysis.document.sentence_of_token[first]
         sentence = analysis.document.sentences[sentence_index]
         if first != sentence.first:
+            continue
+        if words < MIN_STANDALONE_QUOTE_WORDS and not (
+            last >= analysis.body_end(sentence) and sentence_index - 1 in speakers
+        ):
+            # "..., sagte die Ärztin. „Wir sind erschöpft.“": a short quotation is a statement
+            # only as a whole sentence right after a statement with a speaker
             continue
         speaker = _context_speaker(speakers, sentence_index)
         statements.append(Candidate(QuoteType.DIRECT, "Speech", [(first, last)], sentence_index,
