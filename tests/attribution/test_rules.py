@@ -643,6 +643,18 @@ def test_das_sagte_points_back_to_the_sentence_before() -> None:
     ]
 
 
+def test_das_sagte_with_a_name_after_the_speaker_still_points_back() -> None:
+    found = statements("Die Kosten würden sich verdoppeln. Das sagte die Sprecherin des Verbands "
+                       "für Handwerk, Eva Lind, am Montag der Zeitung.")
+    assert [parts(a)[0] for a in found] == ["Die Kosten würden sich verdoppeln"]
+
+
+def test_das_with_a_second_verb_of_saying_keeps_its_message() -> None:
+    found = statements("Die Brücke ist gesperrt. Das teilte die Stadt am Montag mit und "
+                       "erklärte, die Reparatur dauere zwei Wochen.")
+    assert "die Reparatur dauere zwei Wochen" in [a.quote.text for a in found]
+
+
 def test_das_bestaetigte_is_also_a_reported_confirmation() -> None:
     found = statements("Der Stürmer wechselt zum Stadtrivalen. Das bestätigte der Klub am Abend.")
     assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.REPORTED]

@@ -1176,6 +1176,17 @@ def _statement_around(
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
+    if first_cue == left + 1 and left == sentence.first and (
+        tokens[left].text in CATAPHORIC_OPENERS
+    ) and right < end and tokens[right].text == "," and not any(
+        # "Das teilte X mit und erklärte, ...": a second verb has a message of its own
+        tokens[j].text in COORDINATORS and tokens[j + 1].text[:1].islower()
+        for j in range(last_cue + 1, right)
+    ) and speaker_after(tokens, last_cue + 1, right):
+        # "Das sagte der Sprecher der Kommission für X, Y, am Montag.": the demonstrative is
+        # the object of the verb, its subject follows it, and what follows the comma is no
+        # message ("Das zeigt, dass ...", "Das heißt, ..." have no subject after the verb)
+        return None
     # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause; a verb that
     # takes no clause of its own does with a correlate ("sprach davon, man wolle ...")
     takes_complement = takes_complement or (
