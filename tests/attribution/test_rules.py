@@ -288,6 +288,27 @@ def test_konjunktiv_ii_that_stands_for_konjunktiv_i_continues_the_statement() ->
     assert [a.type for a in found] == [QuoteType.REPORTED, QuoteType.INDIRECT_FREE_INDIRECT]
 
 
+@pytest.mark.parametrize("second", [
+    "Die Antwort des Ministeriums reiche nicht aus.",
+    "Der Streik schade dem Ansehen der Stadt.",
+    "Er weise Verletzungen am Arm auf.",
+])
+def test_konjunktiv_that_looks_like_an_adjective_continues_as_finite_verb(second: str) -> None:
+    found = statements("Die Sprecherin Eva Lind sagte, die Lage sei ernst. " + second)
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
+    assert found[1].speaker is not None and found[1].speaker.text == "Die Sprecherin Eva Lind"
+
+
+@pytest.mark.parametrize("second", [
+    "Die reiche Gemeinde baut ein Bad.",
+    "Gerade deshalb ist es schade, dass der Markt schließt.",
+    "Der Rat sucht nun eine weise Lösung.",
+])
+def test_adjective_or_indicative_homograph_ends_the_continuation(second: str) -> None:
+    found = statements("Die Sprecherin Eva Lind sagte, die Lage sei ernst. " + second)
+    assert [a.type for a in found] == [QuoteType.INDIRECT]
+
+
 def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
     found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
                        "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")

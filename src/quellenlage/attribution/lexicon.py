@@ -215,6 +215,13 @@ def subjunctive_forms() -> frozenset[str]:
 
 
 @cache
+def subjunctive_homographs() -> frozenset[str]:
+    """Konjunktiv I forms that are also adjectives ("reiche", "weise"): a subjunctive only as
+    the finite verb after its subject (rules._finite_homograph)."""
+    return frozenset(read_lines("lexicons", "subjunctive_homographs.txt"))
+
+
+@cache
 def reportative_modals() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "reportative.txt"))
 

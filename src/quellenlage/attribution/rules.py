@@ -1821,7 +1821,8 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             statements.append(_continued(analysis, sentence, message, source))
             last_reported = sentence.index
             continue
-        if near and any(tokens[j].text in subjunctive for j in words):
+        if near and (any(tokens[j].text in subjunctive for j in words)
+                     or _finite_homograph(tokens, words)):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None
             statements.append(Candidate(
@@ -1896,6 +1897,26 @@ def _continued(analysis: _Analysis, sentence: Sentence, message: tuple[int, int]
         return Candidate(QuoteType.DIRECT, "Speech", [message], sentence.index, source.speaker)
     return Candidate(QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source), [message],
                      sentence.index, source.speaker)
+
+
+NOMINATIVE_PRONOUNS = frozenset({"er", "man"})  # "es", "sie" may be objects: "ist es schade"
+
+
+def _finite_homograph(tokens: list[Token], words: list[int]) -> bool:
+    """A Konjunktiv I form that is also an adjective ("reiche", "schade", "weise") as the
+    finite verb: after "er" or "man", or after a noun or name and before neither a noun nor
+    "ich" ("Die Reaktion reiche nicht aus", "Er weise Verletzungen auf"; not "die reiche
+    Stadt", "ist es schade", "Im Prinzip teile ich")."""
+    homographs = lexicon.subjunctive_homographs()
+    for j in words:
+        if j == 0 or j + 1 >= len(tokens) or tokens[j].text not in homographs:
+            continue
+        after = tokens[j + 1]
+        if tokens[j - 1].text.lower() in NOMINATIVE_PRONOUNS or (
+            word_class(tokens[j - 1]) == "cap" and word_class(after) not in ("cap", "pron")
+        ):
+            return True
+    return False
 
 
 LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
