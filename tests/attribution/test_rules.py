@@ -706,6 +706,15 @@ def test_colon_after_a_topic_word_attributes_nothing() -> None:
     assert statements("Bildung: Die Partei gab mehr Geld für Schulen aus.") == []
 
 
+def test_colon_after_a_bare_role_noun_attributes_the_headline() -> None:
+    found = only("Umweltrechtlerin: Das neue Gesetz greift zu kurz")
+    assert parts(found)[:2] == ("Das neue Gesetz greift zu kurz", "Umweltrechtlerin")
+
+
+def test_colon_after_an_adjective_in_ant_attributes_nothing() -> None:
+    assert statements("Brisant: Die Partei gab mehr Geld für Schulen aus.") == []
+
+
 def test_reports_named_before_wonach_are_the_speaker() -> None:
     found = only("Der Sender verbreitete Berichte, wonach der Konzern Stellen streichen wolle.")
     assert parts(found) == ("der Konzern Stellen streichen wolle", "Berichte", "wonach")

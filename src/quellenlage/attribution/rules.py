@@ -564,7 +564,11 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
         colon += 1
     if colon == start or colon + 1 >= end or tokens[colon].text != ":":
         return None
-    if colon - start == 1 and not _is_surname(analysis, colon - 1):
+    if colon - start == 1 and not _is_surname(analysis, colon - 1) and (
+        # "Verfassungsrechtler: ...", "Expertin: ..." speak; "Brisant:", "Pikant:" read as
+        # role nouns in -ant (Praktikant) but are adjectives that open a remark
+        gazetteer().role(tokens[start].text) is None or tokens[start].text.endswith("ant")
+    ):
         return None  # "Bildung: Die Partei will ...": a topic, not a speaker
     return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
                   [(start, colon + 1)], "say", "Speech")
