@@ -855,6 +855,30 @@ def test_sentence_adverb_is_no_speaker() -> None:
     assert parts(found)[1] == "die Ministerin"
 
 
+@pytest.mark.parametrize(("second", "message", "possessive"), [
+    ("Seiner Einschätzung nach werden die Mieten weiter steigen.",
+     "werden die Mieten weiter steigen", "Seiner"),
+    ("Die Mieten werden seiner Ansicht nach weiter steigen.",
+     "Die Mieten werden seiner Ansicht nach weiter steigen", "seiner"),
+])
+def test_possessive_and_opinion_noun_before_nach_name_the_speaker(second: str, message: str,
+                                                                   possessive: str) -> None:
+    found = statements("Der Ökonom Karl Berg stellte die Studie vor. " + second)
+    assert len(found) == 1, [a.to_dict() for a in found]
+    assert parts(found[0])[:2] == (message, possessive)
+    assert found[0].source is not None and found[0].source.name == "Karl Berg"
+
+
+@pytest.mark.parametrize("second", [
+    "Die Partei betonte die Dringlichkeit ihrer Forderung nach Neuwahlen.",  # "nach" governed
+    "Er lobte das seiner Meinung nach gelungene Konzept.",  # inside a noun phrase
+    "Wer hat Ihrer Meinung nach recht?",  # the polite form asks the reader
+])
+def test_nach_after_a_possessive_that_reports_no_view(second: str) -> None:
+    found = statements("Der Ökonom Karl Berg stellte die Studie vor. " + second)
+    assert not any(a.cue is not None and a.cue.text == "nach" for a in found)
+
+
 def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
     found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
     assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")

@@ -282,7 +282,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         lower = token.text.lower()
         prepositional = lexicon.prepositional_cues().get(lower)
         if prepositional is not None:
-            found.append(_prepositional(analysis, sentence, i, prepositional))
+            found.append(_possessive_view(analysis, sentence, i)
+                         or _prepositional(analysis, sentence, i, prepositional))
         elif lower == "so" and _after_comma(tokens, i, sentence):
             found.append(_so_cue(analysis, sentence, i))
         elif token.text[:1].isupper() and lexicon.noun_cue(token.text) is not None:
@@ -1545,6 +1546,34 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
         return None
     return _build(analysis, sentence, quote, [speaker], [(i, i + 1)], [frame], "prepositional",
                   cue.medium)
+
+
+POSSESSIVES = frozenset({"seiner", "ihrer", "dessen", "deren"})
+VIEW_CATEGORIES = frozenset({"say", "believe"})  # Angaben, Darstellung, Meinung, Ansicht ...
+POSTPOSED_NACH = lexicon.PrepositionalCue("nach", "after", False, "SW")
+
+
+def _possessive_view(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """"Seiner Einschätzung nach werden die Kosten steigen", "Ihrer Meinung nach ...": "nach"
+    after a possessive and a noun of saying or opinion; the possessive stands for the speaker
+    (resolved as a pronoun is), the rest of the sentence is the message. Not inside a noun
+    phrase ("das seiner Meinung nach verfehlte Konzept"), not after a noun that governs "nach"
+    ("ihrer Forderung nach Neuwahlen"), not the polite "Ihrer" that asks the reader."""
+    tokens = analysis.tokens
+    if tokens[i].text.lower() != "nach" or i < sentence.first + 2 or (
+        tokens[i - 2].text.lower() not in POSSESSIVES
+    ) or (tokens[i - 2].text[0].isupper() and i - 2 > sentence.first):
+        return None
+    noun = lexicon.noun_cue(tokens[i - 1].text)
+    if noun is None or noun.category not in VIEW_CATEGORIES:
+        return None
+    if i - 3 >= sentence.first and (word_class(tokens[i - 3]) == "det"
+                                    or tokens[i - 3].text == "als"):
+        return None
+    candidate = _prepositional(analysis, sentence, i, replace(POSTPOSED_NACH, medium=noun.medium))
+    if candidate is not None:
+        candidate.speaker = [(i - 2, i - 1)]
+    return candidate
 
 
 REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
