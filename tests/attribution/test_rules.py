@@ -879,6 +879,25 @@ def test_nach_after_a_possessive_that_reports_no_view(second: str) -> None:
     assert not any(a.cue is not None and a.cue.text == "nach" for a in found)
 
 
+@pytest.mark.parametrize(("text", "message", "speaker"), [
+    ("Für die Ärztin ist klar, dass die Klinik mehr Personal braucht.",
+     "dass die Klinik mehr Personal braucht", "die Ärztin"),
+    ("Für den Verband war es wichtig, dass die Preise stabil bleiben.",
+     "dass die Preise stabil bleiben", "den Verband"),
+    ("Für ihn steht fest: Die Steuern bleiben.", "Die Steuern bleiben", "ihn"),
+])
+def test_fuer_x_ist_klar_states_the_view_of_x(text: str, message: str, speaker: str) -> None:
+    assert parts(only(text))[:2] == (message, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Für die Kinder ist das Bad am Sonntag geöffnet.",  # no predicate of view
+    "Für die Kinder ist klar die Sonne das Wichtigste.",  # no clause after a comma or colon
+])
+def test_fuer_x_without_a_view_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
 def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
     found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
     assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")

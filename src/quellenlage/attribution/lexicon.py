@@ -345,6 +345,12 @@ def colon_connectives() -> frozenset[tuple[str, ...]]:
 
 
 @cache
+def view_predicates() -> frozenset[str]:
+    """Predicates of "Für X ist klar, dass ...": X's view (rules._for_view)."""
+    return frozenset(read_lines("lexicons", "view_predicates.txt"))
+
+
+@cache
 def source_prepositions() -> dict[str, str]:
     """Verbs whose source stands in a prepositional phrase ("geht aus X hervor") -> preposition."""
     return dict(read_table("lexicons", "source_prepositions.tsv"))

@@ -329,7 +329,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 if anchor is None or (current is not None and current.act and not anchor.act):
                     anchor = current or anchor
     if not any(found) and not clausal:
-        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
+        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence)
+                     or _for_view(analysis, sentence))
     if clausal:
         rank, verb, chosen = min(clausal, key=lambda item: item[:2])
         inner = _statement_inside(analysis, sentence, chosen)
@@ -573,6 +574,37 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
         return None  # "Bildung: Die Partei will ...": a topic, not a speaker
     return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
                   [(start, colon + 1)], "say", "Speech")
+
+
+VIEW_COPULAS = frozenset({"ist", "war", "sei", "steht", "stand"})
+FIRST_PERSON_OBJECTS = frozenset({"mich", "uns"})
+
+
+def _for_view(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"Für die Ärztin ist klar, dass ...", "Für ihn steht fest: ...": "Für", a noun phrase, a
+    copula, "es" perhaps and a predicate of view (view_predicates.txt) open the sentence; the
+    phrase names the speaker, the clause after the comma or colon is the message."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    first = sentence.first
+    if tokens[first].text != "Für" or analysis.quote_of[first] >= 0:
+        return None
+    phrase_end = first + 2 if tokens[first + 1].text in ("ihn", "sie") else (
+        noun_phrase_end(tokens, first + 1, end))
+    if phrase_end == first + 1 or tokens[first + 1].text.lower() in FIRST_PERSON_OBJECTS:
+        return None
+    j = phrase_end
+    if j >= end or tokens[j].text not in VIEW_COPULAS:
+        return None
+    j += 1
+    if j < end and tokens[j].text == "es":
+        j += 1
+    if j + 2 >= end or tokens[j].text not in lexicon.view_predicates() or (
+        tokens[j + 1].text not in (",", ":")
+    ):
+        return None
+    return _build(analysis, sentence, [(j + 2, end)], [(first + 1, phrase_end)],
+                  [(phrase_end, j + 1)], [(first, j + 2)], "believe", "ST")
 
 
 WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
