@@ -22,9 +22,11 @@ The cascade, in order:
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
-8. "Lindqvist: ...": a surname (or a name of up to three words) and a colon open a sentence and
-   speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
-   makes the quotation X's.
+8. "Lindqvist: ...": a surname (or a name of up to three words, or a bare role noun such as
+   "Verfassungsrechtler") and a colon open a sentence and speak its rest; a bare topic word
+   ("Bildung: ...") does not. "X schloss mit den Worten: „...“" makes the quotation X's.
+9. Views: "Seiner Einschätzung nach ..." (a possessive, a noun of opinion, postposed "nach") and
+   "Für X ist klar, dass ..." name the holder of the view as the speaker.
 """
 
 from __future__ import annotations
