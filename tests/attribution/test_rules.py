@@ -898,6 +898,21 @@ def test_fuer_x_without_a_view_is_no_statement(text: str) -> None:
     assert statements(text) == []
 
 
+@pytest.mark.parametrize(("text", "message", "speaker"), [
+    ("Scharfe Kritik kam prompt vom Koalitionspartner: „So geht das nicht.“",
+     "„So geht das nicht.“", "Koalitionspartner"),
+    ("Lob kam am Montag auch von den Grünen: Endlich bewege sich etwas.",
+     "Endlich bewege sich etwas", "den Grünen"),
+])
+def test_speech_act_noun_came_from_x_before_a_colon(text: str, message: str,
+                                                     speaker: str) -> None:
+    assert parts(only(text))[:2] == (message, speaker)
+
+
+def test_something_else_that_came_from_x_is_no_statement() -> None:
+    assert statements("Hilfe kam von der Feuerwehr: Sie pumpte den Keller aus.") == []
+
+
 def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:
     found = only("Das Problem sei die Armut, so der Präsident laut dem Sender.")
     assert parts(found) == ("Das Problem sei die Armut", "der Präsident", "so")

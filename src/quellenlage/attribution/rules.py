@@ -332,7 +332,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                     anchor = current or anchor
     if not any(found) and not clausal:
         found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence)
-                     or _for_view(analysis, sentence))
+                     or _for_view(analysis, sentence) or _came_from(analysis, sentence))
     if clausal:
         rank, verb, chosen = min(clausal, key=lambda item: item[:2])
         inner = _statement_inside(analysis, sentence, chosen)
@@ -607,6 +607,32 @@ def _for_view(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
         return None
     return _build(analysis, sentence, [(j + 2, end)], [(first + 1, phrase_end)],
                   [(phrase_end, j + 1)], [(first, j + 2)], "believe", "ST")
+
+
+CAME = frozenset({"kam", "kommt", "kamen", "kommen"})
+FROM = frozenset({"von", "vom", "aus"})
+
+
+def _came_from(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"Scharfe Kritik kam von der Opposition: ...", "Lob kam auch aus der Wissenschaft: ...": a
+    speech act without an article (fronted_objects.txt), "kam", adverbs, "von" or "aus" and a
+    noun phrase before a colon: the phrase speaks what follows the colon."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    first = sentence.first
+    came = next((j for j in range(first + 1, min(end, first + 8))
+                 if tokens[j].text in CAME and analysis.quote_of[j] < 0), None)
+    if came is None or not fronted_object(tokens, first, came - 1):
+        return None
+    # adverbs before the source: "kam auch", "kam prompt", "kam am Montag"
+    j = next((k for k in range(came + 1, min(end, came + 5)) if tokens[k].text in FROM), None)
+    if j is None or any(not tokens[k].text[0].isalnum() for k in range(came + 1, j)):
+        return None
+    phrase_end = noun_phrase_end(tokens, j + 1, end)
+    if phrase_end == j + 1 or phrase_end + 1 >= end or tokens[phrase_end].text != ":":
+        return None
+    return _build(analysis, sentence, [(phrase_end + 1, end)], [(j + 1, phrase_end)],
+                  [(first, came + 1)], [(first, phrase_end + 1)], "say", "Speech")
 
 
 WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
