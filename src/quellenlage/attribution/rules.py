@@ -24,7 +24,8 @@ The cascade, in order:
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
 8. "Lindqvist: ...": a surname (or a name of up to three words, or a bare role noun such as
    "Verfassungsrechtler") and a colon open a sentence and speak its rest; a bare topic word
-   ("Bildung: ...") does not. "X schloss mit den Worten: „...“" makes the quotation X's.
+   ("Bildung: ...") does not. "X schloss mit den Worten: „...“" makes the quotation X's, and
+   "Kritik kam von X: ..." the words after the colon.
 9. Views: "Seiner Einschätzung nach ..." (a possessive, a noun of opinion, postposed "nach") and
    "Für X ist klar, dass ..." name the holder of the view as the speaker.
 """
