@@ -74,6 +74,22 @@ def test_standalone_quote_takes_the_speaker_in_context() -> None:
     assert direct[0].speaker.text == "Der Trainer"
 
 
+def test_short_quoted_sentence_right_after_a_statement_is_its_speakers() -> None:
+    found = statements("„Die Lage ist ernst“, sagte die Ärztin Maria Stein. „Wir sind erschöpft.“")
+    assert [parts(a)[:2] for a in found] == [
+        ("„Die Lage ist ernst“", "die Ärztin Maria Stein"),
+        ("„Wir sind erschöpft.“", "die Ärztin Maria Stein"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Klinik hat neue Betten. „Wir sind erschöpft.“",  # no statement before it
+    "„Die Lage ist ernst“, sagte die Ärztin. „Der letzte Walzer“ klang aus dem Saal.",  # a title
+])
+def test_short_quotation_without_a_statement_before_or_in_a_sentence_is_none(text: str) -> None:
+    assert not any(a.quote.text.startswith(("„Wir", "„Der letzte")) for a in statements(text))
+
+
 def test_short_scare_quotes_are_not_statements() -> None:
     assert statements("Die Band spielte ihren Hit „Sommerregen“ im Stadion.") == []
 
@@ -272,6 +288,27 @@ def test_konjunktiv_ii_that_stands_for_konjunktiv_i_continues_the_statement() ->
     assert [a.type for a in found] == [QuoteType.REPORTED, QuoteType.INDIRECT_FREE_INDIRECT]
 
 
+@pytest.mark.parametrize("second", [
+    "Die Antwort des Ministeriums reiche nicht aus.",
+    "Der Streik schade dem Ansehen der Stadt.",
+    "Er weise Verletzungen am Arm auf.",
+])
+def test_konjunktiv_that_looks_like_an_adjective_continues_as_finite_verb(second: str) -> None:
+    found = statements("Die Sprecherin Eva Lind sagte, die Lage sei ernst. " + second)
+    assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.INDIRECT_FREE_INDIRECT]
+    assert found[1].speaker is not None and found[1].speaker.text == "Die Sprecherin Eva Lind"
+
+
+@pytest.mark.parametrize("second", [
+    "Die reiche Gemeinde baut ein Bad.",
+    "Gerade deshalb ist es schade, dass der Markt schließt.",
+    "Der Rat sucht nun eine weise Lösung.",
+])
+def test_adjective_or_indicative_homograph_ends_the_continuation(second: str) -> None:
+    found = statements("Die Sprecherin Eva Lind sagte, die Lage sei ernst. " + second)
+    assert [a.type for a in found] == [QuoteType.INDIRECT]
+
+
 def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
     found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
                        "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")
@@ -286,6 +323,29 @@ def test_first_person_sentence_without_quotation_marks_continues_as_direct() -> 
     assert [a.type for a in found] == [QuoteType.DIRECT, QuoteType.DIRECT]
     assert found[1].quote.text == "Unsere Mitglieder stehen geschlossen hinter der Forderung."
     assert found[1].speaker is not None and found[1].speaker.text == "Gewerkschaftschef Tom Berger"
+
+
+@pytest.mark.parametrize(("text", "message", "kind"), [
+    ("Die Preise steigen weiter, sagte die Bäckermeisterin Anna Roth. Und: Viele Kunden kaufen "
+     "jetzt weniger Brot.", "Viele Kunden kaufen jetzt weniger Brot", QuoteType.DIRECT),
+    ("„Die Preise steigen weiter“, sagte die Bäckermeisterin Anna Roth. Doch: „Aufgeben werden "
+     "wir nicht.“", "„Aufgeben werden wir nicht.“", QuoteType.DIRECT),
+    ("Die Bäckermeisterin Anna Roth sagte, die Preise stiegen weiter. Aber auch: Die Kunden "
+     "seien treu geblieben.", "Die Kunden seien treu geblieben", QuoteType.INDIRECT_FREE_INDIRECT),
+])
+def test_connective_and_colon_continue_the_speaker_before(text: str, message: str,
+                                                          kind: QuoteType) -> None:
+    found = statements(text)
+    assert len(found) == 2, [a.to_dict() for a in found]
+    assert (found[1].quote.text, found[1].type) == (message, kind)
+    assert found[1].speaker is not None
+    assert found[1].speaker.text == "die Bäckermeisterin Anna Roth" or (
+        found[1].speaker.text == "Die Bäckermeisterin Anna Roth")
+
+
+def test_connective_and_colon_without_a_statement_before_are_no_statement() -> None:
+    assert statements("Die Bäckerei öffnet um sieben Uhr. Und: Die Brötchen sind am Morgen "
+                      "noch warm.") == []
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -604,6 +664,18 @@ def test_das_sagte_points_back_to_the_sentence_before() -> None:
     ]
 
 
+def test_das_sagte_with_a_name_after_the_speaker_still_points_back() -> None:
+    found = statements("Die Kosten würden sich verdoppeln. Das sagte die Sprecherin des Verbands "
+                       "für Handwerk, Eva Lind, am Montag der Zeitung.")
+    assert [parts(a)[0] for a in found] == ["Die Kosten würden sich verdoppeln"]
+
+
+def test_das_with_a_second_verb_of_saying_keeps_its_message() -> None:
+    found = statements("Die Brücke ist gesperrt. Das teilte die Stadt am Montag mit und "
+                       "erklärte, die Reparatur dauere zwei Wochen.")
+    assert "die Reparatur dauere zwei Wochen" in [a.quote.text for a in found]
+
+
 def test_das_bestaetigte_is_also_a_reported_confirmation() -> None:
     found = statements("Der Stürmer wechselt zum Stadtrivalen. Das bestätigte der Klub am Abend.")
     assert [a.type for a in found] == [QuoteType.INDIRECT, QuoteType.REPORTED]
@@ -632,6 +704,15 @@ def test_colon_after_a_surname_attributes_the_sentence() -> None:
 
 def test_colon_after_a_topic_word_attributes_nothing() -> None:
     assert statements("Bildung: Die Partei gab mehr Geld für Schulen aus.") == []
+
+
+def test_colon_after_a_bare_role_noun_attributes_the_headline() -> None:
+    found = only("Umweltrechtlerin: Das neue Gesetz greift zu kurz")
+    assert parts(found)[:2] == ("Das neue Gesetz greift zu kurz", "Umweltrechtlerin")
+
+
+def test_colon_after_an_adjective_in_ant_attributes_nothing() -> None:
+    assert statements("Brisant: Die Partei gab mehr Geld für Schulen aus.") == []
 
 
 def test_reports_named_before_wonach_are_the_speaker() -> None:
@@ -772,6 +853,64 @@ def test_dies_before_the_verb_is_its_object() -> None:
 def test_sentence_adverb_is_no_speaker() -> None:
     found = only("Ähnlich äußerte sich die Ministerin, man werde das prüfen.")
     assert parts(found)[1] == "die Ministerin"
+
+
+@pytest.mark.parametrize(("second", "message", "possessive"), [
+    ("Seiner Einschätzung nach werden die Mieten weiter steigen.",
+     "werden die Mieten weiter steigen", "Seiner"),
+    ("Die Mieten werden seiner Ansicht nach weiter steigen.",
+     "Die Mieten werden seiner Ansicht nach weiter steigen", "seiner"),
+])
+def test_possessive_and_opinion_noun_before_nach_name_the_speaker(second: str, message: str,
+                                                                   possessive: str) -> None:
+    found = statements("Der Ökonom Karl Berg stellte die Studie vor. " + second)
+    assert len(found) == 1, [a.to_dict() for a in found]
+    assert parts(found[0])[:2] == (message, possessive)
+    assert found[0].source is not None and found[0].source.name == "Karl Berg"
+
+
+@pytest.mark.parametrize("second", [
+    "Die Partei betonte die Dringlichkeit ihrer Forderung nach Neuwahlen.",  # "nach" governed
+    "Er lobte das seiner Meinung nach gelungene Konzept.",  # inside a noun phrase
+    "Wer hat Ihrer Meinung nach recht?",  # the polite form asks the reader
+])
+def test_nach_after_a_possessive_that_reports_no_view(second: str) -> None:
+    found = statements("Der Ökonom Karl Berg stellte die Studie vor. " + second)
+    assert not any(a.cue is not None and a.cue.text == "nach" for a in found)
+
+
+@pytest.mark.parametrize(("text", "message", "speaker"), [
+    ("Für die Ärztin ist klar, dass die Klinik mehr Personal braucht.",
+     "dass die Klinik mehr Personal braucht", "die Ärztin"),
+    ("Für den Verband war es wichtig, dass die Preise stabil bleiben.",
+     "dass die Preise stabil bleiben", "den Verband"),
+    ("Für ihn steht fest: Die Steuern bleiben.", "Die Steuern bleiben", "ihn"),
+])
+def test_fuer_x_ist_klar_states_the_view_of_x(text: str, message: str, speaker: str) -> None:
+    assert parts(only(text))[:2] == (message, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Für die Kinder ist das Bad am Sonntag geöffnet.",  # no predicate of view
+    "Für die Kinder ist klar die Sonne das Wichtigste.",  # no clause after a comma or colon
+])
+def test_fuer_x_without_a_view_is_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(("text", "message", "speaker"), [
+    ("Scharfe Kritik kam prompt vom Koalitionspartner: „So geht das nicht.“",
+     "„So geht das nicht.“", "Koalitionspartner"),
+    ("Lob kam am Montag auch von den Grünen: Endlich bewege sich etwas.",
+     "Endlich bewege sich etwas", "den Grünen"),
+])
+def test_speech_act_noun_came_from_x_before_a_colon(text: str, message: str,
+                                                     speaker: str) -> None:
+    assert parts(only(text))[:2] == (message, speaker)
+
+
+def test_something_else_that_came_from_x_is_no_statement() -> None:
+    assert statements("Hilfe kam von der Feuerwehr: Sie pumpte den Keller aus.") == []
 
 
 def test_laut_in_the_frame_of_another_statement_is_none_of_its_own() -> None:

@@ -215,6 +215,13 @@ def subjunctive_forms() -> frozenset[str]:
 
 
 @cache
+def subjunctive_homographs() -> frozenset[str]:
+    """Konjunktiv I forms that are also adjectives ("reiche", "weise"): a subjunctive only as
+    the finite verb after its subject (rules._finite_homograph)."""
+    return frozenset(read_lines("lexicons", "subjunctive_homographs.txt"))
+
+
+@cache
 def reportative_modals() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "reportative.txt"))
 
@@ -327,6 +334,20 @@ def fronted_objects() -> frozenset[str]:
     """Nouns that, without an article before a verb of saying, are its object: the speaker
     follows the verb ("Scharfe Kritik übte die Gewerkschaft: ...")."""
     return frozenset(read_lines("lexicons", "fronted_objects.txt"))
+
+
+@cache
+def colon_connectives() -> frozenset[tuple[str, ...]]:
+    """Connectives that, with a colon, open a sentence continuing the speaker before it
+    ("Und: ...", "Aber auch: ..."), as word tuples."""
+    lines = read_lines("lexicons", "colon_connectives.txt")
+    return frozenset(tuple(line.split()) for line in lines)
+
+
+@cache
+def view_predicates() -> frozenset[str]:
+    """Predicates of "Für X ist klar, dass ...": X's view (rules._for_view)."""
+    return frozenset(read_lines("lexicons", "view_predicates.txt"))
 
 
 @cache

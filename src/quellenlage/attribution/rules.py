@@ -15,15 +15,19 @@ The cascade, in order:
 4. Sentences in Konjunktiv I after a statement continue it (IndirectFreeIndirect), one statement
    a sentence, across up to two sentences of narration; without quotation marks (archives,
    feeds), a sentence in the first person continues it as the speaker's own words (Direct).
+   A sentence opened by a connective and a colon ("Und: ...") continues it as well.
 5. Sentences with reportative "sollen" are hearsay (FreeIndirect); an intention declared with
    "will" or "wollen" and an infinitive is the subject's statement (Reported).
 6. Quotations of three or more words inside an indirect message are Direct statements nested
    in it.
 7. A sentence that opens with "Das" or "Dies" and a verb of saying without a message points
    back: the sentence before it is the message ("... Das sagte die Ministerin.").
-8. "Lindqvist: ...": a surname (or a name of up to three words) and a colon open a sentence and
-   speak its rest; a bare topic word ("Bildung: ...") does not. "X schloss mit den Worten: „...“"
-   makes the quotation X's.
+8. "Lindqvist: ...": a surname (or a name of up to three words, or a bare role noun such as
+   "Verfassungsrechtler") and a colon open a sentence and speak its rest; a bare topic word
+   ("Bildung: ...") does not. "X schloss mit den Worten: „...“" makes the quotation X's, and
+   "Kritik kam von X: ..." the words after the colon.
+9. Views: "Seiner Einschätzung nach ..." (a possessive, a noun of opinion, postposed "nach") and
+   "Für X ist klar, dass ..." name the holder of the view as the speaker.
 """
 
 from __future__ import annotations
@@ -281,7 +285,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
         lower = token.text.lower()
         prepositional = lexicon.prepositional_cues().get(lower)
         if prepositional is not None:
-            found.append(_prepositional(analysis, sentence, i, prepositional))
+            found.append(_possessive_view(analysis, sentence, i)
+                         or _prepositional(analysis, sentence, i, prepositional))
         elif lower == "so" and _after_comma(tokens, i, sentence):
             found.append(_so_cue(analysis, sentence, i))
         elif token.text[:1].isupper() and lexicon.noun_cue(token.text) is not None:
@@ -327,7 +332,8 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 if anchor is None or (current is not None and current.act and not anchor.act):
                     anchor = current or anchor
     if not any(found) and not clausal:
-        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence))
+        found.append(_colon_attribution(analysis, sentence) or _with_the_words(analysis, sentence)
+                     or _for_view(analysis, sentence) or _came_from(analysis, sentence))
     if clausal:
         rank, verb, chosen = min(clausal, key=lambda item: item[:2])
         inner = _statement_inside(analysis, sentence, chosen)
@@ -563,10 +569,71 @@ def _colon_attribution(analysis: _Analysis, sentence: Sentence) -> Candidate | N
         colon += 1
     if colon == start or colon + 1 >= end or tokens[colon].text != ":":
         return None
-    if colon - start == 1 and not _is_surname(analysis, colon - 1):
+    if colon - start == 1 and not _is_surname(analysis, colon - 1) and (
+        # "Verfassungsrechtler: ...", "Expertin: ..." speak; "Brisant:", "Pikant:" read as
+        # role nouns in -ant (Praktikant) but are adjectives that open a remark
+        gazetteer().role(tokens[start].text) is None or tokens[start].text.endswith("ant")
+    ):
         return None  # "Bildung: Die Partei will ...": a topic, not a speaker
     return _build(analysis, sentence, [(colon + 1, end)], [(start, colon)], [],
                   [(start, colon + 1)], "say", "Speech")
+
+
+VIEW_COPULAS = frozenset({"ist", "war", "sei", "steht", "stand"})
+FIRST_PERSON_OBJECTS = frozenset({"mich", "uns"})
+
+
+def _for_view(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"Für die Ärztin ist klar, dass ...", "Für ihn steht fest: ...": "Für", a noun phrase, a
+    copula, "es" perhaps and a predicate of view (view_predicates.txt) open the sentence; the
+    phrase names the speaker, the clause after the comma or colon is the message."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    first = sentence.first
+    if tokens[first].text != "Für" or analysis.quote_of[first] >= 0:
+        return None
+    phrase_end = first + 2 if tokens[first + 1].text in ("ihn", "sie") else (
+        noun_phrase_end(tokens, first + 1, end))
+    if phrase_end == first + 1 or tokens[first + 1].text.lower() in FIRST_PERSON_OBJECTS:
+        return None
+    j = phrase_end
+    if j >= end or tokens[j].text not in VIEW_COPULAS:
+        return None
+    j += 1
+    if j < end and tokens[j].text == "es":
+        j += 1
+    if j + 2 >= end or tokens[j].text not in lexicon.view_predicates() or (
+        tokens[j + 1].text not in (",", ":")
+    ):
+        return None
+    return _build(analysis, sentence, [(j + 2, end)], [(first + 1, phrase_end)],
+                  [(phrase_end, j + 1)], [(first, j + 2)], "believe", "ST")
+
+
+CAME = frozenset({"kam", "kommt", "kamen", "kommen"})
+FROM = frozenset({"von", "vom", "aus"})
+
+
+def _came_from(analysis: _Analysis, sentence: Sentence) -> Candidate | None:
+    """"Scharfe Kritik kam von der Opposition: ...", "Lob kam auch aus der Wissenschaft: ...": a
+    speech act without an article (fronted_objects.txt), "kam", adverbs, "von" or "aus" and a
+    noun phrase before a colon: the phrase speaks what follows the colon."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    first = sentence.first
+    came = next((j for j in range(first + 1, min(end, first + 8))
+                 if tokens[j].text in CAME and analysis.quote_of[j] < 0), None)
+    if came is None or not fronted_object(tokens, first, came - 1):
+        return None
+    # adverbs before the source: "kam auch", "kam prompt", "kam am Montag"
+    j = next((k for k in range(came + 1, min(end, came + 5)) if tokens[k].text in FROM), None)
+    if j is None or any(not tokens[k].text[0].isalnum() for k in range(came + 1, j)):
+        return None
+    phrase_end = noun_phrase_end(tokens, j + 1, end)
+    if phrase_end == j + 1 or phrase_end + 1 >= end or tokens[phrase_end].text != ":":
+        return None
+    return _build(analysis, sentence, [(phrase_end + 1, end)], [(j + 1, phrase_end)],
+                  [(first, came + 1)], [(first, phrase_end + 1)], "say", "Speech")
 
 
 WORDS_NOUNS = frozenset({"Worten", "Satz", "Sätzen"})
@@ -1175,6 +1242,17 @@ def _statement_around(
         return _build(analysis, sentence, [(start, quote_end)], who, cue_spans, [frame],
                       category, medium)
 
+    if first_cue == left + 1 and left == sentence.first and (
+        tokens[left].text in CATAPHORIC_OPENERS
+    ) and right < end and tokens[right].text == "," and not any(
+        # "Das teilte X mit und erklärte, ...": a second verb has a message of its own
+        tokens[j].text in COORDINATORS and tokens[j + 1].text[:1].islower()
+        for j in range(last_cue + 1, right)
+    ) and speaker_after(tokens, last_cue + 1, right):
+        # "Das sagte der Sprecher der Kommission für X, Y, am Montag.": the demonstrative is
+        # the object of the verb, its subject follows it, and what follows the comma is no
+        # message ("Das zeigt, dass ...", "Das heißt, ..." have no subject after the verb)
+        return None
     # "X sagte, ..." / "X sagte: „...“": the message follows the cue's clause; a verb that
     # takes no clause of its own does with a correlate ("sprach davon, man wolle ...")
     takes_complement = takes_complement or (
@@ -1531,6 +1609,34 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
                   cue.medium)
 
 
+POSSESSIVES = frozenset({"seiner", "ihrer", "dessen", "deren"})
+VIEW_CATEGORIES = frozenset({"say", "believe"})  # Angaben, Darstellung, Meinung, Ansicht ...
+POSTPOSED_NACH = lexicon.PrepositionalCue("nach", "after", False, "SW")
+
+
+def _possessive_view(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None:
+    """"Seiner Einschätzung nach werden die Kosten steigen", "Ihrer Meinung nach ...": "nach"
+    after a possessive and a noun of saying or opinion; the possessive stands for the speaker
+    (resolved as a pronoun is), the rest of the sentence is the message. Not inside a noun
+    phrase ("das seiner Meinung nach verfehlte Konzept"), not after a noun that governs "nach"
+    ("ihrer Forderung nach Neuwahlen"), not the polite "Ihrer" that asks the reader."""
+    tokens = analysis.tokens
+    if tokens[i].text.lower() != "nach" or i < sentence.first + 2 or (
+        tokens[i - 2].text.lower() not in POSSESSIVES
+    ) or (tokens[i - 2].text[0].isupper() and i - 2 > sentence.first):
+        return None
+    noun = lexicon.noun_cue(tokens[i - 1].text)
+    if noun is None or noun.category not in VIEW_CATEGORIES:
+        return None
+    if i - 3 >= sentence.first and (word_class(tokens[i - 3]) == "det"
+                                    or tokens[i - 3].text == "als"):
+        return None
+    candidate = _prepositional(analysis, sentence, i, replace(POSTPOSED_NACH, medium=noun.medium))
+    if candidate is not None:
+        candidate.speaker = [(i - 2, i - 1)]
+    return candidate
+
+
 REPORT_CATEGORIES = frozenset({"report", "say", "claim"})
 REPORT_REACH = 12  # tokens back from a comma to the report a "wonach" clause belongs to
 RELATIVE_OBJECTS = frozenset({"dem", "der", "denen"})  # "nach dem", "der zufolge"
@@ -1730,11 +1836,17 @@ def _standalone_quotations(analysis: _Analysis, found: list[Candidate]) -> list[
             continue
         first, last = analysis.token_span(quotation)
         words = sum(analysis.tokens[j].text[0].isalnum() for j in range(first, last))
-        if words < MIN_STANDALONE_QUOTE_WORDS:
+        if words < MIN_STANDALONE_QUOTE_WORDS - 1:
             continue
         sentence_index = analysis.document.sentence_of_token[first]
         sentence = analysis.document.sentences[sentence_index]
         if first != sentence.first:
+            continue
+        if words < MIN_STANDALONE_QUOTE_WORDS and not (
+            last >= analysis.body_end(sentence) and sentence_index - 1 in speakers
+        ):
+            # "..., sagte die Ärztin. „Wir sind erschöpft.“": a short quotation is a statement
+            # only as a whole sentence right after a statement with a speaker
             continue
         speaker = _context_speaker(speakers, sentence_index)
         statements.append(Candidate(QuoteType.DIRECT, "Speech", [(first, last)], sentence_index,
@@ -1798,7 +1910,13 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
         # before it as any Konjunktiv sentence does
         if not words:
             continue
-        if near and any(tokens[j].text in subjunctive for j in words):
+        if near and (message := _after_connective_colon(analysis, sentence)) is not None:
+            assert source is not None
+            statements.append(_continued(analysis, sentence, message, source))
+            last_reported = sentence.index
+            continue
+        if near and (any(tokens[j].text in subjunctive for j in words)
+                     or _finite_homograph(tokens, words)):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None
             statements.append(Candidate(
@@ -1845,6 +1963,54 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
                                         [(sentence.first, sentence.last)], sentence.index,
                                         intender, category="announce"))
     return statements
+
+
+def _after_connective_colon(analysis: _Analysis, sentence: Sentence
+                            ) -> tuple[int, int] | None:
+    """"Und: Wir bleiben dabei.", "Doch: „Pläne gibt es keine.“": a connective and a colon open
+    the sentence; the rest, of a few words at least, is the message (tokens)."""
+    tokens = analysis.tokens
+    end = analysis.body_end(sentence)
+    for connective in lexicon.colon_connectives():
+        colon = sentence.first + len(connective)
+        if colon + 1 >= end or tokens[colon].text != ":" or any(
+            tokens[sentence.first + k].text != word for k, word in enumerate(connective)
+        ):
+            continue
+        start, end = _over_quotations(analysis, colon + 1, end)
+        words = sum(tokens[j].text[0].isalnum() for j in range(start, end))
+        return (start, end) if words >= MIN_STANDALONE_QUOTE_WORDS - 1 else None
+    return None
+
+
+def _continued(analysis: _Analysis, sentence: Sentence, message: tuple[int, int],
+               source: Candidate) -> Candidate:
+    """The message of a sentence that goes on with `source`'s words: Direct when quoted or, in
+    a text without quotation marks, in the indicative; else in Konjunktiv I."""
+    if _is_quotation(analysis, [message]) or _is_unmarked_direct(analysis, [message]):
+        return Candidate(QuoteType.DIRECT, "Speech", [message], sentence.index, source.speaker)
+    return Candidate(QuoteType.INDIRECT_FREE_INDIRECT, _medium_of(source), [message],
+                     sentence.index, source.speaker)
+
+
+NOMINATIVE_PRONOUNS = frozenset({"er", "man"})  # "es", "sie" may be objects: "ist es schade"
+
+
+def _finite_homograph(tokens: list[Token], words: list[int]) -> bool:
+    """A Konjunktiv I form that is also an adjective ("reiche", "schade", "weise") as the
+    finite verb: after "er" or "man", or after a noun or name and before neither a noun nor
+    "ich" ("Die Reaktion reiche nicht aus", "Er weise Verletzungen auf"; not "die reiche
+    Stadt", "ist es schade", "Im Prinzip teile ich")."""
+    homographs = lexicon.subjunctive_homographs()
+    for j in words:
+        if j == 0 or j + 1 >= len(tokens) or tokens[j].text not in homographs:
+            continue
+        after = tokens[j + 1]
+        if tokens[j - 1].text.lower() in NOMINATIVE_PRONOUNS or (
+            word_class(tokens[j - 1]) == "cap" and word_class(after) not in ("cap", "pron")
+        ):
+            return True
+    return False
 
 
 LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
