@@ -1039,7 +1039,7 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
+    "Ein Bäckermeister ist am Freitag zu zehn Monaten verurteilt worden.",
     "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
     "Am Morgen befanden sich rund 200 Gäste im Saal.",
 ])
