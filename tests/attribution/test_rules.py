@@ -401,6 +401,19 @@ def test_hiess_es_aus() -> None:
     assert found.quote.text == "eine Einigung sei nahe"
 
 
+def test_heisst_without_its_es_explains_or_names() -> None:
+    # "das heißt" and "Heißt:" explain, "Der Plan heißt ..." names: no impersonal cue
+    assert not any(a.cue is not None and "heißt" in a.cue.text.lower() for a in statements(
+        "Die Stadt sperrt die Brücke für ein Jahr. Heißt: Pendler müssen einen Umweg fahren. "
+        "Das heißt, die Fahrt dauert länger. Der neue Plan heißt Ostring."))
+
+
+def test_heisst_with_es_earlier_in_its_wie_clause() -> None:
+    found = only("Der Saal bleibt geschlossen, wie es in einem Schreiben der Stadt heißt.")
+    assert found.quote.text == "Der Saal bleibt geschlossen"
+    assert found.cue is not None and "heißt" in found.cue.text
+
+
 # --- nesting -------------------------------------------------------------------------------------
 
 

@@ -1067,6 +1067,12 @@ def _impersonal(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | 
         cue = [i, i + 1]
     if len(cue) == 1 and i > sentence.first and tokens[i - 1].text.lower() == "es":
         cue = [i - 1, i]
+    if len(cue) == 1 and not any(
+        tokens[j].text.lower() == "es" for j in range(_clause_bounds(analysis, sentence, i)[0], i)
+    ):
+        # impersonal only with its "es" ("heißt es", "wie es in dem Brief heißt"); "Das heißt,
+        # ..." and "Heißt: ..." explain, "Der Plan heißt ..." names
+        return None
     candidate = _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
     if candidate is not None and not candidate.speaker:
         # "Seitens der Stadt hieß es, ...", "Von Seiten des Ministeriums hieß es": the phrase
