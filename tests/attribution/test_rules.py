@@ -408,6 +408,13 @@ def test_heisst_without_its_es_explains_or_names() -> None:
         "Das heißt, die Fahrt dauert länger. Der neue Plan heißt Ostring."))
 
 
+def test_wie_berichtet_without_subject_is_the_outlets_back_reference() -> None:
+    assert statements("Wie berichtet, hatte die Stadt den Park im Mai geschlossen.") == []
+    assert statements("Der Park bleibt, wie bereits gemeldet, bis Juni geschlossen.") == []
+    found = only("Wie die Zeitung berichtet, bleibt der Park geschlossen.")
+    assert found.speaker is not None and found.speaker.text == "die Zeitung"
+
+
 def test_heisst_with_es_earlier_in_its_wie_clause() -> None:
     found = only("Der Saal bleibt geschlossen, wie es in einem Schreiben der Stadt heißt.")
     assert found.quote.text == "Der Saal bleibt geschlossen"

@@ -1007,7 +1007,7 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     if group is None:
         return None
     verb, cue = group
-    if verb.act_only:
+    if verb.act_only or _outlets_back_reference(analysis.tokens, sentence, i, verb):
         return None
     candidate = _statement_around(analysis, sentence, cue, verb.category, verb.medium,
                                   verb.takes_complement, speaker=True)
@@ -1017,6 +1017,21 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
         if preposition is not None:
             candidate.speaker = _source_phrase(analysis, sentence, cue, preposition)
     return candidate
+
+
+BACK_REFERENCE_VERBS = frozenset({"berichten", "melden"})
+
+
+def _outlets_back_reference(tokens: list[Token], sentence: Sentence, i: int,
+                            verb: lexicon.SpeechVerb) -> bool:
+    """"Wie berichtet, ...", "wie bereits gemeldet": a wie-clause of a bare participle, with no
+    subject, is the outlet pointing to its own reporting, not a statement."""
+    if verb.infinitive not in BACK_REFERENCE_VERBS or not tokens[i].text.startswith(("be", "ge")):
+        return False
+    j = i - 1
+    while j > sentence.first and i - j <= 3 and word_class(tokens[j]) in ("adv", "low"):
+        j -= 1  # "bereits", "ausführlich", "mehrfach"
+    return j >= sentence.first and tokens[j].text.lower() == "wie"
 
 
 def _source_phrase(analysis: _Analysis, sentence: Sentence, cue: list[int], preposition: str
