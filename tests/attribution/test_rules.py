@@ -272,6 +272,12 @@ def test_konjunktiv_ii_that_stands_for_konjunktiv_i_continues_the_statement() ->
     assert [a.type for a in found] == [QuoteType.REPORTED, QuoteType.INDIRECT_FREE_INDIRECT]
 
 
+def test_wollten_alone_narrates_and_does_not_continue_the_statement() -> None:
+    found = statements("Die Bürgermeisterin sagte, der Hafen sei zu klein. Die Reeder wollten "
+                       "sich auf einen neuen Standort nicht festlegen.")
+    assert [a.quote.text for a in found] == ["der Hafen sei zu klein"]
+
+
 def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
     found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
                        "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")

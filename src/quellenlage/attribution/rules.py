@@ -1819,7 +1819,8 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
         # before it as any Konjunktiv sentence does
         if not words:
             continue
-        if near and any(tokens[j].text in subjunctive for j in words):
+        if near and any(tokens[j].text in subjunctive and tokens[j].text not in NARRATED_PAST
+                        for j in words):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None
             statements.append(Candidate(
@@ -1868,6 +1869,9 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
     return statements
 
 
+# Konjunktiv II forms that read as the past indicative in narration ("Die Bauern wollten nicht
+# verkaufen."): alone they do not continue a statement; the reported intention is "wolle"
+NARRATED_PAST = frozenset({"wollten"})
 LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
 REPORTED_SUBJUNCTIVE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle",
                                   "wolle", "dürfe", "gebe", "gehe", "liege", "stehe"})
