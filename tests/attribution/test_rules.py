@@ -487,6 +487,21 @@ def test_main_clause_message_after_a_noun_is_no_relative_clause() -> None:
     assert found.speaker is not None and found.speaker.text == "Zelensky"
 
 
+def test_an_outlet_named_in_quotes_after_an_article_is_the_speaker_not_the_message() -> None:
+    found = only("Wie die „Neue Rundschau“ berichtet, will die Reederei drei Schiffe verkaufen.")
+    assert found.speaker is not None and found.speaker.text == "die „Neue Rundschau“"
+    found = only("Die Reederei will drei Schiffe verkaufen. Das berichtete das „Tageblatt“ am "
+                 "Montag.")
+    assert found.quote.text == "Die Reederei will drei Schiffe verkaufen"
+    assert found.speaker is not None and found.speaker.text == "das „Tageblatt“"
+
+
+def test_outlets_named_in_quotes_after_laut_make_no_nested_statement() -> None:
+    found = only("Laut „Nordkurier“ und „Neuer Nordischer Rundschau“ hat die Reederei drei "
+                 "Schiffe verkauft.")
+    assert found.type is QuoteType.INDIRECT
+
+
 def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
     found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
     assert found.type is QuoteType.REPORTED and found.stance == "confirm"

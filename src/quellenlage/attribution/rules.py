@@ -72,6 +72,8 @@ DATIVE_OPENERS = frozenset({"ihm", "ihr", "ihnen", "dem", "einem", "seinem", "ih
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
+DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+NAME_LIST_JOINS = frozenset({",", "und", "oder", "sowie"})
 CONTEXT_SENTENCES = 4
 # sentences without reported speech that may stand between a statement and its continuation
 CONTINUATION_GAP = 3
@@ -105,6 +107,7 @@ class _Analysis:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.tokens = document.tokens
+        self._name_ends: set[int] = set()  # the last token of each quoted name found so far
         self.quotations = [
             q for q in find_quotations(document.text)
             if q.depth == 0 and not self._is_name_after_noun(q)
@@ -151,12 +154,23 @@ class _Analysis:
         before_postposition = last < len(tokens) and (
             lexicon.prepositional_cues().get(tokens[last].text.lower()) is not None
             and lexicon.prepositional_cues()[tokens[last].text.lower()].position == "after")
-        return (
+        # 'berichtet das „Handelsblatt“', 'laut „Bild“ und „Spiegel“': a title of capitalised
+        # words after a definite article or a cue's preposition, or coordinated with one, names
+        # the outlet
+        titled = all(token.text[:1].isupper() for token in inner) and first > 0 and (
+            tokens[first - 1].text.lower() in DEFINITE_ARTICLES
+            or tokens[first - 1].text.lower() in lexicon.prepositional_cues()
+            or (tokens[first - 1].text in NAME_LIST_JOINS and first - 2 in self._name_ends)
+        )
+        name = (
             0 < len(inner) <= MAX_QUOTED_NAME_WORDS
-            and (after_noun or after_genitive or before_postposition)
+            and (after_noun or after_genitive or before_postposition or titled)
             and word_class(inner[0]) in ("cap", "det")
             and inner[0].text[0].isupper()
         )
+        if name:
+            self._name_ends.add(last - 1)
+        return name
 
     def word_positions(self) -> dict[str, list[int]]:
         """Token indices of each word form, built on first use."""
