@@ -502,6 +502,14 @@ def test_outlets_named_in_quotes_after_laut_make_no_nested_statement() -> None:
     assert found.type is QuoteType.INDIRECT
 
 
+def test_quoted_outlets_in_a_list_after_laut_are_one_source_phrase() -> None:
+    found = only('Laut "Nordkurier", "Tageblatt" und "Neue Rundschau" hat die Reederei drei '
+                 "Schiffe verkauft.")
+    assert found.speaker is not None
+    assert found.speaker.text == '"Nordkurier", "Tageblatt" und "Neue Rundschau"'
+    assert found.quote.text == "hat die Reederei drei Schiffe verkauft"
+
+
 def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
     found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
     assert found.type is QuoteType.REPORTED and found.stance == "confirm"

@@ -78,7 +78,9 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         return start + 1
     if first == "quote":  # a quoted name on its own: 'laut „BBC News“'
         quoted_end = _quoted_name_end(tokens, start, stop)
-        return _parenthesis_end(tokens, quoted_end, stop) if quoted_end > start else start
+        if quoted_end == start:
+            return start
+        return _quoted_names_end(tokens, _parenthesis_end(tokens, quoted_end, stop), stop)
     if (first == "prep" and tokens[start].text in ("Von", "Van", "De", "Al", "El")
             and start + 1 < stop and word_class(tokens[start + 1]) in ("det", "cap")):
         # a name that opens with its particle: "Von der Leyen", "De Maizière"
@@ -140,6 +142,22 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         if end > second and word_class(tokens[second]) != "pron":
             return end
     return i
+
+
+def _quoted_names_end(tokens: list[Token], end: int, stop: int) -> int:
+    """'laut „Bild“ und „Spiegel“', 'laut „Bild“, „Spiegel“ und „Zeit“': quoted names in a list
+    that a coordinator closes; `end` is the end of the first."""
+    last = end
+    while last + 1 < stop and tokens[last].text in COORDINATORS | {","} and (
+        tokens[last + 1].is_quote
+    ):
+        following = _quoted_name_end(tokens, last + 1, stop)
+        if following == last + 1:
+            break
+        if tokens[last].text in COORDINATORS:
+            return following
+        last = following
+    return end
 
 
 def _hyphen_compound(tokens: list[Token], i: int, stop: int) -> bool:
