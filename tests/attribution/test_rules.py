@@ -510,6 +510,16 @@ def test_quoted_outlets_in_a_list_after_laut_are_one_source_phrase() -> None:
     assert found.quote.text == "hat die Reederei drei Schiffe verkauft"
 
 
+@pytest.mark.parametrize("text", [
+    "Der Nordischen Rundschau sagte Anna Roth, sie rechne mit Widerstand.",
+    "Der „Nordischen Rundschau“ sagte Anna Roth, sie rechne mit Widerstand.",
+])
+def test_der_with_an_adjective_in_en_before_the_verb_is_a_dative_not_the_speaker(
+        text: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == "Anna Roth"
+
+
 def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
     found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
     assert found.type is QuoteType.REPORTED and found.stance == "confirm"

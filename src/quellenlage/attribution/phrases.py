@@ -303,6 +303,10 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         found = speaker_after(tokens, cue + 2, end)
         if found:
             return found
+    if cue + 1 < end and _dative_with_adjective(tokens, start, cue):
+        found = speaker_after(tokens, cue + 1, end)
+        if found:
+            return found
     verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
     if start < cue and (word_class(tokens[start]) == "sub" or (
         tokens[start].text.lower() == "während" and verb_final
@@ -395,6 +399,19 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def _dative_with_adjective(tokens: list[Token], start: int, cue: int) -> bool:
+    """"Der Süddeutschen Zeitung sagte Bas", "Der neuen Ministerin erklärte er": "der" with an
+    adjective in -en and a noun, right before the verb, is a dative (or genitive), no subject;
+    the nominative reads "Die Süddeutsche Zeitung"."""
+    if start + 2 >= cue or tokens[start].text.lower() != "der":
+        return False
+    adjective = start + 2 if tokens[start + 1].is_quote else start + 1
+    return (adjective + 1 < cue and tokens[adjective].text.endswith("en")
+            and tokens[adjective].text.isalpha() and word_class(tokens[adjective]) in ("cap", "low")
+            and word_class(tokens[adjective + 1]) == "cap"
+            and noun_phrase_end(tokens, start, cue) == cue)
+
 
 def fronted_object(tokens: list[Token], start: int, noun: int) -> bool:
     """The clause opens with a speech act without an article, its adjectives and the noun at
