@@ -962,9 +962,17 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Eine Hundezüchterin ist am Mittwoch zu 24 Monaten verurteilt worden.",
     "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
     "Am Morgen befanden sich rund 200 Gäste im Saal.",
+    "Dem Fahrer drohen bis zu drei Jahre Haft.",
+    "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
+    "Der Läuferin droht eine Sperre von zwei Jahren.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_drohen_mit_is_a_threat() -> None:
+    found = only("Die Gewerkschaft drohte mit Streiks.")
+    assert found.type is QuoteType.REPORTED
 
 
 def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:
