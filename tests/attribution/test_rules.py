@@ -965,6 +965,7 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Dem Fahrer drohen bis zu drei Jahre Haft.",
     "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
     "Der Läuferin droht eine Sperre von zwei Jahren.",
+    "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
