@@ -966,9 +966,16 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
     "Der Läuferin droht eine Sperre von zwei Jahren.",
     "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
+    "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
+    "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_verteidigen_of_a_policy_is_a_speech_act() -> None:
+    found = only("Die Ministerin verteidigte ihren Kurs in der Asylpolitik.")
+    assert found.type is QuoteType.REPORTED
 
 
 def test_drohen_mit_is_a_threat() -> None:
