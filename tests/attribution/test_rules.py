@@ -421,6 +421,14 @@ def test_wie_berichtet_without_subject_is_the_outlets_back_reference() -> None:
     assert found.speaker is not None and found.speaker.text == "die Zeitung"
 
 
+def test_heissen_means_or_names_and_geheissen_needs_its_es() -> None:
+    assert statements("Die Devise kann nur heißen: sparen, sparen, sparen. Die Gäste wurden "
+                      "am Eingang willkommen geheißen.") == []
+    found = only("Aus dem Rathaus hatte es danach geheißen, die Brücke werde saniert.")
+    assert found.quote.text == "die Brücke werde saniert"
+    assert found.cue is not None and "geheißen" in found.cue.text
+
+
 def test_heisst_with_es_earlier_in_its_wie_clause() -> None:
     found = only("Der Saal bleibt geschlossen, wie es in einem Schreiben der Stadt heißt.")
     assert found.quote.text == "Der Saal bleibt geschlossen"

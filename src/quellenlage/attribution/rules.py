@@ -306,7 +306,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 acts.append(act)
                 if anchor is None or not anchor.act:
                     anchor = act
-        elif lower in ("heißt", "hieß", "hiess") or (
+        elif lower in ("heißt", "hieß", "hiess", "geheißen") or (
             lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
         ):
             candidate = _impersonal(analysis, sentence, i)
