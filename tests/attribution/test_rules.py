@@ -309,6 +309,12 @@ def test_adjective_or_indicative_homograph_ends_the_continuation(second: str) ->
     assert [a.type for a in found] == [QuoteType.INDIRECT]
 
 
+def test_wollten_alone_narrates_and_does_not_continue_the_statement() -> None:
+    found = statements("Die Bürgermeisterin sagte, der Hafen sei zu klein. Die Reeder wollten "
+                       "sich auf einen neuen Standort nicht festlegen.")
+    assert [a.quote.text for a in found] == ["der Hafen sei zu klein"]
+
+
 def test_konjunktiv_continues_across_a_sentence_of_narration() -> None:
     found = statements("Die Ministerin Eva Lind sagte, der Haushalt sei solide. Die Sitzung im "
                        "Landtag dauerte drei Stunden. Die Rücklagen seien hoch genug.")
@@ -461,6 +467,34 @@ def test_hiess_es_aus() -> None:
     assert found.quote.text == "eine Einigung sei nahe"
 
 
+def test_heisst_without_its_es_explains_or_names() -> None:
+    # "das heißt" and "Heißt:" explain, "Der Plan heißt ..." names: no impersonal cue
+    assert not any(a.cue is not None and "heißt" in a.cue.text.lower() for a in statements(
+        "Die Stadt sperrt die Brücke für ein Jahr. Heißt: Pendler müssen einen Umweg fahren. "
+        "Das heißt, die Fahrt dauert länger. Der neue Plan heißt Ostring."))
+
+
+def test_wie_berichtet_without_subject_is_the_outlets_back_reference() -> None:
+    assert statements("Wie berichtet, hatte die Stadt den Park im Mai geschlossen.") == []
+    assert statements("Der Park bleibt, wie bereits gemeldet, bis Juni geschlossen.") == []
+    found = only("Wie die Zeitung berichtet, bleibt der Park geschlossen.")
+    assert found.speaker is not None and found.speaker.text == "die Zeitung"
+
+
+def test_heissen_means_or_names_and_geheissen_needs_its_es() -> None:
+    assert statements("Die Devise kann nur heißen: sparen, sparen, sparen. Die Gäste wurden "
+                      "am Eingang willkommen geheißen.") == []
+    found = only("Aus dem Rathaus hatte es danach geheißen, die Brücke werde saniert.")
+    assert found.quote.text == "die Brücke werde saniert"
+    assert found.cue is not None and "geheißen" in found.cue.text
+
+
+def test_heisst_with_es_earlier_in_its_wie_clause() -> None:
+    found = only("Der Saal bleibt geschlossen, wie es in einem Schreiben der Stadt heißt.")
+    assert found.quote.text == "Der Saal bleibt geschlossen"
+    assert found.cue is not None and "heißt" in found.cue.text
+
+
 # --- nesting -------------------------------------------------------------------------------------
 
 
@@ -519,6 +553,39 @@ def test_main_clause_message_after_a_noun_is_no_relative_clause() -> None:
                  "Energieversorgung hätten zugenommen.")
     assert found.quote.text == "die Angriffe auf die Energieversorgung hätten zugenommen"
     assert found.speaker is not None and found.speaker.text == "Zelensky"
+
+
+def test_an_outlet_named_in_quotes_after_an_article_is_the_speaker_not_the_message() -> None:
+    found = only("Wie die „Neue Rundschau“ berichtet, will die Reederei drei Schiffe verkaufen.")
+    assert found.speaker is not None and found.speaker.text == "die „Neue Rundschau“"
+    found = only("Die Reederei will drei Schiffe verkaufen. Das berichtete das „Tageblatt“ am "
+                 "Montag.")
+    assert found.quote.text == "Die Reederei will drei Schiffe verkaufen"
+    assert found.speaker is not None and found.speaker.text == "das „Tageblatt“"
+
+
+def test_outlets_named_in_quotes_after_laut_make_no_nested_statement() -> None:
+    found = only("Laut „Nordkurier“ und „Neuer Nordischer Rundschau“ hat die Reederei drei "
+                 "Schiffe verkauft.")
+    assert found.type is QuoteType.INDIRECT
+
+
+def test_quoted_outlets_in_a_list_after_laut_are_one_source_phrase() -> None:
+    found = only('Laut "Nordkurier", "Tageblatt" und "Neue Rundschau" hat die Reederei drei '
+                 "Schiffe verkauft.")
+    assert found.speaker is not None
+    assert found.speaker.text == '"Nordkurier", "Tageblatt" und "Neue Rundschau"'
+    assert found.quote.text == "hat die Reederei drei Schiffe verkauft"
+
+
+@pytest.mark.parametrize("text", [
+    "Der Nordischen Rundschau sagte Anna Roth, sie rechne mit Widerstand.",
+    "Der „Nordischen Rundschau“ sagte Anna Roth, sie rechne mit Widerstand.",
+])
+def test_der_with_an_adjective_in_en_before_the_verb_is_a_dative_not_the_speaker(
+        text: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == "Anna Roth"
 
 
 def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
@@ -1042,9 +1109,25 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Ein Bäckermeister ist am Freitag zu zehn Monaten verurteilt worden.",
     "Ein Sondergericht sprach ihn vor 15 Jahren von allen Vorwürfen frei.",
     "Am Morgen befanden sich rund 200 Gäste im Saal.",
+    "Dem Fahrer drohen bis zu drei Jahre Haft.",
+    "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
+    "Der Läuferin droht eine Sperre von zwei Jahren.",
+    "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
+    "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
+    "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_verteidigen_of_a_policy_is_a_speech_act() -> None:
+    found = only("Die Ministerin verteidigte ihren Kurs in der Asylpolitik.")
+    assert found.type is QuoteType.REPORTED
+
+
+def test_drohen_mit_is_a_threat() -> None:
+    found = only("Die Gewerkschaft drohte mit Streiks.")
+    assert found.type is QuoteType.REPORTED
 
 
 def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:

@@ -78,7 +78,9 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         return start + 1
     if first == "quote":  # a quoted name on its own: 'laut „BBC News“'
         quoted_end = _quoted_name_end(tokens, start, stop)
-        return _parenthesis_end(tokens, quoted_end, stop) if quoted_end > start else start
+        if quoted_end == start:
+            return start
+        return _quoted_names_end(tokens, _parenthesis_end(tokens, quoted_end, stop), stop)
     if (first == "prep" and tokens[start].text in ("Von", "Van", "De", "Al", "El")
             and start + 1 < stop and word_class(tokens[start + 1]) in ("det", "cap")):
         # a name that opens with its particle: "Von der Leyen", "De Maizière"
@@ -140,6 +142,22 @@ def noun_phrase_end(tokens: list[Token], start: int, stop: int, depth: int = 0) 
         if end > second and word_class(tokens[second]) != "pron":
             return end
     return i
+
+
+def _quoted_names_end(tokens: list[Token], end: int, stop: int) -> int:
+    """'laut „Bild“ und „Spiegel“', 'laut „Bild“, „Spiegel“ und „Zeit“': quoted names in a list
+    that a coordinator closes; `end` is the end of the first."""
+    last = end
+    while last + 1 < stop and tokens[last].text in COORDINATORS | {","} and (
+        tokens[last + 1].is_quote
+    ):
+        following = _quoted_name_end(tokens, last + 1, stop)
+        if following == last + 1:
+            break
+        if tokens[last].text in COORDINATORS:
+            return following
+        last = following
+    return end
 
 
 def _hyphen_compound(tokens: list[Token], i: int, stop: int) -> bool:
@@ -285,6 +303,10 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
         found = speaker_after(tokens, cue + 2, end)
         if found:
             return found
+    if cue + 1 < end and _dative_with_adjective(tokens, start, cue):
+        found = speaker_after(tokens, cue + 1, end)
+        if found:
+            return found
     verb_final = cue + 1 >= end or tokens[cue + 1].text in CLAUSE_BREAKS
     if start < cue and (word_class(tokens[start]) == "sub" or (
         tokens[start].text.lower() == "während" and verb_final
@@ -377,6 +399,19 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                 if found:
                     return found
     return speaker_after(tokens, cue + 1, end)
+
+def _dative_with_adjective(tokens: list[Token], start: int, cue: int) -> bool:
+    """"Der Süddeutschen Zeitung sagte Bas", "Der neuen Ministerin erklärte er": "der" with an
+    adjective in -en and a noun, right before the verb, is a dative (or genitive), no subject;
+    the nominative reads "Die Süddeutsche Zeitung"."""
+    if start + 2 >= cue or tokens[start].text.lower() != "der":
+        return False
+    adjective = start + 2 if tokens[start + 1].is_quote else start + 1
+    return (adjective + 1 < cue and tokens[adjective].text.endswith("en")
+            and tokens[adjective].text.isalpha() and word_class(tokens[adjective]) in ("cap", "low")
+            and word_class(tokens[adjective + 1]) == "cap"
+            and noun_phrase_end(tokens, start, cue) == cue)
+
 
 def fronted_object(tokens: list[Token], start: int, noun: int) -> bool:
     """The clause opens with a speech act without an article, its adjectives and the noun at

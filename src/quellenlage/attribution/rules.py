@@ -76,6 +76,8 @@ DATIVE_OPENERS = frozenset({"ihm", "ihr", "ihnen", "dem", "einem", "seinem", "ih
 MIN_STANDALONE_QUOTE_WORDS = 4
 MIN_NESTED_WORDS = 3
 MAX_QUOTED_NAME_WORDS = 3
+DEFINITE_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+NAME_LIST_JOINS = frozenset({",", "und", "oder", "sowie"})
 CONTEXT_SENTENCES = 4
 # sentences without reported speech that may stand between a statement and its continuation
 CONTINUATION_GAP = 3
@@ -109,6 +111,7 @@ class _Analysis:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.tokens = document.tokens
+        self._name_ends: set[int] = set()  # the last token of each quoted name found so far
         self.quotations = [
             q for q in find_quotations(document.text)
             if q.depth == 0 and not self._is_name_after_noun(q)
@@ -155,12 +158,23 @@ class _Analysis:
         before_postposition = last < len(tokens) and (
             lexicon.prepositional_cues().get(tokens[last].text.lower()) is not None
             and lexicon.prepositional_cues()[tokens[last].text.lower()].position == "after")
-        return (
+        # 'berichtet das „Handelsblatt“', 'laut „Bild“ und „Spiegel“': a title of capitalised
+        # words after a definite article or a cue's preposition, or coordinated with one, names
+        # the outlet
+        titled = all(token.text[:1].isupper() for token in inner) and first > 0 and (
+            tokens[first - 1].text.lower() in DEFINITE_ARTICLES
+            or tokens[first - 1].text.lower() in lexicon.prepositional_cues()
+            or (tokens[first - 1].text in NAME_LIST_JOINS and first - 2 in self._name_ends)
+        )
+        name = (
             0 < len(inner) <= MAX_QUOTED_NAME_WORDS
-            and (after_noun or after_genitive or before_postposition)
+            and (after_noun or after_genitive or before_postposition or titled)
             and word_class(inner[0]) in ("cap", "det")
             and inner[0].text[0].isupper()
         )
+        if name:
+            self._name_ends.add(last - 1)
+        return name
 
     def word_positions(self) -> dict[str, list[int]]:
         """Token indices of each word form, built on first use."""
@@ -297,7 +311,7 @@ def _sentence_statements(analysis: _Analysis, sentence: Sentence) -> list[Candid
                 acts.append(act)
                 if anchor is None or not anchor.act:
                     anchor = act
-        elif lower in ("heißt", "hieß", "hiess") or (
+        elif lower in ("heißt", "hieß", "hiess", "geheißen") or (
             lower == "es" and i + 1 < sentence.last and tokens[i + 1].text in ("heißt", "hieß")
         ):
             candidate = _impersonal(analysis, sentence, i)
@@ -1074,7 +1088,7 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
     if group is None:
         return None
     verb, cue = group
-    if verb.act_only:
+    if verb.act_only or _outlets_back_reference(analysis.tokens, sentence, i, verb):
         return None
     candidate = _statement_around(analysis, sentence, cue, verb.category, verb.medium,
                                   verb.takes_complement, speaker=True)
@@ -1084,6 +1098,21 @@ def _verb_cue(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | No
         if preposition is not None:
             candidate.speaker = _source_phrase(analysis, sentence, cue, preposition)
     return candidate
+
+
+BACK_REFERENCE_VERBS = frozenset({"berichten", "melden"})
+
+
+def _outlets_back_reference(tokens: list[Token], sentence: Sentence, i: int,
+                            verb: lexicon.SpeechVerb) -> bool:
+    """"Wie berichtet, ...", "wie bereits gemeldet": a wie-clause of a bare participle, with no
+    subject, is the outlet pointing to its own reporting, not a statement."""
+    if verb.infinitive not in BACK_REFERENCE_VERBS or not tokens[i].text.startswith(("be", "ge")):
+        return False
+    j = i - 1
+    while j > sentence.first and i - j <= 3 and word_class(tokens[j]) in ("adv", "low"):
+        j -= 1  # "bereits", "ausführlich", "mehrfach"
+    return j >= sentence.first and tokens[j].text.lower() == "wie"
 
 
 def _source_phrase(analysis: _Analysis, sentence: Sentence, cue: list[int], preposition: str
@@ -1134,6 +1163,12 @@ def _impersonal(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | 
         cue = [i, i + 1]
     if len(cue) == 1 and i > sentence.first and tokens[i - 1].text.lower() == "es":
         cue = [i - 1, i]
+    if len(cue) == 1 and not any(
+        tokens[j].text.lower() == "es" for j in range(_clause_bounds(analysis, sentence, i)[0], i)
+    ):
+        # impersonal only with its "es" ("heißt es", "wie es in dem Brief heißt"); "Das heißt,
+        # ..." and "Heißt: ..." explain, "Der Plan heißt ..." names
+        return None
     candidate = _statement_around(analysis, sentence, cue, "say", "SW", True, speaker=False)
     if candidate is not None and not candidate.speaker:
         # "Seitens der Stadt hieß es, ...", "Von Seiten des Ministeriums hieß es": the phrase
@@ -1915,7 +1950,8 @@ def _continuations(analysis: _Analysis, found: list[Candidate]) -> list[Candidat
             statements.append(_continued(analysis, sentence, message, source))
             last_reported = sentence.index
             continue
-        if near and (any(tokens[j].text in subjunctive for j in words)
+        if near and (any(tokens[j].text in subjunctive
+                             and tokens[j].text not in NARRATED_PAST for j in words)
                      or _finite_homograph(tokens, words)):
             # one statement a sentence: each continuation sentence is a statement of its own
             assert source is not None
@@ -2013,6 +2049,9 @@ def _finite_homograph(tokens: list[Token], words: list[int]) -> bool:
     return False
 
 
+# Konjunktiv II forms that read as the past indicative in narration ("Die Bauern wollten nicht
+# verkaufen."): alone they do not continue a statement; the reported intention is "wolle"
+NARRATED_PAST = frozenset({"wollten"})
 LEAD_SENTENCES = 3  # a headline, a teaser and the first sentence of the body
 REPORTED_SUBJUNCTIVE = frozenset({"sei", "seien", "habe", "werde", "könne", "müsse", "solle",
                                   "wolle", "dürfe", "gebe", "gehe", "liege", "stehe"})
