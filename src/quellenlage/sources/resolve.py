@@ -59,6 +59,7 @@ from quellenlage.sources.mentions import (
     _from_entry,
     _is_acronym,
     _is_adjective_form,
+    is_time_noun,
     list_names,
     parse_mention,
     span_tokens,
@@ -929,6 +930,8 @@ class ArticleSources:
             stop = min(sentence.last, index + WRAPPED_PHRASE_TOKENS)
             words = [token.text for token in tokens[index:stop]]
             last = index + _complement_end(words, 1) - 1
+            if tokens[index + 1].text in {"von", "vom"} and is_time_noun(tokens[last].text):
+                return start, end  # "Polizeiangaben vom Sonntag": a date, no author
             if last > index:
                 return start, tokens[last].end
         return start, end
