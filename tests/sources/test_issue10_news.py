@@ -599,3 +599,22 @@ def test_time_nouns_with_a_part_of_the_day():
     assert is_time_noun("Sonntagfrüh") and is_time_noun("Montagabend")
     assert not is_time_noun("Sonntagsblatt") and not is_time_noun("Tagesspiegel")
     assert not is_time_noun("Morgenpost")
+
+
+def test_a_lone_common_noun_is_no_source():
+    # "wies Kritik zurück", "drohen Strafen": a noun read as the speaker names no source
+    text = "Der Parteichef wies Kritik am Montag zurück."
+    assert names(text, statement(text, "am Montag zurück", "Kritik")) == [None]
+    text = "Bei Verstößen drohen Strafen bis zu 500 Euro."
+    assert names(text, statement(text, "bis zu 500 Euro", "Strafen", "drohen")) == [None]
+
+
+def test_a_lone_noun_stays_a_source_after_laut_or_as_a_surname():
+    # "laut Entwurf": a document; "Müller sagte ... Müller": a surname, not the trade
+    text = "Laut Entwurf steigen die Gebühren im Herbst."
+    assert names(text, statement(text, "steigen die Gebühren im Herbst", "Entwurf",
+                                 "Laut")) == ["Entwurf"]
+    text = ("Müller sagte, die Firma wachse. Müller kündigte an, das Werk auszubauen.")
+    assert names(text, statement(text, "die Firma wachse", "Müller", "sagte"),
+                 statement(text, "das Werk auszubauen", "Müller", "kündigte an")) == [
+        "Müller", "Müller"]
