@@ -6,6 +6,7 @@ for these tests; names and events are invented."""
 import re
 
 from quellenlage.model import Attribution, Part, QuoteType
+from quellenlage.sources.mentions import is_time_noun
 from quellenlage.sources.resolve import name_key
 from tests.sources.helpers import find, names, sources, statement
 
@@ -552,3 +553,68 @@ def test_the_office_a_name_is_said_to_hold_after_ist_or_war_is_its_role():
     text = "Anna Berg ist ein Fan des Vereins. Sie sagte, sie sei froh."
     source = sources(text, statement(text, "sie sei froh", "Sie", "sagte"))[0]
     assert (source.name, source.role) == ("Anna Berg", None)
+
+
+def test_auskunft_wraps_its_source_like_angaben():
+    # "nach Auskunft der Polizei": the police, not "Auskunft", is the source
+    text = "Nach Auskunft der Polizei wurde niemand verletzt."
+    assert names(text, statement(text, "wurde niemand verletzt", "Auskunft der Polizei",
+                                 "Nach")) == ["Polizei"]
+    text = "Laut Auskunft wurde die Straße am Abend wieder geöffnet."
+    assert names(text, statement(text, "wurde die Straße am Abend wieder geöffnet", "Auskunft",
+                                 "Laut")) == [None]
+
+
+def test_possessive_genitive_after_a_wrapper_names_the_possessed_person():
+    # "nach Auskunft seines Arztes": the doctor speaks, not the patient "sein" refers to
+    text = ("Der Sänger Paul Berger wird vom Arzt Anton Hirsch behandelt. Nach Auskunft seines "
+            "Arztes nimmt er täglich Tabletten.")
+    assert names(text, statement(text, "nimmt er täglich Tabletten", "Auskunft seines Arztes",
+                                 "Nach")) == ["Anton Hirsch"]
+    text = "Der Minister fehlte. Laut Aussage seines Sprechers war er krank."
+    found = sources(text, statement(text, "war er krank", "Aussage seines Sprechers", "Laut"))
+    assert [(s.name, s.kind) for s in found if s] == [("Sprecher", "anonymous")]
+    text = "Die Sängerin sagte ab. Laut Aussage ihres Anwalts war sie krank."
+    found = sources(text, statement(text, "war sie krank", "Aussage ihres Anwalts", "Laut"))
+    assert [(s.name, s.kind) for s in found if s] == [("Anwalt", "anonymous")]
+
+
+def test_a_date_after_a_wrapper_is_no_source():
+    # "Polizeiangaben vom Sonntag": the police; "dem Bericht vom Donnerstag": not "Donnerstag"
+    text = "Nach Polizeiangaben vom Sonntag wurde niemand verletzt."
+    assert names(text, statement(text, "wurde niemand verletzt", "Polizeiangaben",
+                                 "Nach")) == ["Polizei"]
+    text = "Nach Angaben der Feuerwehr vom Montagabend brannte eine Scheune."
+    assert names(text, statement(text, "brannte eine Scheune", "Angaben der Feuerwehr",
+                                 "Nach")) == ["Feuerwehr"]
+    text = "Dem Bericht vom Donnerstag zufolge stieg die Zahl der Einbrüche."
+    assert names(text, statement(text, "stieg die Zahl der Einbrüche", "Donnerstag",
+                                 "zufolge")) == [None]
+    text = "Sonntagfrüh gab es drei Festnahmen."
+    assert names(text, statement(text, "gab es drei Festnahmen", "Sonntagfrüh")) == [None]
+
+
+def test_time_nouns_with_a_part_of_the_day():
+    assert is_time_noun("Donnerstag") and is_time_noun("Samstagvormittag")
+    assert is_time_noun("Sonntagfrüh") and is_time_noun("Montagabend")
+    assert not is_time_noun("Sonntagsblatt") and not is_time_noun("Tagesspiegel")
+    assert not is_time_noun("Morgenpost")
+
+
+def test_a_lone_common_noun_is_no_source():
+    # "wies Kritik zurück", "drohen Strafen": a noun read as the speaker names no source
+    text = "Der Parteichef wies Kritik am Montag zurück."
+    assert names(text, statement(text, "am Montag zurück", "Kritik")) == [None]
+    text = "Bei Verstößen drohen Strafen bis zu 500 Euro."
+    assert names(text, statement(text, "bis zu 500 Euro", "Strafen", "drohen")) == [None]
+
+
+def test_a_lone_noun_stays_a_source_after_laut_or_as_a_surname():
+    # "laut Entwurf": a document; "Müller sagte ... Müller": a surname, not the trade
+    text = "Laut Entwurf steigen die Gebühren im Herbst."
+    assert names(text, statement(text, "steigen die Gebühren im Herbst", "Entwurf",
+                                 "Laut")) == ["Entwurf"]
+    text = ("Müller sagte, die Firma wachse. Müller kündigte an, das Werk auszubauen.")
+    assert names(text, statement(text, "die Firma wachse", "Müller", "sagte"),
+                 statement(text, "das Werk auszubauen", "Müller", "kündigte an")) == [
+        "Müller", "Müller"]

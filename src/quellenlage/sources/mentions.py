@@ -42,6 +42,8 @@ REFERENCE_ADVERBS = _WORDS["reference_adverbs"]
 QUANTITY_NOUNS = _WORDS["quantity_nouns"]
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 GENITIVE_ARTICLES = frozenset({"des", "eines"})
+# possessives in the genitive: "seines Arztes", "ihrer Anwältin" after a noun like "Auskunft"
+POSSESSIVE_GENITIVES = frozenset({"seines", "seiner", "ihres", "ihrer"})
 DATIVE_ARTICLES = frozenset({"der", "dem", "den"})
 CONTRACTED_PREPOSITIONS = frozenset({"am", "im", "beim", "vom", "zum", "zur", "ins", "ans"})
 EMBEDDING_PREPOSITIONS = frozenset({"in", "im", "aus", "seit", "von", "vom", "mit", "für", "bei"})
@@ -389,6 +391,8 @@ def _parse_segment(text: str, tokens: list[Token], gaz: Gazetteer) -> Mention:
         tokens = [*tokens[:i], _nominative_token(tokens[i], gaz), *tokens[i + 1 :]]
         words = [t.text for t in tokens]
     head = words[i]
+    if i == len(words) - 1 and gaz.lookup(head) is None and is_time_noun(head):
+        return _not_a_source(mention)  # "dem Bericht vom Donnerstag zufolge": a date
     state = next((s for a in adjectives if (s := gaz.state_of_adjective(a))), None)
     mention.state = state
 
@@ -608,6 +612,20 @@ def _as_group(mention: Mention, start: int, end: int, surface: str) -> Mention:
     return mention
 
 
+@cache
+def _time_nouns() -> frozenset[str]:
+    return frozenset(read_lines("lexicons", "time_nouns.txt"))
+
+
+def is_time_noun(word: str) -> bool:
+    """A noun of time ("Donnerstag", "Woche") or a day with its part ("Sonntagfrüh",
+    "Samstagvormittag", "Montagabend"): it dates a statement and never names its source."""
+    if word in _time_nouns():
+        return True
+    return any(word.startswith(day) and word[len(day):].capitalize() in _time_nouns() | {"Früh"}
+               for day in _time_nouns() if len(word) > len(day))
+
+
 def _not_a_source(mention: Mention) -> Mention:
     mention.form, mention.kind, mention.name = "none", "unknown", None
     mention.role = mention.surname = None
@@ -681,6 +699,18 @@ def _strip_genitive_token(token: Token, gaz: Gazetteer) -> Token:
     return token
 
 
+def _role_stem(token: Token, gaz: Gazetteer) -> Token:
+    """A role noun in the genitive without its ending where the role lexicon knows the stem
+    ("Arztes" -> Arzt, "Anwalts" -> Anwalt); any other word as it is ("Anwältin")."""
+    word = token.text
+    for cut in (2, 1):
+        if word.endswith("es"[2 - cut :]) and (role := gaz.role(word[:-cut])) is not None and (
+            role.form == word[:-cut]
+        ):
+            return Token(word[:-cut], token.start, token.end - cut, token.index)
+    return token
+
+
 GENITIVE_ES_STEMS = ("st", "nd", "ld", "rd", "ft", "cht", "nt", "kt", "rt", "s", "ß", "z", "x")
 
 
@@ -707,9 +737,20 @@ def _unwrap(
     form, (kind,) = found  # type: ignore[misc]
     prefix = head[: len(head) - len(form)].rstrip("-")
     following = tokens[i + 1 :]
+    if len(following) > 1 and following[0].text.lower() in {"vom", "von"} and is_time_noun(
+        following[-1].text
+    ):
+        following = []  # "Polizeiangaben vom Sonntag": the date of the words, not their author
     rest = _trim(following)
     if len(rest) == 1 and rest[0].text.endswith("s") and gaz.lookup(rest[0].text):
         return _parse_tokens(text, rest, gaz)  # "Nach Ansicht Roms"
+    if following and following[0].text.lower() in POSSESSIVE_GENITIVES and len(following) > 1:
+        # "nach Auskunft seines Arztes", "laut Aussage ihrer Anwältin": the possessed person
+        # (the doctor), not the possessor, is the source
+        inner = _parse_tokens(text, [following[0], _role_stem(following[1], gaz),
+                                     *following[2:]], gaz)
+        if inner.form in {"role", "anonymous", "named"}:
+            return inner
     if following and following[0].text.lower() in {"des", "der", "eines", "einer", "von", "vom",
                                                     "aus", "seitens"}:
         rest = following  # "Angaben von Brandners Ministerium": "von" is no edge word here

@@ -59,6 +59,7 @@ from quellenlage.sources.mentions import (
     _from_entry,
     _is_acronym,
     _is_adjective_form,
+    is_time_noun,
     list_names,
     parse_mention,
     span_tokens,
@@ -66,6 +67,7 @@ from quellenlage.sources.mentions import (
 from quellenlage.sources.phrases import strong
 from quellenlage.text import Document
 from quellenlage.text.interview import ANSWER_LABELS, INTERVIEW_LABEL, INTERVIEWER_LABELS
+from quellenlage.text.tagger import default_tagger
 from quellenlage.text.tokens import QUOTE_MARKS
 
 PRONOUN_WINDOW = 8  # sentences back that a pronoun may reach
@@ -429,7 +431,9 @@ class ArticleSources:
         mention.sentence = self.sentence_of(mention.start)
         if mention.form == "reference":
             return self._reference(mention, previous)
-        if mention.form == "none" or self._stray_word(mention, cue_start):
+        if mention.form == "none" or self._stray_word(mention, cue_start) or (
+            self._common_noun(mention, cue_text)
+        ):
             # "Ein Überblick", "Nobel laureate Jane Doe says": the span names no source;
             # a person named inside it is the speaker
             inner = self._inner_person(start, end)
@@ -929,6 +933,8 @@ class ArticleSources:
             stop = min(sentence.last, index + WRAPPED_PHRASE_TOKENS)
             words = [token.text for token in tokens[index:stop]]
             last = index + _complement_end(words, 1) - 1
+            if tokens[index + 1].text in {"von", "vom"} and is_time_noun(tokens[last].text):
+                return start, end  # "Polizeiangaben vom Sonntag": a date, no author
             if last > index:
                 return start, tokens[last].end
         return start, end
@@ -1233,6 +1239,23 @@ class ArticleSources:
             inside = self._inside_sentence[mention.name] = self._occurs_inside_sentence(
                 mention.name)
         return not inside  # inside a sentence it is a name ("laut Hofmann")
+
+    def _common_noun(self, mention: Mention, cue_text: str | None) -> bool:
+        """A lone capitalised word of unknown kind, with no article, that German writes as a
+        common noun ("Kritik", "Strafen", "Vorteile": a noun form the tagger learned, not a
+        first name nor a surname named before) names no source: "wies Kritik zurück" was read
+        as a source "Kritik"; better no source than a wrong one. After "laut" or "zufolge" it
+        names a document or a body ("laut Entwurf", "laut Stadt") and stays."""
+        if cue_text and cue_text.split()[0].lower() in CUE_PREPOSITIONS:
+            return False
+        if mention.form != "named" or mention.kind != "unknown" or not mention.name or (
+            " " in mention.text or mention.text != mention.name
+        ):
+            return False
+        word = mention.name
+        return (word.isalpha() and word.lower() in noun_forms()
+                and self.gaz.first_name_gender(word) is None and self._by_surname(word) is None
+                and not self._surname_alone(word))  # "Müller sagte ... Müller" is a surname
 
     def _subject_after_verb(self, verb_start: int) -> bool:
         """Whether a nominative opens the phrase right after the finite verb at `verb_start`
@@ -1564,6 +1587,14 @@ class ArticleSources:
 
 
 @lru_cache(maxsize=65_536)
+@cache
+def noun_forms() -> frozenset[str]:
+    """The noun forms (lower case) the shipped tagger learned from its training corpus, common
+    nouns and place names ("kritik", "strafen", "wien"); personal names are not among them."""
+    return frozenset(form for form in default_tagger().features.vocabulary.genders
+                     if not form.startswith("~"))
+
+
 def fold(word: str) -> str:
     """A name without diacritics, for comparing spellings: "Davutoğlu" -> "Davutoglu"."""
     decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
