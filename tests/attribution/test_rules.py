@@ -1817,3 +1817,21 @@ def test_the_phrase_after_seitens_speaks_an_impersonal_cue(text: str, speaker: s
 def test_an_impersonal_cue_without_seitens_keeps_no_speaker() -> None:
     found = only("Auf beiden Seiten hieß es, man wolle weiter verhandeln.")
     assert found.speaker is None
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Während die Reederei jede Beteiligung bestreitet, rückt ein Frachter in den Fokus.",
+     "Während die Reederei jede Beteiligung bestreitet"),
+    ("Nachdem der Minister den Bericht bestätigt hatte, trat der Ausschuss zusammen.",
+     "Nachdem der Minister den Bericht bestätigt hatte"),
+])
+def test_a_speech_act_in_an_opening_adverbial_clause_spans_that_clause(text: str,
+                                                                       message: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert found.quote.text == message
+
+
+def test_als_with_a_noun_opens_a_main_clause_whose_act_spans_the_sentence() -> None:
+    text = "Als Beispiel nannte die Ärztin den Hafen, der seit Jahren verfällt."
+    assert only(text).quote.text == text

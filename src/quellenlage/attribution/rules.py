@@ -2162,17 +2162,37 @@ def _is_hearsay(tokens: list[Token], words: list[int], modals: frozenset[str],
 
 def _reported(analysis: _Analysis) -> list[Candidate]:
     """A speech act told without its words ("Russland wies die Vorwürfe zurück."): the whole
-    sentence is the statement, its subject the speaker."""
+    sentence is the statement, its subject the speaker; in a fronted adverbial clause ("Während
+    die Stadt jede Beteiligung bestreitet, rückt ...") the clause alone."""
     statements = []
     for anchor in analysis.anchors.values():
         if not anchor.act:
             continue
         sentence = analysis.document.sentences[anchor.sentence]
         statements.append(Candidate(QuoteType.REPORTED, anchor.medium,
-                                    [(sentence.first, sentence.last)], anchor.sentence,
+                                    [_reported_span(analysis, sentence, anchor)], anchor.sentence,
                                     anchor.speaker, _noun_of_act(analysis, anchor),
                                     category=anchor.category, addressee=anchor.addressee))
     return statements
+
+
+def _reported_span(analysis: _Analysis, sentence: Sentence, act: Candidate) -> tuple[int, int]:
+    """The sentence, or the adverbial clause that opens it when the act's verb stands there: the
+    main clause after it tells something else ("Nachdem der Minister den Bericht bestätigt
+    hatte, trat der Ausschuss zusammen")."""
+    whole = (sentence.first, sentence.last)
+    if not act.cue or analysis.tokens[sentence.first].text.lower() not in ADVERBIAL_SUBORDINATORS:
+        return whole
+    tokens = analysis.tokens
+    last_cue = act.cue[-1][0]
+    left, right = _clause_bounds(analysis, sentence, last_cue)
+    if left != sentence.first or right >= analysis.body_end(sentence) or any(
+        word_class(tokens[j]) != "aux" for j in range(last_cue + 1, right)
+    ):
+        # the verb must close the clause, as in a subordinate clause: "Als Beispiel nannte er
+        # X, ..." is a main clause whose message goes on past the comma
+        return whole
+    return (sentence.first, right)
 
 
 # --- 6: quotations inside indirect messages ------------------------------------------------------
