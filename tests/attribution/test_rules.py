@@ -155,6 +155,19 @@ def test_speaker_with_apposition() -> None:
     assert found.quote.text == "dies sei keine Lösung"
 
 
+@pytest.mark.parametrize("text, speaker, message", [
+    ("Der Sprecher der Kommission für Verkehr, Max Huber, sagte, die Brücke sei sicher.",
+     "Der Sprecher der Kommission für Verkehr, Max Huber", "die Brücke sei sicher"),
+    ("Die Botschafterin in Norwegen, Eva Brandt, erklärte: „Wir bleiben im Gespräch.“",
+     "Die Botschafterin in Norwegen, Eva Brandt", "„Wir bleiben im Gespräch.“"),
+])
+def test_speaker_with_a_prepositional_attribute_and_an_apposition(text: str, speaker: str,
+                                                                   message: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker, found.to_dict()
+    assert found.quote.text == message
+
+
 def test_relative_clause_is_not_a_message() -> None:
     found = only("Sie kritisierte den Plan, der im Mai beschlossen wurde.")
     assert found.type is QuoteType.REPORTED  # the criticism is told, its words are not

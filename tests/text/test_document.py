@@ -44,6 +44,24 @@ def test_a_noun_that_abbreviates_only_before_a_number_ends_a_sentence_otherwise(
     assert len(Document("Nach Art. 7 der Satzung ist das erlaubt.").sentences) == 1
 
 
+def test_an_initial_before_a_name_stays_in_its_sentence() -> None:
+    text = "Der Vorsitzende Paul W. Brenner und Anna K. Lorenz sprachen in Frankfurt a. M. vor."
+    assert sentence_texts(text) == [text]
+
+
+def test_a_capital_letter_before_a_function_word_ends_the_sentence() -> None:
+    text = ("Das schrieb die Sprecherin Jana Wolf auf der Plattform Y. Die Vorwürfe seien haltlos. "
+            "Die Mannschaft steht nun in Gruppe B. Sie spielt am Montag gegen Gruppe C. "
+            "In der Gruppe C. Meier ist Torwart.")
+    assert sentence_texts(text) == [
+        "Das schrieb die Sprecherin Jana Wolf auf der Plattform Y.",
+        "Die Vorwürfe seien haltlos.",
+        "Die Mannschaft steht nun in Gruppe B.",
+        "Sie spielt am Montag gegen Gruppe C.",
+        "In der Gruppe C. Meier ist Torwart.",
+    ]
+
+
 def test_a_heading_that_lost_its_stop_ends_before_a_capitalised_pronoun() -> None:
     text = "Die Stadt baut. Bürgermeister weist Kritik zurück Es sei alles genehmigt, sagte er."
     assert sentence_texts(text) == ["Die Stadt baut.", "Bürgermeister weist Kritik zurück",

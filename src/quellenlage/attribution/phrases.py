@@ -238,6 +238,12 @@ def subject_with_apposition(tokens: list[Token], start: int, verb: int) -> tuple
     phrase_end = noun_phrase_end(tokens, first, verb)
     if phrase_end == first or verb - 1 <= phrase_end:
         return None
+    if phrase_end + 1 < verb and word_class(tokens[phrase_end]) == "prep":
+        # "Der Sprecher der Kommission für Verkehr, Max Huber, sagte": one prepositional
+        # attribute after the noun, then the apposition
+        attribute_end = noun_phrase_end(tokens, phrase_end + 1, verb)
+        if attribute_end > phrase_end + 1:
+            phrase_end = attribute_end
     if apposition_end(tokens, phrase_end, verb) == verb - 1:
         return first, verb - 1
     return None

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from quellenlage.resources import read_lines
+from quellenlage.resources import read_lines, read_table
 
 OPENING_QUOTES = frozenset("„»‚\"'“‘«‹›")
 CLOSING_QUOTES = frozenset("“«‘\"'”’»‹›")
@@ -65,6 +65,27 @@ def number_abbreviations() -> frozenset[str]:
     return frozenset(read_lines("lexicons", "number_abbreviations.txt"))
 
 
+@cache
+def sentence_openers() -> frozenset[str]:
+    """Closed-class words (data/lexicons/function_words.tsv) capitalised: after "X." they open a
+    sentence; an initial is followed by a name ("Franz J. Huber"), not by "Die", "Er" or "Und"."""
+    return frozenset(word[:1].upper() + word[1:] for word, _ in read_table("lexicons",
+                                                                         "function_words.tsv"))
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _is_initial(word: str, text: str, end: int) -> bool:
+    """Whether the single letter `word`, its full stop at text[end], is an initial or a letter
+    abbreviation ("Max J. Huber", "a. M."), not a letter that ends a sentence ("im Dienst X. Die
+    Geräte ..."): a capital letter followed by a capitalised function word ends the sentence."""
+    if not word.isupper():
+        return True
+    following = _NEXT_WORD.match(text, end + 1)
+    return following is None or following.group(1) not in sentence_openers()
+
+
 def _abbreviates(word: str, text: str, end: int, abbreviation_set: frozenset[str]) -> bool:
     """Whether `word`, its full stop at text[end], is an abbreviation: "Art. 5", not "der Art."
     (a noun that abbreviates only before a number)."""
@@ -93,8 +114,8 @@ def tokenize(text: str) -> list[Token]:
         kind = match.lastgroup
         if kind == "word" and end < length and text[end] == ".":
             word = match.group()
-            if (len(word) == 1 and word.isalpha()) or _abbreviates(word, text, end,
-                                                                   abbreviation_set):
+            if (len(word) == 1 and word.isalpha() and _is_initial(word, text, end)) or (
+                    _abbreviates(word, text, end, abbreviation_set)):
                 end += 1
         tokens.append(Token(text[start:end], start, end, len(tokens)))
     return _merge_abbreviation_dots(tokens)
