@@ -1112,6 +1112,7 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Dem Fahrer drohen bis zu drei Jahre Haft.",
     "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
     "Der Läuferin droht eine Sperre von zwei Jahren.",
+    "Der Umbau des Hallenbads droht an den Kosten zu scheitern.",
     "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
     "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
     "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
@@ -1128,6 +1129,12 @@ def test_verteidigen_of_a_policy_is_a_speech_act() -> None:
 def test_drohen_mit_is_a_threat() -> None:
     found = only("Die Gewerkschaft drohte mit Streiks.")
     assert found.type is QuoteType.REPORTED
+
+
+def test_drohen_with_a_zu_infinitive_after_a_comma_is_a_threat() -> None:
+    found = only("Die Gewerkschaft drohte am Montag, das Werk zu bestreiken.")
+    assert found.quote.text == "das Werk zu bestreiken"
+    assert found.speaker is not None and found.speaker.text == "Die Gewerkschaft"
 
 
 def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:
