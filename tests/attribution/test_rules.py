@@ -1113,6 +1113,8 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
     "Der Läuferin droht eine Sperre von zwei Jahren.",
     "Der Umbau des Hallenbads droht an den Kosten zu scheitern.",
+    "Die Brauerei ist durch billige Importe unter Druck geraten.",
+    "Kleine Vermieter geraten ins Visier der Finanzämter.",
     "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
     "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
     "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
@@ -1135,6 +1137,17 @@ def test_drohen_with_a_zu_infinitive_after_a_comma_is_a_threat() -> None:
     found = only("Die Gewerkschaft drohte am Montag, das Werk zu bestreiken.")
     assert found.quote.text == "das Werk zu bestreiken"
     assert found.speaker is not None and found.speaker.text == "Die Gewerkschaft"
+
+
+def test_geraten_of_raten_stays_a_cue_in_the_passive() -> None:
+    found = only("Den Kunden wird geraten, ihre Passwörter zu ändern.")
+    assert found.quote.text == "ihre Passwörter zu ändern"
+
+
+def test_in_einen_hinterhalt_geraten_does_not_take_the_speaker_of_a_report() -> None:
+    found = statements("Zwei Wanderer seien verletzt, berichtete die Bergrettung am Montag. Die "
+                       "Wanderer seien in ein Unwetter geraten.")
+    assert [a.speaker.text if a.speaker else None for a in found] == ["die Bergrettung"] * 2
 
 
 def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:
