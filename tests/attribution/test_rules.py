@@ -588,6 +588,17 @@ def test_der_with_an_adjective_in_en_before_the_verb_is_a_dative_not_the_speaker
     assert found.speaker is not None and found.speaker.text == "Anna Roth"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Der Zeitung sagte Anna Roth, sie rechne mit Widerstand.", "Anna Roth"),
+    ("Der Nachrichtenagentur dpa sagte ein Sprecher, die Zahlen stimmten.", "ein Sprecher"),
+    ("Der Polizei erklärte der Fahrer, er habe nichts gesehen.", "der Fahrer"),
+    ("Der Verband sagte am Montag, er plane keine Klage.", "Der Verband"),
+])
+def test_der_before_a_feminine_noun_is_a_dative_not_the_speaker(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
 def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
     found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
     assert found.type is QuoteType.REPORTED and found.stance == "confirm"
