@@ -601,6 +601,17 @@ def test_der_with_an_adjective_in_en_before_the_verb_is_a_dative_not_the_speaker
     assert found.speaker is not None and found.speaker.text == "Anna Roth"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Der Zeitung sagte Anna Roth, sie rechne mit Widerstand.", "Anna Roth"),
+    ("Der Nachrichtenagentur dpa sagte ein Sprecher, die Zahlen stimmten.", "ein Sprecher"),
+    ("Der Polizei erklärte der Fahrer, er habe nichts gesehen.", "der Fahrer"),
+    ("Der Verband sagte am Montag, er plane keine Klage.", "Der Verband"),
+])
+def test_der_before_a_feminine_noun_is_a_dative_not_the_speaker(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
 def test_a_platform_named_in_quotes_after_a_channel_preposition_is_no_message() -> None:
     found = only('Die Sprecherin bestätigte den Rücktritt am Abend auf "X".')
     assert found.type is QuoteType.REPORTED and found.stance == "confirm"
@@ -1125,6 +1136,9 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Dem Fahrer drohen bis zu drei Jahre Haft.",
     "Bei Verstößen drohen Bußgelder bis zu 500 Euro.",
     "Der Läuferin droht eine Sperre von zwei Jahren.",
+    "Der Umbau des Hallenbads droht an den Kosten zu scheitern.",
+    "Die Brauerei ist durch billige Importe unter Druck geraten.",
+    "Kleine Vermieter geraten ins Visier der Finanzämter.",
     "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
     "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
     "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
@@ -1141,6 +1155,23 @@ def test_verteidigen_of_a_policy_is_a_speech_act() -> None:
 def test_drohen_mit_is_a_threat() -> None:
     found = only("Die Gewerkschaft drohte mit Streiks.")
     assert found.type is QuoteType.REPORTED
+
+
+def test_drohen_with_a_zu_infinitive_after_a_comma_is_a_threat() -> None:
+    found = only("Die Gewerkschaft drohte am Montag, das Werk zu bestreiken.")
+    assert found.quote.text == "das Werk zu bestreiken"
+    assert found.speaker is not None and found.speaker.text == "Die Gewerkschaft"
+
+
+def test_geraten_of_raten_stays_a_cue_in_the_passive() -> None:
+    found = only("Den Kunden wird geraten, ihre Passwörter zu ändern.")
+    assert found.quote.text == "ihre Passwörter zu ändern"
+
+
+def test_in_einen_hinterhalt_geraten_does_not_take_the_speaker_of_a_report() -> None:
+    found = statements("Zwei Wanderer seien verletzt, berichtete die Bergrettung am Montag. Die "
+                       "Wanderer seien in ein Unwetter geraten.")
+    assert [a.speaker.text if a.speaker else None for a in found] == ["die Bergrettung"] * 2
 
 
 def test_sich_befinden_is_no_cue_beside_wie_x_mitteilte() -> None:

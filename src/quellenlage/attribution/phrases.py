@@ -406,13 +406,23 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
                     return found
     return speaker_after(tokens, cue + 1, end)
 
+
+# endings of nouns that are feminine ("die Zeitung", "die Agentur", "die Polizei")
+FEMININE_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tät", "agentur", "polizei")
+
+
 def _dative_with_adjective(tokens: list[Token], start: int, cue: int) -> bool:
     """"Der Süddeutschen Zeitung sagte Bas", "Der neuen Ministerin erklärte er": "der" with an
     adjective in -en and a noun, right before the verb, is a dative (or genitive), no subject;
-    the nominative reads "Die Süddeutsche Zeitung"."""
-    if start + 2 >= cue or tokens[start].text.lower() != "der":
+    the nominative reads "Die Süddeutsche Zeitung". So is "der" with a feminine noun ("Der
+    Zeitung sagte Huber")."""
+    if start + 1 >= cue or tokens[start].text.lower() != "der":
         return False
     adjective = start + 2 if tokens[start + 1].is_quote else start + 1
+    if tokens[adjective].text.lower().endswith(FEMININE_NOUN_ENDINGS) and word_class(
+        tokens[adjective]
+    ) == "cap" and noun_phrase_end(tokens, start, cue) == cue:
+        return True  # "Der Zeitung sagte Huber": "der" before a feminine noun is no nominative
     return (adjective + 1 < cue and tokens[adjective].text.endswith("en")
             and tokens[adjective].text.isalpha() and word_class(tokens[adjective]) in ("cap", "low")
             and word_class(tokens[adjective + 1]) == "cap"
