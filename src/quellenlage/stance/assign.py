@@ -457,6 +457,20 @@ def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
     return lemma
 
 
+def _knew_not(attribution: Attribution, lemma: str | None) -> bool:
+    """A negated "wissen" that tells what someone did not know, not what they cannot confirm:
+    in the past ("Man wusste nicht, wie es weitergeht", "Wenn er nicht weiter gewusst habe")
+    or with a dass-clause, whose fact the text gives ("weiß nicht, dass der Vertrag verlängert
+    wurde"). rules.json knew_not."""
+    rules = stance_lexicon().rules["knew_not"]
+    if lemma not in rules["lemmas"] or attribution.cue is None:
+        return False
+    cue_words = {w.strip(",.;:").lower() for w in attribution.cue.text.split()}
+    first = attribution.quote.text.lstrip("".join(QUOTE_MARKS) + " ").split(" ", 1)[0]
+    return bool(cue_words & set(rules["past_forms"])) or (
+        first.strip(",").lower() in rules["factive_openers"])
+
+
 def stance_of(document: Document, attribution: Attribution) -> str:
     """One statement's stance: assert, deny, confirm, not_confirm, unverified, demand ..."""
     lexicon = stance_lexicon()
@@ -467,7 +481,8 @@ def stance_of(document: Document, attribution: Attribution) -> str:
         negation = cue_negation(document, attribution)
         if negation is not None:
             negated_lemmas = lexicon.rules["negated_lemmas"]
-            stance = (negated_lemmas[lemma] if lemma in negated_lemmas
+            stance = (negated_lemmas[lemma]
+                      if lemma in negated_lemmas and not _knew_not(attribution, lemma)
                       else _negated_stance(stance, negation))
         elif stance == "assert" and _reserved(document, attribution):
             stance = "not_confirm"  # "reagierte zurückhaltend auf die Forderung"
