@@ -273,6 +273,26 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
         ("„Es gibt keine Pläne für einen Verkauf des Hafens“, sagte der Bürgermeister.",
          "„Es gibt keine Pläne für einen Verkauf des Hafens“", "der Bürgermeister", "sagte",
          "deny"),
+        # deny: what is called false or a lie ...
+        ("Die Berichte über eine Schließung seien falsch, sagte der Direktor.",
+         "Die Berichte über eine Schließung seien falsch", "der Direktor", "sagte", "deny"),
+        ("Das sei eine Lüge, sagte die Ministerin.",
+         "Das sei eine Lüge", "die Ministerin", "sagte", "deny"),
+        ("Das sei eine völlig falsche Darstellung, sagte der Sprecher.",
+         "Das sei eine völlig falsche Darstellung", "der Sprecher", "sagte", "deny"),
+        # ... not the wrong moment, the wrong place, a wrong course of action, nor a charge
+        # of lying or propaganda that someone faces
+        ("Jetzt zu wechseln wäre der falsche Zeitpunkt, sagte der Trainer.",
+         "Jetzt zu wechseln wäre der falsche Zeitpunkt", "der Trainer", "sagte", "assert"),
+        ("Wer das nicht mag, ist falsch am Platz, sagte die Wirtin.",
+         "Wer das nicht mag, ist falsch am Platz", "die Wirtin", "sagte", "assert"),
+        ("Es sei falsch, wenn die Stadt nur an die Autofahrer denke, sagte die Rätin.",
+         "Es sei falsch, wenn die Stadt nur an die Autofahrer denke", "die Rätin", "sagte",
+         "assert"),
+        ("Gegen den Blogger seien Ermittlungen wegen Propaganda eingeleitet worden, "
+         "sagte der Anwalt.",
+         "Gegen den Blogger seien Ermittlungen wegen Propaganda eingeleitet worden",
+         "der Anwalt", "sagte", "assert"),
         # deny: "weder ich noch ..." denies for the speaker and their own side
         ("Der Bürgermeister sagte, weder er noch seine Partei hätten Geld angenommen.",
          "weder er noch seine Partei hätten Geld angenommen", "Der Bürgermeister", "sagte",
