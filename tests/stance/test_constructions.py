@@ -293,6 +293,15 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
          "sagte der Anwalt.",
          "Gegen den Blogger seien Ermittlungen wegen Propaganda eingeleitet worden",
          "der Anwalt", "sagte", "assert"),
+        # deny: having nothing to do with it, not what one no longer or not yet deals with
+        ("Der Verein habe mit dem Vorfall nichts zu tun, sagte der Obmann.",
+         "Der Verein habe mit dem Vorfall nichts zu tun", "der Obmann", "sagte", "deny"),
+        ("Sie sei froh, mit der Werft nichts mehr zu tun zu haben, sagte die Ingenieurin.",
+         "Sie sei froh, mit der Werft nichts mehr zu tun zu haben", "die Ingenieurin", "sagte",
+         "assert"),
+        ("Mit Opern habe er bis dahin noch nichts zu tun gehabt, sagte der Regisseur.",
+         "Mit Opern habe er bis dahin noch nichts zu tun gehabt", "der Regisseur", "sagte",
+         "assert"),
         # deny: "weder ich noch ..." denies for the speaker and their own side
         ("Der Bürgermeister sagte, weder er noch seine Partei hätten Geld angenommen.",
          "weder er noch seine Partei hätten Geld angenommen", "Der Bürgermeister", "sagte",
