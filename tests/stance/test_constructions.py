@@ -248,6 +248,12 @@ def test_stance_of_message_words(text, quote, speaker, cue, stance):
          "Pläne für eine Schließung gebe es nicht", "die Direktorin", "erklärte", "deny"),
         ("Es könnten keine Briefe von ihr vorliegen, sagte die Sängerin.",
          "Es könnten keine Briefe von ihr vorliegen", "die Sängerin", "sagte", "deny"),
+        ("Einen Brand gab es nicht, sagte der Feuerwehrmann.",
+         "Einen Brand gab es nicht", "der Feuerwehrmann", "sagte", "deny"),
+        # ... not "es gab nicht nur ..., sondern auch ...", which adds to what there was
+        ("Nach dem Konzert gab es nicht nur Applaus, sondern auch Blumen, sagte die Sängerin.",
+         "Nach dem Konzert gab es nicht nur Applaus, sondern auch Blumen", "die Sängerin",
+         "sagte", "assert"),
         # ... not a reassurance, an emphasis, what is not there yet, or missing evidence
         ("Es gebe keinen Grund zur Sorge, sagte der Arzt.",
          "Es gebe keinen Grund zur Sorge", "der Arzt", "sagte", "assert"),
