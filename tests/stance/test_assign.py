@@ -117,3 +117,31 @@ def test_bestreiten_of_a_contest_or_a_living_denies_nothing() -> None:
     text = "Der Trainer bestritt, das Spiel verschoben zu haben."
     (denial,) = analyze(text, engine="rules", stance_classifier=False).attributions
     assert denial.stance == "deny"
+
+
+def test_a_negated_wissen_in_the_past_or_with_a_dass_clause_leaves_no_claim_open() -> None:
+    # what someone did not know then, or a fact the text gives, is no "cannot confirm"
+    for text in ("Damals wusste die Trainerin noch nicht, wie lange die Verletzung dauern würde.",
+                 "Die Mieterin weiß nicht, dass ihr Vertrag längst verlängert wurde.",
+                 "Die Direktorin wusste nicht, dass die Schule geschlossen wird."):
+        (statement_,) = analyze(text, engine="rules").attributions
+        assert statement_.stance == "assert", text
+    # not knowing now whether a claim holds still leaves it open
+    text = "Der Sprecher weiß nicht, ob der Flug verschoben wird."
+    (open_,) = analyze(text, engine="rules").attributions
+    assert open_.stance == "not_confirm"
+
+
+def test_drohen_of_a_looming_penalty_or_risk_warns_of_nothing() -> None:
+    # a sentence read as a statement only by "drohen" of what looms is no one's warning
+    for text in ("Bei einem Verstoß gegen die Meldepflicht drohen den Wirten hohe Geldstrafen.",
+                 "Die Brücke droht nach dem Hochwasser einzustürzen."):
+        (statement_,) = analyze(text, engine="rules").attributions
+        assert statement_.stance == "assert", text
+    # a threat still warns: with "mit", to someone, with a clause, or "androhen"
+    for text in ("Die Gewerkschaft droht mit einem Streik.",
+                 "Die Regierung droht den Rebellen.",
+                 "Der Bürgermeister drohte, die Förderung zu streichen.",
+                 "Die Behörde droht den Betreibern Strafen an."):
+        (threat,) = analyze(text, engine="rules").attributions
+        assert threat.stance == "warn", text

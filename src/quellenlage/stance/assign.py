@@ -457,6 +457,20 @@ def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
     return lemma
 
 
+def _knew_not(attribution: Attribution, lemma: str | None) -> bool:
+    """A negated "wissen" that tells what someone did not know, not what they cannot confirm:
+    in the past ("Man wusste nicht, wie es weitergeht", "Wenn er nicht weiter gewusst habe")
+    or with a dass-clause, whose fact the text gives ("weiß nicht, dass der Vertrag verlängert
+    wurde"). rules.json knew_not."""
+    rules = stance_lexicon().rules["knew_not"]
+    if lemma not in rules["lemmas"] or attribution.cue is None:
+        return False
+    cue_words = {w.strip(",.;:").lower() for w in attribution.cue.text.split()}
+    first = attribution.quote.text.lstrip("".join(QUOTE_MARKS) + " ").split(" ", 1)[0]
+    return bool(cue_words & set(rules["past_forms"])) or (
+        first.strip(",").lower() in rules["factive_openers"])
+
+
 def stance_of(document: Document, attribution: Attribution) -> str:
     """One statement's stance: assert, deny, confirm, not_confirm, unverified, demand ..."""
     lexicon = stance_lexicon()
@@ -467,7 +481,8 @@ def stance_of(document: Document, attribution: Attribution) -> str:
         negation = cue_negation(document, attribution)
         if negation is not None:
             negated_lemmas = lexicon.rules["negated_lemmas"]
-            stance = (negated_lemmas[lemma] if lemma in negated_lemmas
+            stance = (negated_lemmas[lemma]
+                      if lemma in negated_lemmas and not _knew_not(attribution, lemma)
                       else _negated_stance(stance, negation))
         elif stance == "assert" and _reserved(document, attribution):
             stance = "not_confirm"  # "reagierte zurückhaltend auf die Forderung"
@@ -522,6 +537,7 @@ def assign_stance(
     _continue_demands(attributions)
     _continue_denials(document, attributions)
     _contests(document, attributions)
+    _looming(document, attributions)
     statements = Statements(document, attributions)
     _rejecting_reactions(document, statements)
     for attribution in attributions:
@@ -635,6 +651,74 @@ def _contests(document: Document, attributions: list[Attribution]) -> None:
             if verb and noun:
                 attribution.stance = "assert"
                 break
+
+
+def _looming(document: Document, attributions: list[Attribution]) -> None:
+    """A sentence that is a statement only by an indicative "drohen" of what looms, a penalty
+    or a risk ("Den Tätern drohen Haftstrafen.", "Die Waffenruhe droht zu scheitern."), warns
+    of nothing: assert. A threat names what with "mit" or a comma-clause after the verb ("Die
+    Stadt drohte mit dem Abriss", "drohte, ... anzugreifen"), a reported "drohe" is someone's
+    warning, a sentence with a word of warning ("warnt", "Gefahr") keeps it, and so does a
+    threat to someone ("Die Türkei droht den Kurden"): what looms is a penalty (looming_nouns)
+    or told with a zu-infinitive (rules.json looming)."""
+    rules = stance_lexicon().rules["looming"]
+    forms, threat_words = set(rules["forms"]), set(rules["threat_words"])
+    stems, nouns = tuple(rules["warning_stems"]), tuple(rules["looming_nouns"])
+    for attribution in attributions:
+        if attribution.stance != "warn" or attribution.type is not QuoteType.REPORTED:
+            continue
+        if attribution.cue is not None and not (
+                {w.lower() for w in attribution.cue.text.split()} & forms):
+            continue
+        sentence = document.sentence_at((attribution.cue or attribution.quote).start)
+        if sentence is None:
+            continue
+        tokens = document.tokens[sentence.first : sentence.last]
+        if any(t.text.lower().startswith(stems) or t.text.lower() == "drohe" for t in tokens):
+            continue
+        looms = False
+        for position, token in enumerate(tokens):
+            if token.text.lower() not in forms:
+                continue
+            after = tokens[position + 1 :]
+            if after and after[0].text == ",":
+                looms = False
+                break
+            following = []
+            for other in after:
+                if other.text in CLAUSE_BOUNDARIES:
+                    break
+                following.append(other.text)
+            clause = following[:]
+            for other in reversed(tokens[:position]):
+                if other.text in CLAUSE_BOUNDARIES:
+                    break
+                clause.insert(0, other.text)
+            if threat_words & {w.lower() for w in clause} or (
+                    following and following[-1] == rules["threat_particle"]):
+                # "drohte mit ...", "dass er mit der Kündigung drohte", "droht Strafen an"
+                looms = False
+                break
+            looms = looms or _looming_clause(clause, nouns)
+        if looms:
+            attribution.stance = "assert"
+
+
+def _looming_clause(clause: list[str], nouns: tuple[str, ...]) -> bool:
+    """Whether the words of a "drohen" clause name what looms: a penalty noun ending a
+    capitalised word ("Haftstrafen", "Staatspleite") or a zu-infinitive ("zu scheitern",
+    "abzutreiben")."""
+    prefixes = tuple(f"{prefix}zu" for prefix in stance_lexicon().rules["separable_prefixes"])
+    for index, word in enumerate(clause):
+        lower = word.lower()
+        if word[:1].isupper() and lower.endswith(nouns):
+            return True
+        if lower == "zu" and index + 1 < len(clause) and clause[index + 1].endswith("n") and (
+                clause[index + 1][:1].islower()):
+            return True  # "droht zu scheitern", "zu fallen drohen"
+        if lower.startswith(prefixes) and lower.endswith("n") and word[:1].islower():
+            return True
+    return False
 
 
 def _rejecting_reactions(document: Document, statements: Statements) -> None:
