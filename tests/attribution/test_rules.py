@@ -1879,3 +1879,23 @@ def test_a_speech_act_in_an_opening_adverbial_clause_spans_that_clause(text: str
 def test_als_with_a_noun_opens_a_main_clause_whose_act_spans_the_sentence() -> None:
     text = "Als Beispiel nannte die Ärztin den Hafen, der seit Jahren verfällt."
     assert only(text).quote.text == text
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Zumindest gaben die Behörden an, dass niemand verletzt worden sei.", "die Behörden"),
+    ("Kritisch äußerte sich der Stadtrat: Der Plan sei nicht durchdacht.", "der Stadtrat"),
+    ("Insofern hoffen die Veranstalter, dass viele Freiwillige mitmachen.",
+     "die Veranstalter"),
+    ("Konkret forderte die Partei, die Gebühren zu senken.", "die Partei"),
+    ("Eine Sanierung sei nötig. Das berichtet zumindest das Fachmagazin.", "das Fachmagazin"),
+])
+def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str) -> None:
+    # capitalised where it opens the sentence, the adverb reads like a name; the subject
+    # follows the verb
+    found = statements(text)[-1]
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_a_capitalised_surname_before_the_verb_stays_the_speaker() -> None:
+    found = only("Hanisch sagte, er sei zufrieden.")
+    assert found.speaker is not None and found.speaker.text == "Hanisch"
