@@ -1899,3 +1899,25 @@ def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str
 def test_a_capitalised_surname_before_the_verb_stays_the_speaker() -> None:
     found = only("Hanisch sagte, er sei zufrieden.")
     assert found.speaker is not None and found.speaker.text == "Hanisch"
+
+
+@pytest.mark.parametrize(("text", "speaker", "message"), [
+    ("Anna Weber, Sprecherin des Vereins, begrüßte den Plan, kritisierte aber, dass die "
+     "Finanzierung fehle.", "Anna Weber, Sprecherin des Vereins", "dass die Finanzierung fehle"),
+    ("Der Verband lobte das Gesetz, bemängelte jedoch, es sei zu kompliziert.", "Der Verband",
+     "es sei zu kompliziert"),
+    ("Er lobte die Einigung, warnte aber: Die Umsetzung werde schwierig.", "Er",
+     "Die Umsetzung werde schwierig"),
+])
+def test_a_second_verb_after_a_comma_shares_the_subject_of_the_first(
+    text: str, speaker: str, message: str
+) -> None:
+    found = next(a for a in statements(text) if a.cue is not None)
+    assert found.speaker is not None and found.speaker.text == speaker
+    assert found.quote.text == message
+
+
+def test_a_verb_after_a_comma_with_its_own_subject_keeps_the_clause_before_as_message() -> None:
+    found = only("Die Lage sei ernst, warnte der Minister.")
+    assert found.speaker is not None and found.speaker.text == "der Minister"
+    assert found.quote.text == "Die Lage sei ernst"
