@@ -1887,6 +1887,7 @@ def test_als_with_a_noun_opens_a_main_clause_whose_act_spans_the_sentence() -> N
     ("Insofern hoffen die Veranstalter, dass viele Freiwillige mitmachen.",
      "die Veranstalter"),
     ("Konkret forderte die Partei, die Gebühren zu senken.", "die Partei"),
+    ("Davor hatte die Feuerwehr gewarnt, das Eis sei zu dünn.", "die Feuerwehr"),
     ("Eine Sanierung sei nötig. Das berichtet zumindest das Fachmagazin.", "das Fachmagazin"),
 ])
 def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str) -> None:
