@@ -1879,3 +1879,46 @@ def test_a_speech_act_in_an_opening_adverbial_clause_spans_that_clause(text: str
 def test_als_with_a_noun_opens_a_main_clause_whose_act_spans_the_sentence() -> None:
     text = "Als Beispiel nannte die Ärztin den Hafen, der seit Jahren verfällt."
     assert only(text).quote.text == text
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Zumindest gaben die Behörden an, dass niemand verletzt worden sei.", "die Behörden"),
+    ("Kritisch äußerte sich der Stadtrat: Der Plan sei nicht durchdacht.", "der Stadtrat"),
+    ("Insofern hoffen die Veranstalter, dass viele Freiwillige mitmachen.",
+     "die Veranstalter"),
+    ("Konkret forderte die Partei, die Gebühren zu senken.", "die Partei"),
+    ("Davor hatte die Feuerwehr gewarnt, das Eis sei zu dünn.", "die Feuerwehr"),
+    ("Eine Sanierung sei nötig. Das berichtet zumindest das Fachmagazin.", "das Fachmagazin"),
+])
+def test_a_sentence_adverb_before_the_verb_is_no_speaker(text: str, speaker: str) -> None:
+    # capitalised where it opens the sentence, the adverb reads like a name; the subject
+    # follows the verb
+    found = statements(text)[-1]
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+def test_a_capitalised_surname_before_the_verb_stays_the_speaker() -> None:
+    found = only("Hanisch sagte, er sei zufrieden.")
+    assert found.speaker is not None and found.speaker.text == "Hanisch"
+
+
+@pytest.mark.parametrize(("text", "speaker", "message"), [
+    ("Anna Weber, Sprecherin des Vereins, begrüßte den Plan, kritisierte aber, dass die "
+     "Finanzierung fehle.", "Anna Weber, Sprecherin des Vereins", "dass die Finanzierung fehle"),
+    ("Der Verband lobte das Gesetz, bemängelte jedoch, es sei zu kompliziert.", "Der Verband",
+     "es sei zu kompliziert"),
+    ("Er lobte die Einigung, warnte aber: Die Umsetzung werde schwierig.", "Er",
+     "Die Umsetzung werde schwierig"),
+])
+def test_a_second_verb_after_a_comma_shares_the_subject_of_the_first(
+    text: str, speaker: str, message: str
+) -> None:
+    found = next(a for a in statements(text) if a.cue is not None)
+    assert found.speaker is not None and found.speaker.text == speaker
+    assert found.quote.text == message
+
+
+def test_a_verb_after_a_comma_with_its_own_subject_keeps_the_clause_before_as_message() -> None:
+    found = only("Die Lage sei ernst, warnte der Minister.")
+    assert found.speaker is not None and found.speaker.text == "der Minister"
+    assert found.quote.text == "Die Lage sei ernst"

@@ -1239,6 +1239,13 @@ def _statement_around(
     if opens_clause and left > start and tokens[left - 1].text in (",", ":") and (
         analysis.quote_of[left - 1] < 0 or tokens[left - 1].text == ","
     ):
+        shared = _second_verb_of_subject(analysis, sentence, cue, left, right) if speaker else None
+        if shared is not None and _is_complement(analysis, right + 1, end, category, right):
+            # "Anna Weber, Sprecherin des Vereins, begrüßte den Plan, kritisierte aber, dass
+            # ...": a second verb shares the subject of the main clause before it; what
+            # follows its clause is its message, the first clause no message of it
+            return _build(analysis, sentence, [(right + 1, end)], [shared], cue_spans,
+                          [(start, right + 1)], category, medium)
         quote_end = left - 1
         if quote_end <= start:
             return None
@@ -1369,6 +1376,43 @@ def _statement_around(
     if speaker and not quoted and not analysis.has_quotation_marks and category == "say":
         return _stripped_quotation_before(analysis, sentence, cue, category, medium)
     return None
+
+
+def _second_verb_of_subject(analysis: _Analysis, sentence: Sentence, cue: list[int], left: int,
+                            right: int) -> tuple[int, int] | None:
+    """The subject of "X begrüßte den Plan, kritisierte aber, dass ...": the cue opens the
+    clause after the comma with no subject of its own (only adverbs such as "aber", "jedoch"
+    follow it before the comma or colon of its message), and the sentence opens with a main
+    clause: a subject (with an apposition set off by commas), then its finite verb in the
+    indicative, no quotation."""
+    tokens = analysis.tokens
+    start, end = sentence.first, analysis.body_end(sentence)
+    comma = left - 1
+    if tokens[comma].text != "," or cue[0] != left or right + 1 >= end or (
+        tokens[right].text not in (",", ":")
+    ) or any(j not in cue and word_class(tokens[j]) not in ("adv", "conj")
+             for j in range(left + 1, right)):
+        return None
+    if any(analysis.quote_of[j] >= 0 for j in range(start, right)):
+        return None
+    first = start
+    while first < comma and word_class(tokens[first]) in ("conj", "adv"):
+        first += 1
+    phrase_end = noun_phrase_end(tokens, first, comma)
+    if phrase_end == first or phrase_end >= comma:
+        return None
+    subject_end = phrase_end
+    if tokens[phrase_end].text == ",":
+        closing = apposition_end(tokens, phrase_end, comma)
+        if closing is None:
+            return None
+        subject_end, phrase_end = closing, closing + 1
+    verb = tokens[phrase_end]
+    if word_class(verb) not in ("low", "aux") or verb.text in lexicon.subjunctive_forms() or any(
+        tokens[j].text in CLAUSE_BREAKS for j in range(phrase_end, comma)
+    ):
+        return None
+    return first, subject_end
 
 
 MIN_STRIPPED_WORDS = 3
