@@ -184,6 +184,10 @@ def test_relative_clause_is_not_a_message() -> None:
          "wurden drei Menschen verletzt"),
         ("Medienberichten zufolge ist der Minister zurückgetreten.", "Medienberichten",
          "zufolge", "ist der Minister zurückgetreten"),
+        ("Berichten einer Lokalzeitung zufolge ist der Minister zurückgetreten.",
+         "Berichten einer Lokalzeitung", "zufolge", "ist der Minister zurückgetreten"),
+        ("Experten der Universität zufolge steigt der Pegel weiter.",
+         "Experten der Universität", "zufolge", "steigt der Pegel weiter"),
         ("Nach Angaben des Gesundheitsministeriums starben mindestens zwölf Menschen.",
          "Angaben des Gesundheitsministeriums", "Nach", "starben mindestens zwölf Menschen"),
         ("Gemäß einer Mitteilung der Stadt bleibt die Brücke gesperrt.",
@@ -214,6 +218,14 @@ def test_prepositional_cues(text: str, speaker: str, cue: str, quote: str) -> No
          "Angaben der Gemeinde", "nach Angaben der Gemeinde"),
         ("Die Fähre hat, laut Reederei, den Hafen verlassen.",
          "Die Fähre hat, laut Reederei, den Hafen verlassen", "Reederei", "laut Reederei,"),
+        # a bare noun before "einer Umfrage zufolge" is the object of the message, not the
+        # start of the source
+        ("Viele Pendler stehen E-Rollern einer Umfrage zufolge skeptisch gegenüber.",
+         "Viele Pendler stehen E-Rollern einer Umfrage zufolge skeptisch gegenüber",
+         "einer Umfrage", "einer Umfrage zufolge"),
+        ("Junge Leute kaufen Schallplatten einer neuen Studie zufolge wieder öfter.",
+         "Junge Leute kaufen Schallplatten einer neuen Studie zufolge wieder öfter",
+         "einer neuen Studie", "einer neuen Studie zufolge"),
     ],
 )
 def test_a_prepositional_cue_inside_its_clause_is_part_of_the_message(

@@ -1669,7 +1669,7 @@ def _prepositional(analysis: _Analysis, sentence: Sentence, i: int,
             speaker = (phrase_start + 1, phrase_end)
         frame = (i, phrase_end)
     else:
-        phrase_start = noun_phrase_before(tokens, i, start)
+        phrase_start = _statement_phrase_start(tokens, noun_phrase_before(tokens, i, start), i)
         if phrase_start == i:
             return None
         speaker = (phrase_start, i)
@@ -1766,6 +1766,22 @@ def _names_reports(tokens: list[Token], start: int, end: int) -> bool:
         if cue is not None:
             return cue.category in REPORT_CATEGORIES
     return False
+
+
+def _statement_phrase_start(tokens: list[Token], start: int, end: int) -> int:
+    """Where the phrase before "zufolge" starts: at the determiner of a statement noun that it
+    ends with, not at a bare noun before it that belongs to the message ("Die Leute mögen
+    Elektroautos einer Umfrage zufolge": the poll speaks, not "Elektroautos einer Umfrage");
+    a bare statement noun keeps its genitive ("Berichten einer Zeitung zufolge")."""
+    if word_class(tokens[start]) == "det" or lexicon.noun_cue(tokens[start].text):
+        return start
+    for j in range(start + 1, end - 1):
+        if word_class(tokens[j]) == "det":
+            noun = j + 1
+            while noun < end - 1 and is_adjective(tokens[noun]):
+                noun += 1  # "einer neuen Umfrage"
+            return j if lexicon.noun_cue(tokens[noun].text) else start
+    return start
 
 
 def _has_noun_cue(tokens: list[Token], start: int, end: int) -> bool:

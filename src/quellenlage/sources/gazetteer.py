@@ -188,16 +188,21 @@ class Gazetteer:
 
     def _listed_plural(self, word: str) -> RoleNoun | None:
         """ "Kandidaten", "Experten", "Ministern": a listed masculine role with a plural (or
-        weak oblique) ending; the article decides later whether it is one person or several."""
-        for ending in ("en", "n"):
+        weak oblique) ending; the article decides later whether it is one person or several.
+        Also the plurals in -e and -er, with the umlaut German puts on the stem: "Funktionäre",
+        "Kommissare", "Ärzte", "Anwälte", "Landräte", "Obmänner" ("-er" only with an umlaut:
+        otherwise it is the singular's own ending)."""
+        for ending in ("en", "n", "e", "er"):
             if not word.endswith(ending) or len(word) <= len(ending) + 3:
                 continue
-            base = word[: -len(ending)]
-            role = self._listed_role(base)
-            if role is not None and role.gender == "male" and base.lower().endswith(
-                role.lemma.lower()
-            ):
-                return RoleNoun(base, "male", role.role_class, word, False, plural=True)
+            stem = word[: -len(ending)]
+            bases = [stem] if ending in {"en", "n"} else [stem, _without_umlaut(stem)]
+            for base in bases[1:] if ending == "er" else bases:
+                role = self._listed_role(base) if base else None
+                if role is not None and role.gender == "male" and base.lower().endswith(
+                    role.lemma.lower()
+                ):
+                    return RoleNoun(base, "male", role.role_class, word, False, plural=True)
         return None
 
     def _listed_genitive(self, word: str) -> RoleNoun | None:
@@ -228,6 +233,22 @@ class Gazetteer:
         if listed is not None:
             role_class = listed.role_class
         return RoleNoun(lemma, gender, role_class, word, False, plural)
+
+
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u", "Ä": "A", "Ö": "O", "Ü": "U"}
+
+
+def _without_umlaut(stem: str) -> str | None:
+    """The stem with its last vowel un-umlauted ("Anwält" -> "Anwalt", "Männ" -> "Mann"), or
+    None where its last vowel (a diphthong's "u" aside) has no umlaut."""
+    for position in range(len(stem) - 1, -1, -1):
+        char = stem[position]
+        if char in UMLAUTS:
+            return stem[:position] + UMLAUTS[char] + stem[position + 1 :]
+        diphthong = char == "u" and position > 0 and stem[position - 1] == "ä"  # "Häus"
+        if char in "aeiouAEIOU" and not diphthong:
+            return None
+    return None
 
 
 def trie_pattern(words: list[str] | tuple[str, ...]) -> str:
