@@ -374,3 +374,46 @@ def test_joined_quote_rules_match_where_their_rules_do():
         for message in messages:
             expected = any(re.search(pattern, message) for pattern in patterns)
             assert bool(joined.search(message)) == expected, (stance, message)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "cue", "stance"),
+    [
+        # a hedge adverb before a confirmation leaves the claim open ...
+        ("Die Angaben ließen sich kaum bestätigen, sagte die Polizei.",
+         "Die Angaben ließen sich kaum bestätigen", "die Polizei", "sagte", "not_confirm"),
+        ("Die Behörde bestätigte schwerlich, dass der Vertrag gekündigt sei.",
+         "dass der Vertrag gekündigt sei", "Die Behörde", "bestätigte", "not_confirm"),
+        ("Die Reederei konnte den Vorfall kaum bestätigen.",
+         "Die Reederei konnte den Vorfall kaum bestätigen.", "Die Reederei", None,
+         "not_confirm"),
+        # ... not a sentence-opening "Kaum" (as soon as), nor a plain confirmation
+        ("Kaum hatte die Firma den Verkauf bestätigt, stieg der Kurs.",
+         "den Verkauf", "die Firma", "hatte bestätigt", "confirm"),
+        ("Die Reederei bestätigte den Vorfall.", "Die Reederei bestätigte den Vorfall.",
+         "Die Reederei", None, "confirm"),
+        # "gefragt" that asks nothing: the answer after "Danach gefragt", or what is in demand
+        ("Danach gefragt, sagte die Trainerin, sie bleibe beim Verein.",
+         "sagte die Trainerin, sie bleibe beim Verein", None, "gefragt", "assert"),
+        ("Wo die Städte wachsen, ist ein neues Denken gefragt.", "Wo die Städte wachsen", None,
+         "ist gefragt", "assert"),
+        # ... while being asked stays a question
+        ("Sie wurde danach gefragt, ob sie beim Verein bleibe.", "ob sie beim Verein bleibe",
+         None, "wurde gefragt", "question"),
+        ("Er ist oft gefragt worden, ob er zurücktrete.", "ob er zurücktrete", "Er",
+         "ist gefragt", "question"),
+        # an emphatic negation denies, not in a clause of a condition or an exception
+        ("Wir haben zu keinem Zeitpunkt Geld erhalten, sagte der Sprecher.",
+         "Wir haben zu keinem Zeitpunkt Geld erhalten", "der Sprecher", "sagte", "deny"),
+        ("Wenn der Zug überhaupt nicht kommt, nehmen wir den Bus, sagte der Sprecher.",
+         "Wenn der Zug überhaupt nicht kommt, nehmen wir den Bus", "der Sprecher", "sagte",
+         "assert"),
+        ("Niemand ist froh, außer er hat niemals anderes gekannt, sagte die Psychologin.",
+         "Niemand ist froh, außer er hat niemals anderes gekannt", "die Psychologin", "sagte",
+         "assert"),
+    ],
+)
+def test_hedged_confirmations_asking_and_emphatic_negation(text, quote, speaker, cue, stance):
+    attribution = statement(text, quote, speaker, cue)
+    assign_stance(document(text), [attribution], classifier=None)
+    assert attribution.stance == stance

@@ -124,10 +124,14 @@ def _joined(patterns: list[str]) -> str:
     return "|".join(others)
 
 
-def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str]) -> bool:
+def _negates(tokens: list[Token], index: int, negation: set[str], exceptions: set[str],
+             lower: bool = True) -> bool:
     """Whether token `index` is a negation ("nicht nur", "nicht zuletzt" negate nothing, nor
-    does "als nicht hilfreich kritisiert": the negation belongs to the adjective)."""
-    if tokens[index].text.lower() not in negation:
+    does "als nicht hilfreich kritisiert": the negation belongs to the adjective). `lower`:
+    compare the word in lower case (False: as written, so that a sentence-opening "Kaum hatte
+    er ..., kam" is no hedge)."""
+    text = tokens[index].text
+    if (text.lower() if lower else text) not in negation:
         return False
     following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
     before = tokens[index - 1].text.lower() if index > 0 else ""
@@ -139,13 +143,15 @@ def _negation_after() -> frozenset[str]:
     return frozenset(stance_lexicon().rules["negation_after"])
 
 
-def cue_negation(document: Document, attribution: Attribution) -> str | None:
-    """The word that negates the cue ("nicht", "weder" ...), or None."""
+def cue_negation(document: Document, attribution: Attribution,
+                 words: str = "negation") -> str | None:
+    """The word that negates the cue ("nicht", "weder" ...), or None. `words`: the rules.json
+    list of negating words (default "negation"; "hedges": "ließ sich kaum bestätigen")."""
     cue = attribution.cue
     if cue is None:
         return None
     rules = stance_lexicon().rules
-    negation = set(rules["negation"])
+    negation = set(rules[words])
     exceptions = set(rules["negation_exceptions"])
     window = int(rules["negation_window"])
     first = document.token_at(cue.start)
@@ -158,7 +164,7 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
         if token.start >= cue.end:
             break
         if (
-            _negates(tokens, index, negation, exceptions)
+            _negates(tokens, index, negation, exceptions, words == "negation")
             and not inside(token, attribution.quote.spans)
             and (index >= first or not any(t.text in CLAUSE_BOUNDARIES
                                            or t.text in COORDINATORS
@@ -176,7 +182,7 @@ def cue_negation(document: Document, attribution: Attribution) -> str | None:
         if not told and inside(token, attribution.quote.spans):  # "bestätigte ... nicht"
             index += 1
             continue
-        if _negates(tokens, index, negation, exceptions):
+        if _negates(tokens, index, negation, exceptions, words == "negation"):
             return token.text.lower()
         index += 1
     return None
@@ -349,6 +355,7 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
         return None
     rules = stance_lexicon().rules
     negation, exceptions = set(rules["negation"]), set(rules["negation_exceptions"])
+    hedges = set(rules["hedges"])
     negated_lemmas = rules["negated_lemmas"]
     tokens = document.tokens
     for clause in _clauses_to_speaker(document, attribution.quote, speaker):
@@ -370,6 +377,8 @@ def _stance_of_own_clause(document: Document, attribution: Attribution) -> str |
             if negated and lemma in negated_lemmas:
                 return str(negated_lemmas[lemma])
             stance = lemma_stance(lemma, text)
+            if stance == "confirm" and not negated and hedges & {t.text for t in clause}:
+                return "not_confirm"  # "konnte das kaum bestätigen"
             if stance is not None:
                 return _negated_stance(stance, negated) if negated else stance
     return None
@@ -457,6 +466,29 @@ def _cue_lemma_in_context(document: Document, cue: Part) -> str | None:
     return lemma
 
 
+def _not_asking(document: Document, cue: Part) -> bool:
+    """A cue "gefragt" that asks nothing: in demand, with a form of "sein" and no "worden"
+    ("Erfahrung ist gefragt", not "Er ist gefragt worden"), or a participle opening the sentence
+    of the answer ("Danach gefragt, sagte er ...", not "Er wurde danach gefragt").
+    rules.json not_asking."""
+    rules = stance_lexicon().rules["not_asking"]
+    words = [w.strip(",.;:").lower() for w in cue.text.split()]
+    if rules["participle"] not in words:
+        return False
+    tokens = document.tokens
+    index = next((i for i in range(*document.token_span(cue.start, cue.end))
+                  if tokens[i].text.lower() == rules["participle"]), None)
+    if index is None:
+        return False
+    following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
+    if set(words) & set(rules["copulas"]):
+        return following not in rules["passive"]
+    sentence = document.sentences[document.sentence_of_token[index]]
+    before = [t.text.lower() for t in tokens[sentence.first:index]]
+    return (len(words) == 1 and len(before) <= int(rules["opening_words"])
+            and not set(before) & set(rules["auxiliaries"]))
+
+
 def _knew_not(attribution: Attribution, lemma: str | None) -> bool:
     """A negated "wissen" that tells what someone did not know, not what they cannot confirm:
     in the past ("Man wusste nicht, wie es weitergeht", "Wenn er nicht weiter gewusst habe")
@@ -486,6 +518,10 @@ def stance_of(document: Document, attribution: Attribution) -> str:
                       else _negated_stance(stance, negation))
         elif stance == "assert" and _reserved(document, attribution):
             stance = "not_confirm"  # "reagierte zurückhaltend auf die Forderung"
+        elif stance == "question" and _not_asking(document, attribution.cue):
+            stance = "assert"  # "Danach gefragt, sagte er ...", "Erfahrung ist gefragt"
+        elif stance == "confirm" and cue_negation(document, attribution, "hedges"):
+            stance = "not_confirm"  # "ließ sich kaum bestätigen"
     else:
         stance = (_stance_of_own_clause(document, attribution)
                   or _stance_of_inverted_verb(document, attribution) or stance)
