@@ -1163,6 +1163,31 @@ def test_drohen_with_a_zu_infinitive_after_a_comma_is_a_threat() -> None:
     assert found.speaker is not None and found.speaker.text == "Die Gewerkschaft"
 
 
+@pytest.mark.parametrize("text", [
+    "Dem Klub droht nach der Niederlage der Abstieg.",
+    "Nun droht ein monatelanger Streit um das Erbe.",
+    "Der Gemeinde droht eine Klage des Nachbarorts.",
+    "Mit der neuen Regel droht ein Chaos an den Grenzen.",
+    "Ohne Einigung droht ein Prozess an einem Gericht in Graz.",
+    "Damit droht dem Land wohl auch eine Strafzahlung.",
+    "Zwei Zelte drohten am Abend wegzufliegen.",
+])
+def test_drohen_with_a_thing_as_subject_tells_what_looms(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Der Bürgermeister drohte dem Verein mit einer Räumung.", "Der Bürgermeister"),
+    ("Die Gemeinde drohte mit dem Abriss der Hütte.", "Die Gemeinde"),
+    ("Nun droht der Konzern seinen Lieferanten.", "der Konzern"),
+    ("Huber drohte den Behörden.", "Huber"),
+])
+def test_drohen_with_a_person_or_a_body_as_subject_is_a_threat(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
 def test_geraten_of_raten_stays_a_cue_in_the_passive() -> None:
     found = only("Den Kunden wird geraten, ihre Passwörter zu ändern.")
     assert found.quote.text == "ihre Passwörter zu ändern"
