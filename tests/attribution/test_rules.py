@@ -1188,6 +1188,28 @@ def test_drohen_with_a_person_or_a_body_as_subject_is_a_threat(text: str, speake
     assert found.speaker is not None and found.speaker.text == speaker
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dem Bürgermeister warf die Opposition Versagen vor.", "die Opposition"),
+    ("Am Dienstag forderte die Partei Neuwahlen.", "die Partei"),
+    ("Daraufhin kündigte der Konzern Kündigungen in Linz an.", "der Konzern"),
+    ("Erneut lehnte die Gewerkschaft Verhandlungen ab.", "die Gewerkschaft"),
+])
+def test_a_bare_object_after_an_inverted_subject_is_no_part_of_it(text: str,
+                                                                   speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Am Abend teilte die Polizei Wien mit, der Täter sei gefasst.", "die Polizei Wien"),
+    ("Noch am Abend wies die Agentur Zeng die Vorwürfe zurück.", "die Agentur Zeng"),
+    ("Am Montag bestätigte der Sprecher Jonas Weber den Rücktritt.", "der Sprecher Jonas Weber"),
+])
+def test_a_name_after_the_head_of_an_inverted_subject_stays(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
 def test_geraten_of_raten_stays_a_cue_in_the_passive() -> None:
     found = only("Den Kunden wird geraten, ihre Passwörter zu ändern.")
     assert found.quote.text == "ihre Passwörter zu ändern"

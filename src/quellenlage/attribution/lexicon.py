@@ -330,6 +330,13 @@ def agent_verbs() -> frozenset[str]:
 
 
 @cache
+def common_noun_endings() -> tuple[str, ...]:
+    """Endings of capitalised words that are common nouns, not names ("Neuwahlen",
+    "Untätigkeit")."""
+    return tuple(read_lines("lexicons", "common_noun_endings.txt"))
+
+
+@cache
 def passive_speakers() -> frozenset[str]:
     """Verbs whose passive subject is the speaker ("wird zitiert"); in the passive of all
     others the subject is what was said or whom it concerns."""
