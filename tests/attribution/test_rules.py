@@ -1142,9 +1142,16 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
     "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
     "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
+    "Bei Glätte empfiehlt es sich, früher loszufahren.",
+    "Für Anfänger empfiehlt sich ein leichtes Rad.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_empfehlen_with_sich_after_a_comma_stays_a_recommendation() -> None:
+    found = only("Die Behörde empfiehlt, sich vor der Reise impfen zu lassen.")
+    assert found.quote.text == "sich vor der Reise impfen zu lassen"
 
 
 def test_verteidigen_of_a_policy_is_a_speech_act() -> None:
