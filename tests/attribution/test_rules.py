@@ -1217,6 +1217,17 @@ def test_a_name_after_the_head_of_an_inverted_subject_stays(text: str, speaker: 
     assert found.speaker is not None and found.speaker.text == speaker
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Beide verlangen eine Entschuldigung des Trainers.", "Beide"),
+    ("Viele fürchten, dass die Mieten weiter steigen.", "Viele"),
+    ("Alle wiesen den Vorwurf zurück.", "Alle"),
+])
+def test_a_quantifier_without_its_noun_before_the_verb_is_the_subject(text: str,
+                                                                      speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
 def test_geraten_of_raten_stays_a_cue_in_the_passive() -> None:
     found = only("Den Kunden wird geraten, ihre Passwörter zu ändern.")
     assert found.quote.text == "ihre Passwörter zu ändern"
