@@ -1154,9 +1154,16 @@ def test_zeigen_alone_is_no_verb_of_saying() -> None:
     "Bei dem Fahrer bestätigte sich der Verdacht auf Trunkenheit nicht.",
     "Am Samstag verteidigt die Boxerin in Linz ihren WM-Titel.",
     "Der Tabellenführer hat seinen Vorsprung auf fünf Punkte verteidigt.",
+    "Bei Glätte empfiehlt es sich, früher loszufahren.",
+    "Für Anfänger empfiehlt sich ein leichtes Rad.",
 ])
 def test_verbs_of_saying_that_mean_something_else_beside_certain_words(text: str) -> None:
     assert statements(text) == []
+
+
+def test_empfehlen_with_sich_after_a_comma_stays_a_recommendation() -> None:
+    found = only("Die Behörde empfiehlt, sich vor der Reise impfen zu lassen.")
+    assert found.quote.text == "sich vor der Reise impfen zu lassen"
 
 
 def test_verteidigen_of_a_policy_is_a_speech_act() -> None:
@@ -1173,6 +1180,64 @@ def test_drohen_with_a_zu_infinitive_after_a_comma_is_a_threat() -> None:
     found = only("Die Gewerkschaft drohte am Montag, das Werk zu bestreiken.")
     assert found.quote.text == "das Werk zu bestreiken"
     assert found.speaker is not None and found.speaker.text == "Die Gewerkschaft"
+
+
+@pytest.mark.parametrize("text", [
+    "Dem Klub droht nach der Niederlage der Abstieg.",
+    "Nun droht ein monatelanger Streit um das Erbe.",
+    "Der Gemeinde droht eine Klage des Nachbarorts.",
+    "Mit der neuen Regel droht ein Chaos an den Grenzen.",
+    "Ohne Einigung droht ein Prozess an einem Gericht in Graz.",
+    "Damit droht dem Land wohl auch eine Strafzahlung.",
+    "Zwei Zelte drohten am Abend wegzufliegen.",
+])
+def test_drohen_with_a_thing_as_subject_tells_what_looms(text: str) -> None:
+    assert statements(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Der Bürgermeister drohte dem Verein mit einer Räumung.", "Der Bürgermeister"),
+    ("Die Gemeinde drohte mit dem Abriss der Hütte.", "Die Gemeinde"),
+    ("Nun droht der Konzern seinen Lieferanten.", "der Konzern"),
+    ("Huber drohte den Behörden.", "Huber"),
+])
+def test_drohen_with_a_person_or_a_body_as_subject_is_a_threat(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.type is QuoteType.REPORTED
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Dem Bürgermeister warf die Opposition Versagen vor.", "die Opposition"),
+    ("Am Dienstag forderte die Partei Neuwahlen.", "die Partei"),
+    ("Daraufhin kündigte der Konzern Kündigungen in Linz an.", "der Konzern"),
+    ("Erneut lehnte die Gewerkschaft Verhandlungen ab.", "die Gewerkschaft"),
+])
+def test_a_bare_object_after_an_inverted_subject_is_no_part_of_it(text: str,
+                                                                   speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Am Abend teilte die Polizei Wien mit, der Täter sei gefasst.", "die Polizei Wien"),
+    ("Noch am Abend wies die Agentur Zeng die Vorwürfe zurück.", "die Agentur Zeng"),
+    ("Am Montag bestätigte der Sprecher Jonas Weber den Rücktritt.", "der Sprecher Jonas Weber"),
+])
+def test_a_name_after_the_head_of_an_inverted_subject_stays(text: str, speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Beide verlangen eine Entschuldigung des Trainers.", "Beide"),
+    ("Viele fürchten, dass die Mieten weiter steigen.", "Viele"),
+    ("Alle wiesen den Vorwurf zurück.", "Alle"),
+])
+def test_a_quantifier_without_its_noun_before_the_verb_is_the_subject(text: str,
+                                                                      speaker: str) -> None:
+    found = only(text)
+    assert found.speaker is not None and found.speaker.text == speaker
 
 
 def test_geraten_of_raten_stays_a_cue_in_the_passive() -> None:

@@ -323,6 +323,20 @@ def cardinal_words() -> frozenset[str]:
 
 
 @cache
+def agent_verbs() -> frozenset[str]:
+    """Verbs that tell a speech act only with a person or a body as subject ("Der Minister
+    drohte mit Rücktritt", not "Dem Verein droht der Abstieg")."""
+    return frozenset(read_lines("lexicons", "agent_verbs.txt"))
+
+
+@cache
+def common_noun_endings() -> tuple[str, ...]:
+    """Endings of capitalised words that are common nouns, not names ("Neuwahlen",
+    "Untätigkeit")."""
+    return tuple(read_lines("lexicons", "common_noun_endings.txt"))
+
+
+@cache
 def passive_speakers() -> frozenset[str]:
     """Verbs whose passive subject is the speaker ("wird zitiert"); in the passive of all
     others the subject is what was said or whom it concerns."""

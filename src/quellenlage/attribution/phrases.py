@@ -278,6 +278,10 @@ def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
     return "zu" in last[2:-3] and last.islower() and last.endswith(("en", "ern", "eln")) and (
         len(last) > 8)
 
+SUBSTANTIVE_QUANTIFIERS = frozenset({"beide", "alle", "viele", "einige", "manche", "mehrere",
+                                     "wenige"})
+
+
 def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose verb is at `cue`: before it, or after it when inverted."""
     if left > 0 and tokens[left - 1].text == "," and (
@@ -340,6 +344,10 @@ def speaker_in_clause(tokens: list[Token], left: int, cue: int, end: int) -> lis
             and noun_phrase_end(tokens, start, cue) == start):
         # "..., so Meier, die auch angab, dass ...": the relative pronoun is the subject
         return [(start, start + 1)]
+    if start + 1 == cue and tokens[start].text.lower() in SUBSTANTIVE_QUANTIFIERS:
+        # "Beide fordern mehr Autonomie", "Viele forderten den Rücktritt": a quantifier without
+        # its noun is the subject; the phrase after the verb is the object
+        return [(start, cue)]
     if start + 1 == cue and tokens[start].text.lower() in DEMONSTRATIVE_OBJECTS:
         # "Dies teilte der Hersteller mit": the demonstrative is the object, the subject follows
         return speaker_after(tokens, cue + 1, end)

@@ -40,6 +40,7 @@ from math import inf
 
 from quellenlage.attribution import addressees, lexicon
 from quellenlage.attribution.phrases import (
+    ADJECTIVE_ENDINGS,
     CLAUSE_BREAKS,
     COORDINATORS,
     DEMONSTRATIVE_OBJECTS,
@@ -713,6 +714,7 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
                                                            analysis.body_end(sentence))
     if not speaker or analysis.tokens[speaker[0][0]].text.lower() == "es":
         return None  # "Es gab eine Premiere zu feiern": an expletive speaks for no one
+    speaker = _without_object(analysis, sentence, speaker, cue)
     anchor = Candidate(QuoteType.INDIRECT, verb.medium, [(sentence.first, sentence.last)],
                        sentence.index, speaker, [(j, j + 1) for j in cue],
                        category=verb.category)
@@ -725,10 +727,51 @@ def _anchor(analysis: _Analysis, sentence: Sentence, i: int) -> Candidate | None
     # no threat anyone made
     anchor.act = _tells_act(analysis, sentence, verb, cue) and not (
         without_agent or dative_subject
+        or (verb.infinitive in lexicon.agent_verbs()
+            and _tells_what_looms(analysis, sentence, cue, anchor.speaker))
     )
     if verb.act_only and not anchor.act:
         return None  # "Die Zeugen sahen den Wagen": no speech act, no speaker for what follows
     return anchor if anchor.speaker else None
+
+
+def _without_object(analysis: _Analysis, sentence: Sentence, speaker: list[tuple[int, int]],
+                    cue: list[int]) -> list[tuple[int, int]]:
+    """The subject after the verb without the bare noun that follows its head and closes the
+    clause: the verb's object, not a name. It stands right before the verb's particle ("Der
+    Regierung warf die Opposition Versagen vor") or, before a prepositional phrase or the
+    clause end, is a common noun by its ending or a noun of time ("Am Montag forderte die
+    Partei Neuwahlen"); a name after the head stays ("teilte die Polizei Wien mit", "sagte die
+    Nachrichtenagentur Xinhua", "der Minister Hans Huber")."""
+    tokens = analysis.tokens
+    if len(speaker) != 1:
+        return speaker
+    start, end = speaker[0]
+    right = _clause_bounds(analysis, sentence, cue[0])[1]
+    last = end - 1
+    if start < cue[0] or end - start < 3 or word_class(tokens[start]) != "det" or not (
+        word_class(tokens[last]) == word_class(tokens[last - 1]) == "cap"
+    ):
+        return speaker
+    text, head = tokens[last].text, tokens[last - 1].text
+    lower = text.lower()
+    common = any(lower.endswith(noun.lower()) for noun in lexicon.time_nouns()) or any(
+        lower.endswith(ending) and (len(lower) >= len(ending) + 3 or len(ending) > 4)
+        for ending in lexicon.common_noun_endings()
+    )
+    if not (end in cue or (common and (end == right or word_class(tokens[end]) == "prep"))):
+        return speaker  # "kritisierte die Gewerkschaft Verdi die Pläne"
+    places = gazetteer()
+    if not text.isalpha() or (text.endswith("s") and not text.endswith("ss")) or (
+        (head.endswith(ADJECTIVE_ENDINGS) and places.organisation_nouns.match(head) is None
+         and places.role(head) is None and places.lookup(head) is None)
+        or places.first_name_gender(head) is not None
+        or places.lookup(text) is not None or places.first_name_gender(text) is not None
+        or places.role(text) is not None or places.organisation_nouns.match(text)
+    ):
+        # "die Zeitung Bild", "der Sprecher Merkels", "das Deutsche Zentrum", "Anna Huber"
+        return speaker
+    return [(start, last)]
 
 
 def _tells_act(analysis: _Analysis, sentence: Sentence, verb: lexicon.SpeechVerb | lexicon.NounCue,
@@ -2179,6 +2222,62 @@ def _names_a_person(tokens: list[Token], span: tuple[int, int]) -> bool:
         ):
             return True
     return False
+
+
+def _tells_what_looms(analysis: _Analysis, sentence: Sentence, cue: list[int],
+                      speaker: list[tuple[int, int]]) -> bool:
+    """A verb of agent_verbs.txt ("drohen") that tells what looms, not a threat: its subject is
+    a thing ("Dem Klub droht der Abstieg", "Der Gemeinde droht eine Klage") or a zu-infinitive
+    closes its clause ("Die Boote drohten abzutreiben"); "drohte mit ..." after the verb is a
+    threat whatever its subject ("Die Stadt drohte mit Abriss")."""
+    tokens = analysis.tokens
+    right = _clause_bounds(analysis, sentence, cue[0])[1]
+    after = range(cue[-1] + 1, right)
+    if any(tokens[j].text.lower() == "mit" for j in after):
+        return False
+    if after and is_zu_infinitive(tokens, right):
+        return True
+    return _names_a_thing(tokens, speaker) or (
+        len(cue) == 1 and _names_a_thing(tokens, _nominative_after(tokens, cue[0], right))
+    )
+
+
+NOMINATIVE_ARTICLES = frozenset({"ein", "eine", "kein", "keine", "das"})
+
+
+def _nominative_after(tokens: list[Token], verb: int, right: int) -> list[tuple[int, int]]:
+    """The first noun phrase after a verb without an accusative object, in its clause, that
+    opens with a nominative article and follows no preposition: the verb's subject ("Der
+    Gemeinde droht nun eine Klage", not "droht den Kurden mit einer Offensive")."""
+    for j in range(verb + 1, right):
+        if tokens[j].text.lower() in NOMINATIVE_ARTICLES:
+            if word_class(tokens[j - 1]) == "prep":
+                return []
+            return [(j, noun_phrase_end(tokens, j, right))]
+    return []
+
+
+SUBJECT_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "ein", "eine", "einem", "einer",
+                              "kein", "keine", "keinem", "keiner", "dieser", "diese", "dieses"})
+
+
+def _names_a_thing(tokens: list[Token], speaker: list[tuple[int, int]]) -> bool:
+    """The speaker opens with an article and none of its words names a person, a role, an
+    organisation or a place ("der Abstieg", "ein langer Streit"; not "die Gewerkschaft", "der
+    Minister", "die Türkei")."""
+    if not speaker or tokens[speaker[0][0]].text.lower() not in SUBJECT_ARTICLES:
+        return False
+    places = gazetteer()
+    for start, end in speaker:
+        if _names_a_person(tokens, (start, end)):
+            return False
+        for j in range(start, end):
+            text = tokens[j].text
+            if text[:1].isupper() and j > start and (
+                places.lookup(text) is not None or places.organisation_nouns.match(text)
+            ):
+                return False
+    return True
 
 
 FIRST_PERSON = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer",
