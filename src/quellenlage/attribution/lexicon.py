@@ -306,12 +306,6 @@ def cue_exclusions() -> dict[str, frozenset[str]]:
     }
 
 
-@cache
-def time_nouns() -> frozenset[str]:
-    """Nouns of time: the phrases they head date a statement, they never speak."""
-    return frozenset(read_lines("lexicons", "time_nouns.txt"))
-
-
 NUMERAL_KINDS = frozenset({"unit", "teen", "ten", "hundred", "thousand"})
 
 

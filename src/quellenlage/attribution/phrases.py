@@ -14,9 +14,8 @@ from quellenlage.attribution.lexicon import (
     fronted_objects,
     function_words,
     readings,
-    time_nouns,
 )
-from quellenlage.sources.gazetteer import gazetteer
+from quellenlage.sources.gazetteer import gazetteer, time_nouns
 from quellenlage.text.tokens import Token
 
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer", "dieses", "dieser", "seines",
@@ -277,6 +276,7 @@ def is_zu_infinitive(tokens: list[Token], end: int) -> bool:
         return True
     return "zu" in last[2:-3] and last.islower() and last.endswith(("en", "ern", "eln")) and (
         len(last) > 8)
+
 
 SUBSTANTIVE_QUANTIFIERS = frozenset({"beide", "alle", "viele", "einige", "manche", "mehrere",
                                      "wenige"})

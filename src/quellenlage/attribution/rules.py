@@ -62,7 +62,7 @@ from quellenlage.attribution.phrases import (
 )
 from quellenlage.attribution.quotes import Quotation, find_quotations
 from quellenlage.model import Attribution, Medium, Part, QuoteType, spans_without
-from quellenlage.sources.gazetteer import gazetteer
+from quellenlage.sources.gazetteer import gazetteer, time_nouns
 from quellenlage.text import Document, Sentence
 from quellenlage.text.interview import INTERVIEW_LABEL, INTERVIEWER_LABELS
 from quellenlage.text.tokens import Token
@@ -755,7 +755,7 @@ def _without_object(analysis: _Analysis, sentence: Sentence, speaker: list[tuple
         return speaker
     text, head = tokens[last].text, tokens[last - 1].text
     lower = text.lower()
-    common = any(lower.endswith(noun.lower()) for noun in lexicon.time_nouns()) or any(
+    common = any(lower.endswith(noun.lower()) for noun in time_nouns()) or any(
         lower.endswith(ending) and (len(lower) >= len(ending) + 3 or len(ending) > 4)
         for ending in lexicon.common_noun_endings()
     )
@@ -2192,7 +2192,7 @@ def _intention_subject(analysis: _Analysis, sentence: Sentence) -> list[tuple[in
         return None  # the infinitive closes another clause
     speaker = phrase_span(tokens, left, modal)
     if speaker and speaker[0][1] == modal and tokens[modal - 1].text not in (
-        lexicon.time_nouns()  # "Nächste Woche will der Kandidat ...": a date, then the subject
+        time_nouns()  # "Nächste Woche will der Kandidat ...": a date, then the subject
     ):
         if tokens[left].text.lower() in OBJECT_ARTICLES:
             return None

@@ -279,6 +279,13 @@ def _variants(cell: str) -> list[str]:
 
 
 @cache
+def time_nouns() -> frozenset[str]:
+    """Nouns of time (data/lexicons/time_nouns.txt): the phrases they head date a statement,
+    they never speak; read by extraction and source resolution alike."""
+    return frozenset(read_lines("lexicons", "time_nouns.txt"))
+
+
+@cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, read once per process."""
     surfaces: dict[str, Entry] = {}

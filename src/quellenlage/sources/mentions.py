@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from quellenlage.resources import read_lines, read_table
-from quellenlage.sources.gazetteer import Entry, Gazetteer, RoleNoun, gazetteer
+from quellenlage.sources.gazetteer import Entry, Gazetteer, RoleNoun, gazetteer, time_nouns
 from quellenlage.sources.phrases import normalise_phrase, strong
 from quellenlage.text import Document
 from quellenlage.text.tokens import QUOTE_MARKS, Token
@@ -613,17 +613,17 @@ def _as_group(mention: Mention, start: int, end: int, surface: str) -> Mention:
 
 
 @cache
-def _time_nouns() -> frozenset[str]:
-    return frozenset(read_lines("lexicons", "time_nouns.txt"))
+def _parts_of_day() -> frozenset[str]:
+    return time_nouns() | {"Früh"}
 
 
 def is_time_noun(word: str) -> bool:
     """A noun of time ("Donnerstag", "Woche") or a day with its part ("Sonntagfrüh",
     "Samstagvormittag", "Montagabend"): it dates a statement and never names its source."""
-    if word in _time_nouns():
+    if word in time_nouns():
         return True
-    return any(word.startswith(day) and word[len(day):].capitalize() in _time_nouns() | {"Früh"}
-               for day in _time_nouns() if len(word) > len(day))
+    return any(word.startswith(day) and word[len(day):].capitalize() in _parts_of_day()
+               for day in time_nouns() if len(word) > len(day))
 
 
 def _not_a_source(mention: Mention) -> Mention:
